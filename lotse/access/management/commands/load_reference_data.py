@@ -1,0 +1,23 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from lotse.organisations.reference import DEFAULT_CSV, ReferenceDataError
+from lotse.access.services import reference_data_load
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the Kreise, Agenturen and Jobcenter of Baden-Württemberg. Adds what is missing and "
+        "keeps rows that administrators have edited."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--csv", type=Path, default=DEFAULT_CSV, help="reference CSV file")
+
+    def handle(self, *args, csv: Path, **options):
+        try:
+            report = reference_data_load(actor=None, path=csv)
+        except ReferenceDataError as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(f"Reference data: {report.summary()}")

@@ -1,0 +1,275 @@
+"""The one access policy of lotse.
+
+Every view, API endpoint and command asks `decide()` (or `authorize()`, which also records a
+refusal and raises) whether *this user* may perform *this action* on *this object* for *this
+purpose*. Nothing else in the code base makes access decisions.
+
+A decision passes three layers, each of them data rather than code paths in views:
+
+1. **Capability by role** (`CAPABILITIES`): which roles may attempt an action at all, written as
+   `rules` predicates.
+2. **Scope by office**: an object that belongs to an office (or to a Kreis) is only reachable for
+   staff whose office serves the same Kreis, where the action is scoped.
+3. **Object rules** registered by the domain apps for their models (`register_object_rule`):
+   an open case, the person's consent, a statutory basis, break-the-glass. They are consulted in
+   order; the first refusal wins, and an allowing rule names its legal basis, which ends up in the
+   audit trail and in the person's own access report.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+import rules
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lotse.organisations.models import Kreis, Office, Role
+
+
+class Action(StrEnum):
+    VIEW_START = "start.view"
+    VIEW_DIRECTORY = "directory.view"
+    VIEW_OFFICE_STAFF = "office_staff.view"
+    MANAGE_USERS = "users.manage"
+    MANAGE_REFERENCE_DATA = "reference_data.manage"
+    VIEW_AUDIT_TRAIL = "audit_trail.view"
+    VIEW_AGGREGATES = "aggregates.view"
+    VIEW_PERSON = "person.view"
+    EDIT_PERSON = "person.edit"
+    REASSIGN_CASES = "cases.reassign"
+
+
+class Category(StrEnum):
+    """Data categories of a person (access-model.md); the policy decides per category."""
+
+    IDENTITY = "identity"
+    STATUS = "status"
+    BENEFITS = "benefits"
+    PROFILE = "profile"
+    PLAN = "plan"
+    HEALTH = "health"
+    NOTES = "notes"
+
+
+SPECIAL_CATEGORIES = frozenset({Category.HEALTH})
+
+# Actions that touch person-level data: every allowed one is logged as a read or a write.
+PERSON_DATA_ACTIONS = frozenset({Action.VIEW_PERSON, Action.EDIT_PERSON})
+
+
+@rules.predicate
+def is_staff_member(user) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.office_id)
+
+
+def has_role(role: Role) -> rules.Predicate:
+    return rules.predicate(lambda user: user.is_authenticated and user.has_role(role), name=role)
+
+
+is_caseworker = has_role(Role.CASEWORKER)
+is_team_lead = has_role(Role.TEAM_LEAD)
+is_dpo = has_role(Role.DATA_PROTECTION_OFFICER)
+is_planner = has_role(Role.REGIONAL_PLANNER)
+is_administrator = has_role(Role.ADMINISTRATOR)
+
+
+@dataclass(frozen=True)
+class Capability:
+    predicate: rules.Predicate
+    # Actions on an object of another Kreis are refused when scoped (office scope, layer 2).
+    scoped: bool
+    note: str
+
+
+# Who may attempt what. Read as: "<action> needs <predicate>". The notes are shown to the
+# data-protection officer (docs/access-model.md is generated from this table's shape).
+CAPABILITIES: dict[Action, Capability] = {
+    Action.VIEW_START: Capability(is_staff_member, False, "every member of staff"),
+    Action.VIEW_DIRECTORY: Capability(is_staff_member, False, "offices and regions are public"),
+    Action.VIEW_OFFICE_STAFF: Capability(
+        is_staff_member & (is_team_lead | is_administrator), True, "team leads and administrators"
+    ),
+    Action.MANAGE_USERS: Capability(
+        is_staff_member & is_administrator, True, "administrators, own office only"
+    ),
+    Action.MANAGE_REFERENCE_DATA: Capability(
+        is_staff_member & is_administrator, False, "administrators; shared reference data"
+    ),
+    Action.VIEW_AUDIT_TRAIL: Capability(
+        is_staff_member & is_dpo, False, "data-protection officers, for their own controller"
+    ),
+    Action.VIEW_AGGREGATES: Capability(
+        is_staff_member & (is_planner | is_team_lead), False, "aggregates only, never a person"
+    ),
+    Action.VIEW_PERSON: Capability(
+        is_staff_member & (is_caseworker | is_team_lead), True, "caseworkers and team leads"
+    ),
+    Action.EDIT_PERSON: Capability(
+        is_staff_member & (is_caseworker | is_team_lead), True, "caseworkers and team leads"
+    ),
+    Action.REASSIGN_CASES: Capability(is_staff_member & is_team_lead, True, "team leads"),
+}
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    action: Action
+    reason: str
+    basis: str = ""
+    categories: tuple[str, ...] = field(default_factory=tuple)
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+
+ObjectRule = Callable[..., "Decision | None"]
+_object_rules: dict[str, list[ObjectRule]] = {}
+_scope_resolvers: dict[str, Callable[[models.Model], Iterable[int]]] = {}
+
+
+def register_object_rule(model_label: str, rule: ObjectRule) -> None:
+    """Add a rule for objects of `model_label` ("app_label.ModelName").
+
+    A rule is called as rule(user=, action=, obj=, purpose=, categories=) and returns a refusing
+    Decision, an allowing Decision that names its basis, or None when it has no opinion.
+    """
+    _object_rules.setdefault(model_label, []).append(rule)
+
+
+def register_scope(model_label: str, resolver: Callable[[models.Model], Iterable[int]]) -> None:
+    """Tell the policy which Kreise (primary keys) an object of `model_label` belongs to."""
+    _scope_resolvers[model_label] = resolver
+
+
+register_scope("organisations.Kreis", lambda kreis: [kreis.pk])
+register_scope(
+    "organisations.Office",
+    lambda office: office.kreise_served().values_list("pk", flat=True),
+)
+register_scope(
+    "organisations.User",
+    lambda user: user.office.kreise_served().values_list("pk", flat=True) if user.office else [],
+)
+
+
+def _same_controller(*, user, action, obj, purpose, categories) -> "Decision | None":
+    """A data-protection officer sees the trail of the offices of their own data controller."""
+    if obj.office is None or obj.office.controller_key != user.office.controller_key:
+        return Decision(False, action, str(_("This event belongs to another data controller.")))
+    return None
+
+
+register_object_rule("audit.AuditEvent", _same_controller)
+
+
+def user_kreis_ids(user) -> frozenset[int]:
+    if not getattr(user, "office", None):
+        return frozenset()
+    if not hasattr(user, "_kreis_cache"):
+        user._kreis_cache = frozenset(user.office.kreise_served().values_list("pk", flat=True))
+    return user._kreis_cache
+
+
+def _in_scope(user, obj: models.Model) -> bool:
+    resolver = _scope_resolvers.get(obj._meta.label)
+    if resolver is None:
+        # An object the policy knows nothing about is never in scope: fail closed.
+        return False
+    return bool(user_kreis_ids(user) & set(resolver(obj)))
+
+
+def decide(
+    user,
+    action: Action,
+    obj: models.Model | None = None,
+    *,
+    purpose: str = "",
+    categories: Iterable[str] = (),
+) -> Decision:
+    categories = tuple(sorted(str(c) for c in categories))
+    capability = CAPABILITIES[action]
+    if not getattr(user, "is_authenticated", False):
+        return Decision(False, action, str(_("Not signed in.")))
+    if not capability.predicate.test(user):
+        return Decision(
+            False, action, str(_("Your role does not allow this (%(who)s).") % {"who": capability.note})
+        )
+    if obj is not None and capability.scoped and not _in_scope(user, obj):
+        return Decision(False, action, str(_("This belongs to another Kreis.")))
+    basis = ""
+    if obj is not None:
+        for rule in _object_rules.get(obj._meta.label, []):
+            verdict = rule(user=user, action=action, obj=obj, purpose=purpose, categories=categories)
+            if verdict is None:
+                continue
+            if not verdict.allowed:
+                return verdict
+            basis = verdict.basis or basis
+    return Decision(True, action, str(_("Allowed.")), basis=basis, categories=categories)
+
+
+def authorize(
+    user,
+    action: Action,
+    obj: models.Model | None = None,
+    *,
+    purpose: str = "",
+    categories: Iterable[str] = (),
+    hide_existence: bool = True,
+) -> Decision:
+    """decide(), and on refusal record the refusal in the audit trail and raise.
+
+    With hide_existence (the default) an object of another office answers as if it did not
+    exist (404), so that a refusal does not reveal that a person is known elsewhere.
+    """
+    from lotse.audit.models import EventType, Outcome
+    from lotse.audit.services import audit_record
+
+    decision = decide(user, action, obj, purpose=purpose, categories=categories)
+    if decision.allowed:
+        return decision
+    audit_record(
+        event_type=EventType.ACCESS_DENIED,
+        actor=user,
+        outcome=Outcome.DENIED,
+        action=action,
+        purpose=purpose,
+        reason=decision.reason,
+        obj=obj,
+        categories=decision.categories,
+    )
+    if obj is not None and hide_existence:
+        from django.http import Http404
+
+        raise Http404
+    raise PermissionDenied(decision.reason)
+
+
+def scope_offices(user) -> models.QuerySet[Office]:
+    """The offices that serve at least one of the Kreise the user's office serves."""
+    today = timezone.localdate()
+    return Office.objects.filter(
+        jurisdictions__kreis__in=user_kreis_ids(user),
+        jurisdictions__valid_from__lte=today,
+    ).filter(models.Q(jurisdictions__valid_to__isnull=True) | models.Q(jurisdictions__valid_to__gte=today)).distinct()
+
+
+def scope_kreise(user) -> models.QuerySet[Kreis]:
+    return Kreis.objects.filter(pk__in=user_kreis_ids(user))
+
+
+# Django's own permission checks (the admin, {% if perms %}) go through the same predicates:
+# administrators manage staff and reference data in the admin without being superusers.
+_ADMIN_MODELS = {
+    "organisations": ["kreis", "gemeinde", "office", "jurisdiction", "team", "user", "rolegrant"],
+}
+for _app, _models in _ADMIN_MODELS.items():
+    for _model in _models:
+        for _verb in ("view", "add", "change"):
+            rules.add_perm(f"{_app}.{_verb}_{_model}", is_staff_member & is_administrator)
+rules.add_perm("organisations", is_staff_member & is_administrator)
+rules.add_perm("audit.view_auditevent", is_staff_member & is_dpo)

@@ -1,0 +1,99 @@
+"""The audit trail: typed events, written in the same transaction as the change they record.
+
+Append-only. The application offers no way to change or delete an event, the queryset refuses
+bulk updates and deletes, and a database trigger (migration 0002) refuses them on SQLite and
+PostgreSQL alike, so that not even a bug or a shell session can rewrite history silently.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class EventType(models.TextChoices):
+    # sign-in
+    LOGIN_SUCCEEDED = "auth.login", _("Signed in")
+    LOGIN_FAILED = "auth.login_failed", _("Sign-in failed")
+    LOGIN_LOCKED_OUT = "auth.locked_out", _("Locked out after failed sign-ins")
+    LOGOUT = "auth.logout", _("Signed out")
+    MFA_ENABLED = "auth.mfa_enabled", _("Second factor set up")
+    MFA_DISABLED = "auth.mfa_disabled", _("Second factor removed")
+    # staff and reference data
+    USER_CREATED = "user.created", _("User created")
+    USER_CHANGED = "user.changed", _("User changed")
+    USER_DEACTIVATED = "user.deactivated", _("User deactivated")
+    ROLE_GRANTED = "user.role_granted", _("Role granted")
+    ROLE_REVOKED = "user.role_revoked", _("Role revoked")
+    REFERENCE_DATA_LOADED = "reference.loaded", _("Reference data loaded")
+    REFERENCE_DATA_CHANGED = "reference.changed", _("Reference data changed")
+    # access decisions and reads
+    ACCESS_DENIED = "access.denied", _("Access refused")
+    PERSON_DATA_READ = "person.read", _("Person data read")
+    AUDIT_TRAIL_SEARCHED = "audit.searched", _("Audit trail searched")
+    EXPORT_CREATED = "export.created", _("Export created")
+
+
+class Outcome(models.TextChoices):
+    ALLOWED = "allowed", _("allowed")
+    DENIED = "denied", _("refused")
+
+
+class AuditEventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionError("The audit trail is append-only.")
+
+    def delete(self):
+        raise PermissionError("The audit trail is append-only.")
+
+
+class AuditEvent(models.Model):
+    occurred_at = models.DateTimeField(_("time"), db_index=True)
+    event_type = models.CharField(_("event"), max_length=40, choices=EventType.choices)
+    outcome = models.CharField(
+        _("outcome"), max_length=10, choices=Outcome.choices, default=Outcome.ALLOWED
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    # A copy of who acted, so the trail still reads right after a user or office is renamed.
+    actor_label = models.CharField(_("user (as recorded)"), max_length=200, blank=True)
+    office = models.ForeignKey(
+        "organisations.Office",
+        verbose_name=_("acting office"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    action = models.CharField(_("action"), max_length=60, blank=True)
+    purpose = models.CharField(_("purpose"), max_length=200, blank=True)
+    basis = models.CharField(_("legal basis"), max_length=200, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    object_type = models.CharField(_("object type"), max_length=60, blank=True)
+    object_id = models.CharField(_("object"), max_length=64, blank=True, db_index=True)
+    person_id = models.CharField(_("person"), max_length=64, blank=True, db_index=True)
+    categories = models.JSONField(_("data categories"), default=list, blank=True)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    request_id = models.CharField(_("request"), max_length=36, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        ordering = ["-occurred_at", "-id"]
+        indexes = [
+            models.Index(fields=["actor", "occurred_at"], name="audit_actor_time"),
+            models.Index(fields=["office", "occurred_at"], name="audit_office_time"),
+            models.Index(fields=["event_type", "occurred_at"], name="audit_type_time"),
+        ]
+        default_permissions = ("view",)
+
+    def __str__(self) -> str:
+        return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.event_type} {self.actor_label}"

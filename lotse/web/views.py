@@ -1,0 +1,100 @@
+"""Start page, directory of regions and offices, the user's own account page, error pages."""
+
+from django.conf import settings
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from lotse.access.decorators import public, requires
+from lotse.access.policy import Action, decide
+from lotse.access.selectors import (
+    kreis_get,
+    kreis_list,
+    office_get,
+    office_list,
+    office_staff_list,
+)
+from lotse.organisations.models import OfficeKind
+
+
+@requires(Action.VIEW_START)
+def start(request):
+    return render(request, "web/start.html", {"today": timezone.localdate()})
+
+
+@requires(Action.VIEW_DIRECTORY)
+def kreis_index(request):
+    query = request.GET.get("q", "").strip()
+    kreise = kreis_list(actor=request.user, query=query)
+    template = "web/_kreis_rows.html" if request.htmx else "web/kreis_list.html"
+    return render(request, template, {"kreise": kreise, "query": query})
+
+
+@requires(Action.VIEW_DIRECTORY)
+def kreis_detail(request, code: str):
+    kreis = kreis_get(actor=request.user, code=code)
+    offices = office_list(actor=request.user, kreis=kreis)
+    return render(request, "web/kreis_detail.html", {"kreis": kreis, "offices": offices})
+
+
+@requires(Action.VIEW_DIRECTORY)
+def office_index(request):
+    kind = request.GET.get("kind", "")
+    if kind not in OfficeKind.values:
+        kind = ""
+    query = request.GET.get("q", "").strip()
+    offices = office_list(actor=request.user, kind=kind, query=query)
+    return render(
+        request,
+        "web/office_list.html",
+        {"offices": offices, "kind": kind, "query": query, "kinds": OfficeKind.choices},
+    )
+
+
+@requires(Action.VIEW_DIRECTORY)
+def office_detail(request, code: str):
+    office = office_get(actor=request.user, code=code)
+    staff = None
+    if decide(request.user, Action.VIEW_OFFICE_STAFF, office):
+        staff = office_staff_list(actor=request.user, office=office)
+    today = timezone.localdate()
+    return render(
+        request,
+        "web/office_detail.html",
+        {
+            "office": office,
+            "kreise": office.kreise_served(today),
+            "jurisdictions": office.jurisdictions.select_related("kreis").order_by("valid_from"),
+            "teams": office.teams.filter(active=True),
+            "staff": staff,
+        },
+    )
+
+
+@requires(Action.VIEW_START)
+def account(request):
+    return render(request, "web/account.html", {"roles": request.user.role_grants.all()})
+
+
+@public
+def health(request):
+    """Liveness and database check for the load balancer; reveals nothing else."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok", "debug": settings.DEBUG is True})
+
+
+@public
+def error_403(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+@public
+def error_404(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+@public
+def error_500(request):
+    return render(request, "500.html", status=500)
