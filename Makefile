@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: help install run test test-sqlite test-postgres lint format messages demo-code clean
+.PHONY: help install run test test-sqlite test-postgres lint format messages demo-code clean bench
 
 help:
 	@echo "make run     set up, migrate, load reference and demo data, serve on http://127.0.0.1:8000"
@@ -55,3 +55,9 @@ messages: $(STAMP)
 
 clean:
 	rm -rf $(VENV) var
+
+# The benchmarks need Splink and recordlinkage, which only `make bench` installs (never `make install`).
+bench: $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-bench.lock
+	DJANGO_DEBUG=1 $(PY) bench/identity/accuracy.py
+	DJANGO_DEBUG=1 $(PY) bench/identity/throughput.py
