@@ -18,4 +18,3 @@ urlpatterns = [
 handler403 = "lotse.web.views.error_403"
 handler404 = "lotse.web.views.error_404"
 handler500 = "lotse.web.views.error_500"
-

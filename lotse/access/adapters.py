@@ -27,5 +27,7 @@ class AccountAdapter(DefaultAccountAdapter):
             event_type=EventType.LOGIN_FAILED,
             outcome=Outcome.DENIED,
             # The name typed in, not a user: it may not exist, and must not be linked to one.
-            details={"login": str(credentials.get("username") or credentials.get("login") or "")[:150]},
+            details={
+                "login": str(credentials.get("username") or credentials.get("login") or "")[:150]
+            },
         )

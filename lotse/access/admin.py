@@ -72,8 +72,6 @@ class TeamAdmin(ReferenceAdmin):
         return teams if request.user.is_superuser else teams.filter(office=request.user.office)
 
 
-
-
 class RolesMixin(forms.Form):
     roles = forms.MultipleChoiceField(
         label=_("roles"), choices=Role.choices, widget=forms.CheckboxSelectMultiple, required=False

@@ -196,14 +196,18 @@ def decide(
         return Decision(False, action, str(_("Not signed in.")))
     if not capability.predicate.test(user):
         return Decision(
-            False, action, str(_("Your role does not allow this (%(who)s).") % {"who": capability.note})
+            False,
+            action,
+            str(_("Your role does not allow this (%(who)s).") % {"who": capability.note}),
         )
     if obj is not None and capability.scoped and not _in_scope(user, obj):
         return Decision(False, action, str(_("This belongs to another Kreis.")))
     basis = ""
     if obj is not None:
         for rule in _object_rules.get(obj._meta.label, []):
-            verdict = rule(user=user, action=action, obj=obj, purpose=purpose, categories=categories)
+            verdict = rule(
+                user=user, action=action, obj=obj, purpose=purpose, categories=categories
+            )
             if verdict is None:
                 continue
             if not verdict.allowed:
@@ -252,10 +256,17 @@ def authorize(
 def scope_offices(user) -> models.QuerySet[Office]:
     """The offices that serve at least one of the Kreise the user's office serves."""
     today = timezone.localdate()
-    return Office.objects.filter(
-        jurisdictions__kreis__in=user_kreis_ids(user),
-        jurisdictions__valid_from__lte=today,
-    ).filter(models.Q(jurisdictions__valid_to__isnull=True) | models.Q(jurisdictions__valid_to__gte=today)).distinct()
+    return (
+        Office.objects.filter(
+            jurisdictions__kreis__in=user_kreis_ids(user),
+            jurisdictions__valid_from__lte=today,
+        )
+        .filter(
+            models.Q(jurisdictions__valid_to__isnull=True)
+            | models.Q(jurisdictions__valid_to__gte=today)
+        )
+        .distinct()
+    )
 
 
 def scope_kreise(user) -> models.QuerySet[Kreis]:

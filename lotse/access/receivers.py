@@ -18,7 +18,9 @@ def _authenticator_added(sender, request, user, authenticator, **kwargs):
 
 @receiver(authenticator_removed)
 def _authenticator_removed(sender, request, user, authenticator, **kwargs):
-    audit_record(event_type=EventType.MFA_DISABLED, actor=user, details={"type": authenticator.type})
+    audit_record(
+        event_type=EventType.MFA_DISABLED, actor=user, details={"type": authenticator.type}
+    )
 
 
 @receiver(user_locked_out)

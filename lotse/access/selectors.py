@@ -25,7 +25,12 @@ def kreis_get(*, actor: User, code: str) -> Kreis:
 
 
 def office_list(
-    *, actor: User, kind: str = "", kreis: Kreis | None = None, query: str = "", current_only: bool = True
+    *,
+    actor: User,
+    kind: str = "",
+    kreis: Kreis | None = None,
+    query: str = "",
+    current_only: bool = True,
 ) -> QuerySet[Office]:
     authorize(actor, Action.VIEW_DIRECTORY)
     offices = Office.objects.select_related("kreis")

@@ -66,10 +66,14 @@ def user_set_roles(*, actor: User | None, user: User, roles: Iterable[Role]) -> 
     current = set(user.role_grants.values_list("role", flat=True))
     for role in sorted(wanted - current):
         RoleGrant.objects.create(user=user, role=role)
-        audit_record(event_type=EventType.ROLE_GRANTED, actor=actor, obj=user, details={"role": role})
+        audit_record(
+            event_type=EventType.ROLE_GRANTED, actor=actor, obj=user, details={"role": role}
+        )
     for role in sorted(current - wanted):
         RoleGrant.objects.filter(user=user, role=role).delete()
-        audit_record(event_type=EventType.ROLE_REVOKED, actor=actor, obj=user, details={"role": role})
+        audit_record(
+            event_type=EventType.ROLE_REVOKED, actor=actor, obj=user, details={"role": role}
+        )
     # The Django admin is the administrators' tool for staff and reference data.
     is_staff = Role.ADMINISTRATOR in wanted or user.is_superuser
     if user.is_staff != is_staff:
@@ -92,11 +96,15 @@ def user_deactivate(*, actor: User, user: User, reason: str) -> User:
 @transaction.atomic
 def user_record_change(*, actor: User, user: User, changed_fields: list[str]) -> None:
     """Record an administrator's edit of a user (made through the admin form)."""
-    audit_record(event_type=EventType.USER_CHANGED, actor=actor, obj=user, details={"fields": changed_fields})
+    audit_record(
+        event_type=EventType.USER_CHANGED, actor=actor, obj=user, details={"fields": changed_fields}
+    )
 
 
 @transaction.atomic
-def reference_data_save(*, actor: User, obj: models.Model, changed_fields: list[str]) -> models.Model:
+def reference_data_save(
+    *, actor: User, obj: models.Model, changed_fields: list[str]
+) -> models.Model:
     """Save an administrator's edit of reference data (Kreis, office, team, …)."""
     obj.full_clean()
     obj.save()

@@ -74,8 +74,6 @@ def office(request, code: str):
     return office_get(actor=request.user, code=code)
 
 
-
-
 @api.get("/audit/events", response=list[AuditEventOut], tags=["audit"])
 @paginate(LimitOffsetPagination)
 def audit_events(
@@ -88,7 +86,11 @@ def audit_events(
     date_to: date | None = None,
 ):
     filters = AuditFilters(
-        text=q, event_type=event_type, outcome=outcome, person_id=person,
-        date_from=date_from, date_to=date_to,
+        text=q,
+        event_type=event_type,
+        outcome=outcome,
+        person_id=person,
+        date_from=date_from,
+        date_to=date_to,
     )
     return audit_event_search(actor=request.user, filters=filters)

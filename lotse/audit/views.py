@@ -28,7 +28,9 @@ def search(request):
     params = request.GET
     filters = AuditFilters(
         text=params.get("q", "").strip()[:100],
-        event_type=params.get("event_type", "") if params.get("event_type") in EventType.values else "",
+        event_type=params.get("event_type", "")
+        if params.get("event_type") in EventType.values
+        else "",
         outcome=params.get("outcome", "") if params.get("outcome") in Outcome.values else "",
         person_id=params.get("person", "").strip()[:64],
         date_from=_date(params.get("from", ""), errors, "from"),

@@ -15,7 +15,7 @@ class RequestMeta:
     request_id: str = ""
 
 
-_current: ContextVar[RequestMeta] = ContextVar("lotse_request_meta", default=RequestMeta())
+_current: ContextVar[RequestMeta] = ContextVar("lotse_request_meta", default=RequestMeta())  # noqa: B039 - frozen
 
 
 def current_request_meta() -> RequestMeta:

@@ -19,7 +19,9 @@ class TimeStampedModel(models.Model):
 class ValidityQuerySet(models.QuerySet):
     def valid_on(self, day: date | None = None) -> "ValidityQuerySet":
         day = day or timezone.localdate()
-        return self.filter(valid_from__lte=day).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+        return self.filter(valid_from__lte=day).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=day)
+        )
 
 
 class ValidityModel(models.Model):

@@ -19,7 +19,7 @@ from django.utils import timezone
 from lotse.access.services import user_create
 from lotse.audit.models import EventType
 from lotse.audit.services import audit_record
-from lotse.organisations.models import Office, Role, Team, User
+from lotse.organisations.models import Gemeinde, Kreis, Office, Role, Team, User
 
 DEMO_PASSWORD = "lotse-demo-2026"  # noqa: S105 - demo only, refused outside LOTSE_DEMO
 DEMO_TOTP_SECRET = "LOTSEDEMOSECRETXLOTSEDEMOSECRETX"  # noqa: S105 - base32, demo only
@@ -41,6 +41,15 @@ AGENTUREN = {
     "aa-offenburg": "aa-og",
     "aa-balingen-reutlingen": "aa-rt",
 }
+# A few Gemeinden of the pilot Kreise (Große Kreisstädte), so that the model is visible in the demo;
+# the full list of BW's Gemeinden is not part of the reference data yet.
+DEMO_GEMEINDEN = {
+    "08118": [("08118048", "Ludwigsburg")],
+    "08317": [("08317096", "Offenburg")],
+    "08415": [("08415061", "Reutlingen")],
+    "08416": [("08416041", "Tübingen")],
+}
+
 ROLE_SHORT = {
     Role.CASEWORKER: "sb",
     Role.TEAM_LEAD: "tl",
@@ -92,6 +101,7 @@ def current_demo_code() -> str:
 def demo_region_seed() -> list[DemoLogin]:
     """Create (or complete) the demo staff. Running it again changes nothing."""
     _require_demo()
+    _ensure_demo_gemeinden()
     logins = []
     for prefix, office in demo_offices():
         team, _ = Team.objects.get_or_create(office=office, name="Team 1")
@@ -101,8 +111,13 @@ def demo_region_seed() -> list[DemoLogin]:
             if user is None:
                 first, last = ROLE_NAMES[role]
                 user = user_create(
-                    actor=None, username=username, office=office, roles=[role],
-                    password=DEMO_PASSWORD, first_name=first, last_name=f"{last} {prefix.upper()}",
+                    actor=None,
+                    username=username,
+                    office=office,
+                    roles=[role],
+                    password=DEMO_PASSWORD,
+                    first_name=first,
+                    last_name=f"{last} {prefix.upper()}",
                     team=team if role in (Role.CASEWORKER, Role.TEAM_LEAD) else None,
                 )
             _ensure_demo_second_factor(user)
@@ -110,8 +125,22 @@ def demo_region_seed() -> list[DemoLogin]:
     return logins
 
 
+def _ensure_demo_gemeinden() -> None:
+    for kreis_code, gemeinden in DEMO_GEMEINDEN.items():
+        kreis = Kreis.objects.get(code=kreis_code)
+        for ags, name in gemeinden:
+            Gemeinde.objects.get_or_create(
+                ags=ags, defaults={"kreis": kreis, "name": name, "valid_from": kreis.valid_from}
+            )
+
+
 def _ensure_demo_second_factor(user: User) -> None:
     if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
         TOTP.activate(user, DEMO_TOTP_SECRET)
         RecoveryCodes.activate(user)
-        audit_record(event_type=EventType.MFA_ENABLED, actor=None, obj=user, details={"type": "totp", "demo": True})
+        audit_record(
+            event_type=EventType.MFA_ENABLED,
+            actor=None,
+            obj=user,
+            details={"type": "totp", "demo": True},
+        )

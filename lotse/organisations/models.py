@@ -118,7 +118,9 @@ class Office(ValidityModel, TimeStampedModel):
                     | (~models.Q(kind=OfficeKind.JOBCENTER) & models.Q(jobcenter_form=""))
                 ),
                 name="organisations_office_jobcenter_form",
-                violation_error_message=_("A Jobcenter is either a gE or a zkT; other offices are neither."),
+                violation_error_message=_(
+                    "A Jobcenter is either a gE or a zkT; other offices are neither."
+                ),
             ),
         ]
 
@@ -132,7 +134,9 @@ class Office(ValidityModel, TimeStampedModel):
         The departments of a Kreis and its kommunales Jobcenter (zkT) share one controller, the
         Kreis; a gemeinsame Einrichtung (gE) and an Agentur are controllers of their own.
         """
-        if self.kreis_id and (self.kind != OfficeKind.JOBCENTER or self.jobcenter_form == JobcenterForm.ZKT):
+        if self.kreis_id and (
+            self.kind != OfficeKind.JOBCENTER or self.jobcenter_form == JobcenterForm.ZKT
+        ):
             return f"kreis:{self.kreis_id}"
         return f"office:{self.pk}"
 
@@ -169,7 +173,9 @@ class Team(TimeStampedModel):
         verbose_name_plural = _("teams")
         ordering = ["office", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["office", "name"], name="organisations_team_unique_name")
+            models.UniqueConstraint(
+                fields=["office", "name"], name="organisations_team_unique_name"
+            )
         ]
 
     def __str__(self) -> str:

@@ -19,11 +19,21 @@ KREISREFORM_BW = date(1973, 1, 1)  # the present Kreise exist since the BW Kreis
 SGB2_START = date(2005, 1, 1)  # Jobcenter (as ARGE or Optionskommune) since SGB II began
 AGENTUR_START = date(2004, 1, 1)  # Arbeitsämter became Agenturen für Arbeit
 
-_MERGER = re.compile(r"^(?P<old>.+?) \(ab (?P<day>\d{2})\.(?P<month>\d{2})\.(?P<year>\d{4}) (?P<new>.+)\)$")
+_MERGER = re.compile(
+    r"^(?P<old>.+?) \(ab (?P<day>\d{2})\.(?P<month>\d{2})\.(?P<year>\d{4}) (?P<new>.+)\)$"
+)
 
 REQUIRED_COLUMNS = {
-    "kreisschluessel", "ags8", "name", "art", "regierungsbezirk", "agentur_fuer_arbeit",
-    "jobcenter_typ", "zkt_seit", "gemeinden_2021_07_31", "hinweis",
+    "kreisschluessel",
+    "ags8",
+    "name",
+    "art",
+    "regierungsbezirk",
+    "agentur_fuer_arbeit",
+    "jobcenter_typ",
+    "zkt_seit",
+    "gemeinden_2021_07_31",
+    "hinweis",
 }
 
 KREIS_DEPARTMENTS = [
@@ -47,8 +57,10 @@ class LoadReport:
         target[model] = target.get(model, 0) + 1
 
     def summary(self) -> str:
-        parts = [f"{m}: {self.created.get(m, 0)} new, {self.existing.get(m, 0)} kept"
-                 for m in sorted(set(self.created) | set(self.existing))]
+        parts = [
+            f"{m}: {self.created.get(m, 0)} new, {self.existing.get(m, 0)} kept"
+            for m in sorted(set(self.created) | set(self.existing))
+        ]
         return "; ".join(parts)
 
 
@@ -64,7 +76,9 @@ def read_rows(path: Path = DEFAULT_CSV) -> list[dict[str, str]]:
         raise ReferenceDataError(f"{path}: {exc}") from exc
     for line, row in enumerate(rows, start=2):
         if not re.fullmatch(r"08\d{3}", row["kreisschluessel"]):
-            raise ReferenceDataError(f"{path}, line {line}: bad Kreisschlüssel {row['kreisschluessel']!r}")
+            raise ReferenceDataError(
+                f"{path}, line {line}: bad Kreisschlüssel {row['kreisschluessel']!r}"
+            )
         if row["jobcenter_typ"] not in {"gE", "zkT"}:
             raise ReferenceDataError(f"{path}, line {line}: Jobcenter form must be gE or zkT")
         if row["art"] not in {"Stadtkreis", "Landkreis"}:
@@ -124,16 +138,22 @@ def load_reference_data(apps, rows: list[dict[str, str]] | None = None) -> LoadR
         slug = f"{slugify(row['name'])}-{row['kreisschluessel']}"
         for kind, short, label in KREIS_DEPARTMENTS:
             dept = office(
-                f"{short}-{slug}", kind=kind, name=f"{_body_prefix(row)} – {label}",
-                kreis=kreis, valid_from=KREISREFORM_BW,
+                f"{short}-{slug}",
+                kind=kind,
+                name=f"{_body_prefix(row)} – {label}",
+                kreis=kreis,
+                valid_from=KREISREFORM_BW,
             )
             serve(dept, kreis, KREISREFORM_BW, None)
         _load_jobcenter(row, kreis, slug, office, serve)
         for name, valid_from, valid_to in agentur_periods(row["agentur_fuer_arbeit"]):
             if name not in agenturen:
                 agenturen[name] = office(
-                    f"aa-{slugify(name)}", kind="agentur", name=f"Agentur für Arbeit {name}",
-                    valid_from=valid_from, valid_to=valid_to,
+                    f"aa-{slugify(name)}",
+                    kind="agentur",
+                    name=f"Agentur für Arbeit {name}",
+                    valid_from=valid_from,
+                    valid_to=valid_to,
                 )
             serve(agenturen[name], kreis, valid_from, valid_to)
     _link_agentur_successors(agenturen)
@@ -144,8 +164,12 @@ def _load_jobcenter(row, kreis, slug, office, serve) -> None:
     kind_of_kreis = "Stadt" if row["art"] == "Stadtkreis" else "Landkreis"
     if row["jobcenter_typ"] == "gE":
         jc = office(
-            f"jc-{slug}", kind="jobcenter", jobcenter_form="gE", kreis=kreis,
-            name=f"Jobcenter {kind_of_kreis} {row['name']}", valid_from=SGB2_START,
+            f"jc-{slug}",
+            kind="jobcenter",
+            jobcenter_form="gE",
+            kreis=kreis,
+            name=f"Jobcenter {kind_of_kreis} {row['name']}",
+            valid_from=SGB2_START,
         )
         serve(jc, kreis, SGB2_START, None)
         return
@@ -153,14 +177,22 @@ def _load_jobcenter(row, kreis, slug, office, serve) -> None:
     if since > SGB2_START:
         # Before it was approved as zkT, the Kreis ran its Jobcenter jointly with the BA.
         before = office(
-            f"jc-{slug}-ge", kind="jobcenter", jobcenter_form="gE", kreis=kreis,
+            f"jc-{slug}-ge",
+            kind="jobcenter",
+            jobcenter_form="gE",
+            kreis=kreis,
             name=f"Jobcenter {kind_of_kreis} {row['name']} (gE bis {since.year - 1})",
-            valid_from=SGB2_START, valid_to=since - timedelta(days=1),
+            valid_from=SGB2_START,
+            valid_to=since - timedelta(days=1),
         )
         serve(before, kreis, SGB2_START, since - timedelta(days=1))
     jc = office(
-        f"jc-{slug}", kind="jobcenter", jobcenter_form="zkT", kreis=kreis,
-        name=f"Kommunales Jobcenter {kind_of_kreis} {row['name']}", valid_from=since,
+        f"jc-{slug}",
+        kind="jobcenter",
+        jobcenter_form="zkT",
+        kreis=kreis,
+        name=f"Kommunales Jobcenter {kind_of_kreis} {row['name']}",
+        valid_from=since,
     )
     serve(jc, kreis, since, None)
     if since > SGB2_START:

@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from lotse.organisations.reference import DEFAULT_CSV, ReferenceDataError
 from lotse.access.services import reference_data_load
+from lotse.organisations.reference import DEFAULT_CSV, ReferenceDataError
 
 
 class Command(BaseCommand):

@@ -21,7 +21,9 @@ class Command(BaseCommand):
         except ImproperlyConfigured as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write("\nlotse demo logins (sb = Sachbearbeitung/caseworker, tl = team lead,")
-        self.stdout.write("dsb = data-protection officer, plan = regional planner, admin = administrator)\n")
+        self.stdout.write(
+            "dsb = data-protection officer, plan = regional planner, admin = administrator)\n"
+        )
         for office, group in groupby(logins, key=lambda login: login.office):
             names = "  ".join(login.username for login in group)
             self.stdout.write(f"  {office}\n      {names}")
