@@ -196,6 +196,8 @@ TIME_ZONE = "Europe/Berlin"
 # --- static files ---------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+# lotse/static: our stylesheet and the vendored KERN and htmx (lotse/static/vendor/README.md)
+STATICFILES_DIRS = [BASE_DIR / "lotse" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -1,12 +1,87 @@
 from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
 
 from lotse.access.policy import Action, decide
+from lotse.organisations.models import Role
+
+# The label of every main navigation entry, by its key in `nav_items`.
+NAV_LABELS = {
+    "start": _("Start"),
+    "directory": _("Kreise and offices"),
+    "audit": _("Audit trail"),
+    "admin": _("Administration"),
+}
+# Pages below a main entry: (url name, label); shown as the section's own navigation.
+NAV_CHILDREN = {
+    "directory": [("web:kreis_list", _("Kreise")), ("web:office_list", _("Offices"))],
+}
+# Which resolved views belong to which main entry, to mark the current one (aria-current).
+_SECTIONS = {
+    "start": {"web:start"},
+    "directory": {
+        "web:kreis_list",
+        "web:kreis_detail",
+        "web:office_list",
+        "web:office_detail",
+    },
+}
+_SECTION_NAMESPACES = {"audit": "audit", "admin": "admin"}
+_CHILD_CURRENT = {
+    "web:kreis_list": "web:kreis_list",
+    "web:kreis_detail": "web:kreis_list",
+    "web:office_list": "web:office_list",
+    "web:office_detail": "web:office_list",
+}
+
+
+def _view_name(request) -> str:
+    match = getattr(request, "resolver_match", None)
+    return match.view_name if match else ""
+
+
+def _is_current(key: str, view_name: str) -> bool:
+    if view_name in _SECTIONS.get(key, ()):
+        return True
+    namespace = _SECTION_NAMESPACES.get(key)
+    return bool(namespace and view_name.startswith(f"{namespace}:"))
+
+
+def _nav_links(nav: list[tuple[str, str]], view_name: str) -> list[dict]:
+    links = []
+    for url_name, key in nav:
+        try:
+            url = reverse(url_name)
+        except NoReverseMatch:
+            continue
+        children = [
+            {
+                "url": reverse(child_url),
+                "label": label,
+                "current": _CHILD_CURRENT.get(view_name) == child_url,
+                "exact": view_name == child_url,
+            }
+            for child_url, label in NAV_CHILDREN.get(key, [])
+        ]
+        links.append(
+            {
+                "key": key,
+                "url": url,
+                "label": NAV_LABELS.get(key, key),
+                "current": _is_current(key, view_name),
+                "exact": view_name == url_name,
+                "children": children,
+            }
+        )
+    return links
 
 
 def layout(request):
-    """What the page frame needs: the acting office and the navigation the user may use."""
+    """What the page frame needs: the acting office, the user's roles and the navigation the
+    user may use, and in the demo the current second-factor code."""
     user = getattr(request, "user", None)
     nav = []
+    roles = []
     if user is not None and user.is_authenticated:
         candidates = [
             ("web:start", "start", Action.VIEW_START),
@@ -16,7 +91,18 @@ def layout(request):
         nav = [(url, key) for url, key, action in candidates if decide(user, action)]
         if user.is_staff:
             nav.append(("admin:index", "admin"))
-    return {
+        roles = [Role(role).label for role in Role.values if user.has_role(role)]
+    view_name = _view_name(request)
+    context = {
         "nav_items": nav,
+        "nav_links": _nav_links(nav, view_name),
+        "user_roles": roles,
         "lotse_demo": settings.LOTSE_DEMO,
     }
+    if settings.LOTSE_DEMO:
+        # Imported only in the demo; a callable, so the code is computed only where a page
+        # shows it (the second-factor step of signing in).
+        from lotse.demo.region import current_demo_code
+
+        context["lotse_demo_code"] = current_demo_code
+    return context

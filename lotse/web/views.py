@@ -2,8 +2,9 @@
 
 from django.conf import settings
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.utils import timezone
 
 from lotse.access.decorators import public, requires
@@ -97,4 +98,6 @@ def error_404(request, exception=None):
 
 @public
 def error_500(request):
-    return render(request, "500.html", status=500)
+    # Without the request: no context processors, so no database and no user are needed while
+    # something is broken (the template is standalone). The language is already active.
+    return HttpResponseServerError(loader.get_template("500.html").render())
