@@ -37,9 +37,11 @@ class Action(StrEnum):
     MANAGE_REFERENCE_DATA = "reference_data.manage"
     VIEW_AUDIT_TRAIL = "audit_trail.view"
     VIEW_AGGREGATES = "aggregates.view"
+    EDIT_PERSON_REGISTRY = "registry.edit"
     VIEW_PERSON = "person.view"
     EDIT_PERSON = "person.edit"
     REASSIGN_CASES = "cases.reassign"
+    REVIEW_DUPLICATES = "duplicates.review"
 
 
 class Category(StrEnum):
@@ -104,6 +106,11 @@ CAPABILITIES: dict[Action, Capability] = {
     Action.VIEW_AGGREGATES: Capability(
         is_staff_member & (is_planner | is_team_lead), False, "aggregates only, never a person"
     ),
+    Action.EDIT_PERSON_REGISTRY: Capability(
+        is_staff_member & (is_caseworker | is_team_lead),
+        False,
+        "caseworkers and team leads register persons and open cases",
+    ),
     Action.VIEW_PERSON: Capability(
         is_staff_member & (is_caseworker | is_team_lead), True, "caseworkers and team leads"
     ),
@@ -111,6 +118,9 @@ CAPABILITIES: dict[Action, Capability] = {
         is_staff_member & (is_caseworker | is_team_lead), True, "caseworkers and team leads"
     ),
     Action.REASSIGN_CASES: Capability(is_staff_member & is_team_lead, True, "team leads"),
+    Action.REVIEW_DUPLICATES: Capability(
+        is_staff_member & is_team_lead, False, "team leads review and merge duplicates"
+    ),
 }
 
 

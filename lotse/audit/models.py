@@ -31,6 +31,15 @@ class EventType(models.TextChoices):
     PERSON_DATA_READ = "person.read", _("Person data read")
     AUDIT_TRAIL_SEARCHED = "audit.searched", _("Audit trail searched")
     EXPORT_CREATED = "export.created", _("Export created")
+    # persons and cases
+    PERSON_CREATED = "person.created", _("Person registered")
+    PERSON_CHANGED = "person.changed", _("Person data changed")
+    PERSON_MERGED = "person.merged", _("Person records merged")
+    PERSON_UNMERGED = "person.unmerged", _("Merge of person records undone")
+    DUPLICATE_CHECKED = "person.duplicate_check", _("Duplicate check at registration")
+    DUPLICATE_REVIEWED = "person.duplicate_reviewed", _("Possible duplicate reviewed")
+    CASE_OPENED = "case.opened", _("Case opened")
+    CASE_CLOSED = "case.closed", _("Case closed")
 
 
 class Outcome(models.TextChoices):

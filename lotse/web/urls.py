@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lotse.web import views
+from lotse.web import person_views, views
 
 app_name = "web"
 
@@ -11,5 +11,16 @@ urlpatterns = [
     path("offices/", views.office_index, name="office_list"),
     path("offices/<slug:code>/", views.office_detail, name="office_detail"),
     path("account/", views.account, name="account"),
+    path("persons/", person_views.person_index, name="person_list"),
+    path("persons/new/", person_views.person_register_view, name="person_register"),
+    path("persons/<uuid:person_id>/", person_views.person_detail, name="person_detail"),
+    path(
+        "persons/<uuid:person_id>/names/", person_views.person_name_add_view, name="person_name_add"
+    ),
+    path(
+        "persons/<uuid:person_id>/identifiers/",
+        person_views.person_identifier_add_view,
+        name="person_identifier_add",
+    ),
     path("health/", views.health, name="health"),
 ]

@@ -1,0 +1,1 @@
+"""Identity resolution: one record per person across offices, scripts and spellings."""

@@ -1,0 +1,60 @@
+"""Blocking: the indexed keys that decide which records are compared at all.
+
+Two records are compared only when they share a key, so a registration check looks up a handful
+of index entries instead of scanning the registry. The keys are chosen so that each kind of
+error a duplicate may carry still leaves one key intact:
+
+- `ny` phonetic first given name + phonetic family name, in either order, + birth year:
+  transliteration variants and swapped names;
+- `n`  the same without the year: a wrong or estimated birth year (used only for small blocks,
+  since "Mohammed Ahmad" without a year would be thousands);
+- `dg`, `df` full birth date + phonetic given or family name: a typing error in the other name;
+- `pf` postcode + phonetic family name: a household's records, a changed birth date;
+- `id` an identifier: the same AZR number whatever the names say.
+"""
+
+from lotse.identity.matching.features import FAMILY, GIVEN, Prepared
+from lotse.identity.matching.records import Precision
+
+# Blocks of a key kind larger than this are skipped for that kind only; the other kinds still
+# reach the pairs inside them. Keys that include a birth year or date are never skipped.
+SMALL_BLOCK_ONLY = {"n": 200, "pf": 200}
+
+
+def _skeletons(record: Prepared, field: str, first_only: bool) -> set[str]:
+    keys: set[str] = set()
+    for unit in record.units:
+        if unit.field != field:
+            continue
+        # the first given name, alone or joined to the second ("Mohammad Reza" ~ "Mohammadreza")
+        if first_only and not unit.positions & record.first_given:
+            continue
+        keys |= unit.token.skeletons
+    return keys or {""}
+
+
+def blocking_keys(record: Prepared) -> set[str]:
+    given = _skeletons(record, GIVEN, first_only=True)
+    family = _skeletons(record, FAMILY, first_only=False)
+    birth = record.birth
+    year = str(birth.year) if birth.year else "?"
+    keys = set()
+    for g in given:
+        for f in family:
+            pair = "|".join(sorted((g, f)))
+            keys.add(f"ny:{pair}|{year}")
+            keys.add(f"n:{pair}")
+    if birth.precision == Precision.DAY:
+        full = str(birth)
+        keys.update(f"dg:{full}|{g}" for g in given if g)
+        keys.update(f"df:{full}|{f}" for f in family if f)
+    if record.postcode:
+        keys.update(f"pf:{record.postcode}|{f}" for f in family if f)
+    for kind, values in record.identifiers.items():
+        keys.update(f"id:{kind}:{value}" for value in values)
+    return keys
+
+
+def skipped(key: str, block_size: int) -> bool:
+    kind = key.split(":", 1)[0]
+    return block_size > SMALL_BLOCK_ONLY.get(kind, 1 << 62)

@@ -1,0 +1,135 @@
+"""The duplicate check at registration: which existing records may be the person in front of
+the caseworker, and why.
+
+Candidates come from indexed blocking keys and identifiers only (never a scan of the registry),
+and are scored by the matching engine. The check must not leak: a record the user may not see is
+reported only as "a record exists at office X", so that access can be requested.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch
+from django.utils.translation import gettext as _
+
+from lotse.access.policy import Action, authorize, decide
+from lotse.audit.models import EventType
+from lotse.audit.services import audit_record
+from lotse.identity.matching.blocking import blocking_keys, skipped
+from lotse.identity.matching.compare import POSSIBLE, compare
+from lotse.identity.matching.features import prepare
+from lotse.people.models import (
+    UNIQUE_IDENTIFIER_TYPES,
+    MatchKey,
+    Person,
+    PersonIdentifier,
+    PersonName,
+)
+from lotse.people.records import input_records, person_records
+from lotse.people.services import PersonInput, normalize_identifier
+
+MAX_CANDIDATES = 10
+# Above this many blocked candidates the key is too common to tell anything (e.g. a very
+# frequent name and a placeholder year); the engine still scores the first ones by key order.
+MAX_BLOCK = 400
+
+
+@dataclass
+class Candidate:
+    person_id: str
+    score: float
+    reasons: list[str]
+    decisive: bool = False
+    visible: bool = False
+    label: str = ""
+    birth: str = ""
+    holders: list[str] = field(default_factory=list)
+
+    @property
+    def score_percent(self) -> int:
+        return round(self.score * 100)
+
+
+def _identifier_matches(data: PersonInput) -> dict[str, list[str]]:
+    """person id → reasons, for identifiers of a kind that names exactly one person."""
+    found: dict[str, list[str]] = {}
+    for identifier in data.identifiers:
+        if identifier.type not in UNIQUE_IDENTIFIER_TYPES:
+            continue
+        rows = PersonIdentifier.objects.filter(
+            type=identifier.type, normalized=normalize_identifier(identifier.value)
+        ).select_related(None)
+        for row in rows:
+            found.setdefault(str(row.person_id), []).append(
+                _("same %(kind)s") % {"kind": row.get_type_display()}
+            )
+    return found
+
+
+def _blocked_ids(prepared) -> list[str]:
+    keys = {key for record in prepared for key in blocking_keys(record)}
+    if not keys:
+        return []
+    sizes = MatchKey.objects.filter(key__in=keys).values("key").annotate(size=Count("id"))
+    usable = [row["key"] for row in sizes if not skipped(row["key"], row["size"])]
+    return [
+        str(pk)
+        for pk in MatchKey.objects.filter(key__in=usable)
+        .values_list("person_id", flat=True)
+        .distinct()[:MAX_BLOCK]
+    ]
+
+
+def _best(new_records, person: Person):
+    best = None
+    for a in new_records:
+        for b in map(prepare, person_records(person)):
+            result = compare(a, b)
+            if best is None or result.score > best.score:
+                best = result
+    return best
+
+
+def _holders(person: Person) -> list[str]:
+    return sorted({case.office.name for case in person.cases.all() if case.status == "open"})
+
+
+def duplicate_check(*, actor, data: PersonInput) -> list[Candidate]:
+    authorize(actor, Action.EDIT_PERSON_REGISTRY, purpose="registration")
+    new_records = [prepare(r) for r in input_records(data)]
+    decisive = _identifier_matches(data)
+    ids = set(decisive) | set(_blocked_ids(new_records))
+    persons = Person.objects.filter(pk__in=ids, merged_into__isnull=True).prefetch_related(
+        Prefetch("names", queryset=PersonName.objects.order_by("-is_primary", "pk")),
+        "identifiers",
+        "nationalities",
+        "addresses",
+        "cases__office",
+    )
+    candidates = []
+    for person in persons:
+        result = _best(new_records, person)
+        reasons = decisive.get(str(person.pk), []) + (list(result.reasons) if result else [])
+        score = 1.0 if str(person.pk) in decisive else (result.score if result else 0.0)
+        if score < POSSIBLE:
+            continue
+        candidate = Candidate(
+            str(person.pk), score, list(dict.fromkeys(reasons)), decisive=str(person.pk) in decisive
+        )
+        if decide(actor, Action.VIEW_PERSON, person):
+            candidate.visible = True
+            candidate.label = str(person.primary_name or "")
+            candidate.birth = person.birth_date_display
+        else:
+            candidate.holders = _holders(person)
+        candidates.append(candidate)
+    candidates.sort(key=lambda c: (not c.decisive, -c.score))
+    candidates = candidates[:MAX_CANDIDATES]
+    audit_record(
+        event_type=EventType.DUPLICATE_CHECKED,
+        actor=actor,
+        purpose="registration",
+        details={
+            "candidates": [{"person": c.person_id, "score": round(c.score, 3)} for c in candidates]
+        },
+    )
+    return candidates

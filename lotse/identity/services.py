@@ -1,0 +1,193 @@
+"""Reviewing possible duplicates, merging two records without loss, and undoing a merge."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lotse.access.policy import Action, authorize
+from lotse.audit.models import EventType
+from lotse.audit.services import audit_record
+from lotse.identity.models import DuplicatePair, Merge
+from lotse.people.models import (
+    MatchKey,
+    Person,
+    PersonAddress,
+    PersonIdentifier,
+    PersonLanguage,
+    PersonName,
+    PersonNationality,
+    PersonRelation,
+)
+from lotse.people.services import refresh_match_keys
+
+# Rows that belong to a person and move with a merge: (label, model, person field).
+_MOVABLE = [
+    ("names", PersonName, "person"),
+    ("identifiers", PersonIdentifier, "person"),
+    ("nationalities", PersonNationality, "person"),
+    ("addresses", PersonAddress, "person"),
+    ("languages", PersonLanguage, "person"),
+    ("relations", PersonRelation, "person"),
+    ("relations_to", PersonRelation, "relative"),
+]
+
+
+def _move(model, field: str, ids: list[int], target: Person) -> None:
+    # One by one so that each move lands in the field history (django-simple-history).
+    for row in model.objects.filter(pk__in=ids):
+        setattr(row, field, target)
+        row.save(update_fields=[field, "updated_at"])
+
+
+def _movable_ids(merged: Person, kept: Person) -> dict[str, list[int]]:
+    moved: dict[str, list[int]] = {}
+    kept_countries = set(kept.nationalities.values_list("country", flat=True))
+    for label, model, field in _MOVABLE:
+        rows = model.objects.filter(**{field: merged})
+        if model is PersonNationality:
+            # The same nationality twice adds nothing; that row stays on the merged record.
+            rows = rows.exclude(country__in=kept_countries)
+        if model is PersonRelation:
+            other = "relative" if field == "person" else "person"
+            rows = rows.exclude(**{other: kept})  # would become a relation to oneself
+        moved[label] = list(rows.values_list("pk", flat=True))
+    return moved
+
+
+def _cases_to_move(merged: Person, kept: Person) -> list[int]:
+    from lotse.cases.models import Case  # cases sit above identity; imported lazily on purpose
+
+    kept_open = set(kept.cases.filter(status="open").values_list("office_id", flat=True))
+    return list(
+        Case.objects.filter(person=merged)
+        .exclude(status="open", office_id__in=kept_open)
+        .values_list("pk", flat=True)
+    )
+
+
+@transaction.atomic
+def person_merge(
+    *, actor, kept: Person, merged: Person, reason: str, pair: DuplicatePair | None = None
+) -> Merge:
+    authorize(actor, Action.REVIEW_DUPLICATES)
+    authorize(actor, Action.EDIT_PERSON, kept, purpose="merge of duplicates")
+    authorize(actor, Action.EDIT_PERSON, merged, purpose="merge of duplicates")
+    if kept.pk == merged.pk or kept.merged_into_id or merged.merged_into_id:
+        raise ValidationError(_("Only two different, unmerged records can be merged."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why these records are the same person.")})
+    moved = _movable_ids(merged, kept)
+    for label, model, field in _MOVABLE:
+        _move(model, field, moved[label], kept)
+    from lotse.cases.models import Case
+
+    moved["cases"] = _cases_to_move(merged, kept)
+    _move(Case, "person", moved["cases"], kept)
+    merged.merged_into = kept
+    merged.save(update_fields=["merged_into", "updated_at"])
+    MatchKey.objects.filter(person=merged).delete()
+    refresh_match_keys(kept)
+    merge = Merge.objects.create(
+        kept=kept,
+        merged=merged,
+        pair=pair,
+        moved=moved,
+        reason=reason.strip()[:300],
+        merged_by=actor,
+        merged_at=timezone.now(),
+    )
+    if pair is not None:
+        _close_pair(pair, actor, DuplicatePair.Status.MERGED, reason)
+    for person in (kept, merged):
+        audit_record(
+            event_type=EventType.PERSON_MERGED,
+            actor=actor,
+            obj=merge,
+            person_id=person.pk,
+            reason=reason,
+            categories=["identity"],
+            details={"kept": str(kept.pk), "merged": str(merged.pk)},
+        )
+    return merge
+
+
+@transaction.atomic
+def person_unmerge(*, actor, merge: Merge, reason: str) -> Merge:
+    authorize(actor, Action.REVIEW_DUPLICATES)
+    authorize(actor, Action.EDIT_PERSON, merge.kept, purpose="undo a merge")
+    if merge.undone_at:
+        raise ValidationError(_("This merge has been undone already."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the merge is undone.")})
+    merged = merge.merged
+    for label, model, field in _MOVABLE:
+        _move(model, field, merge.moved.get(label, []), merged)
+    from lotse.cases.models import Case
+
+    _move(Case, "person", merge.moved.get("cases", []), merged)
+    merged.merged_into = None
+    merged.save(update_fields=["merged_into", "updated_at"])
+    refresh_match_keys(merge.kept)
+    refresh_match_keys(merged)
+    merge.undone_by = actor
+    merge.undone_at = timezone.now()
+    merge.undo_reason = reason.strip()[:300]
+    merge.save(update_fields=["undone_by", "undone_at", "undo_reason"])
+    if merge.pair_id:
+        pair = merge.pair
+        pair.status = DuplicatePair.Status.OPEN
+        pair.save(update_fields=["status"])
+    for person in (merge.kept, merged):
+        audit_record(
+            event_type=EventType.PERSON_UNMERGED,
+            actor=actor,
+            obj=merge,
+            person_id=person.pk,
+            reason=reason,
+            categories=["identity"],
+        )
+    return merge
+
+
+def _close_pair(pair: DuplicatePair, actor, status: str, reason: str) -> None:
+    pair.status = status
+    pair.reviewed_by = actor
+    pair.reviewed_at = timezone.now()
+    pair.review_reason = reason.strip()[:300]
+    pair.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_reason"])
+
+
+@transaction.atomic
+def pair_reject(*, actor, pair: DuplicatePair, reason: str) -> DuplicatePair:
+    authorize(actor, Action.REVIEW_DUPLICATES)
+    if pair.status != DuplicatePair.Status.OPEN:
+        raise ValidationError(_("This pair has been reviewed already."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why these are different persons.")})
+    _close_pair(pair, actor, DuplicatePair.Status.REJECTED, reason)
+    audit_record(
+        event_type=EventType.DUPLICATE_REVIEWED,
+        actor=actor,
+        obj=pair,
+        reason=reason,
+        details={"decision": "rejected", "a": str(pair.person_a_id), "b": str(pair.person_b_id)},
+    )
+    return pair
+
+
+@transaction.atomic
+def pair_confirm(*, actor, pair: DuplicatePair, reason: str) -> Merge:
+    """Confirmed pairs merge: the older record is kept, the newer one merged into it."""
+    if pair.status != DuplicatePair.Status.OPEN:
+        raise ValidationError(_("This pair has been reviewed already."))
+    a, b = pair.person_a, pair.person_b
+    kept, merged = (a, b) if a.created_at <= b.created_at else (b, a)
+    audit_record(
+        event_type=EventType.DUPLICATE_REVIEWED,
+        actor=actor,
+        obj=pair,
+        reason=reason,
+        details={"decision": "confirmed"},
+    )
+    return person_merge(actor=actor, kept=kept, merged=merged, reason=reason, pair=pair)

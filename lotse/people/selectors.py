@@ -1,0 +1,163 @@
+"""Reads of person data. Each asks the policy and leaves a read event in the audit trail."""
+
+from itertools import chain
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+
+from lotse.access.policy import Action, Category, authorize, decide
+from lotse.audit.models import EventType
+from lotse.audit.services import audit_record
+from lotse.people.models import (
+    MatchKey,
+    Person,
+    PersonLanguage,
+    PersonName,
+)
+from lotse.people.services import normalize_identifier
+
+PAGE_SIZE = 50
+
+
+def _log_read(actor, person: Person, *, purpose: str, basis: str, action: str) -> None:
+    audit_record(
+        event_type=EventType.PERSON_DATA_READ,
+        actor=actor,
+        obj=person,
+        person_id=person.pk,
+        action=action,
+        purpose=purpose,
+        basis=basis,
+        categories=[Category.IDENTITY],
+    )
+
+
+def _resolve_merged(person: Person) -> Person:
+    seen = set()
+    while person.merged_into_id and person.pk not in seen:
+        seen.add(person.pk)
+        person = person.merged_into
+    return person
+
+
+def person_get(*, actor, person_id, purpose: str, edit: bool = False) -> Person:
+    person = Person.objects.filter(pk=person_id).first()
+    if person is None:
+        raise Http404
+    person = _resolve_merged(person)
+    action = Action.EDIT_PERSON if edit else Action.VIEW_PERSON
+    decision = authorize(actor, action, person, purpose=purpose, categories=[Category.IDENTITY])
+    if not edit:
+        _log_read(actor, person, purpose=purpose, basis=decision.basis, action=action)
+    return person
+
+
+def _names_prefetch() -> Prefetch:
+    return Prefetch("names", queryset=PersonName.objects.order_by("-is_primary", "pk"))
+
+
+def person_search(*, actor, query: str = "") -> QuerySet[Person]:
+    """The persons with an open case at the actor's office, found by any spelling of any name,
+    a birth year or an identifier. The listed persons are logged as read."""
+    authorize(actor, Action.EDIT_PERSON_REGISTRY)
+    persons = Person.objects.filter(
+        cases__office=actor.office, cases__status="open", merged_into__isnull=True
+    ).distinct()
+    if query:
+        persons = persons.filter(_query_filter(query))
+    persons = persons.prefetch_related(_names_prefetch(), "identifiers").order_by("-created_at")[
+        :PAGE_SIZE
+    ]
+    listed = list(persons)
+    for person in listed:
+        _log_read(actor, person, purpose="search", basis="own open case", action="person.list")
+    return listed
+
+
+def _query_filter(query: str) -> Q:
+    condition = Q(names__family_name__icontains=query) | Q(names__given_names__icontains=query)
+    condition |= Q(identifiers__normalized=normalize_identifier(query))
+    if query.isdigit() and len(query) == 4:
+        condition |= Q(birth_year=int(query))
+    keys = _name_query_keys(query)
+    if keys:
+        condition |= Q(pk__in=MatchKey.objects.filter(key__in=keys).values("person"))
+    return condition
+
+
+def person_page_data(*, actor, person: Person) -> dict:
+    """Everything the actor's office may see of `person` (already authorised by person_get)."""
+    own_office = actor.office
+    relations = [
+        {
+            "kind": relation.get_kind_display(),
+            "relative": relation.relative,
+            "visible": bool(decide(actor, Action.VIEW_PERSON, relation.relative)),
+            "same_household": relation.same_household,
+        }
+        for relation in person.relations.select_related("relative")
+    ]
+    return {
+        "person": person,
+        "names": list(person.names.select_related("recorded_by")),
+        "identifiers": list(person.identifiers.select_related("recorded_by")),
+        "nationalities": list(person.nationalities.all()),
+        "addresses": list(person.addresses.select_related("gemeinde")),
+        "relations": relations,
+        # Profile data belongs to the office that recorded it; sharing arrives with consent.
+        "languages": list(PersonLanguage.objects.filter(person=person, recorded_by=own_office)),
+        "own_cases": list(person.cases.filter(office=own_office).select_related("responsible")),
+        "history": person_history(person=person),
+        "merged_from": list(person.merged_from.all()),
+    }
+
+
+def person_history(*, person: Person, limit: int = 50) -> list[dict]:
+    """Field history of the identity core (django-simple-history), newest first."""
+    records = chain(
+        person.history.all(),
+        *(
+            model.history.filter(person_id=person.pk)
+            for model in (
+                person.names.model,
+                person.identifiers.model,
+                person.nationalities.model,
+                person.addresses.model,
+            )
+        ),
+    )
+    entries = []
+    for record in sorted(records, key=lambda r: r.history_date, reverse=True)[:limit]:
+        changes = []
+        previous = record.prev_record
+        if previous is not None and record.history_type == "~":
+            delta = record.diff_against(previous)
+            changes = [
+                {"field": c.field, "old": c.old, "new": c.new}
+                for c in delta.changes
+                if c.field not in {"updated_at"}
+            ]
+        entries.append(
+            {
+                "when": record.history_date,
+                "what": record.instance._meta.verbose_name,
+                "object": str(record.instance),
+                "type": record.get_history_type_display(),
+                "user": record.history_user,
+                "changes": changes,
+            }
+        )
+    return entries
+
+
+def _name_query_keys(query: str) -> set[str]:
+    """Blocking keys of a typed name (any spelling, either order), without a birth year."""
+    from lotse.identity.matching.blocking import blocking_keys
+    from lotse.identity.matching.features import prepare
+    from lotse.identity.matching.records import PersonRecord
+
+    words = query.split()
+    if len(words) < 2 or any(ch.isdigit() for ch in query):
+        return set()
+    record = PersonRecord(record_id="q", given_names=words[0], family_name=" ".join(words[1:]))
+    return {k for k in blocking_keys(prepare(record)) if k.startswith("n:")}

@@ -1,0 +1,283 @@
+"""Writes to the shared identity core. Each writes its audit event in the same transaction and
+refreshes the person's blocking keys for the duplicate check."""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lotse.audit.models import EventType
+from lotse.audit.services import audit_record
+from lotse.identity.matching.blocking import blocking_keys
+from lotse.identity.matching.features import prepare
+from lotse.people.models import (
+    AccommodationKind,
+    IdentifierType,
+    MatchKey,
+    NameKind,
+    Person,
+    PersonAddress,
+    PersonIdentifier,
+    PersonName,
+    PersonNationality,
+    Script,
+    Sex,
+    Source,
+)
+from lotse.people.records import person_records
+
+_IDENTIFIER_NOISE = re.compile(r"[\s/\-.]")
+
+
+def normalize_identifier(value: str) -> str:
+    return _IDENTIFIER_NOISE.sub("", value).upper()
+
+
+@dataclass(frozen=True)
+class NameInput:
+    given_names: str = ""
+    family_name: str = ""
+    name_chain: str = ""
+    kind: str = NameKind.OFFICIAL
+    script: str = Script.LATIN
+    source: str = Source.SELF
+
+
+@dataclass(frozen=True)
+class IdentifierInput:
+    type: str
+    value: str
+    issuer: str = ""
+
+
+@dataclass(frozen=True)
+class AddressInput:
+    accommodation: str
+    valid_from: date
+    street: str = ""
+    postcode: str = ""
+    city: str = ""
+
+
+@dataclass(frozen=True)
+class PersonInput:
+    names: list[NameInput]
+    sex: str = Sex.UNKNOWN
+    birth_year: int | None = None
+    birth_month: int | None = None
+    birth_day: int | None = None
+    birth_date_placeholder: bool = False
+    birth_place: str = ""
+    birth_country: str = ""
+    nationalities: list[str] = field(default_factory=list)
+    identifiers: list[IdentifierInput] = field(default_factory=list)
+    phone: str = ""
+    email: str = ""
+    preferred_language: str = ""
+    interpreter_needed: bool = False
+    address: AddressInput | None = None
+
+
+def _check_birth(data: PersonInput) -> None:
+    errors = {}
+    if data.birth_day is not None and data.birth_month is None:
+        errors["birth_day"] = _("A day of birth needs a month.")
+    if data.birth_month is not None and data.birth_year is None:
+        errors["birth_month"] = _("A month of birth needs a year.")
+    if data.birth_year is not None and data.birth_month and data.birth_day:
+        try:
+            born = date(data.birth_year, data.birth_month, data.birth_day)
+        except ValueError:
+            errors["birth_day"] = _("This date does not exist.")
+        else:
+            if born > timezone.localdate():
+                errors["birth_year"] = _("The date of birth lies in the future.")
+    if data.birth_year is not None and not 1900 <= data.birth_year <= timezone.localdate().year:
+        errors["birth_year"] = _("The year of birth must lie between 1900 and this year.")
+    if data.birth_date_placeholder and (data.birth_month, data.birth_day) != (1, 1):
+        errors["birth_date_placeholder"] = _("Only a 1 January date can be a placeholder.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _check_names(names: list[NameInput]) -> None:
+    if not any(
+        n.given_names.strip() or n.family_name.strip() or n.name_chain.strip() for n in names
+    ):
+        raise ValidationError({"family_name": _("Enter at least one name.")})
+
+
+def refresh_match_keys(person: Person) -> None:
+    keys = {key for record in person_records(person) for key in blocking_keys(prepare(record))}
+    MatchKey.objects.filter(person=person).exclude(key__in=keys).delete()
+    existing = set(MatchKey.objects.filter(person=person).values_list("key", flat=True))
+    MatchKey.objects.bulk_create([MatchKey(person=person, key=k) for k in keys - existing])
+
+
+@transaction.atomic
+def person_create(*, actor, data: PersonInput) -> Person:
+    _check_names(data.names)
+    _check_birth(data)
+    office = actor.office
+    person = Person.objects.create(
+        sex=data.sex,
+        birth_year=data.birth_year,
+        birth_month=data.birth_month,
+        birth_day=data.birth_day,
+        birth_date_placeholder=data.birth_date_placeholder,
+        birth_place=data.birth_place.strip(),
+        birth_country=data.birth_country.upper(),
+        phone=data.phone.strip(),
+        email=data.email.strip(),
+        preferred_language=data.preferred_language,
+        interpreter_needed=data.interpreter_needed,
+        created_by_office=office,
+    )
+    for index, name in enumerate(data.names):
+        _name_add(person, name, office, primary=index == 0)
+    for country in dict.fromkeys(c.upper() for c in data.nationalities if c):
+        PersonNationality.objects.create(
+            person=person, country=country, source=Source.SELF, recorded_by=office
+        )
+    for identifier in data.identifiers:
+        _identifier_add(person, identifier, office)
+    if data.address is not None:
+        _address_add(person, data.address, office)
+    refresh_match_keys(person)
+    audit_record(
+        event_type=EventType.PERSON_CREATED,
+        actor=actor,
+        obj=person,
+        person_id=person.pk,
+        categories=["identity"],
+        purpose="registration",
+    )
+    return person
+
+
+def _name_add(person: Person, name: NameInput, office, *, primary: bool = False) -> PersonName:
+    return PersonName.objects.create(
+        person=person,
+        kind=name.kind,
+        given_names=name.given_names.strip(),
+        family_name=name.family_name.strip(),
+        name_chain=name.name_chain.strip(),
+        script=name.script,
+        source=name.source,
+        is_primary=primary,
+        recorded_by=office,
+    )
+
+
+def _identifier_add(person: Person, identifier: IdentifierInput, office) -> PersonIdentifier:
+    if identifier.type not in IdentifierType.values:
+        raise ValidationError({"identifier": _("Unknown kind of identifier.")})
+    normalized = normalize_identifier(identifier.value)
+    if not normalized:
+        raise ValidationError({"identifier": _("The number is empty.")})
+    return PersonIdentifier.objects.create(
+        person=person,
+        type=identifier.type,
+        value=identifier.value.strip(),
+        normalized=normalized,
+        issuer=identifier.issuer.strip(),
+        recorded_by=office,
+    )
+
+
+def _address_add(person: Person, address: AddressInput, office) -> PersonAddress:
+    if address.accommodation not in AccommodationKind.values:
+        raise ValidationError({"accommodation": _("Unknown kind of accommodation.")})
+    # The new address ends the one before it.
+    for previous in PersonAddress.objects.filter(
+        person=person, valid_to__isnull=True, valid_from__lt=address.valid_from
+    ):
+        previous.valid_to = address.valid_from
+        previous.save(update_fields=["valid_to", "updated_at"])
+    return PersonAddress.objects.create(
+        person=person,
+        accommodation=address.accommodation,
+        street=address.street.strip(),
+        postcode=address.postcode.strip(),
+        city=address.city.strip(),
+        valid_from=address.valid_from,
+        recorded_by=office,
+    )
+
+
+def _changed(actor, person: Person, what: str) -> None:
+    audit_record(
+        event_type=EventType.PERSON_CHANGED,
+        actor=actor,
+        obj=person,
+        person_id=person.pk,
+        categories=["identity"],
+        details={"changed": what},
+    )
+
+
+@transaction.atomic
+def person_name_add(*, actor, person: Person, name: NameInput) -> PersonName:
+    _check_names([name])
+    created = _name_add(person, name, actor.office)
+    refresh_match_keys(person)
+    _changed(actor, person, "name")
+    return created
+
+
+@transaction.atomic
+def person_identifier_add(
+    *, actor, person: Person, identifier: IdentifierInput
+) -> PersonIdentifier:
+    created = _identifier_add(person, identifier, actor.office)
+    refresh_match_keys(person)
+    _changed(actor, person, "identifier")
+    return created
+
+
+@transaction.atomic
+def person_address_add(*, actor, person: Person, address: AddressInput) -> PersonAddress:
+    created = _address_add(person, address, actor.office)
+    _changed(actor, person, "address")
+    return created
+
+
+@transaction.atomic
+def person_enrich(*, actor, person: Person, data: PersonInput) -> list[str]:
+    """Add the names and identifiers of `data` that `person` does not have yet (as further
+    spellings, with their source). Returns what was added."""
+    added = []
+    known_names = {
+        (n.given_names.casefold(), n.family_name.casefold(), n.script) for n in person.names.all()
+    }
+    for name in data.names:
+        key = (
+            name.given_names.strip().casefold(),
+            name.family_name.strip().casefold(),
+            name.script,
+        )
+        if key in known_names or not (name.given_names.strip() or name.family_name.strip()):
+            continue
+        variant = NameInput(
+            given_names=name.given_names,
+            family_name=name.family_name,
+            name_chain=name.name_chain,
+            kind=NameKind.VARIANT,
+            script=name.script,
+            source=name.source,
+        )
+        _name_add(person, variant, actor.office)
+        added.append("name")
+    known_ids = {(i.type, i.normalized) for i in person.identifiers.all()}
+    for identifier in data.identifiers:
+        if (identifier.type, normalize_identifier(identifier.value)) not in known_ids:
+            _identifier_add(person, identifier, actor.office)
+            added.append("identifier")
+    if added:
+        refresh_match_keys(person)
+        _changed(actor, person, ", ".join(sorted(set(added))))
+    return added

@@ -1,0 +1,104 @@
+"""Persons: search, registration with the duplicate check, the person page."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lotse.access.decorators import requires
+from lotse.access.policy import Action
+from lotse.cases.services import person_link_existing, person_register
+from lotse.identity.registry import duplicate_check
+from lotse.people.selectors import person_get, person_page_data, person_search
+from lotse.people.services import person_identifier_add, person_name_add
+from lotse.web.person_forms import IdentifierForm, NameVariantForm, PersonRegistrationForm
+
+
+@requires(Action.EDIT_PERSON_REGISTRY)
+def person_index(request):
+    query = request.GET.get("q", "").strip()[:100]
+    persons = person_search(actor=request.user, query=query)
+    template = "people/_person_rows.html" if request.htmx else "people/person_list.html"
+    return render(request, template, {"persons": persons, "query": query})
+
+
+def _apply_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+@requires(Action.EDIT_PERSON_REGISTRY)
+def person_register_view(request):
+    form = PersonRegistrationForm(request.POST or None)
+    candidates = None
+    if request.method == "POST" and form.is_valid():
+        data = form.to_input()
+        decision = request.POST.get("decision", "")
+        candidates = duplicate_check(actor=request.user, data=data)
+        try:
+            if decision.startswith("link:"):
+                case = person_link_existing(
+                    actor=request.user,
+                    person_id=decision.removeprefix("link:"),
+                    data=data,
+                    candidates=candidates,
+                )
+                messages.success(
+                    request,
+                    _("The existing record was linked to your office; new spellings were added."),
+                )
+                return redirect("web:person_detail", person_id=case.person_id)
+            if decision == "new" or not candidates:
+                case = person_register(actor=request.user, data=data, candidates=candidates)
+                messages.success(request, _("The person was registered and a case opened."))
+                return redirect("web:person_detail", person_id=case.person_id)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+    return render(request, "people/register.html", {"form": form, "candidates": candidates})
+
+
+@requires(Action.VIEW_PERSON, person_data=True)
+def person_detail(request, person_id):
+    person = person_get(actor=request.user, person_id=person_id, purpose="case work")
+    context = person_page_data(actor=request.user, person=person)
+    context["name_form"] = NameVariantForm()
+    context["identifier_form"] = IdentifierForm()
+    return render(request, "people/person_detail.html", context)
+
+
+@require_POST
+@requires(Action.EDIT_PERSON, person_data=True)
+def person_name_add_view(request, person_id):
+    person = person_get(actor=request.user, person_id=person_id, purpose="case work", edit=True)
+    form = NameVariantForm(request.POST)
+    if form.is_valid():
+        try:
+            person_name_add(actor=request.user, person=person, name=form.to_input())
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("The name was added."))
+    else:
+        messages.error(request, _("The name could not be added: please check your entries."))
+    return redirect("web:person_detail", person_id=person.pk)
+
+
+@require_POST
+@requires(Action.EDIT_PERSON, person_data=True)
+def person_identifier_add_view(request, person_id):
+    person = person_get(actor=request.user, person_id=person_id, purpose="case work", edit=True)
+    form = IdentifierForm(request.POST)
+    if form.is_valid():
+        try:
+            person_identifier_add(actor=request.user, person=person, identifier=form.to_input())
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("The identifier was added."))
+    else:
+        messages.error(request, _("The identifier could not be added: please check your entries."))
+    return redirect("web:person_detail", person_id=person.pk)
