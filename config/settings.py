@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "lotse.access",
     "lotse.audit",
     "lotse.identity",
+    "lotse.identity",
     "lotse.people",
     "lotse.cases",
     "lotse.web",

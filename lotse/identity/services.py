@@ -191,3 +191,17 @@ def pair_confirm(*, actor, pair: DuplicatePair, reason: str) -> Merge:
         details={"decision": "confirmed"},
     )
     return person_merge(actor=actor, kept=kept, merged=merged, reason=reason, pair=pair)
+
+
+@transaction.atomic
+def duplicate_run_start(*, actor):
+    """Queue a batch search for duplicates over the whole registry (a background task)."""
+    from lotse.identity.models import DuplicateRun
+    from lotse.identity.tasks import find_duplicates_task
+
+    authorize(actor, Action.REVIEW_DUPLICATES)
+    if DuplicateRun.objects.filter(status__in=["queued", "running"]).exists():
+        raise ValidationError(_("A search for duplicates is already running."))
+    run = DuplicateRun.objects.create(started_by=actor)
+    transaction.on_commit(lambda: find_duplicates_task.enqueue(run.pk))
+    return run

@@ -65,7 +65,9 @@ def _identifiers(a: Prepared, b: Prepared, evidence: _Evidence) -> None:
             return
         near = min(Levenshtein.distance(x, y) for x in values_a for y in values_b)
         if near == 1:
-            evidence.add(3.0, f"{name} differs in one character (a typing error?)", corroborates=True)
+            evidence.add(
+                3.0, f"{name} differs in one character (a typing error?)", corroborates=True
+            )
         else:
             evidence.add(-12.0, f"different {name}")
 
@@ -105,8 +107,10 @@ def _align(a: Prepared, b: Prepared) -> list[tuple[float, object, object]]:
 def _name_reason(value: float, unit_a, unit_b) -> str:
     shown_a, shown_b = unit_a.token.display, unit_b.token.display
     if shown_a.casefold() == shown_b.casefold():
-        return f"same {unit_a.field} name ({shown_a})" if unit_a.field == unit_b.field else (
-            f"same name ({shown_a})"
+        return (
+            f"same {unit_a.field} name ({shown_a})"
+            if unit_a.field == unit_b.field
+            else (f"same name ({shown_a})")
         )
     if set(unit_a.token.texts) & set(unit_b.token.texts) or value >= 0.97:
         return f"name variant ({shown_a} ~ {shown_b})"
@@ -224,7 +228,9 @@ def _address(a: Prepared, b: Prepared, evidence: _Evidence) -> None:
             evidence.add(5.0 + (1.0 if same_postcode else 0.0), "same address", corroborates=True)
             return
         if ratio >= 80:
-            evidence.add(3.0 + (1.0 if same_postcode else 0.0), "similar address", corroborates=True)
+            evidence.add(
+                3.0 + (1.0 if same_postcode else 0.0), "similar address", corroborates=True
+            )
             return
     if same_postcode:
         evidence.add(2.0, "same postcode", corroborates=True)

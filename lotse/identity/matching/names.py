@@ -219,8 +219,10 @@ def _best(a: NameToken, b: NameToken) -> float:
     best = 0.0
     for text_a in a.texts:
         for text_b in b.texts:
-            value = _text_similarity(text_a, text_b) if text_a <= text_b else _text_similarity(
-                text_b, text_a
+            value = (
+                _text_similarity(text_a, text_b)
+                if text_a <= text_b
+                else _text_similarity(text_b, text_a)
             )
             best = max(best, value)
     return best

@@ -1,0 +1,102 @@
+"""Person rows in CSV (the format of `manage.py match_persons`) and the pairs it writes."""
+
+import csv
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lotse.identity.matching import Identifier, Pair, PersonRecord, parse_birth_date
+
+COLUMNS = (
+    "record_id",
+    "given_names",
+    "family_name",
+    "birth_date",
+    "sex",
+    "nationality",
+    "birth_place",
+    "address",
+    "postcode",
+    "identifier",
+)
+PAIR_COLUMNS = ("record_id_1", "record_id_2", "score", "reasons")
+IDENTIFIER_SEPARATOR = ";"
+
+
+class InputError(Exception):
+    """The file as a whole cannot be used (missing, no record_id column, duplicate ids)."""
+
+
+@dataclass
+class ReadResult:
+    records: list[PersonRecord] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # "line 7: …", one per bad row
+
+
+def _record(row: dict[str, str]) -> PersonRecord:
+    def value(column: str) -> str:
+        return (row.get(column) or "").strip()
+
+    if not value("record_id"):
+        raise ValueError("record_id is empty")
+    identifiers = tuple(
+        Identifier.parse(part)
+        for part in value("identifier").split(IDENTIFIER_SEPARATOR)
+        if part.strip()
+    )
+    return PersonRecord(
+        record_id=value("record_id"),
+        given_names=value("given_names"),
+        family_name=value("family_name"),
+        birth_date=parse_birth_date(value("birth_date")),
+        sex=value("sex"),
+        nationality=value("nationality"),
+        birth_place=value("birth_place"),
+        address=value("address"),
+        postcode=value("postcode"),
+        identifiers=identifiers,
+    )
+
+
+def read_records(path: Path) -> ReadResult:
+    """Every good row as a record; every bad row as a problem with its line number."""
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    result = ReadResult()
+    seen: dict[str, int] = {}
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        reader = csv.DictReader(handle)
+        if "record_id" not in (reader.fieldnames or []):
+            raise InputError(f"{path}: no record_id column (columns: {reader.fieldnames})")
+        for row in reader:
+            line = reader.line_num
+            try:
+                record = _record(row)
+            except ValueError as exc:
+                result.problems.append(f"{path.name} line {line}: {exc}")
+                continue
+            if record.record_id in seen:
+                raise InputError(
+                    f"{path}: record_id {record.record_id!r} on line {line} "
+                    f"is already on line {seen[record.record_id]}"
+                )
+            seen[record.record_id] = line
+            result.records.append(record)
+    return result
+
+
+def write_pairs(path: Path, pairs: Iterable[Pair]) -> int:
+    count = 0
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(PAIR_COLUMNS)
+        for pair in pairs:
+            reasons = "; ".join(pair.result.reasons)
+            writer.writerow((pair.record_id_1, pair.record_id_2, pair.result.score, reasons))
+            count += 1
+    return count
+
+
+def read_pairs(path: Path) -> Iterator[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        yield from csv.DictReader(handle)

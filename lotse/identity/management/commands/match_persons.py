@@ -1,0 +1,62 @@
+"""manage.py match_persons INPUT.csv [--link OTHER.csv] --out PAIRS.csv
+
+Finds the persons that may be one within a file, or across two files, for data from elsewhere.
+Reads and writes files only; never touches the database.
+"""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from lotse.identity.csvio import COLUMNS, InputError, ReadResult, read_records, write_pairs
+from lotse.identity.matching import LIKELY, POSSIBLE, find_duplicates, link
+
+
+class Command(BaseCommand):
+    help = (
+        "Find duplicate persons in a CSV file, or link two files, and write the pairs with "
+        f"score and reasons. Columns (all optional but record_id): {', '.join(COLUMNS)}; "
+        "birth_date as YYYY-MM-DD, YYYY-MM or YYYY; identifier as TYPE:VALUE, several "
+        "separated by ';'. Extra columns are ignored."
+    )
+    requires_system_checks = []  # a file tool: no database, no checks
+    requires_migrations_checks = False
+
+    def add_arguments(self, parser):
+        parser.add_argument("input", type=Path)
+        parser.add_argument("--link", type=Path, help="a second file: link INPUT to it")
+        parser.add_argument("--out", type=Path, required=True, help="where to write the pairs")
+        parser.add_argument(
+            "--min-score",
+            type=float,
+            default=POSSIBLE,
+            help=f"lowest score written (default {POSSIBLE}, 'possible'; 'likely' is {LIKELY})",
+        )
+        parser.add_argument("--processes", type=int, default=None, help="default: all cores")
+
+    def handle(self, *args, **options):
+        left = self._read(options["input"])
+        right = self._read(options["link"]) if options["link"] else None
+        if right is None:
+            pairs = find_duplicates(left.records, options["min_score"], options["processes"])
+        else:
+            pairs = link(left.records, right.records, options["min_score"], options["processes"])
+        try:
+            count = write_pairs(options["out"], pairs)
+        except OSError as exc:
+            raise CommandError(f"cannot write {options['out']}: {exc}") from exc
+        records = len(left.records) + (len(right.records) if right else 0)
+        self.stdout.write(f"{count} pairs from {records} records written to {options['out']}")
+
+    def _read(self, path: Path) -> ReadResult:
+        try:
+            result = read_records(path)
+        except InputError as exc:
+            raise CommandError(str(exc)) from exc
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CommandError(f"cannot read {path}: {exc}") from exc
+        for problem in result.problems:
+            self.stderr.write(problem)
+        if result.problems:
+            self.stderr.write(f"{path.name}: {len(result.problems)} bad rows skipped (see above)")
+        return result
