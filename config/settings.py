@@ -59,7 +59,6 @@ INSTALLED_APPS = [
     "lotse.access",
     "lotse.audit",
     "lotse.identity",
-    "lotse.identity",
     "lotse.people",
     "lotse.cases",
     "lotse.web",
