@@ -33,7 +33,7 @@ class ReadResult:
     problems: list[str] = field(default_factory=list)  # "line 7: …", one per bad row
 
 
-def _record(row: dict[str, str]) -> PersonRecord:
+def record_from_row(row: dict[str, str]) -> PersonRecord:
     def value(column: str) -> str:
         return (row.get(column) or "").strip()
 
@@ -71,7 +71,7 @@ def read_records(path: Path) -> ReadResult:
         for row in reader:
             line = reader.line_num
             try:
-                record = _record(row)
+                record = record_from_row(row)
             except ValueError as exc:
                 result.problems.append(f"{path.name} line {line}: {exc}")
                 continue

@@ -146,8 +146,8 @@ class Generator:
 
     def _typo(self, text: str) -> str:
         rnd = self.random
-        if len(text) < 4:
-            return text
+        if len(text) < 4 or not text.isascii():
+            return text  # original script: typos there are not modelled
         at = rnd.randint(1, len(text) - 2)
         kind = rnd.choice(("delete", "replace", "swap", "insert"))
         if kind == "delete":

@@ -17,7 +17,7 @@ Nothing is ever linked automatically: a person confirms, the machine proposes.
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import JaroWinkler, Levenshtein
+from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
 from lotse.identity.matching.features import FAMILY, GIVEN, NameFrequencies, Prepared
 from lotse.identity.matching.names import similarity
@@ -69,7 +69,8 @@ def _identifiers(a: Prepared, b: Prepared, evidence: _Evidence) -> None:
                 3.0, f"{name} differs in one character (a typing error?)", corroborates=True
             )
         else:
-            evidence.add(-12.0, f"different {name}")
+            # Strong, but no veto: one person may hold two (alias identities, BAMF links them).
+            evidence.add(-6.0, f"different {name}")
 
 
 # --- names ---------------------------------------------------------------------------------------
@@ -139,8 +140,13 @@ def _name_mismatches(a: Prepared, b: Prepared, chosen, evidence: _Evidence) -> N
     matched_b = set().union(*(ub.positions for _v, _ua, ub in chosen)) if chosen else set()
     given_a, given_b = a.tokens(GIVEN), b.tokens(GIVEN)
     if given_a and given_b and (not a.first_given <= matched_a or not b.first_given <= matched_b):
-        # Siblings share family and father's names and differ exactly here.
-        evidence.add(-8.0, f"different given name ({given_a[0].display} / {given_b[0].display})")
+        # Siblings share family and father's names and differ exactly here; a spelling too far
+        # off for a variant (Jekaterina / Kateryna) is still weaker evidence than another name.
+        shown = f"{given_a[0].display} / {given_b[0].display}"
+        if JaroWinkler.similarity(given_a[0].text, given_b[0].text) >= 0.7:
+            evidence.add(-3.0, f"given names differ ({shown})")
+        else:
+            evidence.add(-8.0, f"different given name ({shown})")
     family_a, family_b = a.tokens(FAMILY), b.tokens(FAMILY)
     if (
         family_a

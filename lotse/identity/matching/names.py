@@ -60,7 +60,13 @@ _PRIMARY = [
 _SECONDARY = [
     ("dsch", "J"), ("tsch", "C"), ("sch", "S"), ("dzh", "J"), ("zh", "J"), ("dj", "J"),
     ("sh", "S"), ("kh", "H"), ("ch", "S"), ("gh", "G"), ("ph", "F"), ("th", "S"), ("dh", "S"),
-    ("ck", "K"), ("ts", "S"), ("tz", "S"), ("x", "H"), ("c", "J"), ("g", "J"),
+    ("ck", "K"), ("ts", "S"), ("tz", "S"), ("x", "KS"), ("c", "J"), ("g", "J"),
+]  # fmt: skip
+# The third reads "ch" as k (Michael, Woldemichael) and Persian "gh" like "q" (Ghaderi, Qaderi).
+_TERTIARY = [
+    ("dsch", "J"), ("tsch", "C"), ("sch", "S"), ("dzh", "J"), ("zh", "J"), ("dj", "J"),
+    ("sh", "S"), ("kh", "H"), ("ch", "K"), ("gh", "K"), ("ph", "F"), ("th", "T"), ("dh", "T"),
+    ("ck", "K"), ("ts", "S"), ("tz", "S"), ("x", "KS"),
 ]  # fmt: skip
 _SINGLE = str.maketrans(
     {"q": "K", "k": "K", "c": "K", "j": "J", "d": "T", "t": "T", "z": "S", "s": "S",
@@ -99,7 +105,8 @@ def skeletons(text: str) -> frozenset[str]:
     """The population-aware phonetic keys of one canonical name text."""
     if not text:
         return frozenset()
-    return frozenset({_skeleton(text, _PRIMARY), _skeleton(text, _SECONDARY)}) - {""}
+    tables = (_PRIMARY, _SECONDARY, _TERTIARY)
+    return frozenset(_skeleton(text, table) for table in tables) - {""}
 
 
 # --- canonical forms -----------------------------------------------------------------------------
