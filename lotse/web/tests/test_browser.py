@@ -1,0 +1,499 @@
+"""The UI in a real browser: sign-in with the second factor, the language switch, KERN styles,
+and axe-core (WCAG 2.2 AA) on every page built so far.
+
+Drives Debian's /usr/bin/chromium through Playwright's sync API (never a downloaded browser)
+against pytest-django's live server. Run on its own with
+
+    .venv/bin/python -m pytest lotse/web/tests/test_browser.py -x
+
+A failing accessibility check prints every violation with the page, the rule, the elements and
+axe's explanation. The start page is saved as a screenshot (its path is printed with -s).
+"""
+
+import importlib
+import os
+import time
+from pathlib import Path
+
+import pytest
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+from django.db import connection
+from django.test import RequestFactory
+from django.utils import translation
+from playwright.sync_api import expect, sync_playwright
+
+from lotse.access.services import reference_data_load, user_create
+from lotse.audit.models import AuditEvent
+from lotse.organisations.models import Kreis, Office, Role
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test
+# (creating users) would otherwise refuse to run next to it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+PASSWORD = "browser-test-password-2026"
+SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # base32, this test only
+OFFICE = "sozialamt-tubingen-08416"
+KREIS = "08416"
+
+
+# --- fixtures --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def ui_settings(settings):
+    """What the live server needs in a test run, whatever the environment says."""
+    settings.LOTSE_DEMO = True  # the demo banner and the demo code hint are part of the UI
+    settings.SECURE_SSL_REDIRECT = False
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+    # serve our static files as they are (no manifest needed); the live server's static
+    # handler finds them through the finders, just like runserver
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.LANGUAGE_CODE = "de"
+    return settings
+
+
+@pytest.fixture
+def audit_trail_flushable(transactional_db):
+    """Let the transactional test database be emptied afterwards.
+
+    The audit trail refuses DELETE in the database itself (audit migration 0003), so the flush
+    that ends a transactional test fails. Afterwards the events are removed with the triggers
+    briefly dropped, and the triggers are put back, so that the flush finds an empty table and
+    later tests find the audit trail as protected as ever.
+    """
+    if connection.vendor != "sqlite":
+        pytest.skip("the browser tests run on SQLite (make test); PostgreSQL refuses TRUNCATE")
+    yield
+    append_only = importlib.import_module("lotse.audit.migrations.0003_append_only")
+    with connection.cursor() as cursor:
+        for statement in append_only.SQLITE_REVERSE:
+            cursor.execute(statement)
+        cursor.execute("DELETE FROM audit_auditevent")
+        for statement in append_only.SQLITE:
+            cursor.execute(statement)
+
+
+@pytest.fixture
+def reference_data(audit_trail_flushable):
+    # Migrations load the Kreise and offices, but a transactional test before this one may
+    # have flushed them.
+    if not Kreis.objects.exists():
+        reference_data_load(actor=None)
+
+
+@pytest.fixture
+def make_user(reference_data):
+    def make(username: str, role: Role, *, second_factor: bool = True):
+        user = user_create(
+            actor=None,
+            username=username,
+            office=Office.objects.get(code=OFFICE),
+            roles=[role],
+            password=PASSWORD,
+            first_name="Bea",
+            last_name=f"Browser {role.label}",
+        )
+        if second_factor:
+            TOTP.activate(user, SECRET)
+            RecoveryCodes.activate(user)
+        return user
+
+    return make
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is not installed (Debian package chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class UI:
+    """A browser tab on the live server that records problems instead of stopping at the first."""
+
+    def __init__(self, browser, base_url: str, artefacts: Path):
+        self.base_url = base_url
+        self.artefacts = artefacts
+        self.context = browser.new_context(
+            locale="de-DE", viewport={"width": 1280, "height": 900}, base_url=base_url
+        )
+        self.page = self.context.new_page()
+        self.page.set_default_timeout(15_000)
+        self.violations: list[str] = []
+        self.console_errors: list[str] = []
+        self.failed_requests: list[str] = []
+        self.checked: list[str] = []
+        self.page.on("console", self._on_console)
+        self.page.on("response", self._on_response)
+
+    def _on_console(self, message) -> None:
+        # CSP refusals (inline script or style) show up here
+        if message.type == "error" and "Content Security Policy" in message.text:
+            self.console_errors.append(f"{self.page.url}: {message.text}")
+
+    def _on_response(self, response) -> None:
+        if "/static/" in response.url and response.status >= 400:
+            self.failed_requests.append(f"{response.status} {response.url}")
+
+    def goto(self, path: str, *, expect_status: int | None = 200):
+        response = self.page.goto(path)
+        if expect_status is not None:
+            assert response is not None, f"{path}: no response"
+            assert response.status == expect_status, (
+                f"{path}: status {response.status}, wanted {expect_status}"
+            )
+        return response
+
+    def axe(self, name: str) -> None:
+        from axe_playwright_python.sync_playwright import Axe
+
+        self.page.wait_for_load_state("load")
+        results = Axe().run(
+            self.page,
+            options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
+        )
+        self.checked.append(name)
+        if results.violations_count:
+            self.violations.append(f"--- {name} ({self.page.url})\n{results.generate_report()}")
+
+    def screenshot(self, name: str) -> Path:
+        path = self.artefacts / f"{name}.png"
+        self.page.screenshot(path=str(path), full_page=True)
+        print(f"screenshot: {path}")
+        return path
+
+    def text(self, selector: str) -> str:
+        return self.page.locator(selector).first.inner_text().strip()
+
+    def assert_clean(self) -> None:
+        problems = []
+        if self.violations:
+            problems.append(
+                f"axe-core found WCAG 2.2 AA violations on {len(self.violations)} page(s):\n"
+                + "\n".join(self.violations)
+            )
+        if self.console_errors:
+            problems.append("Content-Security-Policy refusals:\n" + "\n".join(self.console_errors))
+        if self.failed_requests:
+            problems.append("static files that failed to load:\n" + "\n".join(self.failed_requests))
+        assert not problems, "\n\n".join(problems)
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def ui(browser, live_server, ui_settings, audit_trail_flushable, tmp_path):
+    tab = UI(browser, live_server.url, tmp_path)
+    yield tab
+    tab.close()
+
+
+def current_code(secret: str = SECRET) -> str:
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+def sign_in(ui: UI, username: str, *, check: bool = False) -> None:
+    """Username and password, then the TOTP code; optionally axe on both pages."""
+    ui.goto("/accounts/login/")
+    assert ui.text("h1") == "Anmelden"
+    if check:
+        ui.axe("sign-in")
+    ui.page.fill("#id_login", username)
+    ui.page.fill("#id_password", PASSWORD)
+    ui.page.locator("main form.lotse-form button[type=submit]").click()
+    ui.page.wait_for_url("**/accounts/2fa/authenticate/")
+    assert ui.text("h1") == "Zwei-Faktor-Authentifizierung"
+    if check:
+        # the demo hint shows the code of the shared demo secret, clearly marked
+        assert ui.page.locator(".lotse-demo-code [data-testid=demo-code]").is_visible()
+        ui.axe("second factor")
+    ui.page.fill("#id_code", current_code())
+    ui.page.locator("main form.lotse-form button[type=submit]").first.click()
+    ui.page.wait_for_load_state("load")
+
+
+def reauthenticate_if_asked(ui: UI, name: str) -> None:
+    """allauth asks for the password again before showing or changing the second factor."""
+    if "/reauthenticate/" in ui.page.url:
+        ui.axe(f"{name}: confirm access")
+        ui.page.fill("#id_password", PASSWORD)
+        ui.page.locator("main form.lotse-form button[type=submit]").first.click()
+        ui.page.wait_for_load_state("load")
+
+
+# --- tests -----------------------------------------------------------------------------------
+
+
+def test_sign_in_language_switch_and_every_page_is_accessible(ui, make_user):
+    make_user("bea-sb", Role.CASEWORKER)
+    page = ui.page
+
+    sign_in(ui, "bea-sb", check=True)
+    assert page.url == f"{ui.base_url}/"
+
+    # the start page, in German (the default language)
+    assert page.locator("html").get_attribute("lang") == "de"
+    assert ui.text("h1").startswith("Willkommen")
+    assert page.locator("nav.lotse-nav").get_by_role("link", name="Kreise und Ämter").is_visible()
+    assert "Landratsamt Tübingen – Sozialamt (AsylbLG)" in ui.text(".lotse-identity")
+    assert "Sachbearbeitung" in ui.text(".lotse-identity__roles")
+
+    # KERN's stylesheet and font really load: the primary button gets KERN's action colour
+    # and the page is set in Fira Sans
+    styles = page.evaluate(
+        """() => {
+            const button = document.querySelector('.lotse-logout .kern-btn--primary');
+            const style = getComputedStyle(button);
+            return {
+                background: style.backgroundColor,
+                minHeight: style.minHeight,
+                font: getComputedStyle(document.body).fontFamily,
+            };
+        }"""
+    )
+    assert styles["background"] not in ("rgba(0, 0, 0, 0)", "transparent", ""), styles
+    assert "Fira Sans" in styles["font"], styles
+    page.evaluate("document.fonts.ready")
+    assert page.evaluate("document.fonts.check('16px \"Fira Sans\"')")
+    ui.axe("start (de)")
+    ui.screenshot("start")
+
+    # switch to English and back: the visible text changes, the page stays the same
+    page.locator(".lotse-language button[value=en]").click()
+    page.wait_for_load_state("load")
+    assert page.url == f"{ui.base_url}/"
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert ui.text("h1").startswith("Welcome")
+    assert page.locator("nav.lotse-nav").get_by_role("link", name="Kreise and offices").is_visible()
+    ui.axe("start (en)")
+    page.locator(".lotse-language button[value=de]").click()
+    page.wait_for_load_state("load")
+    assert page.locator("html").get_attribute("lang") == "de"
+    assert ui.text("h1").startswith("Willkommen")
+
+    # the directory
+    page.locator("nav.lotse-nav").get_by_role("link", name="Kreise und Ämter").click()
+    page.wait_for_load_state("load")
+    assert ui.text("h1") == "Kreise"
+    assert page.locator("nav.lotse-subnav [aria-current=page]").inner_text() == "Kreise"
+    ui.axe("Kreise")
+    # htmx narrows the table while typing (no inline script or style needed)
+    page.fill("#q", "Tübingen")
+    expect(page.locator("#kreis-rows tr")).to_have_count(1, timeout=10_000)
+    ui.axe("Kreise, filtered")
+
+    ui.goto(f"/kreise/{KREIS}/")
+    assert "Tübingen" in ui.text("h1")
+    ui.axe("Kreis")
+
+    ui.goto("/offices/")
+    assert ui.text("h1") == "Ämter"
+    ui.axe("offices")
+    ui.goto("/offices/?kind=jobcenter&q=T%C3%BCbingen")
+    ui.axe("offices, filtered")
+
+    ui.goto(f"/offices/{OFFICE}/")
+    assert ui.text("h1") == "Landratsamt Tübingen – Sozialamt (AsylbLG)"
+    ui.axe("office")
+
+    # the own account and allauth's pages
+    ui.goto("/account/")
+    assert ui.text("h1") == "Mein Konto"
+    ui.axe("account")
+    ui.goto("/accounts/2fa/")
+    assert ui.text("h1") == "Zwei-Faktor-Authentifizierung"
+    ui.axe("second factor overview")
+    ui.goto("/accounts/2fa/recovery-codes/")
+    reauthenticate_if_asked(ui, "recovery codes")
+    assert "/accounts/2fa/recovery-codes/" in page.url
+    assert ui.text("h1") == "Wiederherstellungs-Codes"
+    ui.axe("recovery codes")
+    ui.goto("/accounts/2fa/recovery-codes/generate/")
+    ui.axe("new recovery codes")
+    ui.goto("/accounts/2fa/totp/deactivate/")
+    reauthenticate_if_asked(ui, "deactivate authenticator")
+    ui.axe("deactivate authenticator app")
+    ui.goto("/accounts/password/change/")
+    assert ui.text("h1") == "Passwort ändern"
+    ui.axe("change password")
+    # a form with errors: messages tied to their fields
+    page.fill("#id_oldpassword", "not-the-password")
+    page.fill("#id_password1", "short")
+    page.fill("#id_password2", "different")
+    page.locator("main form.lotse-form button[type=submit]").first.click()
+    page.wait_for_load_state("load")
+    assert page.locator("#id_oldpassword[aria-invalid=true]").count() == 1
+    ui.axe("change password, with errors")
+    ui.goto("/accounts/logout/")
+    ui.axe("sign out")
+
+    # error pages: refused (a caseworker may not read the audit trail) and not found
+    ui.goto("/audit/", expect_status=403)
+    assert ui.text("h1") == "Zugriff verweigert"
+    ui.axe("403")
+    ui.goto("/no-such-page/", expect_status=404)
+    assert ui.text("h1") == "Seite nicht gefunden"
+    ui.axe("404")
+
+    # right to left: the frame and KERN's components mirror (lotse.css's RTL layer)
+    ui.goto("/kreise/")
+    page.evaluate("document.documentElement.dir = 'rtl'")
+    mirrored = page.evaluate(
+        """() => {
+            const brand = getComputedStyle(document.querySelector('.lotse-brand'));
+            const header = getComputedStyle(document.querySelector('.kern-table__header'));
+            return {start: brand.borderRightWidth, end: brand.borderLeftWidth,
+                    align: header.textAlign};
+        }"""
+    )
+    assert mirrored == {"start": "6px", "end": "0px", "align": "start"}, mirrored
+    ui.axe("Kreise, right to left")
+    ui.goto("/kreise/")
+    page.evaluate(
+        """() => {
+            const cell = document.querySelector('#kreis-rows td:nth-child(2)');
+            const name = document.createElement('bdi');
+            name.dir = 'auto'; name.lang = 'ar'; name.textContent = 'محمد الأحمد';
+            cell.append(' – ', name);
+        }"""
+    )
+    ui.axe("Arabic name in a German table")
+
+    ui.assert_clean()
+    print("axe-core checked: " + ", ".join(ui.checked))
+
+
+def test_audit_trail_as_data_protection_officer(ui, make_user):
+    make_user("bea-dsb", Role.DATA_PROTECTION_OFFICER)
+    page = ui.page
+    sign_in(ui, "bea-dsb")
+    page.locator("nav.lotse-nav").get_by_role("link", name="Protokoll").click()
+    page.wait_for_load_state("load")
+    assert ui.text("h1") == "Protokoll"
+    assert page.locator("#kreis-rows").count() == 0
+    ui.axe("audit trail")
+    ui.goto("/audit/?from=not-a-date&event_type=auth.login")
+    assert page.locator("[role=alert]").is_visible()
+    ui.axe("audit trail, with a date error")
+    event = AuditEvent.objects.order_by("-pk").first()
+    ui.goto(f"/audit/{event.pk}/")
+    assert ui.text("h1").startswith("Protokolleintrag")
+    ui.axe("audit event")
+    ui.assert_clean()
+
+
+def test_first_sign_in_sets_up_the_second_factor(ui, make_user):
+    make_user("bea-neu", Role.CASEWORKER, second_factor=False)
+    page = ui.page
+    ui.goto("/accounts/login/")
+    page.fill("#id_login", "bea-neu")
+    page.fill("#id_password", PASSWORD)
+    page.locator("main form.lotse-form button[type=submit]").click()
+    page.wait_for_load_state("load")
+    # no second factor yet: every page leads to setting one up (after confirming the password)
+    reauthenticate_if_asked(ui, "activate authenticator app")
+    assert page.url.endswith("/accounts/2fa/totp/activate/")
+    assert ui.text("h1") == "Authenticator-App aktivieren"
+    assert page.locator("img.lotse-qr").is_visible()
+    ui.axe("activate authenticator app")
+    page.locator("main form.lotse-form button[type=submit]").click()
+    page.wait_for_load_state("load")
+    ui.axe("activate authenticator app, with errors")
+    ui.assert_clean()
+
+
+def test_server_error_page_needs_no_database_and_is_accessible(ui, django_assert_num_queries):
+    from lotse.web.views import error_500
+
+    request = RequestFactory().get("/")
+    pages = {}
+    for language in ("de", "en"):
+        with translation.override(language), django_assert_num_queries(0):
+            response = error_500(request)
+        assert response.status_code == 500
+        pages[language] = response.content.decode()
+    assert "Serverfehler" in pages["de"]
+    assert '<html lang="de"' in pages["de"]
+    assert "Server error" in pages["en"]
+    assert '<html lang="en"' in pages["en"]
+
+    # shown by the browser with the live server's stylesheets
+    def answer_with(html: str):
+        def handler(route):
+            route.fulfill(status=500, body=html, content_type="text/html; charset=utf-8")
+
+        return handler
+
+    for language, html in pages.items():
+        path = f"/__server_error_{language}__"
+        ui.page.route(f"{ui.base_url}{path}", answer_with(html))
+        ui.goto(path, expect_status=500)
+        ui.axe(f"500 ({language})")
+    ui.assert_clean()
+
+
+# --- the template helpers (lotse_ui), without a browser ------------------------------------
+
+
+def test_bidi_text_isolates_text_in_its_own_direction():
+    from django.template import Context, Template
+
+    template = Template(
+        "{% load lotse_ui %}<p>{% bidi_text name 'ar' %}, {{ name|bidi }}, "
+        "{% bidi_text latin %}, [{% bidi_text empty 'fa' %}]</p>"
+    )
+    html = template.render(Context({"name": "محمد <b>", "latin": "Ahmad", "empty": ""}))
+    assert html == (
+        '<p><bdi dir="auto" lang="ar">محمد &lt;b&gt;</bdi>, '
+        '<bdi dir="auto">محمد &lt;b&gt;</bdi>, <bdi dir="auto">Ahmad</bdi>, []</p>'
+    )
+
+
+def test_kern_field_ties_label_hint_and_error_to_the_input():
+    from django import forms
+    from django.template import Context, Template
+
+    class Form(forms.Form):
+        name = forms.CharField(
+            label="Name",
+            help_text="As in the passport",
+            widget=forms.TextInput({"placeholder": "x"}),
+        )
+        kind = forms.ChoiceField(label="Kind", choices=[("a", "A")], required=False)
+
+    form = Form(data={"name": ""})
+    assert not form.is_valid()
+    html = Template(
+        "{% load lotse_ui %}{% kern_field form.name %}{% kern_field form.kind %}"
+    ).render(Context({"form": form}))
+    assert '<label class="kern-label" for="id_name">Name</label>' in html
+    assert 'id="id_name_helptext"' in html
+    assert 'id="id_name_error"' in html
+    assert 'aria-describedby="id_name_helptext id_name_error"' in html
+    assert 'aria-invalid="true"' in html
+    assert "kern-form-input__input--error" in html
+    assert "placeholder" not in html
+    assert 'class="kern-form-input__select-wrapper"' in html
+    assert "kern-label__optional" in html
