@@ -22,9 +22,12 @@ OWN_CASE_BASIS = "own open case (§§ 67a–67c SGB X; for non-benefit bodies th
 
 def _kreise_with_open_case(person) -> list[int]:
     today = timezone.localdate()
-    offices = Case.objects.filter(person=person, status=CaseStatus.OPEN).values("office")
     return list(
-        Jurisdiction.objects.filter(office__in=offices, valid_from__lte=today)
+        Jurisdiction.objects.filter(
+            office__cases__person=person,
+            office__cases__status=CaseStatus.OPEN,
+            valid_from__lte=today,
+        )
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))
         .values_list("kreis_id", flat=True)
     )

@@ -6,25 +6,20 @@ and are scored by the matching engine. The check must not leak: a record the use
 reported only as "a record exists at office X", so that access can be requested.
 """
 
+import uuid
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from lotse.access.policy import Action, authorize, decide
 from lotse.audit.models import EventType
 from lotse.audit.services import audit_record
 from lotse.identity.matching.blocking import blocking_keys, skipped
-from lotse.identity.matching.compare import POSSIBLE, compare
+from lotse.identity.matching.compare import POSSIBLE, MatchResult, compare
 from lotse.identity.matching.features import prepare
-from lotse.people.models import (
-    UNIQUE_IDENTIFIER_TYPES,
-    MatchKey,
-    Person,
-    PersonIdentifier,
-    PersonName,
-)
-from lotse.people.records import input_records, person_records
+from lotse.people.models import UNIQUE_IDENTIFIER_TYPES, MatchKey, Person, PersonIdentifier
+from lotse.people.records import input_records, records_by_person
 from lotse.people.services import PersonInput, normalize_identifier
 
 MAX_CANDIDATES = 10
@@ -79,51 +74,55 @@ def _blocked_ids(prepared) -> list[str]:
     ]
 
 
-def _best(new_records, person: Person):
+def _best(new_records, records) -> "MatchResult | None":
     best = None
     for a in new_records:
-        for b in map(prepare, person_records(person)):
-            result = compare(a, b)
+        for b in records:
+            result = compare(a, prepare(b))
             if best is None or result.score > best.score:
                 best = result
     return best
 
 
 def _holders(person: Person) -> list[str]:
-    return sorted({case.office.name for case in person.cases.all() if case.status == "open"})
+    return sorted(set(person.cases.filter(status="open").values_list("office__name", flat=True)))
 
 
-def duplicate_check(*, actor, data: PersonInput) -> list[Candidate]:
-    authorize(actor, Action.EDIT_PERSON_REGISTRY, purpose="registration")
-    new_records = [prepare(r) for r in input_records(data)]
-    decisive = _identifier_matches(data)
-    ids = set(decisive) | set(_blocked_ids(new_records))
-    persons = Person.objects.filter(pk__in=ids, merged_into__isnull=True).prefetch_related(
-        Prefetch("names", queryset=PersonName.objects.order_by("-is_primary", "pk")),
-        "identifiers",
-        "nationalities",
-        "addresses",
-        "cases__office",
-    )
+def _scored(new_records, decisive: dict, ids: set[str]) -> list[Candidate]:
     candidates = []
-    for person in persons:
-        result = _best(new_records, person)
-        reasons = decisive.get(str(person.pk), []) + (list(result.reasons) if result else [])
-        score = 1.0 if str(person.pk) in decisive else (result.score if result else 0.0)
+    for pk, records in records_by_person(ids).items():
+        key = str(pk)
+        result = _best(new_records, records)
+        score = 1.0 if key in decisive else (result.score if result else 0.0)
         if score < POSSIBLE:
             continue
-        candidate = Candidate(
-            str(person.pk), score, list(dict.fromkeys(reasons)), decisive=str(person.pk) in decisive
+        reasons = decisive.get(key, []) + (list(result.reasons) if result else [])
+        candidates.append(
+            Candidate(key, score, list(dict.fromkeys(reasons)), decisive=key in decisive)
         )
+    candidates.sort(key=lambda c: (not c.decisive, -c.score))
+    return candidates[:MAX_CANDIDATES]
+
+
+def _describe(actor, candidates: list[Candidate]) -> None:
+    """What the user may learn of each candidate: the record itself, or only its holders."""
+    persons = Person.objects.in_bulk([c.person_id for c in candidates])
+    for candidate in candidates:
+        person = persons[uuid.UUID(candidate.person_id)]
         if decide(actor, Action.VIEW_PERSON, person):
             candidate.visible = True
             candidate.label = str(person.primary_name or "")
             candidate.birth = person.birth_date_display
         else:
             candidate.holders = _holders(person)
-        candidates.append(candidate)
-    candidates.sort(key=lambda c: (not c.decisive, -c.score))
-    candidates = candidates[:MAX_CANDIDATES]
+
+
+def duplicate_check(*, actor, data: PersonInput) -> list[Candidate]:
+    authorize(actor, Action.EDIT_PERSON_REGISTRY, purpose="registration")
+    new_records = [prepare(r) for r in input_records(data)]
+    decisive = _identifier_matches(data)
+    candidates = _scored(new_records, decisive, set(decisive) | set(_blocked_ids(new_records)))
+    _describe(actor, candidates)
     audit_record(
         event_type=EventType.DUPLICATE_CHECKED,
         actor=actor,

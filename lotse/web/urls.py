@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lotse.web import person_views, views
+from lotse.web import duplicate_views, person_views, views
 
 app_name = "web"
 
@@ -21,6 +21,19 @@ urlpatterns = [
         "persons/<uuid:person_id>/identifiers/",
         person_views.person_identifier_add_view,
         name="person_identifier_add",
+    ),
+    path("duplicates/", duplicate_views.queue, name="duplicate_queue"),
+    path("duplicates/runs/", duplicate_views.run_start, name="duplicate_run_start"),
+    path(
+        "duplicates/runs/<int:run_id>/",
+        duplicate_views.run_progress,
+        name="duplicate_run_progress",
+    ),
+    path("duplicates/<int:pair_id>/", duplicate_views.pair_detail, name="duplicate_pair"),
+    path(
+        "duplicates/merges/<int:merge_id>/undo/",
+        duplicate_views.merge_undo,
+        name="duplicate_merge_undo",
     ),
     path("health/", views.health, name="health"),
 ]

@@ -1,0 +1,183 @@
+"""The registration duplicate check against a registry of N persons, on SQLite and PostgreSQL.
+
+    .venv/bin/python bench/identity/registry_check.py [--persons 1000000] [--queries 200]
+
+For each database it migrates a fresh database, loads N generated persons (with planted
+duplicates) through the bulk loader, then times `lotse.identity.registry.duplicate_check` — the
+very function behind the registration page, with the access policy and the audit event — for
+`--queries` registrations taken from the same population (so most of them have real
+candidates). It prints p50 and p95 and, as the baseline measured in the same run, a brute-force
+check that compares the same inputs with every person in the registry (on a few queries only,
+since it is slow), and the ratio of the two.
+
+Each database runs in its own process (Django reads its settings once). PostgreSQL is started
+from the machine's binaries as the `postgres` user, like the test suite does.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def worker(persons: int, queries: int, brute: int) -> dict:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from lotse.access.services import user_create
+    from lotse.identity.generate import Generator
+    from lotse.identity.matching import compare, prepare
+    from lotse.identity.registry import duplicate_check
+    from lotse.identity.registry_load import load_rows
+    from lotse.organisations.models import Office, Role
+    from lotse.people.models import Person
+    from lotse.people.records import input_records, person_records
+    from lotse.people.services import IdentifierInput, NameInput, PersonInput
+
+    call_command("migrate", verbosity=0)
+    office = Office.objects.get(code="sozialamt-tubingen-08416")
+    actor = user_create(actor=None, username="bench", office=office, roles=[Role.CASEWORKER])
+    started = time.perf_counter()
+    rows = Generator(seed=7, duplicates=0.1).rows(persons)
+    sample_every = max(1, persons // queries)
+    samples = []
+
+    def keep(stream):
+        for position, row in enumerate(stream):
+            if position % sample_every == 0 and len(samples) < queries:
+                samples.append(row)
+            yield row
+
+    load_rows(keep(rows), office=office)
+    load_seconds = time.perf_counter() - started
+
+    def as_input(row) -> PersonInput:
+        year, _, rest = row["birth_date"].partition("-")
+        month, _, day = rest.partition("-")
+        identifiers = [
+            IdentifierInput(
+                type={"AZR": "azr", "BAMF": "bamf", "BA": "ba"}.get(k, "id_card"), value=v
+            )
+            for k, _, v in (part.partition(":") for part in row["identifier"].split(";") if part)
+        ]
+        return PersonInput(
+            names=[NameInput(given_names=row["given_names"], family_name=row["family_name"])],
+            birth_year=int(year) if year else None,
+            birth_month=int(month) if month else None,
+            birth_day=int(day) if day else None,
+            nationalities=[row["nationality"]] if row["nationality"] else [],
+            identifiers=identifiers,
+        )
+
+    inputs = [as_input(row) for row in samples]
+    duplicate_check(actor=actor, data=inputs[0])  # warm caches and connections
+    timings, found = [], 0
+    for data in inputs:
+        started = time.perf_counter()
+        found += bool(duplicate_check(actor=actor, data=data))
+        timings.append((time.perf_counter() - started) * 1000)
+
+    # Baseline: the same comparison against every person, no index (a few queries only).
+    brute_timings = []
+    everyone = Person.objects.prefetch_related("names", "identifiers", "nationalities", "addresses")
+    for data in inputs[:brute]:
+        started = time.perf_counter()
+        new = [prepare(r) for r in input_records(data)]
+        for person in everyone.iterator(chunk_size=5000):
+            for record in person_records(person):
+                prepared = prepare(record)
+                for mine in new:
+                    compare(mine, prepared)
+        brute_timings.append((time.perf_counter() - started) * 1000)
+    return {
+        "persons": Person.objects.count(),
+        "load_seconds": round(load_seconds, 1),
+        "queries": len(timings),
+        "with_candidates": found,
+        "p50_ms": round(_percentile(timings, 0.5), 2),
+        "p95_ms": round(_percentile(timings, 0.95), 2),
+        "brute_queries": len(brute_timings),
+        "brute_median_ms": round(statistics.median(brute_timings), 1) if brute_timings else None,
+    }
+
+
+def _run(database: str, args) -> dict:
+    from lotse.core.tests.pytest_plugin import PostgresServer
+
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "LOTSE_", "DATABASE_URL"))
+    }
+    tmp = Path(tempfile.mkdtemp(prefix=f"lotse-bench-{database}-"))
+    env.update(DJANGO_DEBUG="1", LOTSE_VAR_DIR=str(tmp), DJANGO_SETTINGS_MODULE="config.settings")
+    server = None
+    if database == "postgres":
+        server = PostgresServer()
+        env["DATABASE_URL"] = server.start()
+    try:
+        output = subprocess.run(  # noqa: S603
+            [
+                sys.executable,
+                __file__,
+                "--worker",
+                "--persons",
+                str(args.persons),
+                "--queries",
+                str(args.queries),
+                "--brute",
+                str(args.brute),
+            ],
+            env=env,
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    finally:
+        if server:
+            server.stop()
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--persons", type=int, default=1_000_000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--brute", type=int, default=3, help="queries for the brute-force baseline")
+    parser.add_argument("--databases", default="sqlite,postgres")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        print(json.dumps(worker(args.persons, args.queries, args.brute)))
+        return
+    print(f"Registration duplicate check, {args.persons:,} persons, {args.queries} queries")
+    for database in args.databases.split(","):
+        r = _run(database, args)
+        ratio = r["brute_median_ms"] / r["p50_ms"] if r["brute_median_ms"] else float("nan")
+        print(
+            f"{database:9} load {r['load_seconds']:>7.1f} s | check p50 {r['p50_ms']:>7.2f} ms "
+            f"p95 {r['p95_ms']:>7.2f} ms | {r['with_candidates']}/{r['queries']} with candidates | "
+            f"brute force {r['brute_median_ms']} ms (median of {r['brute_queries']}) = "
+            f"{ratio:,.0f}x the indexed p50"
+        )
+
+
+if __name__ == "__main__":
+    main()

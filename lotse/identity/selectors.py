@@ -1,0 +1,61 @@
+"""The review queue of possible duplicates, as far as the reviewer may see both records."""
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from lotse.access.policy import Action, authorize
+from lotse.identity.models import DuplicatePair, DuplicateRun, Merge
+
+
+def _visible_to(office, prefix: str) -> Q:
+    return Q(**{f"{prefix}__cases__office": office, f"{prefix}__cases__status": "open"})
+
+
+def pair_queue(*, actor) -> QuerySet[DuplicatePair]:
+    authorize(actor, Action.REVIEW_DUPLICATES)
+    return (
+        DuplicatePair.objects.filter(status=DuplicatePair.Status.OPEN)
+        .filter(_visible_to(actor.office, "person_a"))
+        .filter(_visible_to(actor.office, "person_b"))
+        .distinct()
+        .order_by("-score")
+    )
+
+
+def pairs_elsewhere_count(*, actor) -> int:
+    """Open pairs with one record at the actor's office and the other only elsewhere: counted,
+    not shown (their review needs both offices)."""
+    authorize(actor, Action.REVIEW_DUPLICATES)
+    mine = DuplicatePair.objects.filter(status=DuplicatePair.Status.OPEN).filter(
+        _visible_to(actor.office, "person_a") | _visible_to(actor.office, "person_b")
+    )
+    return mine.distinct().count() - pair_queue(actor=actor).count()
+
+
+def pair_get(*, actor, pair_id: int) -> DuplicatePair:
+    return get_object_or_404(pair_queue(actor=actor), pk=pair_id)
+
+
+def latest_run(*, actor) -> DuplicateRun | None:
+    authorize(actor, Action.REVIEW_DUPLICATES)
+    return DuplicateRun.objects.first()
+
+
+def run_get(*, actor, run_id: int) -> DuplicateRun:
+    authorize(actor, Action.REVIEW_DUPLICATES)
+    return get_object_or_404(DuplicateRun, pk=run_id)
+
+
+def merge_list(*, actor) -> QuerySet[Merge]:
+    authorize(actor, Action.REVIEW_DUPLICATES)
+    return (
+        Merge.objects.filter(kept__cases__office=actor.office, kept__cases__status="open")
+        .select_related("kept", "merged", "merged_by", "undone_by")
+        .distinct()[:50]
+    )
+
+
+def merge_get(*, actor, merge_id: int) -> Merge:
+    merge = get_object_or_404(Merge.objects.select_related("kept", "merged"), pk=merge_id)
+    authorize(actor, Action.EDIT_PERSON, merge.kept, purpose="undo a merge")
+    return merge
