@@ -13,7 +13,7 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from lotse.audit.models import EventType
@@ -124,9 +124,33 @@ def load_rows(rows: Iterable[dict[str, str]], *, office, actor=None) -> int:
     return total
 
 
+def _insert(model, objects: list) -> None:
+    """INSERT many rows with one executemany: a few times faster than bulk_create, which
+    matters for a million persons. Values go through each field's own database conversion."""
+    if not objects:
+        return
+    # An auto-incremented primary key is left to the database.
+    fields = [
+        f
+        for f in model._meta.concrete_fields
+        if not (f.primary_key and getattr(objects[0], f.attname) is None)
+    ]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    table = connection.ops.quote_name(model._meta.db_table)
+    # Table and column names come from our own models, never from input.
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608
+    rows = [
+        [f.get_db_prep_save(f.pre_save(obj, add=True), connection) for f in fields]
+        for obj in objects
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
 @transaction.atomic
 def _flush(batch: list[tuple], office) -> int:
-    Person.objects.bulk_create([b[0] for b in batch])
+    _insert(Person, [b[0] for b in batch])
     for position, model in (
         (1, PersonName),
         (2, PersonIdentifier),
@@ -134,11 +158,10 @@ def _flush(batch: list[tuple], office) -> int:
         (4, PersonAddress),
         (5, MatchKey),
     ):
-        model.objects.bulk_create(
-            [obj for b in batch for obj in b[position]], ignore_conflicts=model is MatchKey
-        )
+        _insert(model, [obj for b in batch for obj in b[position]])
     now = timezone.now()
-    Case.objects.bulk_create(
-        Case(person=b[0], office=office, opened_at=now, opened_reason="generated") for b in batch
+    _insert(
+        Case,
+        [Case(person=b[0], office=office, opened_at=now, opened_reason="generated") for b in batch],
     )
     return len(batch)

@@ -1,15 +1,17 @@
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
+from lotse.demo.persons import demo_persons_seed
 from lotse.demo.region import demo_region_seed
 
 
 class Command(BaseCommand):
-    help = "Create the demo region's staff (pilot Kreise, one login per role per office)."
+    help = "Create the demo region: staff (one login per role per office) and persons."
 
     def handle(self, *args, **options):
         try:
             logins = demo_region_seed()
+            persons = demo_persons_seed()
         except ImproperlyConfigured as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(f"Demo region ready: {len(logins)} logins.")
+        self.stdout.write(f"Demo region ready: {len(logins)} logins, {persons} new persons.")
