@@ -8,6 +8,8 @@ from lotse.organisations.models import Role
 # The label of every main navigation entry, by its key in `nav_items`.
 NAV_LABELS = {
     "start": _("Start"),
+    "persons": _("Persons"),
+    "duplicates": _("Possible duplicates"),
     "directory": _("Kreise and offices"),
     "audit": _("Audit trail"),
     "admin": _("Administration"),
@@ -19,6 +21,20 @@ NAV_CHILDREN = {
 # Which resolved views belong to which main entry, to mark the current one (aria-current).
 _SECTIONS = {
     "start": {"web:start"},
+    "persons": {
+        "web:person_list",
+        "web:person_register",
+        "web:person_detail",
+        "web:person_name_add",
+        "web:person_identifier_add",
+    },
+    "duplicates": {
+        "web:duplicate_queue",
+        "web:duplicate_run_start",
+        "web:duplicate_run_progress",
+        "web:duplicate_pair",
+        "web:duplicate_merge_undo",
+    },
     "directory": {
         "web:kreis_list",
         "web:kreis_detail",
@@ -85,6 +101,8 @@ def layout(request):
     if user is not None and user.is_authenticated:
         candidates = [
             ("web:start", "start", Action.VIEW_START),
+            ("web:person_list", "persons", Action.EDIT_PERSON_REGISTRY),
+            ("web:duplicate_queue", "duplicates", Action.REVIEW_DUPLICATES),
             ("web:kreis_list", "directory", Action.VIEW_DIRECTORY),
             ("audit:search", "audit", Action.VIEW_AUDIT_TRAIL),
         ]

@@ -404,6 +404,62 @@ def test_audit_trail_as_data_protection_officer(ui, make_user):
     ui.assert_clean()
 
 
+def test_persons_and_duplicates_as_team_lead(ui, make_user):
+    make_user("bea-tl", Role.TEAM_LEAD)
+    page = ui.page
+    sign_in(ui, "bea-tl")
+    nav = page.locator("nav.lotse-nav")
+    assert nav.get_by_role("link", name="Mögliche Dubletten").is_visible()
+
+    nav.get_by_role("link", name="Personen").click()
+    page.wait_for_load_state("load")
+    assert ui.text("h1") == "Personen"
+    ui.axe("persons")
+
+    page.locator("main").get_by_role("link", name="Person erfassen").click()
+    page.wait_for_load_state("load")
+    assert ui.text("h1") == "Person erfassen"
+    ui.axe("register a person")
+    page.locator("main form button[type=submit]").last.click()  # nothing entered
+    page.wait_for_load_state("load")
+    assert page.locator(".kern-error, [role=alert]").count() >= 1
+    ui.axe("register a person, with errors")
+
+    # a name in Latin and in Arabic script: the person page shows both, each in its direction
+    page.fill("#id_family_name", "Al-Ahmad")
+    page.fill("#id_given_names", "Mohammed")
+    page.fill("#id_original_family_name", "الأحمد")
+    page.fill("#id_original_given_names", "محمد")
+    page.select_option("#id_original_script", "Arab")
+    page.fill("#id_birth_date", "1990")
+    page.locator("main form button[type=submit]").last.click()
+    page.wait_for_load_state("load")
+    if page.locator("button[name=decision][value=new]").count():  # possible duplicates shown
+        ui.axe("register a person, possible duplicates")
+        page.locator("button[name=decision][value=new]").click()
+        page.wait_for_load_state("load")
+    assert "/persons/" in page.url
+    arabic = page.locator("main bdi[dir=auto]", has_text="محمد").first
+    assert arabic.is_visible()
+    assert arabic.evaluate("element => getComputedStyle(element).direction") == "rtl"
+    ui.axe("person")
+    ui.screenshot("person")
+
+    ui.goto("/persons/?q=Ahmad")
+    ui.axe("persons, found")
+
+    nav.get_by_role("link", name="Mögliche Dubletten").click()
+    page.wait_for_load_state("load")
+    assert ui.text("h1") == "Mögliche Dubletten"
+    ui.axe("possible duplicates")
+
+    # team leads see the staff of their office
+    ui.goto(f"/offices/{OFFICE}/")
+    assert page.locator("#office-staff").is_visible()
+    ui.axe("office, with staff")
+    ui.assert_clean()
+
+
 def test_first_sign_in_sets_up_the_second_factor(ui, make_user):
     make_user("bea-neu", Role.CASEWORKER, second_factor=False)
     page = ui.page
@@ -418,6 +474,7 @@ def test_first_sign_in_sets_up_the_second_factor(ui, make_user):
     assert ui.text("h1") == "Authenticator-App aktivieren"
     assert page.locator("img.lotse-qr").is_visible()
     ui.axe("activate authenticator app")
+    ui.screenshot("activate")
     page.locator("main form.lotse-form button[type=submit]").click()
     page.wait_for_load_state("load")
     ui.axe("activate authenticator app, with errors")
