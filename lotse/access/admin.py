@@ -7,8 +7,10 @@ deactivated), and every change is written through a service with its audit event
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -21,7 +23,27 @@ class NoDeleteMixin:
         return False
 
 
-class ReferenceAdmin(NoDeleteMixin, SimpleHistoryAdmin):
+class VisibleHistoryMixin:
+    """simple_history shows (and reverts) the history of any object id, falling back to the
+    history table for objects outside get_queryset(): here, staff and teams of other offices.
+    Only the history of objects the administrator can see is shown."""
+
+    def _require_visible(self, request, object_id) -> None:
+        if self.get_object(request, unquote(object_id)) is None:
+            raise Http404
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._require_visible(request, object_id)
+        return super().history_view(request, object_id, extra_context=extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._require_visible(request, object_id)
+        return super().history_form_view(
+            request, object_id, version_id, extra_context=extra_context
+        )
+
+
+class ReferenceAdmin(NoDeleteMixin, VisibleHistoryMixin, SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         reference_data_save(actor=request.user, obj=obj, changed_fields=list(form.changed_data))
 
@@ -90,7 +112,7 @@ class StaffCreationForm(RolesMixin, AdminUserCreationForm):
 
 
 @admin.register(User)
-class UserAdmin(NoDeleteMixin, DjangoUserAdmin, SimpleHistoryAdmin):
+class UserAdmin(NoDeleteMixin, VisibleHistoryMixin, DjangoUserAdmin, SimpleHistoryAdmin):
     form = StaffChangeForm
     add_form = StaffCreationForm
     list_display = ["username", "first_name", "last_name", "office", "team", "is_active"]

@@ -13,6 +13,8 @@ from ninja import NinjaAPI
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
 
+from lotse.access.decorators import requires
+from lotse.access.policy import Action
 from lotse.access.selectors import kreis_get, kreis_list, office_get, office_list
 from lotse.api.schemas import AuditEventOut, ErrorOut, KreisOut, MeOut, OfficeOut
 from lotse.audit.selectors import AuditFilters, audit_event_search
@@ -42,6 +44,7 @@ def _invalid(request, exc):
 
 
 @api.get("/me", response=MeOut, tags=["staff"])
+@requires(Action.VIEW_START)
 def me(request):
     user = request.user
     return {
@@ -54,28 +57,33 @@ def me(request):
 
 
 @api.get("/kreise", response=list[KreisOut], tags=["directory"])
+@requires(Action.VIEW_DIRECTORY)
 def kreise(request, q: str = ""):
     return list(kreis_list(actor=request.user, query=q))
 
 
 @api.get("/kreise/{code}", response={200: KreisOut, 404: ErrorOut}, tags=["directory"])
+@requires(Action.VIEW_DIRECTORY)
 def kreis(request, code: str):
     return kreis_get(actor=request.user, code=code)
 
 
 @api.get("/offices", response=list[OfficeOut], tags=["directory"])
 @paginate(LimitOffsetPagination)
+@requires(Action.VIEW_DIRECTORY)
 def offices(request, kind: str = "", q: str = ""):
     return office_list(actor=request.user, kind=kind, query=q)
 
 
 @api.get("/offices/{code}", response={200: OfficeOut, 404: ErrorOut}, tags=["directory"])
+@requires(Action.VIEW_DIRECTORY)
 def office(request, code: str):
     return office_get(actor=request.user, code=code)
 
 
 @api.get("/audit/events", response=list[AuditEventOut], tags=["audit"])
 @paginate(LimitOffsetPagination)
+@requires(Action.VIEW_AUDIT_TRAIL)
 def audit_events(
     request,
     q: str = "",

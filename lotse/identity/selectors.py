@@ -1,9 +1,13 @@
 """The review queue of possible duplicates, as far as the reviewer may see both records."""
 
 from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from lotse.access.policy import Action, authorize
+from lotse.audit.models import EventType, Outcome
+from lotse.audit.services import audit_record
 from lotse.identity.models import DuplicatePair, DuplicateRun, Merge
 
 
@@ -33,7 +37,21 @@ def pairs_elsewhere_count(*, actor) -> int:
 
 
 def pair_get(*, actor, pair_id: int) -> DuplicatePair:
-    return get_object_or_404(pair_queue(actor=actor), pk=pair_id)
+    pair = pair_queue(actor=actor).filter(pk=pair_id).first()
+    if pair is None:
+        if DuplicatePair.objects.filter(pk=pair_id).exists():
+            # A pair the reviewer may not see both records of: refused as if it did not exist,
+            # and recorded like every refusal.
+            audit_record(
+                event_type=EventType.ACCESS_DENIED,
+                actor=actor,
+                outcome=Outcome.DENIED,
+                action=Action.REVIEW_DUPLICATES,
+                reason=_("Both records of the pair need an open case of your office."),
+                obj=DuplicatePair(pk=pair_id),
+            )
+        raise Http404
+    return pair
 
 
 def latest_run(*, actor) -> DuplicateRun | None:

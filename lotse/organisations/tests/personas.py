@@ -1,0 +1,74 @@
+"""The named personas of the test suite (fixtures in the root conftest.py).
+
+One persona per role at the Sozialamt of the Landkreis Tübingen (a Kreis with a gE Jobcenter),
+plus a caseworker of the kommunales Jobcenter (zkT) of the Landkreis Ludwigsburg.
+"""
+
+import time
+from dataclasses import dataclass
+
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+from lotse.organisations.models import Role, User
+from lotse.organisations.tests.factories import (
+    TEST_PASSWORD,
+    TEST_TOTP_SECRET,
+    UserFactory,
+    reference_office,
+)
+
+SOZIALAMT_TUEBINGEN = "sozialamt-tubingen-08416"
+JOBCENTER_TUEBINGEN = "jc-tubingen-08416"  # gE: a data controller of its own
+ABH_TUEBINGEN = "abh-tubingen-08416"  # same controller as the Sozialamt (the Kreis)
+JOBCENTER_LUDWIGSBURG = "jc-ludwigsburg-08118"  # zkT
+TUEBINGEN = "08416"
+LUDWIGSBURG = "08118"
+
+
+@dataclass(frozen=True)
+class Persona:
+    key: str
+    office: str
+    roles: tuple[Role, ...]
+    first_name: str
+    last_name: str
+
+    @property
+    def username(self) -> str:
+        return self.key.replace("_", "-")
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+PERSONAS: dict[str, Persona] = {
+    p.key: p
+    for p in [
+        Persona("caseworker", SOZIALAMT_TUEBINGEN, (Role.CASEWORKER,), "Carla", "Casewerk"),
+        Persona("team_lead", SOZIALAMT_TUEBINGEN, (Role.TEAM_LEAD,), "Theo", "Teamleitner"),
+        Persona("dpo", SOZIALAMT_TUEBINGEN, (Role.DATA_PROTECTION_OFFICER,), "Dora", "Datenhut"),
+        Persona("planner", SOZIALAMT_TUEBINGEN, (Role.REGIONAL_PLANNER,), "Pia", "Planwerk"),
+        Persona("administrator", SOZIALAMT_TUEBINGEN, (Role.ADMINISTRATOR,), "Adam", "Amtsrat"),
+        Persona("other_caseworker", JOBCENTER_LUDWIGSBURG, (Role.CASEWORKER,), "Otto", "Ortsfremd"),
+    ]
+}
+
+
+def totp_code(secret: str = TEST_TOTP_SECRET, at: float | None = None) -> str:
+    """The current six-digit code for `secret` (the personas' authenticator)."""
+    counter = int(time.time() if at is None else at) // 30
+    return format_hotp_value(hotp_value(secret, counter))
+
+
+def create_persona(key: str) -> User:
+    """The persona's user, made through user_create, with the test TOTP secret activated."""
+    persona = PERSONAS[key]
+    return UserFactory(
+        username=persona.username,
+        first_name=persona.first_name,
+        last_name=persona.last_name,
+        office=reference_office(persona.office),
+        roles=persona.roles,
+        password=TEST_PASSWORD,
+    )

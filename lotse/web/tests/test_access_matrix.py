@@ -1,0 +1,688 @@
+"""The access matrix: every URL of the project, for every persona and for an anonymous visitor.
+
+The URLs come from the URL configuration itself (`get_resolver()`, recursively: pages, audit,
+the API under /api/v1/, the admin under /admin/ and allauth under /accounts/), so a new URL is
+in the matrix the moment it exists:
+
+* a view of ours (a lotse.* module, API endpoints included) must carry the action it performs
+  (`@requires(Action.X)`, or `@public`): without the mark its test fails;
+* a URL parameter needs a sample value (OBJECT_OF_URL, below): without one its test fails;
+* a third-party URL (allauth, admin, Django, ninja) needs an expectation in THIRD_PARTY or the
+  admin rules below: without one its test fails.
+
+What each persona may do is written down here from the access model (docs/access-model.md), not
+computed by asking the policy: the test checks the policy against the model, not against itself.
+Each (URL, sample object, persona) is its own test; every GET is checked for
+
+* the status: allowed → 200; not signed in → the sign-in page (pages) or 401 (API);
+  refused → 403, or 404 where the object's existence must not be revealed;
+* no data of a refused object in the response (e.g. not the other office's staff names);
+* an ACCESS_DENIED audit event for every refusal by the policy;
+* a PERSON_DATA_READ audit event for every allowed view marked `person_data=True`.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils.regex_helper import normalize
+
+from lotse.audit.models import AuditEvent, EventType
+from lotse.audit.services import audit_record
+from lotse.cases.services import person_register
+from lotse.identity.models import DuplicatePair, DuplicateRun, Merge
+from lotse.organisations.models import Office, Team, User
+from lotse.organisations.tests.factories import (
+    GemeindeFactory,
+    TeamFactory,
+    UserFactory,
+    reference_kreis,
+    reference_office,
+)
+from lotse.organisations.tests.personas import LUDWIGSBURG, PERSONAS, TUEBINGEN, create_persona
+from lotse.people.models import Person
+from lotse.people.services import NameInput, PersonInput
+
+# --- the access model, written down ---------------------------------------------------------
+# Actions by their value (lotse.access.policy.Action), so that this table reads like the model.
+EVERY_STAFF_MEMBER = {"start.view", "directory.view"}
+ROLE_ACTIONS: dict[str, set[str]] = {
+    "caseworker": EVERY_STAFF_MEMBER | {"person.view", "person.edit", "registry.edit"},
+    "team_lead": EVERY_STAFF_MEMBER
+    | {
+        "office_staff.view",
+        "aggregates.view",
+        "person.view",
+        "person.edit",
+        "registry.edit",
+        "cases.reassign",
+        "duplicates.review",
+    },
+    "dpo": EVERY_STAFF_MEMBER | {"audit_trail.view"},
+    "planner": EVERY_STAFF_MEMBER | {"aggregates.view"},
+    "administrator": EVERY_STAFF_MEMBER
+    | {"office_staff.view", "users.manage", "reference_data.manage"},
+}
+ROLE_ACTIONS["other_caseworker"] = ROLE_ACTIONS["caseworker"]
+# Actions on an object of another Kreis are refused (the office scope).
+SCOPED_ACTIONS = {"office_staff.view", "users.manage", "person.view", "person.edit"}
+SCOPED_ACTIONS |= {"cases.reassign"}
+
+# The sample objects URLs are filled with, by label: the Kreis they belong to and their data
+# controller (the Kreis for its departments and a zkT; a gE Jobcenter is one of its own).
+SAMPLE_OFFICES = {
+    "tue": "sozialamt-tubingen-08416",
+    "tue-jc": "jc-tubingen-08416",  # gE: same Kreis, another controller
+    "lb": "jc-ludwigsburg-08118",  # zkT: another Kreis
+}
+SAMPLE_KREIS = {"tue": TUEBINGEN, "tue-jc": TUEBINGEN, "lb": LUDWIGSBURG}
+SAMPLE_CONTROLLER = {"tue": "kreis-tue", "tue-jc": "jc-tue", "lb": "kreis-lb"}
+PERSONA_LABEL = {key: "lb" if key == "other_caseworker" else "tue" for key in PERSONAS}
+
+# What the parameters of our URLs refer to: URL name → (kind of object, sample labels).
+OBJECT_OF_URL: dict[str, tuple[str, tuple[str, ...]]] = {
+    "web:kreis_detail": ("kreis", ("tue", "lb")),
+    "web:office_detail": ("office", ("tue", "tue-jc", "lb")),
+    "audit:detail": ("event", ("tue", "tue-jc", "lb")),
+    "web:person_detail": ("person", ("tue", "tue-jc", "lb")),
+    "web:person_name_add": ("person", ("tue", "lb")),
+    "web:person_identifier_add": ("person", ("tue", "lb")),
+    "web:duplicate_run_progress": ("run", ("tue",)),  # progress of the registry-wide search
+    "web:duplicate_pair": ("pair", ("tue", "lb")),
+    "web:duplicate_merge_undo": ("merge", ("tue", "lb")),
+    "api:kreis": ("kreis", ("tue", "lb")),
+    "api:office": ("office_record", ("tue", "lb")),
+}
+# Kinds of object with rules of their own (beyond the role's capability and the Kreis scope).
+OBJECT_RULE_KINDS = {"event", "person", "pair", "merge"}
+# Pages that list objects: URL name → the kind of object whose tell-tales they may show.
+LISTS_OF_URL: dict[str, str] = {
+    "audit:search": "event",
+    "api:audit_events": "event",
+    "web:person_list": "person",
+    "web:duplicate_queue": "pair",
+}
+
+
+def object_visible(kind: str, label: str, persona: str) -> bool:
+    """May `persona` see the sample object `label` of `kind` (given the role allows the action)?"""
+    if kind == "event":  # object rule: a DPO sees the trail of their own controller only
+        return SAMPLE_CONTROLLER[label] == SAMPLE_CONTROLLER[PERSONA_LABEL[persona]]
+    if kind in ("person", "pair", "merge"):
+        # object rule: an office sees a person (and a pair of them) through its own open case
+        return SAMPLE_OFFICES[label] == PERSONAS[persona].office
+    if kind == "office":  # the office page is public; its staff list is for team leads/admins
+        return (
+            "office_staff.view" in ROLE_ACTIONS[persona]
+            and SAMPLE_KREIS[label] == SAMPLE_KREIS[PERSONA_LABEL[persona]]
+        )
+    return True
+
+
+# --- third-party URLs -----------------------------------------------------------------------
+LOGIN = "/accounts/login/"
+ADMIN_LOGIN = "/admin/login/"
+
+
+@dataclass(frozen=True)
+class Expect:
+    status: int | tuple[int, ...]
+    location: str | tuple[str, ...] = ""  # for redirects: where to (prefixes)
+    contains: tuple[str, ...] = ()
+    absent: tuple[str, ...] = ()
+
+    @property
+    def statuses(self) -> tuple[int, ...]:
+        return self.status if isinstance(self.status, tuple) else (self.status,)
+
+
+def to_login(prefix: str = LOGIN) -> Expect:
+    return Expect(302, prefix)
+
+
+# URL name → (anonymous, signed-in staff). Pages of allauth, Django and ninja.
+THIRD_PARTY: dict[str, tuple[Expect, Expect]] = {
+    "account_login": (Expect(200, contains=('name="login"',)), Expect(302, "/")),
+    "account_logout": (to_login(), Expect(200)),
+    "account_inactive": (Expect(200), Expect(200)),
+    # No self-service sign-up: the page says so and offers no form.
+    "account_signup": (Expect(200, absent=('name="password1"',)), Expect(302, "/")),
+    "account_reauthenticate": (to_login(), Expect(200)),
+    "account_email": (to_login(), Expect(200)),
+    "account_email_verification_sent": (Expect(200), Expect(200)),
+    "account_change_password": (to_login(), Expect(200)),
+    "account_set_password": (to_login(), Expect(302, "/accounts/password/change/")),
+    "account_reset_password": (Expect(200), Expect(200)),
+    "account_confirm_login_code": (to_login(), Expect(302, "/")),
+    "account_confirm_email": (Expect(200), Expect(200)),
+    "account_reset_password_from_key_done": (Expect(200), Expect(200)),
+    "account_reset_password_from_key": (Expect(200), Expect(200)),
+    "account_reset_password_done": (Expect(200), Expect(200)),
+    "mfa_index": (to_login(), Expect(200)),
+    "mfa_authenticate": (to_login(), Expect(302, "/")),
+    "mfa_reauthenticate": (to_login(), Expect(200)),
+    # The personas have a TOTP authenticator already.
+    "mfa_activate_totp": (to_login(), Expect(302, ("/accounts/2fa/", "/accounts/reauth"))),
+    "mfa_deactivate_totp": (to_login(), Expect(302, "/accounts/reauthenticate/")),
+    # …but no recovery codes.
+    "mfa_view_recovery_codes": (to_login(), Expect(404)),
+    "mfa_generate_recovery_codes": (to_login(), Expect(302, "/accounts/reauthenticate/")),
+    "mfa_download_recovery_codes": (to_login(), Expect(404)),
+    # The language can be switched on the sign-in page too.
+    "set_language": (Expect(302, "/"), Expect(302, "/")),
+    # The API's description is public (no data); its root has no page.
+    "api:openapi-json": (Expect(200), Expect(200)),
+    "api:openapi-view": (Expect(200), Expect(200)),
+    "api:api-root": (Expect(404), Expect(404)),
+}
+# Fixed values for the parameters of third-party URLs.
+THIRD_PARTY_PARAMS = {"key": "abc", "uidb36": "1", "app_label": "organisations", "url": "nowhere/"}
+
+# Admin: administrators manage reference data and the staff of their own office, nothing else.
+ADMIN_APP = "organisations"
+ADMIN_OWN_OFFICE_ONLY = {"user", "team"}
+ADMIN_SITE_PAGES: dict[str, Expect] = {
+    "admin:index": Expect(200, contains=("/admin/organisations/",)),
+    "admin:login": Expect(302, "/admin/"),
+    "admin:logout": Expect(405),  # signing out is a POST
+    "admin:password_change": Expect(200),
+    "admin:password_change_done": Expect(200),
+    "admin:autocomplete": Expect(403),  # without its parameters
+    "admin:jsi18n": Expect(200),
+    "admin:view_on_site": Expect(404),  # offices have no page of their own in the admin
+    "admin:app_list": Expect(200),
+}
+
+
+# --- the URLs -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Route:
+    name: str  # namespaced URL name, "" when the pattern has none
+    path_format: str  # "/offices/%(code)s/"
+    params: tuple[str, ...]
+    callback: Callable
+
+    @property
+    def label(self) -> str:
+        return re.sub(r"%\((\w+)\)s", r"<\1>", self.path_format)
+
+    @cached_property
+    def views(self) -> list[Callable]:
+        """The functions that answer a GET: our functions behind ninja's dispatcher too."""
+        path_view = _ninja_path_view(self.callback)
+        if path_view is None:
+            return [self.callback]
+        return [op.view_func for op in path_view.operations if "GET" in op.methods]
+
+    @property
+    def is_api(self) -> bool:
+        return self.path_format.startswith("/api/")
+
+    @property
+    def is_project(self) -> bool:
+        """A view of ours (the admin, though customised in lotse.access.admin, is Django's)."""
+        return not self.is_admin and any(
+            getattr(view, "__module__", "").startswith("lotse.") for view in self.views
+        )
+
+    @property
+    def is_admin(self) -> bool:
+        return self.path_format.startswith("/admin/")
+
+    @property
+    def get_allowed(self) -> bool:
+        """False for a view limited to other methods (@require_POST and the like)."""
+        methods = _allowed_methods(self.views[0])
+        return methods is None or "GET" in methods
+
+    @property
+    def action(self) -> str | None:
+        return _mark(self.views[0])[0]
+
+    @property
+    def person_data(self) -> bool:
+        return any(_mark(view)[1] for view in self.views)
+
+    @property
+    def admin_model(self) -> tuple[str, str] | None:
+        match = re.fullmatch(r"/admin/(\w+)/(\w+)/.*", self.path_format)
+        if not self.is_admin or not match or self.name in ADMIN_SITE_PAGES:
+            return None
+        return match[1], match[2]
+
+
+_MISSING = object()
+
+
+def _mark(view) -> tuple[str | None, bool]:
+    action = getattr(view, "lotse_action", _MISSING)
+    if action is _MISSING:
+        pytest.fail(
+            f"{view.__module__}.{view.__qualname__} has no access mark: decorate it with "
+            "@requires(Action.…) or @public (lotse/access/decorators.py)"
+        )
+    return (str(action) if action is not None else None), getattr(view, "lotse_person_data", False)
+
+
+def _allowed_methods(view) -> set[str] | None:
+    """The methods of Django's @require_http_methods (a closure variable), if it wraps `view`."""
+    while view is not None:
+        code = getattr(view, "__code__", None)
+        if code is not None and "request_method_list" in code.co_freevars:
+            cell = view.__closure__[code.co_freevars.index("request_method_list")]
+            return set(cell.cell_contents)
+        view = getattr(view, "__wrapped__", None)
+    return None
+
+
+def _ninja_path_view(callback):
+    from ninja.operation import PathView
+
+    for cell in getattr(callback, "__closure__", None) or ():
+        if isinstance(cell.cell_contents, PathView):
+            return cell.cell_contents
+    return None
+
+
+def _walk(resolver: URLResolver, prefix: str = "", namespaces: tuple[str, ...] = ()):
+    for pattern in resolver.url_patterns:
+        regex = pattern.pattern.regex.pattern.removeprefix("^")
+        if isinstance(pattern, URLResolver):
+            inner = (*namespaces, pattern.namespace) if pattern.namespace else namespaces
+            yield from _walk(pattern, prefix + regex, inner)
+        elif isinstance(pattern, URLPattern):
+            path_format, params = normalize(prefix + regex)[0]
+            name = ":".join([*namespaces, pattern.name]) if pattern.name else ""
+            yield Route(name, "/" + path_format, tuple(params), pattern.callback)
+
+
+def all_routes() -> list[Route]:
+    return list(_walk(get_resolver()))
+
+
+def _sample_labels(route: Route) -> tuple[str, ...]:
+    """The sample objects a URL is tried with ("" for a URL without object)."""
+    if route.name in OBJECT_OF_URL:
+        return OBJECT_OF_URL[route.name][1]
+    model = route.admin_model
+    if model and model[0] == ADMIN_APP and set(route.params) & {"object_id", "_0", "id"}:
+        return ("tue", "lb")
+    return ("",)
+
+
+def _cases():
+    personas = [None, *PERSONAS]
+    for route in all_routes():
+        for label in _sample_labels(route):
+            for persona in personas:
+                test_id = f"{route.label}{f'[{label}]' if label else ''}@{persona or 'anonymous'}"
+                yield pytest.param(route, label, persona, id=test_id)
+
+
+# --- the sample objects ---------------------------------------------------------------------
+@dataclass
+class Samples:
+    """Objects to fill URLs with, each with its tell-tale texts. All are made once per module
+    (see `world`); a test that asks for one not made then fails instead of making it."""
+
+    made: dict = field(default_factory=dict)
+    frozen: bool = False
+
+    def _once(self, key, make):
+        if key not in self.made:
+            assert not self.frozen, f"sample {key} was not made by the world fixture"
+            self.made[key] = make()
+        return self.made[key]
+
+    def office(self, label: str) -> Office:
+        return self._once(("office", label), lambda: reference_office(SAMPLE_OFFICES[label]))
+
+    def staff(self, label: str) -> User:
+        # A member of staff of the sample office, with a name found nowhere else.
+        return self._once(
+            ("staff", label),
+            lambda: UserFactory(
+                username=f"zeugin-{label}",
+                first_name="Quirina",
+                last_name=f"Zeugin{label.replace('-', '').upper()}",
+                office=self.office(label),
+            ),
+        )
+
+    def event(self, label: str) -> AuditEvent:
+        return self._once(
+            ("event", label),
+            lambda: audit_record(
+                event_type=EventType.LOGIN_SUCCEEDED, actor=self.staff(label), reason="sample"
+            ),
+        )
+
+    def person(self, label: str) -> Person:
+        """A person registered by the sample office (which thereby holds an open case)."""
+        data = PersonInput(
+            names=[NameInput(given_names="Amal", family_name=f"Geheimname{label.upper()}")],
+            birth_year=1990,
+        )
+        return self._once(
+            ("person", label),
+            lambda: person_register(actor=self.staff(label), data=data, candidates=[]).person,
+        )
+
+    def twin(self, label: str) -> Person:
+        """A second person at the sample office, a possible duplicate of the first."""
+        data = PersonInput(
+            names=[NameInput(given_names="Amal", family_name=f"Zwilling{label.upper()}")],
+            birth_year=1990,
+        )
+        return self._once(
+            ("twin", label),
+            lambda: person_register(actor=self.staff(label), data=data, candidates=[]).person,
+        )
+
+    def run(self, label: str) -> DuplicateRun:
+        return self._once(
+            ("run", label),
+            lambda: DuplicateRun.objects.create(
+                started_by=self.staff(label), status=DuplicateRun.Status.DONE
+            ),
+        )
+
+    def pair(self, label: str) -> DuplicatePair:
+        def make():
+            a, b = sorted([self.person(label), self.twin(label)], key=lambda p: str(p.pk))
+            return DuplicatePair.objects.create(person_a=a, person_b=b, score=0.9)
+
+        return self._once(("pair", label), make)
+
+    def merge(self, label: str) -> Merge:
+        # Only the record of a merge (the merge itself is tested in lotse/identity/tests).
+        return self._once(
+            ("merge", label),
+            lambda: Merge.objects.create(
+                kept=self.person(label),
+                merged=self.twin(label),
+                reason="sample",
+                merged_by=self.staff(label),
+                merged_at=timezone.now(),
+            ),
+        )
+
+    def team(self, label: str) -> Team:
+        return self._once(
+            ("team", label),
+            lambda: TeamFactory(office=self.office(label), name=f"Geheimteam {label}"),
+        )
+
+    def admin_object(self, model: str, label: str):
+        makers = {
+            "kreis": lambda: self._once(
+                ("kreis", label), lambda: _with_history(reference_kreis(SAMPLE_KREIS[label]))
+            ),
+            "office": lambda: self._once(
+                ("admin-office", label), lambda: _with_history(self.office(label))
+            ),
+            "user": lambda: self.staff(label),
+            "team": lambda: self.team(label),
+            "gemeinde": lambda: self._once(
+                ("gemeinde", label),
+                lambda: GemeindeFactory(
+                    kreis=reference_kreis(SAMPLE_KREIS[label]), name=f"Geheimdorf {label}"
+                ),
+            ),
+        }
+        return makers[model]()
+
+    def make(self, kind: str, label: str):
+        return getattr(self, kind)(label)
+
+    def make_all(self) -> "Samples":
+        for label in SAMPLE_OFFICES:
+            for kind in ("staff", "event", "person", "twin", "run", "pair", "merge"):
+                self.make(kind, label)
+        for label in ("tue", "lb"):
+            for model in ("kreis", "office", "user", "team", "gemeinde"):
+                self.admin_object(model, label)
+        self.frozen = True
+        return self
+
+    def telltales(self, kind: str, label: str) -> list[str]:
+        """Texts that show the object's data; absent wherever the object is refused."""
+        if kind in ("office", "event", "user"):
+            return [self.staff(label).last_name]
+        if kind == "person":
+            return [self.person(label).names.get(is_primary=True).family_name]
+        if kind in ("pair", "merge"):
+            return [*self.telltales("person", label), f"Zwilling{label.upper()}"]
+        if kind == "team":
+            return [self.team(label).name]
+        return []
+
+
+def _with_history(obj):
+    obj.save()  # reference data loaded by migration has no history yet
+    return obj
+
+
+# How a sample object of each kind goes into its URL: (parameter, value).
+URL_VALUE_OF_KIND: dict[str, tuple[str, Callable[[Samples, str], object]]] = {
+    "kreis": ("code", lambda samples, label: SAMPLE_KREIS[label]),
+    "office": ("code", lambda samples, label: samples.office(label).code),
+    "office_record": ("code", lambda samples, label: samples.office(label).code),
+    "event": ("event_id", lambda samples, label: samples.event(label).pk),
+    "person": ("person_id", lambda samples, label: samples.person(label).pk),
+    "run": ("run_id", lambda samples, label: samples.run(label).pk),
+    "pair": ("pair_id", lambda samples, label: samples.pair(label).pk),
+    "merge": ("merge_id", lambda samples, label: samples.merge(label).pk),
+}
+
+
+def _fill(route: Route, label: str, samples: Samples) -> tuple[str, str, list[str]]:
+    """The concrete path, the kind of its object and the object's tell-tales."""
+    if not route.params:
+        return route.path_format, "", []
+    if route.name in OBJECT_OF_URL:
+        kind = OBJECT_OF_URL[route.name][0]
+        param, value = URL_VALUE_OF_KIND[kind]
+        values = {param: value(samples, label)}
+        missing = set(route.params) - set(values)
+        assert not missing, f"{route.label}: no sample value for {missing} (see OBJECT_OF_URL)"
+        return route.path_format % values, kind, samples.telltales(kind, label)
+    if route.is_project:
+        pytest.fail(
+            f"{route.label} ({route.name or 'unnamed'}) takes {route.params}: add it to "
+            "OBJECT_OF_URL with sample objects of the persona's own and of another Kreis"
+        )
+    values = dict(THIRD_PARTY_PARAMS)
+    model = route.admin_model
+    if route.name == "admin:view_on_site":
+        office = samples.office("tue")
+        values.update(content_type_id=ContentType.objects.get_for_model(Office).pk)
+        values.update(object_id=office.pk)
+    elif model and label:
+        obj = samples.admin_object(model[1], label)
+        history = obj.history.order_by("-history_id").first()
+        values.update(object_id=obj.pk, _0=obj.pk, id=obj.pk, _1=history.history_id)
+        telltales = samples.telltales(model[1], label) if model[1] in ("user", "team") else []
+        return route.path_format % values, f"admin.{model[1]}", telltales
+    elif model:
+        values.update(object_id="1", _0="1", _1="1", id="1")
+    missing = set(route.params) - set(values)
+    assert not missing, f"{route.label}: no sample value for {missing} (see THIRD_PARTY_PARAMS)"
+    return route.path_format % values, model[1] if model else "", []
+
+
+# --- expectations ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Outcome:
+    expect: Expect
+    denied_event: str | None = None  # the action of the expected ACCESS_DENIED event
+    visible: bool = True  # may the object's tell-tales appear?
+
+
+def _project_outcome(route: Route, kind: str, label: str, persona: str | None) -> Outcome:
+    action = route.action
+    if action is None:
+        return Outcome(Expect(200))
+    if persona is None:
+        return Outcome(Expect(401) if route.is_api else to_login(), visible=False)
+    if not route.get_allowed:
+        return Outcome(Expect(405), visible=False)  # refused before any data is read
+    if action not in ROLE_ACTIONS[persona]:
+        return Outcome(Expect(403), denied_event=action, visible=False)
+    if kind and label:
+        out_of_scope = action in SCOPED_ACTIONS and (
+            SAMPLE_KREIS[label] != SAMPLE_KREIS[PERSONA_LABEL[persona]]
+        )
+        object_refused = kind in OBJECT_RULE_KINDS and not object_visible(kind, label, persona)
+        if out_of_scope or object_refused:
+            # The object of another Kreis or controller answers as if it did not exist.
+            return Outcome(Expect(404), denied_event=action, visible=False)
+        return Outcome(Expect(200), visible=object_visible(kind, label, persona))
+    return Outcome(Expect(200))
+
+
+def _admin_outcome(route: Route, kind: str, label: str, persona: str | None) -> Outcome:
+    if route.name == "admin:login":
+        return Outcome(Expect(200) if persona != "administrator" else ADMIN_SITE_PAGES[route.name])
+    if persona is None:
+        # The admin's own pages send to its sign-in, the model pages to the staff sign-in.
+        return Outcome(Expect(302, location=(ADMIN_LOGIN, LOGIN)), visible=False)
+    if persona != "administrator":
+        if route.name == "admin:logout":
+            return Outcome(Expect(302, "/admin/"))
+        return Outcome(Expect(302, ADMIN_LOGIN), visible=False)
+    if route.name in ADMIN_SITE_PAGES:
+        return Outcome(ADMIN_SITE_PAGES[route.name])
+    model = route.admin_model
+    if model is None:
+        return Outcome(Expect(404))  # the admin's catch-all
+    app, name = model
+    redirect_to_change = route.name == "" and route.path_format.endswith("%(object_id)s/")
+    if app != ADMIN_APP:
+        # Not the administrators' business: refused, or "not found" for a made-up object id.
+        allowed = (302,) if redirect_to_change else (403, 302)
+        return Outcome(Expect(allowed, location=("/admin/",)), visible=False)
+    if redirect_to_change:
+        return Outcome(Expect(302, "/admin/"))
+    if route.name.endswith("_delete"):
+        return Outcome(Expect(403), visible=False)  # nothing is deleted; validity ends instead
+    if name in ADMIN_OWN_OFFICE_ONLY and label and label != PERSONA_LABEL[persona]:
+        # Staff and teams of another office: as if they did not exist.
+        return Outcome(Expect((302, 404), location=("/admin/",)), visible=False)
+    return Outcome(Expect(200))
+
+
+def expected_outcome(route: Route, kind: str, label: str, persona: str | None) -> Outcome:
+    if route.is_project:
+        return _project_outcome(route, kind, label, persona)
+    if route.is_admin:
+        return _admin_outcome(route, kind, label, persona)
+    if route.name not in THIRD_PARTY:
+        pytest.fail(
+            f"{route.label} ({route.name or 'unnamed'}) is a third-party URL without an "
+            "expectation: add one to THIRD_PARTY"
+        )
+    anonymous, signed_in = THIRD_PARTY[route.name]
+    return Outcome(anonymous if persona is None else signed_in)
+
+
+# --- the test -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class World:
+    users: dict[str, User]
+    samples: Samples
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """The personas and sample objects, made once for the ~1000 tests of this module.
+
+    They live in a transaction that is rolled back when the module is done; each test runs in a
+    savepoint inside it (pytest-django's `db`), so what a test writes is gone after it.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        users = {key: create_persona(key) for key in PERSONAS}
+        yield World(users=users, samples=Samples().make_all())
+        transaction.set_rollback(True)
+
+
+@pytest.mark.parametrize(("route", "label", "persona"), list(_cases()))
+def test_access(route: Route, label: str, persona: str | None, world: World, db, client_for):
+    user = world.users[persona] if persona else None
+    samples = world.samples
+    path, kind, telltales = _fill(route, label, samples)
+    list_kind = LISTS_OF_URL.get(route.name)
+    outcome = expected_outcome(route, kind, label, persona)
+    before = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+    response = client_for(user).get(path)
+
+    body = response.content.decode(errors="replace")
+    expect = outcome.expect
+    assert response.status_code in expect.statuses, (
+        f"GET {path} as {persona or 'anonymous'}: {response.status_code}, "
+        f"expected {expect.status} {response.get('Location', '')}"
+    )
+    if response.status_code == 302 and expect.location:
+        prefixes = expect.location if isinstance(expect.location, tuple) else (expect.location,)
+        assert response["Location"].startswith(prefixes), response["Location"]
+    for text in expect.contains:
+        assert text in body, f"{text!r} missing from GET {path}"
+    for text in expect.absent:
+        assert text not in body, f"{text!r} shown by GET {path}"
+
+    # Data of an object never appears where it is refused; where allowed, the test must see it
+    # (or the absence check proves nothing).
+    for text in telltales:
+        if outcome.visible and response.status_code == 200:
+            assert text in body, f"{text!r} should be shown by GET {path} to {persona}"
+        elif not outcome.visible:
+            assert text not in body, f"{text!r} leaked by GET {path} to {persona}"
+    if list_kind and persona:
+        _check_list(samples, list_kind, persona, body, response.status_code, path)
+
+    new_events = AuditEvent.objects.filter(pk__gt=before)
+    if outcome.denied_event:
+        assert new_events.filter(
+            event_type=EventType.ACCESS_DENIED, actor=user, action=outcome.denied_event
+        ).exists(), f"GET {path} by {persona} was refused without an ACCESS_DENIED event"
+    if route.is_project and route.person_data and response.status_code == 200 and user:
+        assert new_events.filter(event_type=EventType.PERSON_DATA_READ, actor=user).exists(), (
+            f"GET {path} shows person data to {persona} without a PERSON_DATA_READ event"
+        )
+
+
+def _check_list(samples: Samples, kind: str, persona: str, body: str, status: int, path: str):
+    """A list shows the objects the persona may see, and no other."""
+    for label in SAMPLE_CONTROLLER:
+        text = samples.telltales(kind, label)[0]
+        if status == 200 and object_visible(kind, label, persona):
+            assert text in body, f"{text!r} ({label}) missing from GET {path} for {persona}"
+        else:
+            assert text not in body, f"{text!r} ({label}) leaked by GET {path} to {persona}"
+
+
+# --- the table itself -----------------------------------------------------------------------
+def test_every_action_has_a_place_in_the_model():
+    from lotse.access.policy import Action
+
+    granted = set().union(*ROLE_ACTIONS.values())
+    assert {str(action) for action in Action} <= granted, (
+        "an action nobody may perform, or one missing from ROLE_ACTIONS"
+    )
+
+
+def test_the_matrix_reaches_every_part_of_the_project():
+    routes = all_routes()
+    prefixes = {"/", "/accounts/", "/admin/", "/api/v1/", "/audit/", "/i18n/"}
+    for prefix in prefixes:
+        assert any(r.path_format.startswith(prefix) for r in routes), prefix
+    project = [r for r in routes if r.is_project]
+    assert {r.name for r in project} >= {"web:start", "audit:detail", "api:me", "api:office"}
+    assert all(r.action is not None or r.name == "web:health" for r in project)
