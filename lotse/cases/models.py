@@ -51,7 +51,11 @@ class Case(TimeStampedModel):
                 name="cases_case_one_open_per_office",
             )
         ]
-        indexes = [models.Index(fields=["office", "status"], name="cases_case_office_status")]
+        indexes = [
+            models.Index(fields=["office", "status"], name="cases_case_office_status"),
+            # "does this office have an open case for this person": asked on every person read
+            models.Index(fields=["person", "status", "office"], name="cases_case_person_status"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.person} @ {self.office}"

@@ -22,13 +22,16 @@ OWN_CASE_BASIS = "own open case (§§ 67a–67c SGB X; for non-benefit bodies th
 
 def _kreise_with_open_case(person) -> list[int]:
     today = timezone.localdate()
-    return list(
-        Jurisdiction.objects.filter(
-            office__cases__person=person,
-            office__cases__status=CaseStatus.OPEN,
-            valid_from__lte=today,
+    # Two small indexed queries; a join of cases and jurisdictions makes SQLite scan.
+    offices = list(
+        Case.objects.filter(person=person, status=CaseStatus.OPEN).values_list(
+            "office_id", flat=True
         )
+    )
+    return list(
+        Jurisdiction.objects.filter(office_id__in=offices, valid_from__lte=today)
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))
+        .order_by()
         .values_list("kreis_id", flat=True)
     )
 

@@ -5,82 +5,24 @@ never one query per person), lets the engine find the pairs from its blocking in
 each pair of *different* persons once in the review queue with its score and reasons.
 """
 
-from collections import defaultdict
-
 from django.db import transaction
 from django.utils import timezone
 
-from lotse.identity.matching import BirthDate, Identifier, PersonRecord, find_duplicates
+from lotse.identity.matching import PersonRecord, find_duplicates
 from lotse.identity.models import DuplicatePair, DuplicateRun
-from lotse.people.models import (
-    Person,
-    PersonAddress,
-    PersonIdentifier,
-    PersonName,
-    PersonNationality,
-)
-from lotse.people.records import SEX_CODES
-
-CHUNK = 20_000
-
-
-def _by_person(queryset, *fields) -> dict:
-    grouped: dict = defaultdict(list)
-    for row in queryset.values_list("person_id", *fields).iterator(chunk_size=CHUNK):
-        grouped[row[0]].append(row[1:])
-    return grouped
+from lotse.people.models import Person
+from lotse.people.records import records_by_person
 
 
 def registry_records(run: DuplicateRun | None = None) -> list[PersonRecord]:
     """One record per name of every unmerged person; record_id is the person's id."""
-    persons = Person.objects.filter(merged_into__isnull=True)
-    names = _by_person(
-        PersonName.objects.filter(person__in=persons), "given_names", "family_name", "name_chain"
-    )
-    nationalities = _by_person(PersonNationality.objects.filter(person__in=persons), "country")
-    addresses = _by_person(
-        PersonAddress.objects.filter(person__in=persons, valid_to__isnull=True),
-        "street",
-        "postcode",
-    )
-    identifiers = _by_person(
-        PersonIdentifier.objects.filter(person__in=persons), "type", "normalized"
-    )
-    records = []
-    rows = persons.values_list(
-        "id",
-        "sex",
-        "birth_year",
-        "birth_month",
-        "birth_day",
-        "birth_date_placeholder",
-        "birth_place",
-    )
-    for count, (pk, sex, year, month, day, placeholder, place) in enumerate(
-        rows.iterator(chunk_size=CHUNK), 1
-    ):
-        street, postcode = (addresses.get(pk) or [("", "")])[0]
-        common = {
-            "birth_date": BirthDate(year, month, day, placeholder),
-            "sex": SEX_CODES.get(sex, ""),
-            "nationality": (nationalities.get(pk) or [("",)])[0][0],
-            "birth_place": place,
-            "address": street,
-            "postcode": postcode,
-            "identifiers": tuple(
-                Identifier(kind.upper(), value) for kind, value in identifiers.get(pk, [])
-            ),
-        }
-        for given, family, chain in names.get(pk, []):
-            family_full = " ".join(p for p in (family, chain) if p)
-            records.append(
-                PersonRecord(
-                    record_id=str(pk), given_names=given, family_name=family_full, **common
-                )
-            )
-        if run is not None and count % CHUNK == 0:
+
+    def progress(count: int) -> None:
+        if run is not None:
             DuplicateRun.objects.filter(pk=run.pk).update(processed=count)
-    return records
+
+    by_person = records_by_person(None, progress=progress)
+    return [record for records in by_person.values() for record in records]
 
 
 def _ordered(a: str, b: str) -> tuple[str, str]:

@@ -23,9 +23,7 @@ from lotse.people.records import input_records, records_by_person
 from lotse.people.services import PersonInput, normalize_identifier
 
 MAX_CANDIDATES = 10
-# Above this many blocked candidates the key is too common to tell anything (e.g. a very
-# frequent name and a placeholder year); the engine still scores the first ones by key order.
-MAX_BLOCK = 400
+MAX_SCORED = 100
 
 
 @dataclass
@@ -61,17 +59,24 @@ def _identifier_matches(data: PersonInput) -> dict[str, list[str]]:
 
 
 def _blocked_ids(prepared) -> list[str]:
+    """Persons sharing a blocking key with the entry, those sharing the most keys first.
+
+    Only the MAX_SCORED best-connected are scored: with a million records a frequent name and a
+    placeholder year can share a block with hundreds of persons, and a true duplicate shares
+    several keys (names in both orders, birth date, postcode), not just one.
+    """
     keys = {key for record in prepared for key in blocking_keys(record)}
     if not keys:
         return []
     sizes = MatchKey.objects.filter(key__in=keys).values("key").annotate(size=Count("id"))
     usable = [row["key"] for row in sizes if not skipped(row["key"], row["size"])]
-    return [
-        str(pk)
-        for pk in MatchKey.objects.filter(key__in=usable)
-        .values_list("person_id", flat=True)
-        .distinct()[:MAX_BLOCK]
-    ]
+    ranked = (
+        MatchKey.objects.filter(key__in=usable)
+        .values("person_id")
+        .annotate(shared=Count("key"))
+        .order_by("-shared")[:MAX_SCORED]
+    )
+    return [str(row["person_id"]) for row in ranked]
 
 
 def _best(new_records, records) -> "MatchResult | None":
@@ -106,10 +111,19 @@ def _scored(new_records, decisive: dict, ids: set[str]) -> list[Candidate]:
 
 def _describe(actor, candidates: list[Candidate]) -> None:
     """What the user may learn of each candidate: the record itself, or only its holders."""
-    persons = Person.objects.in_bulk([c.person_id for c in candidates])
+    ids = [c.person_id for c in candidates]
+    # The policy shows a person only through an open case of the user's office, so only those
+    # candidates can be visible; the policy still decides for each of them.
+    with_own_case = {
+        str(pk)
+        for pk in Person.objects.filter(
+            pk__in=ids, cases__office=actor.office, cases__status="open"
+        ).values_list("pk", flat=True)
+    }
+    persons = Person.objects.prefetch_related("names").in_bulk(ids)
     for candidate in candidates:
         person = persons[uuid.UUID(candidate.person_id)]
-        if decide(actor, Action.VIEW_PERSON, person):
+        if candidate.person_id in with_own_case and decide(actor, Action.VIEW_PERSON, person):
             candidate.visible = True
             candidate.label = str(person.primary_name or "")
             candidate.birth = person.birth_date_display

@@ -23,6 +23,7 @@ from lotse.identity.csvio import record_from_row
 from lotse.identity.matching import blocking_keys, prepare
 from lotse.people.models import (
     MatchKey,
+    MatchRecord,
     Person,
     PersonAddress,
     PersonIdentifier,
@@ -100,7 +101,18 @@ def _objects(row: dict[str, str], office) -> tuple:
         recorded_by=office,
     )
     keys = [MatchKey(person=person, key=k[:160]) for k in blocking_keys(prepare(record))]
-    return person, [name], identifiers, nationality, [address], keys
+    data = {
+        "sex": record.sex,
+        "birth": [birth.year, birth.month, birth.day, birth.placeholder],
+        "nationality": record.nationality,
+        "place": record.birth_place,
+        "address": address.street,
+        "postcode": record.postcode,
+        "identifiers": [[i.kind, i.value] for i in record.identifiers],
+        "names": [[record.given_names, record.family_name]],
+    }
+    match_record = [MatchRecord(person=person, data=data)]
+    return person, [name], identifiers, nationality, [address], keys, match_record
 
 
 def load_rows(rows: Iterable[dict[str, str]], *, office, actor=None) -> int:
@@ -157,6 +169,7 @@ def _flush(batch: list[tuple], office) -> int:
         (3, PersonNationality),
         (4, PersonAddress),
         (5, MatchKey),
+        (6, MatchRecord),
     ):
         _insert(model, [obj for b in batch for obj in b[position]])
     now = timezone.now()

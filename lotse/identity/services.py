@@ -10,7 +10,6 @@ from lotse.audit.models import EventType
 from lotse.audit.services import audit_record
 from lotse.identity.models import DuplicatePair, Merge
 from lotse.people.models import (
-    MatchKey,
     Person,
     PersonAddress,
     PersonIdentifier,
@@ -19,7 +18,7 @@ from lotse.people.models import (
     PersonNationality,
     PersonRelation,
 )
-from lotse.people.services import refresh_match_keys
+from lotse.people.services import refresh_match_index
 
 # Rows that belong to a person and move with a merge: (label, model, person field).
 _MOVABLE = [
@@ -86,8 +85,8 @@ def person_merge(
     _move(Case, "person", moved["cases"], kept)
     merged.merged_into = kept
     merged.save(update_fields=["merged_into", "updated_at"])
-    MatchKey.objects.filter(person=merged).delete()
-    refresh_match_keys(kept)
+    refresh_match_index(merged)  # a merged record leaves the index
+    refresh_match_index(kept)
     merge = Merge.objects.create(
         kept=kept,
         merged=merged,
@@ -128,8 +127,8 @@ def person_unmerge(*, actor, merge: Merge, reason: str) -> Merge:
     _move(Case, "person", merge.moved.get("cases", []), merged)
     merged.merged_into = None
     merged.save(update_fields=["merged_into", "updated_at"])
-    refresh_match_keys(merge.kept)
-    refresh_match_keys(merged)
+    refresh_match_index(merge.kept)
+    refresh_match_index(merged)
     merge.undone_by = actor
     merge.undone_at = timezone.now()
     merge.undo_reason = reason.strip()[:300]

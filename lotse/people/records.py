@@ -83,62 +83,66 @@ def input_records(data) -> list[PersonRecord]:
     )
 
 
-def _grouped(queryset, *fields) -> dict:
-    grouped: dict = {}
-    for row in queryset.values_list("person_id", *fields).iterator(chunk_size=20_000):
-        grouped.setdefault(row[0], []).append(row[1:])
-    return grouped
+def match_data(person: Person) -> dict:
+    """The MatchRecord payload of a person (see people.models.MatchRecord)."""
+    current = person.addresses.filter(valid_to__isnull=True).order_by("-valid_from").first()
+    return {
+        "sex": SEX_CODES.get(person.sex, ""),
+        "birth": [
+            person.birth_year,
+            person.birth_month,
+            person.birth_day,
+            person.birth_date_placeholder,
+        ],
+        "nationality": next(iter(person.nationalities.values_list("country", flat=True)), ""),
+        "place": person.birth_place,
+        "address": current.street if current else "",
+        "postcode": current.postcode if current else "",
+        "identifiers": [
+            [t.upper(), v] for t, v in person.identifiers.values_list("type", "normalized")
+        ],
+        "names": [
+            [given, " ".join(p for p in (family, chain) if p)]
+            for given, family, chain in person.names.values_list(
+                "given_names", "family_name", "name_chain"
+            )
+        ],
+    }
+
+
+def records_from_data(pk, data: dict) -> list[PersonRecord]:
+    year, month, day, placeholder = data["birth"]
+    common = {
+        "birth_date": BirthDate(year, month, day, placeholder),
+        "sex": data["sex"],
+        "nationality": data["nationality"],
+        "birth_place": data["place"],
+        "address": data["address"],
+        "postcode": data["postcode"],
+        "identifiers": tuple(Identifier(kind, value) for kind, value in data["identifiers"]),
+    }
+    return [
+        PersonRecord(record_id=str(pk), given_names=given, family_name=family, **common)
+        for given, family in data["names"]
+    ]
 
 
 def records_by_person(person_ids=None, *, progress=None) -> dict:
-    """person id → its records, built from a handful of queries (never one per person).
+    """person id → its records, from the MatchRecord index in one streaming query.
 
-    `person_ids` None means every unmerged person (the batch search); `progress(count)` is
-    called every 20,000 persons.
+    `person_ids` None means every unmerged person (merged records have no MatchRecord);
+    `progress(count)` is called every 20,000 persons.
     """
-    from lotse.people.models import PersonAddress, PersonIdentifier, PersonName, PersonNationality
+    from lotse.people.models import MatchRecord
 
-    persons = Person.objects.filter(merged_into__isnull=True)
-    scope = {}
+    rows = MatchRecord.objects.order_by()
     if person_ids is not None:
-        person_ids = list(person_ids)
-        persons = persons.filter(pk__in=person_ids)
-        scope = {"person_id__in": person_ids}
-    names = _grouped(PersonName.objects.filter(**scope), "given_names", "family_name", "name_chain")
-    nationalities = _grouped(PersonNationality.objects.filter(**scope), "country")
-    addresses = _grouped(
-        PersonAddress.objects.filter(valid_to__isnull=True, **scope), "street", "postcode"
-    )
-    identifiers = _grouped(PersonIdentifier.objects.filter(**scope), "type", "normalized")
-    rows = persons.values_list(
-        "id",
-        "sex",
-        "birth_year",
-        "birth_month",
-        "birth_day",
-        "birth_date_placeholder",
-        "birth_place",
-    )
+        rows = rows.filter(person_id__in=list(person_ids))
     result = {}
-    for count, (pk, sex, year, month, day, placeholder, place) in enumerate(
-        rows.iterator(chunk_size=20_000), 1
+    for count, (pk, data) in enumerate(
+        rows.values_list("person_id", "data").iterator(chunk_size=20_000), 1
     ):
-        street, postcode = (addresses.get(pk) or [("", "")])[0]
-        result[pk] = [
-            PersonRecord(
-                record_id=str(pk),
-                given_names=given,
-                family_name=" ".join(p for p in (family, chain) if p),
-                birth_date=BirthDate(year, month, day, placeholder),
-                sex=SEX_CODES.get(sex, ""),
-                nationality=(nationalities.get(pk) or [("",)])[0][0],
-                birth_place=place,
-                address=street,
-                postcode=postcode,
-                identifiers=tuple(Identifier(t.upper(), v) for t, v in identifiers.get(pk, [])),
-            )
-            for given, family, chain in names.get(pk, [])
-        ]
+        result[pk] = records_from_data(pk, data)
         if progress is not None and count % 20_000 == 0:
             progress(count)
     return result

@@ -18,6 +18,7 @@ from lotse.people.models import (
     AccommodationKind,
     IdentifierType,
     MatchKey,
+    MatchRecord,
     NameKind,
     Person,
     PersonAddress,
@@ -28,7 +29,7 @@ from lotse.people.models import (
     Sex,
     Source,
 )
-from lotse.people.records import person_records
+from lotse.people.records import match_data, records_from_data
 
 _IDENTIFIER_NOISE = re.compile(r"[\s/\-.]")
 
@@ -111,8 +112,16 @@ def _check_names(names: list[NameInput]) -> None:
         raise ValidationError({"family_name": _("Enter at least one name.")})
 
 
-def refresh_match_keys(person: Person) -> None:
-    keys = {key for record in person_records(person) for key in blocking_keys(prepare(record))}
+def refresh_match_index(person: Person) -> None:
+    """Rewrite the person's entries in the duplicate-check index (MatchRecord, MatchKey)."""
+    if person.merged_into_id:
+        MatchKey.objects.filter(person=person).delete()
+        MatchRecord.objects.filter(person=person).delete()
+        return
+    data = match_data(person)
+    MatchRecord.objects.update_or_create(person=person, defaults={"data": data})
+    records = records_from_data(person.pk, data)
+    keys = {key[:160] for record in records for key in blocking_keys(prepare(record))}
     MatchKey.objects.filter(person=person).exclude(key__in=keys).delete()
     existing = set(MatchKey.objects.filter(person=person).values_list("key", flat=True))
     MatchKey.objects.bulk_create([MatchKey(person=person, key=k) for k in keys - existing])
@@ -147,7 +156,7 @@ def person_create(*, actor, data: PersonInput) -> Person:
         _identifier_add(person, identifier, office)
     if data.address is not None:
         _address_add(person, data.address, office)
-    refresh_match_keys(person)
+    refresh_match_index(person)
     audit_record(
         event_type=EventType.PERSON_CREATED,
         actor=actor,
@@ -224,7 +233,7 @@ def _changed(actor, person: Person, what: str) -> None:
 def person_name_add(*, actor, person: Person, name: NameInput) -> PersonName:
     _check_names([name])
     created = _name_add(person, name, actor.office)
-    refresh_match_keys(person)
+    refresh_match_index(person)
     _changed(actor, person, "name")
     return created
 
@@ -234,7 +243,7 @@ def person_identifier_add(
     *, actor, person: Person, identifier: IdentifierInput
 ) -> PersonIdentifier:
     created = _identifier_add(person, identifier, actor.office)
-    refresh_match_keys(person)
+    refresh_match_index(person)
     _changed(actor, person, "identifier")
     return created
 
@@ -278,6 +287,6 @@ def person_enrich(*, actor, person: Person, data: PersonInput) -> list[str]:
             _identifier_add(person, identifier, actor.office)
             added.append("identifier")
     if added:
-        refresh_match_keys(person)
+        refresh_match_index(person)
         _changed(actor, person, ", ".join(sorted(set(added))))
     return added
