@@ -1,0 +1,148 @@
+"""Batch duplicate finding, the review queue, merging without loss and undoing a merge."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from lotse.audit.models import AuditEvent, EventType
+from lotse.identity.batch import duplicate_run_execute
+from lotse.identity.models import DuplicatePair, DuplicateRun, Merge
+from lotse.identity.services import duplicate_run_start, person_merge, person_unmerge
+from lotse.people.models import Person, PersonIdentifier, PersonName
+from lotse.people.tests.factories import register
+
+
+@pytest.fixture
+def planted(caseworker):
+    """Amal registered twice by the same office (before lotse had a duplicate check), once
+    with a variant spelling, plus an unrelated person."""
+    first = register(caseworker, identifiers=(("ba", "123D456789"),))
+    second = register(
+        caseworker,
+        family_name="Alhasan",
+        given_names="Amel",
+        original=None,
+        birth=(1990, None, None),
+        placeholder=False,
+        identifiers=(("passport", "N0123456"),),
+    )
+    other = register(
+        caseworker,
+        family_name="Rahimi",
+        given_names="Mohammad",
+        original=None,
+        nationality="AFG",
+        sex="m",
+        birth=(1985, 3, 4),
+        placeholder=False,
+    )
+    return first, second, other
+
+
+def _run(team_lead) -> DuplicateRun:
+    run = duplicate_run_start(actor=team_lead)
+    return duplicate_run_execute(run_id=run.pk, processes=1)
+
+
+def test_batch_search_queues_the_planted_pair_only(team_lead, planted):
+    first, second, other = planted
+    run = _run(team_lead)
+    assert run.status == "done"
+    assert run.pairs_found == 1
+    pair = DuplicatePair.objects.get()
+    assert {pair.person_a_id, pair.person_b_id} == {first.pk, second.pk}
+    assert pair.reasons  # every score explains itself
+
+
+def test_a_second_search_does_not_ask_again(team_lead, planted):
+    _run(team_lead)
+    DuplicatePair.objects.update(status=DuplicatePair.Status.REJECTED)
+    assert _run(team_lead).pairs_found == 0
+
+
+def test_merge_keeps_everything_and_undo_restores_it(team_lead, planted):
+    first, second, _ = planted
+    names_before = {
+        p: set(PersonName.objects.filter(person=p).values_list("pk", flat=True))
+        for p in (first, second)
+    }
+    merge = person_merge(actor=team_lead, kept=first, merged=second, reason="same AZR at the BAMF")
+    second.refresh_from_db()
+    assert second.merged_into == first
+    assert set(PersonName.objects.filter(person=first).values_list("pk", flat=True)) == (
+        names_before[first] | names_before[second]
+    )
+    assert PersonIdentifier.objects.filter(person=first).count() == 2
+    assert Person.objects.count() == 3  # nothing deleted
+    assert AuditEvent.objects.filter(event_type=EventType.PERSON_MERGED).count() == 2
+
+    person_unmerge(actor=team_lead, merge=merge, reason="wrong decision")
+    second.refresh_from_db()
+    assert second.merged_into is None
+    for person in (first, second):
+        assert (
+            set(PersonName.objects.filter(person=person).values_list("pk", flat=True))
+            == names_before[person]
+        )
+    assert Merge.objects.get().undone_by == team_lead
+
+
+def test_merged_record_page_leads_to_the_kept_one(team_lead, planted, client_for):
+    first, second, _ = planted
+    person_merge(actor=team_lead, kept=first, merged=second, reason="same person")
+    page = client_for(team_lead).get(f"/persons/{second.pk}/")
+    assert page.status_code == 200
+    assert "Alhasan" in page.content.decode()
+
+
+def test_merging_needs_a_team_lead_and_a_reason(caseworker, team_lead, planted):
+    first, second, _ = planted
+    with pytest.raises(PermissionDenied):
+        person_merge(actor=caseworker, kept=first, merged=second, reason="same")
+    with pytest.raises(ValidationError):
+        person_merge(actor=team_lead, kept=first, merged=second, reason=" ")
+    assert not Merge.objects.exists()
+
+
+def test_review_through_the_pages(team_lead, planted, client_for):
+    first, second, _ = planted
+    client = client_for(team_lead)
+    client.cookies["django_language"] = "en"
+    _run(team_lead)
+    pair = DuplicatePair.objects.get()
+    queue = client.get("/duplicates/").content.decode()
+    assert f"/duplicates/{pair.pk}/" in queue
+    page = client.get(f"/duplicates/{pair.pk}/").content.decode()
+    assert "Alhasan" in page
+    assert "Al-Hassan" in page
+    response = client.post(
+        f"/duplicates/{pair.pk}/", {"decision": "same", "reason": "checked passport"}
+    )
+    assert response.status_code == 302
+    pair.refresh_from_db()
+    assert pair.status == "merged"
+    assert pair.reviewed_by == team_lead
+
+
+def test_other_kreis_cannot_open_a_pair(team_lead, other_caseworker, planted, client_for):
+    _run(team_lead)
+    pair = DuplicatePair.objects.get()
+    assert client_for(other_caseworker).get(f"/duplicates/{pair.pk}/").status_code == 403
+
+
+def test_the_task_worker_runs_a_queued_search(
+    team_lead, planted, django_capture_on_commit_callbacks
+):
+    from django.core.management import call_command
+
+    with django_capture_on_commit_callbacks(execute=True):
+        run = duplicate_run_start(actor=team_lead)
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    run.refresh_from_db()
+    assert run.status == "done"
+    assert run.pairs_found == 1
+
+
+def test_only_one_search_at_a_time(team_lead, planted):
+    duplicate_run_start(actor=team_lead)
+    with pytest.raises(ValidationError):
+        duplicate_run_start(actor=team_lead)
