@@ -22,7 +22,6 @@ from django.test.client import ClientHandler
 from lotse.organisations.models import User
 from lotse.organisations.tests.personas import create_persona
 
-
 _handlers: dict[tuple[str, ...], ClientHandler] = {}
 
 
