@@ -29,7 +29,7 @@ def _line(label: str, result) -> str:
     )
 
 
-def evaluate(dataset: Dataset) -> None:
+def evaluate(dataset: Dataset, with_splink: bool = True) -> None:
     from lotse.identity.matching import LIKELY, POSSIBLE
 
     print(f"\n{dataset.name}: {sum(map(len, dataset.files)):,} records, "
@@ -39,6 +39,8 @@ def evaluate(dataset: Dataset) -> None:
     at_likely = scores({p for p, s in ours.items() if s >= LIKELY}, dataset.truth, seconds)
     print(_line(f"lotse, score >= {POSSIBLE} (possible)", at_possible))
     print(_line(f"lotse, score >= {LIKELY} (likely)", at_likely))
+    if not with_splink:
+        return
     theirs, seconds = run_splink(dataset, threshold=0.01)
     at_half = scores({p for p, s in theirs.items() if s >= 0.5}, dataset.truth, seconds)
     print(_line("Splink, match probability >= 0.5", at_half))
@@ -50,11 +52,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--generated", type=int, default=10_000, help="rows of the generated set")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--no-splink", action="store_true", help="our engine only (quick runs)")
     args = parser.parse_args()
     setup_django()
     print("Pairwise precision (P), recall (R) and F1; same blocking keys for both engines.")
     for dataset in [*febrl(), generated(args.generated, args.seed)]:
-        evaluate(dataset)
+        evaluate(dataset, with_splink=not args.no_splink)
 
 
 if __name__ == "__main__":

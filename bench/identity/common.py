@@ -97,9 +97,7 @@ def generated(count: int, seed: int) -> Dataset:
     for row in rows:
         by_person.setdefault(row["true_person_id"], []).append(row["record_id"])
     truth = {
-        frozenset(pair)
-        for ids in by_person.values()
-        for pair in itertools.combinations(ids, 2)
+        frozenset(pair) for ids in by_person.values() for pair in itertools.combinations(ids, 2)
     }
     return Dataset(f"generated transliteration set ({count:,} rows)", [rows], truth)
 
@@ -139,7 +137,7 @@ def run_ours(dataset: Dataset, min_score: float) -> tuple[dict[frozenset[str], f
     return pairs, seconds
 
 
-# --- Splink ----------------------------------------------------------------------------------------
+# --- Splink ---------------------------------------------------------------------------------
 def _splink_frame(rows: list[dict[str, str]], index):
     """Splink's input: plain columns plus our blocking keys, so both use the same blocking."""
     import pandas as pd
@@ -185,7 +183,9 @@ def _record_objects(rows):
     return good
 
 
-def run_splink(dataset: Dataset, threshold: float = 0.5) -> tuple[dict[frozenset[str], float], float]:
+def run_splink(
+    dataset: Dataset, threshold: float = 0.5
+) -> tuple[dict[frozenset[str], float], float]:
     import logging
 
     import splink.comparison_library as cl

@@ -109,8 +109,8 @@ _ERITREA_FEMALE = """Helen=ሄለን, Selam|Salam=ሰላም, Senait|Senayt=ሰ�
 Yordanos|Jordanos=ዮርዳኖስ, Eden=ኤደን, Feven|Fiven=ፌቨን, Luwam|Luam=ሉዋም, Tsega|Tsegga=ጸጋ,
 Rahel|Rachel=ራሄል, Tirhas|Tirhass=ትርሓስ, Hiwet|Hiwot=ሕይወት, Mebrat|Mibrat=መብራት,
 Abrehet|Abrhet=ኣብርሄት, Winta|Wineta=ዊንታ, Semhar|Semhare=ሰምሃር"""
-_ERITREA_FAMILY = """Tesfamariam|Tesfamaryam=ተስፋማርያም, Ghebremedhin|Gebremedhin|Gebremeskel=ገብረመድህን,
-Tekle|Teklay=ተኽለ, Habte|Habtom=ሃብተ, Berhe|Berhi=በርሀ, Gebreyesus|Ghebreyesus=ገብረየሱስ,
+_ERITREA_FAMILY = """Tesfamariam|Tesfamaryam=ተስፋማርያም, Ghebremedhin|Gebremedhin|Gebremedihn=ገብረመድህን,
+Tekle|Teklay=ተኽለ, Habte|Habtey=ሃብተ, Berhe|Berhi=በርሀ, Gebreyesus|Ghebreyesus=ገብረየሱስ,
 Kidane=ኪዳነ, Woldemichael|Weldemichael|Woldemikael=ወልደሚካኤል, Haile|Hayle=ሃይለ, Mehari=መሓሪ,
 Tesfay|Tesfaye=ተስፋይ, Andemariam|Andemaryam=ኣንደማርያም, Yemane|Jemane=የማነ,
 Asmerom|Asmerem=ኣስመሮም, Okbay|Ukbay=ዑቕባይ, Ghirmay|Girmay=ግርማይ, Kahsay|Kahsai=ካሕሳይ,
@@ -135,15 +135,15 @@ Elif, Meryem|Meryam, Şerife|Serife|Scherife, Sultan, Hülya|Huelya|Hulya,
 Gülsüm|Guelsuem|Gulsum, Esra"""
 _TURKEY_FAMILY = """Yılmaz|Yilmaz, Kaya, Demir, Şahin|Sahin|Schahin, Çelik|Celik|Tschelik,
 Yıldız|Yildiz,
-Yıldırım|Yildirim, Öztürk|Oeztuerk|Ozturk, Aydın|Aydin, Özdemir|Oezdemir|Ozdemir, Arslan|Aslan,
+Yıldırım|Yildirim, Öztürk|Oeztuerk|Ozturk, Aydın|Aydin, Özdemir|Oezdemir|Ozdemir, Arslan,
 Doğan|Dogan, Kılıç|Kilic, Çetin|Cetin, Kara, Koç|Koc, Kurt, Özkan|Ozkan, Polat,
 Güneş|Gunes|Guenes"""
-_NIGERIA_MALE = """Chukwuemeka|Chukwuemeke, Oluwaseun|Oluwasegun, Ibrahim, Musa,
+_NIGERIA_MALE = """Chukwuemeka|Chukwuemeke, Oluwaseun, Ibrahim, Musa,
 Abubakar|Abubakr|Abu Bakar,
 Emeka, Tunde|Tundé, Chinedu, Olumide, Usman|Osman, Yusuf|Yusuff, Samuel, Daniel, Godwin,
 Kelechi, Babatunde"""
-_NIGERIA_FEMALE = """Blessing, Chioma, Ngozi, Aisha|Aishat|Aishah, Fatima|Fatimah, Funmilayo|Funmi,
-Adaeze, Joy, Esther, Amina|Aminat, Folake|Folakemi, Precious, Gift, Bukola, Oluwakemi|Kemi"""
+_NIGERIA_FEMALE = """Blessing, Chioma, Ngozi, Aisha|Aishat|Aishah, Fatima|Fatimah, Funmilayo,
+Adaeze, Joy, Esther, Amina|Aminat, Folake, Precious, Gift, Bukola, Oluwakemi"""
 _NIGERIA_FAMILY = """Okafor, Adeyemi, Okonkwo, Ibrahim, Bello, Abubakar, Eze, Nwosu, Ogunleye,
 Adebayo, Obi, Okeke, Mohammed|Muhammad, Balogun, Olawale, Chukwu, Danjuma, Uche, Onyekachi,
 Afolabi"""

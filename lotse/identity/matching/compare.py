@@ -63,11 +63,14 @@ def _identifiers(a: Prepared, b: Prepared, evidence: _Evidence) -> None:
             evidence.add(30.0, f"same {name}", corroborates=True)
             evidence.decided = True
             return
-        near = min(Levenshtein.distance(x, y) for x in values_a for y in values_b)
+        # A transposition counts as one error: numbers are typed by hand from documents.
+        near = min(OSA.distance(x, y) for x in values_a for y in values_b)
         if near == 1:
             evidence.add(
                 3.0, f"{name} differs in one character (a typing error?)", corroborates=True
             )
+        elif near == 2:
+            evidence.add(0.0, f"{name} differs in two characters")
         else:
             # Strong, but no veto: one person may hold two (alias identities, BAMF links them).
             evidence.add(-6.0, f"different {name}")

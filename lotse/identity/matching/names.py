@@ -68,23 +68,43 @@ _TERTIARY = [
     ("sh", "S"), ("kh", "H"), ("ch", "K"), ("gh", "K"), ("ph", "F"), ("th", "T"), ("dh", "T"),
     ("ck", "K"), ("ts", "S"), ("tz", "S"), ("x", "KS"),
 ]  # fmt: skip
+# The fourth reads "ch" as English and Ukrainian "ch", German "tsch" (Shevchenko, Schewtschenko).
+_QUATERNARY = [
+    ("dsch", "J"), ("tsch", "C"), ("sch", "S"), ("dzh", "J"), ("zh", "J"), ("dj", "J"),
+    ("sh", "S"), ("kh", "H"), ("tch", "C"), ("ch", "C"), ("gh", "G"), ("ph", "F"), ("th", "T"),
+    ("dh", "T"), ("ck", "K"), ("ts", "S"), ("tz", "S"), ("x", "KS"),
+]  # fmt: skip
+_TABLES = (_PRIMARY, _SECONDARY, _TERTIARY, _QUATERNARY)
 _SINGLE = str.maketrans(
     {"q": "K", "k": "K", "c": "K", "j": "J", "d": "T", "t": "T", "z": "S", "s": "S",
-     "b": "B", "p": "B", "v": "W", "f": "F", "h": "H", "g": "G", "l": "L", "m": "M",
+     "b": "B", "p": "B", "f": "F", "h": "H", "g": "G", "l": "L", "m": "M",
      "n": "N", "r": "R"}
 )  # fmt: skip
 _VOWELS = set("aeiou")
 _DOUBLED = re.compile(r"([a-z])\1+")
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")
+_INNER_H = re.compile(r"(?<=[aeiou])h(?=[aeiou])")
 
 
 def _semivowels(text: str) -> str:
-    """y and w are consonants before a vowel (Yusuf, Marwan) and vowels elsewhere (Zeinab)."""
+    """y is a consonant before a vowel at the start or after a vowel (Yusuf, Hayat) and a vowel
+    elsewhere (Zeinab, Maryam ~ Mariam). w and v count only at the start (Walid, Vahid): inside
+    a name Arabic and Persian script write them with the same letter as the vowel u
+    (Mousavi ~ موسوی read "musui", Darwish ~ درويش, Dawood ~ Daud, Kovalenko ~ Kowalenko)."""
     out = []
     for index, ch in enumerate(text):
         nxt = text[index + 1] if index + 1 < len(text) else ""
-        if ch in "yw":
-            out.append(("J" if ch == "y" else "W") if nxt in _VOWELS else "a")
+        prev = text[index - 1] if index else ""
+        if ch == "y":
+            # after i it only marks the vowel (Anastasiya ~ Anastasiia, Mariya ~ Maria)
+            consonant = nxt in _VOWELS and (not prev or prev in "aeou")
+            out.append("J" if consonant else "a")
+        elif ch == "j" and prev in ("t", "l") and nxt in _VOWELS:
+            out.append("a")  # German "Artjom", "Tatjana", "Ljudmila": j softens the t or l
+        elif ch == "j" and prev in ("o", "i", "e") and nxt not in _VOWELS:
+            out.append("a")  # German j for i/y: "Olijnyk" ~ "Oliinyk", "Bojko" ~ "Boiko"
+        elif ch in "wv":
+            out.append("W" if index == 0 else "a")
         else:
             out.append(ch)
     return "".join(out)
@@ -92,7 +112,7 @@ def _semivowels(text: str) -> str:
 
 def _skeleton(text: str, table: list[tuple[str, str]]) -> str:
     text = _FINAL_H.sub("", _DOUBLED.sub(r"\1", text))
-    lead = "V" if text[:1] in _VOWELS or text[:1] in "yw" and text[1:2] not in _VOWELS else ""
+    lead = "V" if text[:1] in _VOWELS else ""
     for pattern, repl in table:
         text = text.replace(pattern, repl)
     text = _semivowels(text).translate(_SINGLE)
@@ -105,8 +125,17 @@ def skeletons(text: str) -> frozenset[str]:
     """The population-aware phonetic keys of one canonical name text."""
     if not text:
         return frozenset()
-    tables = (_PRIMARY, _SECONDARY, _TERTIARY)
-    return frozenset(_skeleton(text, table) for table in tables) - {""}
+    keys = {_skeleton(text, table) for table in _TABLES}
+    # Arabic script writes an inner y as the vowel i (Somaya ~ سمیه "smie", Hayat ~ حیات).
+    keys.add(_skeleton(text[:1] + text[1:].replace("y", "i"), _PRIMARY))
+    # An h between vowels is often not written (Zabihullah ~ Zabiullah).
+    keys.add(_skeleton(_INNER_H.sub("", text), _PRIMARY))
+    # Somali spelling writes ayn as c (Cali ~ Ali, Saciid ~ Said) and h as x (Xasan).
+    if "c" in text and "ch" not in text and "ck" not in text:
+        keys.add(_skeleton(text.replace("c", "") or text, _PRIMARY))
+    # A final h is silent in Latin (Saleh, Fatemeh) but may be ح in the script (صالح "salh").
+    keys |= {key[:-1] for key in keys if key.endswith("H") and len(key) > 2}
+    return frozenset(keys) - {""}
 
 
 # --- canonical forms -----------------------------------------------------------------------------
@@ -116,6 +145,8 @@ def canonical(word: str) -> str:
     if word in CANONICAL:
         return CANONICAL[word]
     single = _DOUBLED.sub(r"\1", word)
+    if single.endswith("at") and single[:-1] in CANONICAL:
+        return CANONICAL[single[:-1]]  # ta marbuta spoken: Aishat, Aminat (Nigeria, Turkey)
     return CANONICAL.get(single) or _FINAL_H.sub("", single)
 
 
@@ -133,6 +164,8 @@ def _forms(word: str) -> tuple[str, ...]:
         forms.append(canonical(match["rest"]))
     if (match := _DIN_JOINED.match(word)) and word not in CANONICAL:
         forms.append(canonical(match["head"]) + "din")
+    # the word as written, too: "Osman" is closer to Somali "Cusmaan" than its family "othman"
+    forms.append(_DOUBLED.sub(r"\1", word))
     return tuple(dict.fromkeys(forms))
 
 
@@ -215,6 +248,8 @@ def _text_similarity(a: str, b: str) -> float:
 def similarity(a: NameToken, b: NameToken) -> float:
     """0..1: 1 for one name however spelt, ~0.9 for a transliteration variant or a typo,
     0.3 for two known different names, 0 for unrelated names."""
+    if a.known and b.known and a.text != b.text:
+        return 0.3  # two known, different names, whatever their other forms look like
     if a.script and b.script and a.script != b.script:
         # Both in the original script and written differently: the script decides, since
         # it separates names that every Latin spelling merges (حسن Hassan, حسين Hussein).

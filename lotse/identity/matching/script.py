@@ -16,9 +16,9 @@ from functools import lru_cache
 _ARABIC = {
     "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ء": "", "ؤ": "u", "ئ": "i",
     "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
-    "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
+    "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "dh", "ط": "t", "ظ": "dh",
     "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n",
-    "ى": "a", "ة": "a", "ۀ": "e",
+    "ه": "h", "ى": "a", "ة": "a", "ۀ": "e",
     # Persian and Dari letters
     "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g", "ک": "k",
     # short-vowel marks, where someone wrote them
@@ -32,6 +32,7 @@ _WAW = "و"
 _YEH = {"ي", "ی"}
 _HEH = "ه"
 _VOWEL_LETTERS = {"ا", "أ", "إ", "آ", "ى", "ة"}
+_DIGRAPH_FIRST = set("tskdgzcp")
 
 _CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ye",
@@ -55,7 +56,7 @@ _GEEZ_ROWS = {
     0x1200: "h", 0x1208: "l", 0x1210: "h", 0x1218: "m", 0x1220: "s", 0x1228: "r", 0x1230: "s",
     0x1238: "sh", 0x1240: "q", 0x1250: "q", 0x1260: "b", 0x1268: "v", 0x1270: "t",
     0x1278: "ch", 0x1280: "h", 0x1290: "n", 0x1298: "ny", 0x12A0: "", 0x12A8: "k",
-    0x12B8: "kh", 0x12C8: "w", 0x12D0: "", 0x12D8: "z", 0x12E0: "zh", 0x12E8: "y",
+    0x12B8: "k", 0x12C8: "w", 0x12D0: "", 0x12D8: "z", 0x12E0: "zh", 0x12E8: "y",
     0x12F0: "d", 0x12F8: "d", 0x1300: "j", 0x1308: "g", 0x1320: "t", 0x1328: "ch",
     0x1330: "p", 0x1338: "ts", 0x1340: "ts", 0x1348: "f", 0x1350: "p",
 }  # fmt: skip
@@ -69,6 +70,7 @@ _GEEZ = {
 _GEEZ.update({chr(0x12A0 + 5): "e", chr(0x12D0 + 5): "e"})
 
 _GERMAN = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ı": "i", "ə": "a", "ø": "oe", "æ": "ae"}
+_GERMAN |= {"ç": "ch", "ş": "sh"}  # Turkish: Çelik ~ Tschelik, Şahin ~ Schahin
 _TABLES = {**_CYRILLIC, **_GEORGIAN, **_GEEZ, **_GERMAN}
 _APOSTROPHES = re.compile(r"['’ʼʻ`´ʿʾ]")
 _NON_LETTERS = re.compile(r"[^a-z]+")
@@ -83,12 +85,13 @@ def _arabic_letter(word: str, index: int) -> str:
     ch = word[index]
     prev = word[index - 1] if index else ""
     nxt = word[index + 1] if index + 1 < len(word) else ""
-    if ch == _AYN:
-        return "a" if index == 0 else ""
-    if ch == _WAW:
-        return "w" if index == 0 or nxt in _VOWEL_LETTERS else "u"
+    if ch == _AYN:  # a vowel at the start of a name, also after the article (Al-Obaidi)
+        return "a" if index == 0 or (index == 2 and word.startswith("ال")) else ""
+    consonant = index == 0 or nxt in _VOWEL_LETTERS or prev in _VOWEL_LETTERS
+    if ch == _WAW:  # Kaveh کاوه, Javad جواد, but Yusuf يوسف
+        return "w" if consonant else "u"
     if ch in _YEH:
-        return "y" if index == 0 or nxt in _VOWEL_LETTERS else "i"
+        return "y" if consonant else "i"
     if ch == _HEH and index == len(word) - 1 and index > 0:
         return "e" if prev not in _VOWEL_LETTERS else "h"
     if ch == _SHADDA:
@@ -104,12 +107,26 @@ def _arabic_word(word: str) -> str:
         if ch == _SHADDA and out:
             out.append(out[-1][-1:])  # shadda doubles the consonant before it
             continue
-        out.append(_arabic_letter(word, index))
+        latin = _arabic_letter(word, index)
+        if latin == "h" and out and out[-1][-1:] in _DIGRAPH_FIRST:
+            latin = "eh"  # ت + ه is "teh" (Tehrani), not the digraph "th"
+        out.append(latin)
     return "".join(out)
 
 
+# ض and ظ are d/dh in Arabic names and z in Persian ones (Rida / Reza): "dh" gives both keys.
+# Persian "-ایی" is written -aei, -ai or -aee in Latin (Rezaei).
+_PERSIAN_ENDINGS = ("ایی", "ائی")
+
+
 def _arabic_to_latin(text: str) -> str:
-    return " ".join(_arabic_word(word) for word in text.split())
+    words = []
+    for word in text.split():
+        if word.endswith(_PERSIAN_ENDINGS) and len(word) > 3:
+            words.append(_arabic_word(word[:-3]) + "aei")
+        else:
+            words.append(_arabic_word(word))
+    return " ".join(words)
 
 
 @lru_cache(maxsize=200_000)
