@@ -328,7 +328,7 @@ def test_sign_in_language_switch_and_every_page_is_accessible(ui, make_user):
     ui.goto("/accounts/2fa/recovery-codes/")
     reauthenticate_if_asked(ui, "recovery codes")
     assert "/accounts/2fa/recovery-codes/" in page.url
-    assert ui.text("h1") == "Wiederherstellungs-Codes"
+    assert ui.text("h1") == "Wiederherstellungscodes"
     ui.axe("recovery codes")
     ui.goto("/accounts/2fa/recovery-codes/generate/")
     ui.axe("new recovery codes")
