@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.i18n import set_language
 
 from lotse.api.api import api
 
@@ -8,7 +10,8 @@ admin.site.site_title = "lotse"
 
 urlpatterns = [
     path("accounts/", include("allauth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switch is on the sign-in page too.
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("audit/", include("lotse.audit.urls")),
