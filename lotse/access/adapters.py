@@ -31,3 +31,14 @@ class AccountAdapter(DefaultAccountAdapter):
                 "login": str(credentials.get("username") or credentials.get("login") or "")[:150]
             },
         )
+
+
+def axes_username(request, credentials: dict | None = None) -> str | None:
+    """The name a sign-in attempt is made for, as axes counts failures and locks out by it.
+
+    The sign-in form posts it as "login"; allauth passes it to the backends as "username".
+    """
+    if credentials:
+        return credentials.get("username") or credentials.get("login")
+    data = getattr(request, "data", request.POST)
+    return data.get("login") or data.get("username")

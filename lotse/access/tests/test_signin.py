@@ -1,0 +1,219 @@
+"""Signing in through allauth: password, then the TOTP code; lockout; sessions; no sign-up."""
+
+from datetime import timedelta
+
+import pytest
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.test import Client
+from django.utils import timezone
+
+from lotse.audit.models import AuditEvent, EventType, Outcome
+from lotse.organisations.models import User
+from lotse.organisations.tests.factories import TEST_PASSWORD
+from lotse.organisations.tests.personas import totp_code
+
+LOGIN = "/accounts/login/"
+SECOND_FACTOR = "/accounts/2fa/authenticate/"
+
+
+def _password_step(client: Client, username: str, password: str = TEST_PASSWORD):
+    return client.post(LOGIN, {"login": username, "password": password})
+
+
+def _sign_in(client: Client, user: User):
+    response = _password_step(client, user.username)
+    assert response.status_code == 302
+    assert response["Location"] == SECOND_FACTOR
+    return client.post(SECOND_FACTOR, {"code": totp_code()})
+
+
+def test_sign_in_with_password_and_totp_code(caseworker):
+    client = Client()
+    assert client.get(LOGIN).status_code == 200
+
+    after_password = _password_step(client, caseworker.username)
+    assert after_password.status_code == 302
+    assert after_password["Location"] == SECOND_FACTOR
+    # The password alone opens nothing.
+    assert client.get("/")["Location"].startswith(LOGIN)
+
+    page = client.get(SECOND_FACTOR)
+    assert page.status_code == 200
+    assert 'name="code"' in page.content.decode()
+
+    after_code = client.post(SECOND_FACTOR, {"code": totp_code()})
+    assert after_code.status_code == 302
+    assert after_code["Location"] == "/"
+
+    start = client.get("/")
+    assert start.status_code == 200
+    assert caseworker.get_full_name() in start.content.decode()
+    event = AuditEvent.objects.get(event_type=EventType.LOGIN_SUCCEEDED)
+    assert (event.actor, event.office, event.ip_address) == (
+        caseworker,
+        caseworker.office,
+        "127.0.0.1",
+    )
+
+
+def test_a_wrong_totp_code_does_not_sign_in(caseworker):
+    client = Client()
+    _password_step(client, caseworker.username)
+    wrong = str((int(totp_code()) + 500_000) % 1_000_000).zfill(6)
+    response = client.post(SECOND_FACTOR, {"code": wrong})
+    assert response.status_code == 200
+    assert client.get("/")["Location"].startswith(LOGIN)
+    assert not AuditEvent.objects.filter(event_type=EventType.LOGIN_SUCCEEDED).exists()
+
+
+def test_a_totp_code_cannot_be_used_twice(caseworker):
+    _sign_in(Client(), caseworker)
+    replay = Client()
+    _password_step(replay, caseworker.username)
+    response = replay.post(SECOND_FACTOR, {"code": totp_code()})
+    assert response.status_code == 200
+    assert replay.get("/")["Location"].startswith(LOGIN)
+
+
+def test_a_wrong_password_is_recorded_without_linking_a_user(caseworker):
+    client = Client()
+    response = _password_step(client, caseworker.username, "falsch-falsch-falsch")
+    assert response.status_code == 200
+    event = AuditEvent.objects.get(event_type=EventType.LOGIN_FAILED)
+    assert event.outcome == Outcome.DENIED
+    assert event.actor is None
+    assert event.details == {"login": caseworker.username}
+
+
+def test_an_unknown_name_reads_like_a_wrong_password(caseworker):
+    wrong_password = _password_step(Client(), caseworker.username, "falsch-falsch-falsch")
+    unknown_user = _password_step(Client(), "niemand", "falsch-falsch-falsch")
+    assert wrong_password.status_code == unknown_user.status_code == 200
+    assert AuditEvent.objects.filter(event_type=EventType.LOGIN_FAILED).count() == 2
+
+
+def test_repeated_wrong_passwords_lock_the_account_out(caseworker):
+    client = Client(headers={"Accept-Language": "en"})
+    wrong = "falsch-falsch-falsch"
+    limit = settings.AXES_FAILURE_LIMIT
+    for _ in range(limit - 1):
+        assert _password_step(client, caseworker.username, wrong).status_code == 200
+    locked = _password_step(client, caseworker.username, wrong)
+    assert locked.status_code == 429
+    assert "Sign-in blocked" in locked.content.decode()
+    # Even the right password is refused now, and nothing is signed in.
+    again = _password_step(client, caseworker.username)
+    assert again.status_code in (200, 429)
+    assert "Too many failed" in again.content.decode()
+    assert again.get("Location") != SECOND_FACTOR
+    assert client.get("/")["Location"].startswith(LOGIN)
+
+    lockout = AuditEvent.objects.get(event_type=EventType.LOGIN_LOCKED_OUT)
+    assert lockout.outcome == Outcome.DENIED
+    assert lockout.details == {"login": caseworker.username}
+    assert AuditEvent.objects.filter(event_type=EventType.LOGIN_FAILED).count() >= limit - 1
+    assert not AuditEvent.objects.filter(event_type=EventType.LOGIN_SUCCEEDED).exists()
+
+
+def test_the_lockout_is_per_name_and_address(caseworker, team_lead):
+    client = Client()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        _password_step(client, caseworker.username, "falsch-falsch-falsch")
+    # A colleague at the same address still signs in.
+    response = _sign_in(Client(), team_lead)
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+
+
+def test_a_successful_sign_in_resets_the_count(caseworker):
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        _password_step(Client(), caseworker.username, "falsch-falsch-falsch")
+    assert _sign_in(Client(), caseworker)["Location"] == "/"
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert (
+            _password_step(Client(), caseworker.username, "falsch-falsch-falsch").status_code == 200
+        )
+
+
+def test_an_inactive_account_cannot_sign_in(caseworker):
+    caseworker.is_active = False
+    caseworker.save()
+    client = Client()
+    response = _password_step(client, caseworker.username)
+    assert response.status_code in (200, 302)
+    if response.status_code == 302:
+        assert response["Location"] != SECOND_FACTOR
+    assert client.get("/")["Location"].startswith(LOGIN)
+
+
+# --- sessions --------------------------------------------------------------------------------
+def test_session_settings():
+    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    assert settings.SESSION_COOKIE_AGE == 30 * 60
+    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE is True
+    assert settings.SESSION_COOKIE_HTTPONLY is True
+    assert settings.ACCOUNT_SESSION_REMEMBER is False
+
+
+def _session_of(client: Client) -> Session:
+    return Session.objects.get(session_key=client.cookies[settings.SESSION_COOKIE_NAME].value)
+
+
+def test_every_request_renews_the_idle_timeout(caseworker):
+    client = Client()
+    _sign_in(client, caseworker)
+    session = _session_of(client)
+    # Five minutes before it would end…
+    Session.objects.filter(pk=session.pk).update(expire_date=timezone.now() + timedelta(minutes=5))
+    assert client.get("/").status_code == 200
+    # …a request gives it the full half hour again.
+    renewed = _session_of(client).expire_date - timezone.now()
+    assert timedelta(minutes=29) < renewed <= timedelta(minutes=30)
+    # The cookie itself ends with the browser.
+    assert not client.cookies[settings.SESSION_COOKIE_NAME]["max-age"]
+
+
+def test_an_idle_session_ends(caseworker):
+    client = Client()
+    _sign_in(client, caseworker)
+    session = _session_of(client)
+    Session.objects.filter(pk=session.pk).update(expire_date=timezone.now() - timedelta(seconds=1))
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(LOGIN)
+
+
+def test_signing_out_is_recorded_and_ends_the_session(caseworker):
+    client = Client()
+    _sign_in(client, caseworker)
+    response = client.post("/accounts/logout/")
+    assert response.status_code == 302
+    assert response["Location"] == LOGIN
+    assert client.get("/")["Location"].startswith(LOGIN)
+    event = AuditEvent.objects.get(event_type=EventType.LOGOUT)
+    assert event.actor == caseworker
+
+
+# --- no self-service sign-up -----------------------------------------------------------------
+@pytest.mark.django_db
+def test_there_is_no_sign_up():
+    client = Client()
+    page = client.get("/accounts/signup/")
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert 'name="password1"' not in body
+    assert 'name="username"' not in body
+
+    users_before = User.objects.count()
+    response = client.post(
+        "/accounts/signup/",
+        {
+            "username": "selbst",
+            "password1": "ein-langes-Passwort-7",
+            "password2": "ein-langes-Passwort-7",
+        },
+    )
+    assert response.status_code in (200, 302, 403)
+    assert User.objects.count() == users_before
+    assert not User.objects.filter(username="selbst").exists()
