@@ -294,3 +294,85 @@ for _app, _models in _ADMIN_MODELS.items():
             rules.add_perm(f"{_app}.{_verb}_{_model}", is_staff_member & is_administrator)
 rules.add_perm("organisations", is_staff_member & is_administrator)
 rules.add_perm("audit.view_auditevent", is_staff_member & is_dpo)
+
+
+# --- Layer 4: data categories owned by other offices ---------------------------------------------
+# The identity core is shared by every office with an open case. Every other category belongs to
+# the office that recorded it and reaches another office only on a statutory basis or with the
+# person's consent (access-model.md). The statutory flows are data, with their paragraph:
+# (kinds of the owning office, kinds of the receiving office, categories, basis).
+BENEFIT_BODIES = frozenset({"sozialamt", "jobcenter", "agentur"})
+SHARED_CATEGORIES = frozenset({Category.IDENTITY})
+
+STATUTORY_FLOWS: list[tuple[frozenset[str], frozenset[str], frozenset[str], str]] = [
+    (
+        BENEFIT_BODIES,
+        BENEFIT_BODIES,
+        frozenset({Category.STATUS, Category.BENEFITS, Category.PROFILE, Category.PLAN}),
+        "§ 69 Abs. 1 Nr. 1 SGB X (as far as necessary for the statutory task)",
+    ),
+    (
+        frozenset({"auslaenderbehoerde"}),
+        BENEFIT_BODIES,
+        frozenset({Category.STATUS}),
+        "status decides benefits and work access (§ 87 AufenthG; § 8 AsylG; § 71 SGB X)",
+    ),
+]
+# Flows that no consent opens (§ 88 AufenthG with § 35 SGB I, § 76 SGB X): the policy says no,
+# with the reason. (owning kinds, receiving kinds, categories, reason)
+BLOCKED_FLOWS: list[tuple[frozenset[str], frozenset[str], frozenset[str], str]] = [
+    (
+        BENEFIT_BODIES | {"integrationsmanagement"},
+        frozenset({"auslaenderbehoerde"}),
+        frozenset({Category.HEALTH}),
+        "§ 88 AufenthG with § 35 SGB I and § 76 SGB X: health data do not go to the "
+        "Ausländerbehörde (except § 71 Abs. 2 S. 2 SGB X, decided outside lotse)",
+    ),
+]
+
+# Rules of other apps for shared categories (e.g. consent): called as
+# rule(user=, person=, category=, owner_office=, purpose=) → Decision | None.
+_category_rules: list[Callable[..., "Decision | None"]] = []
+
+
+def register_category_rule(rule: Callable[..., "Decision | None"]) -> None:
+    _category_rules.append(rule)
+
+
+def _flow_matches(flow, owner_kind: str, receiver_kind: str, category: str) -> bool:
+    owners, receivers, categories, _basis = flow
+    return owner_kind in owners and receiver_kind in receivers and category in categories
+
+
+def decide_category(
+    user, person: models.Model, category: str, *, owner_office, purpose: str = ""
+) -> Decision:
+    """May `user` read data of `category` about `person` that `owner_office` recorded?"""
+    seen = decide(user, Action.VIEW_PERSON, person, purpose=purpose, categories=[category])
+    if not seen:
+        return seen
+    if category in SHARED_CATEGORIES or owner_office is None:
+        return seen
+    if owner_office.pk == user.office_id:
+        return Decision(True, Action.VIEW_PERSON, str(_("Own record.")), seen.basis, (category,))
+    owner_kind, receiver_kind = owner_office.kind, user.office.kind
+    for flow in BLOCKED_FLOWS:
+        if _flow_matches(flow, owner_kind, receiver_kind, category):
+            return Decision(False, Action.VIEW_PERSON, flow[3], categories=(category,))
+    for flow in STATUTORY_FLOWS:
+        if _flow_matches(flow, owner_kind, receiver_kind, category):
+            return Decision(
+                True, Action.VIEW_PERSON, str(_("Statutory basis.")), flow[3], (category,)
+            )
+    for rule in _category_rules:
+        verdict = rule(
+            user=user, person=person, category=category, owner_office=owner_office, purpose=purpose
+        )
+        if verdict is not None and verdict.allowed:
+            return verdict
+    return Decision(
+        False,
+        Action.VIEW_PERSON,
+        str(_("No legal basis and no consent covers this data for your office.")),
+        categories=(category,),
+    )
