@@ -40,6 +40,13 @@ class EventType(models.TextChoices):
     DUPLICATE_REVIEWED = "person.duplicate_reviewed", _("Possible duplicate reviewed")
     CASE_OPENED = "case.opened", _("Case opened")
     CASE_CLOSED = "case.closed", _("Case closed")
+    CASE_CHANGED = "case.changed", _("Case changed")
+    CASE_REASSIGNED = "case.reassigned", _("Case reassigned")
+    CASE_EDIT_CONFLICT = "case.edit_conflict", _("Concurrent edit refused")
+    FOLLOW_UP_SET = "case.follow_up", _("Follow-up set")
+    FOLLOW_UP_DONE = "case.follow_up_done", _("Follow-up done")
+    NOTE_ADDED = "case.note", _("Note added")
+    REFERRAL_CHANGED = "referral.changed", _("Referral or hand-over changed")
 
 
 class Outcome(models.TextChoices):
