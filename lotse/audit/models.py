@@ -40,6 +40,8 @@ class EventType(models.TextChoices):
     DUPLICATE_REVIEWED = "person.duplicate_reviewed", _("Possible duplicate reviewed")
     CASE_OPENED = "case.opened", _("Case opened")
     CASE_CLOSED = "case.closed", _("Case closed")
+    CONSENT_RECORDED = "consent.recorded", _("Consent recorded")
+    CONSENT_WITHDRAWN = "consent.withdrawn", _("Consent withdrawn")
     CASE_CHANGED = "case.changed", _("Case changed")
     CASE_REASSIGNED = "case.reassigned", _("Case reassigned")
     CASE_EDIT_CONFLICT = "case.edit_conflict", _("Concurrent edit refused")
