@@ -9,7 +9,7 @@ error a duplicate may carry still leaves one key intact:
 - `n`  the same without the year: a wrong or estimated birth year (used only for small blocks,
   since "Mohammed Ahmad" without a year would be thousands);
 - `dg`, `df` full birth date + phonetic given or family name: a typing error in the other name;
-- `pf` postcode + phonetic family name: a household's records, a changed birth date;
+- `af` address + phonetic family name: a household's records, a changed birth date;
 - `id` an identifier: the same AZR number whatever the names say.
 """
 
@@ -18,7 +18,7 @@ from lotse.identity.matching.records import Precision
 
 # Blocks of a key kind larger than this are skipped for that kind only; the other kinds still
 # reach the pairs inside them. Keys that include a birth year or date are never skipped.
-SMALL_BLOCK_ONLY = {"n": 200, "pf": 200}
+SMALL_BLOCK_ONLY = {"n": 60, "af": 60}
 
 
 def _skeletons(record: Prepared, field: str, first_only: bool) -> set[str]:
@@ -48,8 +48,9 @@ def blocking_keys(record: Prepared) -> set[str]:
         full = str(birth)
         keys.update(f"dg:{full}|{g}" for g in given if g)
         keys.update(f"df:{full}|{f}" for f in family if f)
-    if record.postcode:
-        keys.update(f"pf:{record.postcode}|{f}" for f in family if f)
+    if record.address:
+        place = f"{record.postcode}|{record.address}"
+        keys.update(f"af:{place}|{f}" for f in family if f)
     for kind, values in record.identifiers.items():
         keys.update(f"id:{kind}:{value}" for value in values)
     return keys
