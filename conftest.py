@@ -13,13 +13,18 @@ created through the user_create service with an activated TOTP authenticator:
 """
 
 from collections.abc import Callable
+from contextlib import contextmanager
+from importlib import import_module
 
 import pytest
+from django.apps import apps as django_apps
 from django.conf import settings
-from django.test import Client, override_settings
+from django.db import connections
+from django.test import Client, TransactionTestCase, override_settings
 from django.test.client import ClientHandler
 
 from lotse.organisations.models import User
+from lotse.organisations.reference import load_reference_data
 from lotse.organisations.tests.personas import create_persona
 
 _handlers: dict[tuple[str, ...], ClientHandler] = {}
@@ -39,6 +44,47 @@ def _fast_password_hashing(django_test_environment):
     # Real hashing costs ~0.2 s a user; the suite creates hundreds of them.
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
         yield
+
+
+@contextmanager
+def _audit_triggers_suspended():
+    """Let the test harness empty the audit table: the append-only triggers refuse the DELETE
+    (SQLite) and TRUNCATE (PostgreSQL) with which Django's flush ends a transactional test."""
+    migration = import_module("lotse.audit.migrations.0003_append_only")
+    for connection in connections.all(initialized_only=True):
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute("ALTER TABLE audit_auditevent DISABLE TRIGGER USER")
+            else:
+                for statement in migration.SQLITE_REVERSE:
+                    cursor.execute(statement)
+    try:
+        yield
+    finally:
+        for connection in connections.all(initialized_only=True):
+            with connection.cursor() as cursor:
+                if connection.vendor == "postgresql":
+                    cursor.execute("ALTER TABLE audit_auditevent ENABLE TRIGGER USER")
+                else:
+                    for statement in migration.SQLITE:
+                        cursor.execute(statement)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _flushable_audit_trail(django_test_environment):
+    """Transactional tests (live server, on_commit) end with a flush of every table."""
+    original = TransactionTestCase._fixture_teardown
+
+    def _fixture_teardown(self):
+        with _audit_triggers_suspended():
+            original(self)
+        # The flush also removed the reference data that migration organisations.0002 loads
+        # into every database: the next test expects it.
+        load_reference_data(django_apps)
+
+    TransactionTestCase._fixture_teardown = _fixture_teardown
+    yield
+    TransactionTestCase._fixture_teardown = original
 
 
 @pytest.fixture
