@@ -16,6 +16,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from importlib import import_module
 
+import hypothesis
 import pytest
 from django.apps import apps as django_apps
 from django.conf import settings
@@ -26,6 +27,11 @@ from django.test.client import ClientHandler
 from lotse.organisations.models import User
 from lotse.organisations.reference import load_reference_data
 from lotse.organisations.tests.personas import create_persona
+
+# No example database under the working tree, and no deadline: timings on a shared CI machine
+# vary too much to fail a test on.
+hypothesis.settings.register_profile("lotse", database=None, deadline=None)
+hypothesis.settings.load_profile("lotse")
 
 _handlers: dict[tuple[str, ...], ClientHandler] = {}
 
