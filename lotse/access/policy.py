@@ -42,6 +42,8 @@ class Action(StrEnum):
     EDIT_PERSON = "person.edit"
     REASSIGN_CASES = "cases.reassign"
     REVIEW_DUPLICATES = "duplicates.review"
+    WORK_ON_CASE = "case.work"
+    HANDLE_REFERRAL = "referral.handle"
 
 
 class Category(StrEnum):
@@ -59,7 +61,7 @@ class Category(StrEnum):
 SPECIAL_CATEGORIES = frozenset({Category.HEALTH})
 
 # Actions that touch person-level data: every allowed one is logged as a read or a write.
-PERSON_DATA_ACTIONS = frozenset({Action.VIEW_PERSON, Action.EDIT_PERSON})
+PERSON_DATA_ACTIONS = frozenset({Action.VIEW_PERSON, Action.EDIT_PERSON, Action.WORK_ON_CASE})
 
 
 @rules.predicate
@@ -118,6 +120,12 @@ CAPABILITIES: dict[Action, Capability] = {
         is_staff_member & (is_caseworker | is_team_lead), True, "caseworkers and team leads"
     ),
     Action.REASSIGN_CASES: Capability(is_staff_member & is_team_lead, True, "team leads"),
+    Action.WORK_ON_CASE: Capability(
+        is_staff_member & (is_caseworker | is_team_lead), True, "caseworkers and team leads"
+    ),
+    Action.HANDLE_REFERRAL: Capability(
+        is_staff_member & (is_caseworker | is_team_lead), False, "caseworkers and team leads"
+    ),
     Action.REVIEW_DUPLICATES: Capability(
         is_staff_member & is_team_lead, False, "team leads review and merge duplicates"
     ),
@@ -308,7 +316,10 @@ STATUTORY_FLOWS: list[tuple[frozenset[str], frozenset[str], frozenset[str], str]
     (
         BENEFIT_BODIES,
         BENEFIT_BODIES,
-        frozenset({Category.STATUS, Category.BENEFITS, Category.PROFILE, Category.PLAN}),
+        # notes: only those their author marked as shared (cases.Note.visibility)
+        frozenset(
+            {Category.STATUS, Category.BENEFITS, Category.PROFILE, Category.PLAN, Category.NOTES}
+        ),
         "§ 69 Abs. 1 Nr. 1 SGB X (as far as necessary for the statutory task)",
     ),
     (
@@ -344,10 +355,33 @@ def _flow_matches(flow, owner_kind: str, receiver_kind: str, category: str) -> b
     return owner_kind in owners and receiver_kind in receivers and category in categories
 
 
+def statutory_basis(owner_kind: str, receiver_kind: str, category: str) -> str:
+    """The paragraph under which an office of `owner_kind` may pass `category` to one of
+    `receiver_kind` without consent, or "" if there is none."""
+    for flow in STATUTORY_FLOWS:
+        if _flow_matches(flow, owner_kind, receiver_kind, category):
+            return flow[3]
+    return ""
+
+
+def blocked_reason(owner_kind: str, receiver_kind: str, category: str) -> str:
+    """Why no basis and no consent can open this flow, or "" if it is not blocked."""
+    for flow in BLOCKED_FLOWS:
+        if _flow_matches(flow, owner_kind, receiver_kind, category):
+            return flow[3]
+    return ""
+
+
 def decide_category(
     user, person: models.Model, category: str, *, owner_office, purpose: str = ""
 ) -> Decision:
-    """May `user` read data of `category` about `person` that `owner_office` recorded?"""
+    """May `user` read data of `category` about `person` that `owner_office` recorded?
+
+    The identity core is shared with every office that has an open case. Other categories
+    travel deliberately: with a referral that shares them on a statutory basis (STATUTORY_FLOWS
+    says which basis may be named) or with the person's consent — each a registered rule that
+    names its basis. Blocked flows are refused whatever a rule says.
+    """
     seen = decide(user, Action.VIEW_PERSON, person, purpose=purpose, categories=[category])
     if not seen:
         return seen
@@ -355,15 +389,9 @@ def decide_category(
         return seen
     if owner_office.pk == user.office_id:
         return Decision(True, Action.VIEW_PERSON, str(_("Own record.")), seen.basis, (category,))
-    owner_kind, receiver_kind = owner_office.kind, user.office.kind
-    for flow in BLOCKED_FLOWS:
-        if _flow_matches(flow, owner_kind, receiver_kind, category):
-            return Decision(False, Action.VIEW_PERSON, flow[3], categories=(category,))
-    for flow in STATUTORY_FLOWS:
-        if _flow_matches(flow, owner_kind, receiver_kind, category):
-            return Decision(
-                True, Action.VIEW_PERSON, str(_("Statutory basis.")), flow[3], (category,)
-            )
+    blocked = blocked_reason(owner_office.kind, user.office.kind, category)
+    if blocked:
+        return Decision(False, Action.VIEW_PERSON, blocked, categories=(category,))
     for rule in _category_rules:
         verdict = rule(
             user=user, person=person, category=category, owner_office=owner_office, purpose=purpose
@@ -376,3 +404,16 @@ def decide_category(
         str(_("No legal basis and no consent covers this data for your office.")),
         categories=(category,),
     )
+
+
+def registered_category_basis(
+    *, user, person, category: str, owner_office, purpose: str = ""
+) -> str:
+    """The basis a registered category rule (e.g. a consent) gives, or ""."""
+    for rule in _category_rules:
+        verdict = rule(
+            user=user, person=person, category=category, owner_office=owner_office, purpose=purpose
+        )
+        if verdict is not None and verdict.allowed:
+            return verdict.basis or verdict.reason
+    return ""

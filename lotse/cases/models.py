@@ -6,8 +6,8 @@ office); referrals, hand-overs, follow-ups and notes build on it (issue 4).
 
 from django.conf import settings
 from django.db import models
-from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from django.utils.translation import gettext_lazy as _
+from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from simple_history.models import HistoricalRecords
 
 from lotse.core.models import TimeStampedModel

@@ -9,12 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lotse.access.policy import (
-    PERSON_DATA_ACTIONS,
+    Action,
     Decision,
+    register_category_rule,
     register_object_rule,
     register_scope,
 )
-from lotse.cases.models import Case, CaseStatus
+from lotse.cases.models import Case, CaseStatus, Referral, ReferralState
 from lotse.organisations.models import Jurisdiction
 
 OWN_CASE_BASIS = "own open case (§§ 67a–67c SGB X; for non-benefit bodies the LDSG BW)"
@@ -37,7 +38,7 @@ def _kreise_with_open_case(person) -> list[int]:
 
 
 def _open_case(*, user, action, obj, purpose, categories):
-    if action not in PERSON_DATA_ACTIONS:
+    if action not in (Action.VIEW_PERSON, Action.EDIT_PERSON):
         return None
     has_case = Case.objects.filter(person=obj, office=user.office, status=CaseStatus.OPEN).exists()
     if not has_case:
@@ -47,3 +48,58 @@ def _open_case(*, user, action, obj, purpose, categories):
 
 register_scope("people.Person", _kreise_with_open_case)
 register_object_rule("people.Person", _open_case)
+
+
+def _kreise_of_case(case) -> list[int]:
+    return list(case.office.kreise_served().values_list("pk", flat=True))
+
+
+def _own_office_case(*, user, action, obj, purpose, categories):
+    if obj.office_id != user.office_id:
+        return Decision(False, action, _("This case belongs to another office."))
+    return None
+
+
+register_scope("cases.Case", _kreise_of_case)
+register_object_rule("cases.Case", _own_office_case)
+
+
+def _referral_party(*, user, action, obj, purpose, categories):
+    """Both offices of a referral see it; nobody else."""
+    if user.office_id not in (obj.from_office_id, obj.to_office_id):
+        return Decision(False, action, _("This referral concerns other offices."))
+    return None
+
+
+register_scope(
+    "cases.Referral",
+    lambda referral: [
+        *referral.from_office.kreise_served().values_list("pk", flat=True),
+        *referral.to_office.kreise_served().values_list("pk", flat=True),
+    ],
+)
+register_object_rule("cases.Referral", _referral_party)
+
+
+def _shared_by_referral(*, user, person, category, owner_office, purpose):
+    """Data the sending office shared with an accepted referral, for as long as it runs."""
+    referrals = Referral.objects.filter(
+        person=person,
+        from_office=owner_office,
+        to_office_id=user.office_id,
+        state__in=[ReferralState.ACCEPTED, ReferralState.IN_PROGRESS, ReferralState.RETURNED],
+    )
+    for referral in referrals:
+        basis = referral.shared.get(str(category))
+        if basis:
+            return Decision(
+                True,
+                Action.VIEW_PERSON,
+                _("Shared with referral %(id)s.") % {"id": referral.pk},
+                f"{basis} (referral #{referral.pk})",
+                (str(category),),
+            )
+    return None
+
+
+register_category_rule(_shared_by_referral)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from lotse.access.policy import Action, authorize
 from lotse.audit.models import EventType
 from lotse.audit.services import audit_record
-from lotse.cases.models import Case, CaseStatus
+from lotse.cases.models import Case, CaseStatus, FollowUp, Note, NoteVisibility
 from lotse.people.models import Person
 from lotse.people.services import PersonInput, person_create, person_enrich
 
@@ -44,15 +44,16 @@ def case_open(*, actor, person: Person, reason: str) -> Case:
 
 @transaction.atomic
 def case_close(*, actor, case: Case, reason: str) -> Case:
-    authorize(actor, Action.EDIT_PERSON, case.person)
-    if case.office_id != actor.office_id:
-        raise ValidationError(_("Only the office that holds a case can close it."))
+    authorize(actor, Action.WORK_ON_CASE, case)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the case is closed.")})
+    if case.status == CaseStatus.CLOSED:
+        raise ValidationError(_("The case is closed already."))
     case.status = CaseStatus.CLOSED
     case.closed_at = timezone.now()
     case.closed_reason = reason.strip()[:200]
-    case.save(update_fields=["status", "closed_at", "closed_reason", "updated_at"])
+    case.version += 1
+    case.save(update_fields=["status", "closed_at", "closed_reason", "version", "updated_at"])
     audit_record(
         event_type=EventType.CASE_CLOSED,
         actor=actor,
@@ -96,3 +97,122 @@ def person_link_existing(*, actor, person_id: str, data: PersonInput, candidates
     case = case_open(actor=actor, person=person, reason=_("registration: confirmed same person"))
     person_enrich(actor=actor, person=person, data=data)
     return case
+
+
+class EditConflict(ValidationError):
+    """Someone else saved the case since the form was loaded: nothing was overwritten."""
+
+    def __init__(self, case: Case):
+        super().__init__(
+            _(
+                "%(user)s changed this case meanwhile. Your entry was not saved: "
+                "compare and save again."
+            )
+            % {"user": case.history.first().history_user or _("Someone")}
+        )
+        self.current = case
+
+
+@transaction.atomic
+def case_update(
+    *, actor, case: Case, expected_version: int, summary: str, responsible=None, team=None
+) -> Case:
+    """Change the case's summary, responsible caseworker and team — only if nobody saved it
+    since `expected_version` (optimistic locking: the second editor is told, nothing is lost)."""
+    authorize(actor, Action.WORK_ON_CASE, case)
+    if responsible is not None and responsible.office_id != case.office_id:
+        raise ValidationError(
+            {"responsible": _("The responsible caseworker must work at this office.")}
+        )
+    updated = Case.objects.filter(pk=case.pk, version=expected_version).update(
+        summary=summary.strip(),
+        responsible=responsible,
+        team=team,
+        version=expected_version + 1,
+        updated_at=timezone.now(),
+    )
+    case.refresh_from_db()
+    if not updated:
+        audit_record(
+            event_type=EventType.CASE_EDIT_CONFLICT, actor=actor, obj=case, person_id=case.person_id
+        )
+        raise EditConflict(case)
+    # queryset.update() bypasses the field history: record the new state explicitly.
+    case.save(update_fields=["updated_at"])
+    audit_record(event_type=EventType.CASE_CHANGED, actor=actor, obj=case, person_id=case.person_id)
+    return case
+
+
+@transaction.atomic
+def cases_reassign(*, actor, cases: list[Case], responsible) -> int:
+    """Bulk reassignment, e.g. when a caseworker leaves (team leads)."""
+    for case in cases:
+        authorize(actor, Action.REASSIGN_CASES, case)
+    if responsible.office_id != actor.office_id or not responsible.is_active:
+        raise ValidationError({"responsible": _("Choose an active colleague of your office.")})
+    for case in cases:
+        previous = case.responsible
+        case.responsible = responsible
+        case.version += 1
+        case.save(update_fields=["responsible", "version", "updated_at"])
+        audit_record(
+            event_type=EventType.CASE_REASSIGNED,
+            actor=actor,
+            obj=case,
+            person_id=case.person_id,
+            details={"from": str(previous or ""), "to": str(responsible)},
+        )
+    return len(cases)
+
+
+@transaction.atomic
+def follow_up_add(*, actor, case: Case, due_on, title: str) -> FollowUp:
+    authorize(actor, Action.WORK_ON_CASE, case)
+    if not title.strip():
+        raise ValidationError({"title": _("Say what is to be looked at again.")})
+    follow_up = FollowUp.objects.create(
+        case=case, due_on=due_on, title=title.strip()[:200], created_by=actor
+    )
+    audit_record(
+        event_type=EventType.FOLLOW_UP_SET,
+        actor=actor,
+        obj=case,
+        person_id=case.person_id,
+        details={"due_on": str(due_on)},
+    )
+    return follow_up
+
+
+@transaction.atomic
+def follow_up_done(*, actor, follow_up: FollowUp) -> FollowUp:
+    authorize(actor, Action.WORK_ON_CASE, follow_up.case)
+    if follow_up.done_at is None:
+        follow_up.done_at = timezone.now()
+        follow_up.done_by = actor
+        follow_up.save(update_fields=["done_at", "done_by", "updated_at"])
+        audit_record(
+            event_type=EventType.FOLLOW_UP_DONE,
+            actor=actor,
+            obj=follow_up.case,
+            person_id=follow_up.case.person_id,
+        )
+    return follow_up
+
+
+@transaction.atomic
+def note_add(*, actor, case: Case, text: str, visibility: str) -> Note:
+    authorize(actor, Action.WORK_ON_CASE, case)
+    if not text.strip():
+        raise ValidationError({"text": _("The note is empty.")})
+    if visibility not in NoteVisibility.values:
+        raise ValidationError({"visibility": _("Choose who may read the note.")})
+    note = Note.objects.create(case=case, text=text.strip(), visibility=visibility, author=actor)
+    audit_record(
+        event_type=EventType.NOTE_ADDED,
+        actor=actor,
+        obj=case,
+        person_id=case.person_id,
+        categories=["notes"],
+        details={"visibility": visibility},
+    )
+    return note

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lotse.web import duplicate_views, person_views, views
+from lotse.web import case_views, duplicate_views, person_views, views
 
 app_name = "web"
 
@@ -22,6 +22,20 @@ urlpatterns = [
         person_views.person_identifier_add_view,
         name="person_identifier_add",
     ),
+    path("cases/", case_views.case_list, name="case_list"),
+    path("cases/reassign/", case_views.case_reassign, name="case_reassign"),
+    path("cases/<int:case_id>/", case_views.case_detail, name="case_detail"),
+    path("cases/<int:case_id>/follow-ups/", case_views.case_follow_up, name="case_follow_up"),
+    path(
+        "cases/<int:case_id>/follow-ups/<int:follow_up_id>/done/",
+        case_views.case_follow_up_done,
+        name="case_follow_up_done",
+    ),
+    path("cases/<int:case_id>/notes/", case_views.case_note, name="case_note"),
+    path("cases/<int:case_id>/close/", case_views.case_close_view, name="case_close"),
+    path("cases/<int:case_id>/referrals/new/", case_views.referral_new, name="referral_new"),
+    path("referrals/", case_views.referral_index, name="referral_list"),
+    path("referrals/<int:referral_id>/", case_views.referral_detail, name="referral_detail"),
     path("duplicates/", duplicate_views.queue, name="duplicate_queue"),
     path("duplicates/runs/", duplicate_views.run_start, name="duplicate_run_start"),
     path(

@@ -1,0 +1,273 @@
+"""Referrals and hand-overs between offices.
+
+A referral says what it is for and which of the sending office's data the receiving office may
+see, each category with its legal basis: a statutory flow (policy.STATUTORY_FLOWS) or the
+person's consent (checked through the policy's category rules). The identity core needs no
+basis: every office with a case shares it. Both offices see the referral and its timeline.
+"""
+
+from datetime import date
+from types import SimpleNamespace
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lotse.access.policy import (
+    SHARED_CATEGORIES,
+    Action,
+    authorize,
+    blocked_reason,
+    registered_category_basis,
+    statutory_basis,
+)
+from lotse.audit.models import EventType
+from lotse.audit.services import audit_record
+from lotse.cases.models import (
+    Case,
+    CaseStatus,
+    Referral,
+    ReferralEvent,
+    ReferralKind,
+    ReferralState,
+)
+from lotse.cases.services import case_open
+from lotse.organisations.models import Office
+
+
+def _timeline(referral: Referral, actor, note: str = "") -> None:
+    ReferralEvent.objects.create(
+        referral=referral,
+        at=timezone.now(),
+        state=referral.state,
+        actor=actor,
+        office=actor.office,
+        note=note.strip(),
+    )
+    audit_record(
+        event_type=EventType.REFERRAL_CHANGED,
+        actor=actor,
+        obj=referral,
+        person_id=referral.person_id,
+        reason=note,
+        details={"state": referral.state, "to": referral.to_office.code},
+        categories=sorted(referral.shared),
+    )
+
+
+def sharing_bases(*, person, sender: Office, receiver: Office, categories, purpose: str) -> dict:
+    """{category: basis} for the categories asked for, or a ValidationError naming the first
+    category that cannot go to `receiver` and why."""
+    bases = {}
+    # The receiving office, as the consent rules see a member of staff of it.
+    receiving_staff = SimpleNamespace(office=receiver, office_id=receiver.pk, is_authenticated=True)
+    for category in categories:
+        if category in SHARED_CATEGORIES:
+            continue
+        blocked = blocked_reason(sender.kind, receiver.kind, category)
+        basis = "" if blocked else statutory_basis(sender.kind, receiver.kind, category)
+        if not basis and not blocked:
+            basis = registered_category_basis(
+                user=receiving_staff,
+                person=person,
+                category=category,
+                owner_office=sender,
+                purpose=purpose,
+            )
+        if not basis:
+            label = str(category)
+            raise ValidationError(
+                {
+                    "categories": blocked
+                    or _(
+                        "No legal basis lets %(office)s receive %(category)s data, and no "
+                        "consent of the person covers it. Record a consent first, or leave "
+                        "the category out."
+                    )
+                    % {"office": receiver, "category": label}
+                }
+            )
+        bases[str(category)] = basis
+    return bases
+
+
+@transaction.atomic
+def referral_request(
+    *,
+    actor,
+    case: Case,
+    to_office: Office,
+    kind: str,
+    purpose: str,
+    categories,
+    respond_by: date,
+    due_by: date | None = None,
+) -> Referral:
+    authorize(actor, Action.WORK_ON_CASE, case)
+    if case.status != CaseStatus.OPEN:
+        raise ValidationError(_("Only an open case can be referred."))
+    if kind not in ReferralKind.values:
+        raise ValidationError({"kind": _("Choose a hand-over or a request for a service.")})
+    if to_office.pk == case.office_id or not to_office.is_valid_on(timezone.localdate()):
+        raise ValidationError({"to_office": _("Choose another office that exists today.")})
+    if not purpose.strip():
+        raise ValidationError({"purpose": _("Say what the referral is for.")})
+    if respond_by < timezone.localdate():
+        raise ValidationError({"respond_by": _("The answer cannot be due in the past.")})
+    if due_by and due_by < respond_by:
+        raise ValidationError({"due_by": _("The work cannot be due before the answer.")})
+    if Referral.objects.filter(
+        from_case=case, to_office=to_office, state=ReferralState.REQUESTED
+    ).exists():
+        raise ValidationError(_("A request to this office is already waiting for an answer."))
+    shared = sharing_bases(
+        person=case.person,
+        sender=case.office,
+        receiver=to_office,
+        categories=categories,
+        purpose=purpose,
+    )
+    referral = Referral.objects.create(
+        person=case.person,
+        kind=kind,
+        from_case=case,
+        from_office=case.office,
+        to_office=to_office,
+        purpose=purpose.strip()[:300],
+        shared=shared,
+        respond_by=respond_by,
+        due_by=due_by,
+        requested_by=actor,
+    )
+    _timeline(referral, actor, purpose)
+    return referral
+
+
+def _as_receiver(actor, referral: Referral) -> None:
+    authorize(actor, Action.HANDLE_REFERRAL, referral)
+    if actor.office_id != referral.to_office_id:
+        raise ValidationError(_("Only the receiving office can do this."))
+
+
+def _as_sender(actor, referral: Referral) -> None:
+    authorize(actor, Action.HANDLE_REFERRAL, referral)
+    if actor.office_id != referral.from_office_id:
+        raise ValidationError(_("Only the sending office can do this."))
+
+
+def _move(referral: Referral, transition) -> None:
+    from django_fsm import TransitionNotAllowed
+
+    try:
+        transition()
+    except TransitionNotAllowed:
+        raise ValidationError(
+            _("This step is not possible in the state “%(state)s”.")
+            % {"state": referral.get_state_display()}
+        ) from None
+    referral.save()
+
+
+@transaction.atomic
+def referral_accept(*, actor, referral: Referral, note: str = "") -> Referral:
+    """The receiving office takes the person on: its case opens (or the open one is used)."""
+    _as_receiver(actor, referral)
+    _move(referral, referral.accept)
+    referral.to_case = case_open(
+        actor=actor,
+        person=referral.person,
+        reason=_("referral from %(office)s") % {"office": referral.from_office},
+    )
+    referral.save(update_fields=["to_case", "updated_at"])
+    _timeline(referral, actor, note)
+    return referral
+
+
+@transaction.atomic
+def referral_decline(*, actor, referral: Referral, reason: str) -> Referral:
+    _as_receiver(actor, referral)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the request is declined.")})
+    _move(referral, referral.decline)
+    _timeline(referral, actor, reason)
+    return referral
+
+
+@transaction.atomic
+def referral_withdraw(*, actor, referral: Referral, reason: str) -> Referral:
+    _as_sender(actor, referral)
+    _move(referral, referral.withdraw)
+    _timeline(referral, actor, reason)
+    return referral
+
+
+@transaction.atomic
+def referral_start(*, actor, referral: Referral, note: str = "") -> Referral:
+    _as_receiver(actor, referral)
+    _move(referral, referral.start)
+    _timeline(referral, actor, note)
+    return referral
+
+
+@transaction.atomic
+def referral_give_back(*, actor, referral: Referral, outcome: str) -> Referral:
+    """The service is done: the outcome goes back to the sending office."""
+    _as_receiver(actor, referral)
+    if not outcome.strip():
+        raise ValidationError({"outcome": _("Say what came of it.")})
+    _move(referral, referral.give_back)
+    referral.outcome = outcome.strip()
+    referral.save(update_fields=["outcome", "updated_at"])
+    _timeline(referral, actor, outcome)
+    return referral
+
+
+@transaction.atomic
+def referral_close(*, actor, referral: Referral, outcome: str = "") -> Referral:
+    """Close the referral. A hand-over is closed by the receiving office once it has taken over
+    responsibility, and that closes the sending office's case; a service is closed by the
+    sending office after it was given back (or by the receiving office)."""
+    authorize(actor, Action.HANDLE_REFERRAL, referral)
+    if referral.kind == ReferralKind.TRANSFER and actor.office_id != referral.to_office_id:
+        raise ValidationError(_("A hand-over is completed by the receiving office."))
+    _move(referral, referral.close)
+    if outcome.strip():
+        referral.outcome = outcome.strip()
+        referral.save(update_fields=["outcome", "updated_at"])
+    _timeline(referral, actor, outcome)
+    if referral.kind == ReferralKind.TRANSFER and referral.from_case.status == CaseStatus.OPEN:
+        _close_sender_case(referral, actor)
+    return referral
+
+
+def _close_sender_case(referral: Referral, actor) -> None:
+    # The receiving office completes the hand-over, so it closes the sender's case on the
+    # sender's behalf; the audit trail names who did it.
+    case = referral.from_case
+    case.status = CaseStatus.CLOSED
+    case.closed_at = timezone.now()
+    case.closed_reason = (
+        _("responsibility handed over to %(office)s") % {"office": referral.to_office}
+    )[:200]
+    case.version += 1
+    case.save(update_fields=["status", "closed_at", "closed_reason", "version", "updated_at"])
+    audit_record(
+        event_type=EventType.CASE_CLOSED,
+        actor=actor,
+        obj=case,
+        person_id=case.person_id,
+        reason=case.closed_reason,
+    )
+
+
+__all__ = [
+    "referral_accept",
+    "referral_close",
+    "referral_decline",
+    "referral_give_back",
+    "referral_request",
+    "referral_start",
+    "referral_withdraw",
+    "sharing_bases",
+]

@@ -1,0 +1,163 @@
+"""Reads of cases and referrals, each asking the policy first; person data read is logged."""
+
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from lotse.access.policy import Action, Category, authorize, decide_category
+from lotse.audit.models import EventType
+from lotse.audit.services import audit_record
+from lotse.cases.models import (
+    Case,
+    CaseStatus,
+    FollowUp,
+    Note,
+    NoteVisibility,
+    Referral,
+    ReferralState,
+)
+from lotse.people.models import PersonLanguage
+
+
+@dataclass(frozen=True)
+class CaseloadFilters:
+    mine: bool = False
+    unassigned: bool = False
+    due: bool = False
+    closed: bool = False
+    query: str = ""
+
+
+def caseload(*, actor, filters: CaseloadFilters) -> QuerySet[Case]:
+    """The cases of the actor's office, with the next due follow-up."""
+    authorize(actor, Action.WORK_ON_CASE)
+    today = timezone.localdate()
+    cases = Case.objects.filter(office=actor.office, person__merged_into__isnull=True)
+    cases = cases.filter(status=CaseStatus.CLOSED if filters.closed else CaseStatus.OPEN)
+    if filters.mine:
+        cases = cases.filter(responsible=actor)
+    if filters.unassigned:
+        cases = cases.filter(responsible__isnull=True)
+    due = FollowUp.objects.filter(case=OuterRef("pk"), done_at__isnull=True, due_on__lte=today)
+    cases = cases.annotate(has_due=Exists(due))
+    if filters.due:
+        cases = cases.filter(has_due=True)
+    if filters.query:
+        q = filters.query
+        cases = cases.filter(
+            Q(person__names__family_name__icontains=q) | Q(person__names__given_names__icontains=q)
+        ).distinct()
+    return (
+        cases.select_related("person", "responsible", "team")
+        .prefetch_related("person__names", "follow_ups")
+        .order_by("-has_due", "opened_at")
+    )
+
+
+def case_get(*, actor, case_id: int, purpose: str = "case work") -> Case:
+    case = get_object_or_404(
+        Case.objects.select_related("person", "office", "responsible"), pk=case_id
+    )
+    decision = authorize(actor, Action.WORK_ON_CASE, case, purpose=purpose)
+    audit_record(
+        event_type=EventType.PERSON_DATA_READ,
+        actor=actor,
+        obj=case,
+        person_id=case.person_id,
+        purpose=purpose,
+        basis=decision.basis or "own case",
+        categories=["identity", "notes", "plan"],
+    )
+    return case
+
+
+def shared_with_office(*, actor, case: Case) -> dict:
+    """Other offices' data about the case's person that reach the actor's office — through a
+    referral that shares them or the person's consent — each with its basis, and logged."""
+    person = case.person
+    languages, notes = [], []
+    for language in PersonLanguage.objects.filter(person=person).exclude(recorded_by=actor.office):
+        decision = decide_category(
+            actor, person, Category.PROFILE, owner_office=language.recorded_by
+        )
+        if decision:
+            languages.append((language, decision.basis))
+    shared_notes = (
+        Note.objects.filter(case__person=person, visibility=NoteVisibility.SHARED)
+        .exclude(case__office=actor.office)
+        .select_related("case__office", "author")
+    )
+    for note in shared_notes:
+        decision = decide_category(actor, person, Category.NOTES, owner_office=note.case.office)
+        if decision:
+            notes.append((note, decision.basis))
+    bases = sorted({basis for _, basis in languages + notes})
+    if bases:
+        audit_record(
+            event_type=EventType.PERSON_DATA_READ,
+            actor=actor,
+            obj=person,
+            person_id=person.pk,
+            purpose="case work",
+            basis="; ".join(bases)[:200],
+            categories=[c for c, found in (("profile", languages), ("notes", notes)) if found],
+        )
+    return {"languages": languages, "notes": notes}
+
+
+def referral_lists(*, actor) -> dict:
+    authorize(actor, Action.HANDLE_REFERRAL)
+    base = Referral.objects.select_related("person", "from_office", "to_office").prefetch_related(
+        "person__names"
+    )
+    return {
+        "incoming": base.filter(to_office=actor.office).order_by("state", "respond_by")[:200],
+        "outgoing": base.filter(from_office=actor.office).order_by("-updated_at")[:200],
+    }
+
+
+def incoming_waiting(*, actor) -> QuerySet[Referral]:
+    authorize(actor, Action.HANDLE_REFERRAL)
+    return (
+        Referral.objects.filter(to_office=actor.office, state=ReferralState.REQUESTED)
+        .select_related("from_office", "person")
+        .prefetch_related("person__names")
+        .order_by("respond_by")
+    )
+
+
+def referral_get(*, actor, referral_id: int) -> Referral:
+    referral = get_object_or_404(
+        Referral.objects.select_related(
+            "person", "from_office", "to_office", "from_case", "to_case"
+        ),
+        pk=referral_id,
+    )
+    authorize(actor, Action.HANDLE_REFERRAL, referral, purpose="referral")
+    audit_record(
+        event_type=EventType.PERSON_DATA_READ,
+        actor=actor,
+        obj=referral,
+        person_id=referral.person_id,
+        purpose="referral",
+        basis="party to the referral",
+        categories=["identity"],
+    )
+    return referral
+
+
+def follow_ups_due(*, actor) -> QuerySet[FollowUp]:
+    authorize(actor, Action.WORK_ON_CASE)
+    return (
+        FollowUp.objects.filter(
+            case__office=actor.office,
+            case__status=CaseStatus.OPEN,
+            done_at__isnull=True,
+            due_on__lte=timezone.localdate(),
+        )
+        .filter(Q(case__responsible=actor) | Q(case__responsible__isnull=True))
+        .select_related("case__person")
+        .prefetch_related("case__person__names")
+    )

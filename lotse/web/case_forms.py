@@ -1,0 +1,93 @@
+"""Forms of case work: the case itself, follow-ups, notes, referrals, reassignment."""
+
+from datetime import timedelta
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lotse.access.policy import Category
+from lotse.cases.models import NoteVisibility, ReferralKind
+from lotse.organisations.models import Office, User
+
+CATEGORY_LABELS = {
+    Category.IDENTITY: _("identity (shared core, always)"),
+    Category.STATUS: _("residence and procedure status"),
+    Category.BENEFITS: _("benefits"),
+    Category.PROFILE: _("profile: schooling, work, languages"),
+    Category.PLAN: _("integration plan"),
+    Category.HEALTH: _("health (special category: explicit consent only)"),
+    Category.NOTES: _("shared notes"),
+}
+_DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class CaseForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    summary = forms.CharField(
+        label=_("Summary and next step"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    responsible = forms.ModelChoiceField(
+        label=_("Responsible caseworker"), queryset=User.objects.none(), required=False
+    )
+
+    def __init__(self, *args, office: Office, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible"].queryset = User.objects.filter(
+            office=office, is_active=True
+        ).order_by("last_name")
+
+
+class FollowUpForm(forms.Form):
+    due_on = forms.DateField(label=_("Due on"), widget=_DATE)
+    title = forms.CharField(label=_("What"), max_length=200)
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}))
+    visibility = forms.ChoiceField(
+        label=_("Visible to"), choices=NoteVisibility.choices, initial=NoteVisibility.OFFICE
+    )
+
+
+class CloseForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for closing"), max_length=200)
+
+
+class ReferralForm(forms.Form):
+    to_office = forms.ModelChoiceField(label=_("To"), queryset=Office.objects.none())
+    kind = forms.ChoiceField(label=_("Kind"), choices=ReferralKind.choices)
+    purpose = forms.CharField(label=_("Purpose"), max_length=300)
+    categories = forms.MultipleChoiceField(
+        label=_("Data to share (besides the identity core)"),
+        choices=[(c.value, CATEGORY_LABELS[c]) for c in Category if c != Category.IDENTITY],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    respond_by = forms.DateField(label=_("Answer by"), widget=_DATE)
+    due_by = forms.DateField(label=_("Done by"), widget=_DATE, required=False)
+
+    def __init__(self, *args, offices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_office"].queryset = offices
+        self.fields["respond_by"].initial = timezone.localdate() + timedelta(days=7)
+
+
+class ReasonForm(forms.Form):
+    text = forms.CharField(
+        label=_("Reason or outcome"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+
+class ReassignForm(forms.Form):
+    cases = forms.MultipleChoiceField(label=_("Cases"), widget=forms.CheckboxSelectMultiple)
+    responsible = forms.ModelChoiceField(
+        label=_("New responsible caseworker"), queryset=User.objects.none()
+    )
+
+    def __init__(self, *args, office: Office, case_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cases"].choices = case_choices
+        self.fields["responsible"].queryset = User.objects.filter(
+            office=office, is_active=True
+        ).order_by("last_name")

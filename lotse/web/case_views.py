@@ -1,0 +1,267 @@
+"""Case work: caseload, the case page, follow-ups, notes, referrals and hand-overs."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lotse.access.decorators import requires
+from lotse.access.policy import Action, decide, scope_offices
+from lotse.cases import referrals as referral_services
+from lotse.cases.models import Case, FollowUp, ReferralState
+from lotse.cases.selectors import (
+    CaseloadFilters,
+    case_get,
+    caseload,
+    referral_get,
+    referral_lists,
+    shared_with_office,
+)
+from lotse.cases.services import (
+    EditConflict,
+    case_close,
+    case_update,
+    cases_reassign,
+    follow_up_add,
+    follow_up_done,
+    note_add,
+)
+from lotse.web.case_forms import (
+    CaseForm,
+    CloseForm,
+    FollowUpForm,
+    NoteForm,
+    ReasonForm,
+    ReassignForm,
+    ReferralForm,
+)
+
+
+def _error(request, exc: ValidationError) -> None:
+    messages.error(request, " ".join(exc.messages))
+
+
+@requires(Action.WORK_ON_CASE, person_data=True)
+def case_list(request):
+    params = request.GET
+    filters = CaseloadFilters(
+        mine=params.get("mine") == "1",
+        unassigned=params.get("unassigned") == "1",
+        due=params.get("due") == "1",
+        closed=params.get("closed") == "1",
+        query=params.get("q", "").strip()[:100],
+    )
+    cases = caseload(actor=request.user, filters=filters)[:200]
+    return render(request, "cases/case_list.html", {"cases": cases, "filters": filters})
+
+
+def _case_context(request, case: Case, **forms) -> dict:
+    return {
+        "case": case,
+        "case_form": forms.get("case_form")
+        or CaseForm(
+            office=case.office,
+            initial={
+                "version": case.version,
+                "summary": case.summary,
+                "responsible": case.responsible_id,
+            },
+        ),
+        "follow_up_form": FollowUpForm(),
+        "note_form": NoteForm(),
+        "close_form": CloseForm(),
+        "follow_ups": case.follow_ups.order_by("done_at", "due_on"),
+        "notes": case.notes.select_related("author"),
+        "shared": shared_with_office(actor=request.user, case=case),
+        "referrals_sent": case.referrals_sent.select_related("to_office"),
+        "referrals_received": case.referrals_received.select_related("from_office"),
+        "conflict": forms.get("conflict"),
+    }
+
+
+@requires(Action.WORK_ON_CASE, person_data=True)
+def case_detail(request, case_id: int):
+    case = case_get(actor=request.user, case_id=case_id)
+    if request.method == "POST":
+        form = CaseForm(request.POST, office=case.office)
+        if form.is_valid():
+            try:
+                case_update(
+                    actor=request.user,
+                    case=case,
+                    expected_version=form.cleaned_data["version"],
+                    summary=form.cleaned_data["summary"],
+                    responsible=form.cleaned_data["responsible"],
+                    team=case.team,
+                )
+            except EditConflict as exc:
+                # Show the other person's version beside the entry, so it can be merged by hand.
+                form = CaseForm(request.POST, office=case.office)
+                form.is_valid()
+                form.data = form.data.copy()
+                form.data["version"] = exc.current.version
+                _error(request, exc)
+                return render(
+                    request,
+                    "cases/case_detail.html",
+                    _case_context(request, exc.current, case_form=form, conflict=exc.current),
+                )
+            except ValidationError as exc:
+                _error(request, exc)
+            else:
+                messages.success(request, _("The case was saved."))
+            return redirect("web:case_detail", case_id=case.pk)
+        return render(
+            request, "cases/case_detail.html", _case_context(request, case, case_form=form)
+        )
+    return render(request, "cases/case_detail.html", _case_context(request, case))
+
+
+@require_POST
+@requires(Action.WORK_ON_CASE, person_data=True)
+def case_follow_up(request, case_id: int):
+    case = case_get(actor=request.user, case_id=case_id)
+    form = FollowUpForm(request.POST)
+    if form.is_valid():
+        try:
+            follow_up_add(actor=request.user, case=case, **form.cleaned_data)
+            messages.success(request, _("The follow-up was set."))
+        except ValidationError as exc:
+            _error(request, exc)
+    else:
+        messages.error(request, _("Please give a date and what is to be done."))
+    return redirect("web:case_detail", case_id=case.pk)
+
+
+@require_POST
+@requires(Action.WORK_ON_CASE, person_data=True)
+def case_follow_up_done(request, case_id: int, follow_up_id: int):
+    case = case_get(actor=request.user, case_id=case_id)
+    follow_up_done(
+        actor=request.user, follow_up=get_object_or_404(FollowUp, pk=follow_up_id, case=case)
+    )
+    return redirect("web:case_detail", case_id=case.pk)
+
+
+@require_POST
+@requires(Action.WORK_ON_CASE, person_data=True)
+def case_note(request, case_id: int):
+    case = case_get(actor=request.user, case_id=case_id)
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        try:
+            note_add(actor=request.user, case=case, **form.cleaned_data)
+            messages.success(request, _("The note was saved."))
+        except ValidationError as exc:
+            _error(request, exc)
+    else:
+        messages.error(request, _("The note is empty."))
+    return redirect("web:case_detail", case_id=case.pk)
+
+
+@require_POST
+@requires(Action.WORK_ON_CASE, person_data=True)
+def case_close_view(request, case_id: int):
+    case = case_get(actor=request.user, case_id=case_id)
+    form = CloseForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Say why the case is closed."))
+        case_close(actor=request.user, case=case, reason=form.cleaned_data["reason"])
+        messages.success(request, _("The case was closed."))
+    except ValidationError as exc:
+        _error(request, exc)
+    return redirect("web:case_detail", case_id=case.pk)
+
+
+@requires(Action.REASSIGN_CASES)
+def case_reassign(request):
+    cases = list(caseload(actor=request.user, filters=CaseloadFilters())[:500])
+    choices = [(str(c.pk), f"{c.person} – {c.responsible or _('unassigned')}") for c in cases]
+    form = ReassignForm(request.POST or None, office=request.user.office, case_choices=choices)
+    if request.method == "POST" and form.is_valid():
+        chosen = [c for c in cases if str(c.pk) in set(form.cleaned_data["cases"])]
+        try:
+            count = cases_reassign(
+                actor=request.user, cases=chosen, responsible=form.cleaned_data["responsible"]
+            )
+            messages.success(request, _("%(count)s cases reassigned.") % {"count": count})
+            return redirect("web:case_list")
+        except ValidationError as exc:
+            _error(request, exc)
+    return render(request, "cases/reassign.html", {"form": form})
+
+
+@requires(Action.HANDLE_REFERRAL, person_data=True)
+def referral_index(request):
+    return render(request, "cases/referral_list.html", referral_lists(actor=request.user))
+
+
+@requires(Action.WORK_ON_CASE, person_data=True)
+def referral_new(request, case_id: int):
+    case = case_get(actor=request.user, case_id=case_id)
+    offices = scope_offices(request.user).exclude(pk=case.office_id).order_by("name")
+    form = ReferralForm(request.POST or None, offices=offices)
+    if request.method == "POST" and form.is_valid():
+        try:
+            referral = referral_services.referral_request(
+                actor=request.user, case=case, **form.cleaned_data
+            )
+            messages.success(request, _("The request was sent."))
+            return redirect("web:referral_detail", referral_id=referral.pk)
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                for field, errors in exc.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, exc)
+    return render(request, "cases/referral_new.html", {"case": case, "form": form})
+
+
+_STEPS = {
+    "accept": (referral_services.referral_accept, "note"),
+    "decline": (referral_services.referral_decline, "reason"),
+    "withdraw": (referral_services.referral_withdraw, "reason"),
+    "start": (referral_services.referral_start, "note"),
+    "give_back": (referral_services.referral_give_back, "outcome"),
+    "close": (referral_services.referral_close, "outcome"),
+}
+
+
+@requires(Action.HANDLE_REFERRAL, person_data=True)
+def referral_detail(request, referral_id: int):
+    referral = referral_get(actor=request.user, referral_id=referral_id)
+    if request.method == "POST":
+        step = _STEPS.get(request.POST.get("step", ""))
+        form = ReasonForm(request.POST)
+        if step is None or not form.is_valid():
+            messages.error(request, _("Unknown step."))
+        else:
+            service, argument = step
+            try:
+                service(
+                    actor=request.user, referral=referral, **{argument: form.cleaned_data["text"]}
+                )
+                messages.success(request, _("Saved."))
+            except ValidationError as exc:
+                _error(request, exc)
+        return redirect("web:referral_detail", referral_id=referral.pk)
+    receiving = request.user.office_id == referral.to_office_id
+    return render(
+        request,
+        "cases/referral_detail.html",
+        {
+            "referral": referral,
+            "events": referral.events.select_related("actor", "office"),
+            "receiving": receiving,
+            "sending": request.user.office_id == referral.from_office_id,
+            "states": ReferralState,
+            "reason_form": ReasonForm(),
+            "own_case_url_allowed": bool(
+                referral.to_case and decide(request.user, Action.WORK_ON_CASE, referral.to_case)
+            )
+            if receiving
+            else decide(request.user, Action.WORK_ON_CASE, referral.from_case).allowed,
+        },
+    )
