@@ -15,8 +15,10 @@ created through the user_create service with an activated TOTP authenticator:
 from collections.abc import Callable
 from contextlib import contextmanager
 from importlib import import_module
+from pathlib import Path
 
 import hypothesis
+import hypothesis.configuration
 import pytest
 from django.apps import apps as django_apps
 from django.conf import settings
@@ -32,6 +34,9 @@ from lotse.organisations.tests.personas import create_persona
 # vary too much to fail a test on.
 hypothesis.settings.register_profile("lotse", database=None, deadline=None)
 hypothesis.settings.load_profile("lotse")
+hypothesis.configuration.set_hypothesis_home_dir(
+    Path(__file__).parent / ".pytest_cache" / "hypothesis"
+)
 
 _handlers: dict[tuple[str, ...], ClientHandler] = {}
 
