@@ -1,0 +1,65 @@
+"""manage.py evaluate_rules SCENARIO.json (or - for stdin)
+
+Prints the rules engine's answers for one scenario as JSON: benefit regime and office,
+labour-market access, integration course, gute Bleibeperspektive, the Rechtskreiswechsel, and the
+reasons. The input and output shapes are documented in docs/rules.md. A scenario the engine
+cannot judge ends with a message on stderr and exit status 1.
+"""
+
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from lotse.people.countries import COUNTRY_NAMES
+from lotse.status.kreise import jobcenter_forms, unknown_kreise
+from lotse.status.rules import ScenarioError, evaluate, parse_scenario, required_kreise
+
+
+class Command(BaseCommand):
+    help = (
+        "Evaluate the dated rules for a scenario file (JSON; '-' reads stdin) and print the "
+        "answers with their reasons as JSON. See docs/rules.md."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("scenario", help="path to SCENARIO.json, or - for stdin")
+
+    def handle(self, *args, **options):
+        data = self._read(options["scenario"])
+        try:
+            scenario = parse_scenario(data)
+            self._check_nationality(scenario.person.nationality)
+            kreise = required_kreise(scenario)
+            missing = unknown_kreise(kreise, scenario.as_of)
+            if missing:
+                raise ScenarioError(
+                    f"unknown Kreis {', '.join(missing)} on {scenario.as_of} (expected a "
+                    "Kreisschlüssel of Baden-Württemberg, e.g. 08416 Tübingen)"
+                )
+            answers = evaluate(scenario, jobcenter_forms(kreise, scenario.as_of))
+        except ScenarioError as exc:
+            raise CommandError(f"cannot judge the scenario: {exc}") from exc
+        self.stdout.write(json.dumps(answers, ensure_ascii=False, indent=2))
+
+    def _read(self, source: str):
+        try:
+            if source == "-":
+                text = sys.stdin.read()
+            else:
+                with open(source, encoding="utf-8") as handle:
+                    text = handle.read()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CommandError(f"cannot read {source}: {exc}") from exc
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise CommandError(f"{source} is not valid JSON: {exc}") from exc
+
+    @staticmethod
+    def _check_nationality(code: str) -> None:
+        if code not in COUNTRY_NAMES:
+            raise ScenarioError(
+                f"person.nationality: unknown country code {code!r} (ISO 3166-1 alpha-3 as "
+                "listed in lotse/people/countries.py)"
+            )

@@ -1,0 +1,74 @@
+"""What every question's rules share: the scenario, the rule set, the Jobcenter forms of the
+Kreise and the reasons collected so far."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from lotse.status.rules.errors import ScenarioError
+from lotse.status.rules.ruleset import Rule, RuleSet
+from lotse.status.rules.scenario import Scenario
+
+
+@dataclass(frozen=True)
+class Reason:
+    question: str
+    rule: Rule
+    facts: tuple[str, ...]
+    note: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        notes = " ".join(n for n in (self.note, self.rule.note) if n)
+        return {
+            "question": self.question,
+            "rule": self.rule.id,
+            "version": self.rule.version,
+            "status": self.rule.status,
+            "paragraph": self.rule.paragraph,
+            "summary": self.rule.summary,
+            "facts": list(self.facts),
+            "note": notes,
+        }
+
+
+@dataclass
+class Context:
+    scenario: Scenario
+    rules: RuleSet
+    jobcenter_forms: dict[str, str]
+    reasons: list[Reason] = field(default_factory=list)
+
+    @property
+    def as_of(self) -> date:
+        return self.scenario.as_of
+
+    def rule(self, rule_id: str, day: date | None = None) -> Rule:
+        return self.rules.in_force(rule_id, day or self.as_of)
+
+    def cite(
+        self,
+        question: str,
+        rule_id: str,
+        facts: list[str] | tuple[str, ...],
+        *,
+        day: date | None = None,
+        note: str = "",
+    ) -> Rule:
+        rule = self.rule(rule_id, day)
+        self.reasons.append(Reason(question, rule, tuple(facts), note))
+        return rule
+
+    def cite_pending(self, question: str, rule_id: str, facts: list[str], note: str = "") -> None:
+        """Name a law announced for the as-of day but not in force; it changes no answer."""
+        rule = self.rules.pending(rule_id, self.as_of)
+        if rule is not None:
+            self.reasons.append(Reason(question, rule, tuple(facts), note))
+
+    def jobcenter_form(self, kreis: str) -> str:
+        form = self.jobcenter_forms.get(kreis)
+        if form not in ("gE", "zkT"):
+            raise ScenarioError(
+                f"no Jobcenter is known for Kreis {kreis} on {self.as_of} (unknown Kreisschlüssel "
+                "or no Jobcenter valid on that day)"
+            )
+        return form

@@ -1,0 +1,228 @@
+"""evaluate(): the answers for one scenario, each with its reasons.
+
+Pure: the caller passes the rule set and the Jobcenter form (gE/zkT) of the Kreise involved;
+nothing here touches the database.
+"""
+
+from datetime import date
+from typing import Any
+
+from lotse.status.rules import dates
+from lotse.status.rules.benefits import (
+    ASYLBLG,
+    Entitlement,
+    asylblg_kind,
+    asylblg_office,
+    entitlement,
+    find_lapse,
+    jobcenter_office,
+    sgb_regime,
+    wohnsitzregelung,
+)
+from lotse.status.rules.benefits import Q as BENEFIT
+from lotse.status.rules.benefits import _reverse_switch as reverse_switch_rule
+from lotse.status.rules.context import Context
+from lotse.status.rules.courses import integration_course
+from lotse.status.rules.errors import ScenarioError
+from lotse.status.rules.labour import labour_access
+from lotse.status.rules.perspective import good_perspective
+from lotse.status.rules.ruleset import RuleSet, default_rules
+from lotse.status.rules.scenario import Member, Scenario
+from lotse.status.rules.status import Frame, Status, check_introduced, status_on
+
+
+def required_kreise(scenario: Scenario) -> set[str]:
+    """The Kreise whose Jobcenter form the caller must look up."""
+    kreise = {scenario.kreis}
+    for event in scenario.events:
+        if event.type == "wohnsitzregelung" and event["kreis"]:
+            kreise.add(event["kreis"])
+    return kreise
+
+
+def evaluate(
+    scenario: Scenario, jobcenter_forms: dict[str, str], rules: RuleSet | None = None
+) -> dict[str, Any]:
+    rules = rules or default_rules()
+    ctx = Context(scenario, rules, jobcenter_forms)
+    check_introduced(scenario.events, rules)
+    status = status_on(scenario, scenario.as_of)
+    household = _household_regimes(ctx)
+    regime, office, switch = _benefits(ctx, status, household)
+    labour = labour_access(ctx, status)
+    course = integration_course(ctx, status)
+    perspective = good_perspective(ctx, cite=True)
+    _pending_notes(ctx, status, regime)
+    return {
+        "benefit_regime": regime,
+        "benefit_office": office,
+        "labour_market_access": labour,
+        "integration_course": course,
+        "gute_bleibeperspektive": perspective,
+        "switch": switch,
+        "reasons": [reason.as_json() for reason in ctx.reasons],
+    }
+
+
+# --- household -----------------------------------------------------------------------------
+
+
+def _household_regimes(ctx: Context) -> dict[str, list[str]] | None:
+    """Each member's own benefit regime, by relation (members are judged without a household)."""
+    if ctx.scenario.household is None:
+        return None
+    regimes: dict[str, list[str]] = {}
+    for index, member in enumerate(ctx.scenario.household):
+        regimes.setdefault(member.relation, []).append(_member_regime(ctx, index, member))
+    return regimes
+
+
+def _member_regime(ctx: Context, index: int, member: Member) -> str:
+    scenario = Scenario(
+        as_of=ctx.as_of,
+        kreis=ctx.scenario.kreis,
+        person=member.person,
+        events=member.events,
+        household=(),
+    )
+    try:
+        return evaluate(scenario, ctx.jobcenter_forms, ctx.rules)["benefit_regime"]
+    except ScenarioError as exc:
+        raise ScenarioError(f"household[{index}] ({member.relation}): {exc}") from exc
+
+
+# --- benefit regime, office, switch --------------------------------------------------------------
+
+
+def _benefits(ctx: Context, status: Status, household: dict[str, list[str]] | None):
+    if ctx.scenario.person.in_youth_welfare:
+        ctx.cite(BENEFIT, "asylblg.youth_welfare", ["in_youth_welfare"])
+        return "none", "jugendamt", None
+    current = entitlement(ctx, status)
+    if status.frame is Frame.NONE:
+        current = _household_entitlement(ctx, household)
+    if current.entitled:
+        return _entitled(ctx, status, current, household)
+    lapse = find_lapse(ctx)
+    ctx.cite(BENEFIT, current.rule_id, list(current.facts))
+    if lapse and dates.month_of(ctx.as_of) <= lapse.last_month:
+        # § 1 Abs. 3 AsylbLG: benefits run to the end of the month of the lapse.
+        kind = asylblg_kind(ctx, ctx.as_of, household or {})
+        return kind, asylblg_office(ctx), _switch(ctx, lapse, status, household)
+    regime = _after_asylblg(ctx, status, current, household)
+    office = _office(ctx, regime)
+    return regime, office, _switch(ctx, lapse, status, household) if lapse else None
+
+
+def _household_entitlement(ctx: Context, household: dict[str, list[str]] | None) -> Entitlement:
+    """§ 1 Abs. 1 Nr. 6 AsylbLG: without a status of one's own, a spouse, partner or parent
+    who is entitled carries the entitlement."""
+    carriers = [
+        f"{relation}: {regime}"
+        for relation in ("spouse", "partner", "parent")
+        for regime in (household or {}).get(relation, [])
+        if regime in ASYLBLG
+    ]
+    if not carriers:
+        raise ScenarioError(
+            "no status event for the person (asylum request, application, Duldung or residence "
+            "document) and no household member entitled under the AsylbLG: cannot judge"
+        )
+    return Entitlement(True, "asylblg.household_member", tuple(carriers))
+
+
+def _entitled(ctx: Context, status: Status, current: Entitlement, household):
+    ctx.cite(BENEFIT, current.rule_id, list(current.facts))
+    if current.rule_id == "asylblg.reverse_switch_24":
+        award = _running_sgb2_award(ctx, status)
+        if award:
+            return award
+    if status.frame is Frame.PROTECTED:
+        ctx.cite(
+            "switch",
+            "asylblg.end_condition_lapsed",
+            [*current.facts, "finality not recorded: no switch yet"],
+            note="AsylbLG ends with the month in which the decision becomes final.",
+        )
+    kind = asylblg_kind(ctx, ctx.as_of, household or {})
+    return kind, asylblg_office(ctx), _reverse_switch(ctx, status)
+
+
+def _after_asylblg(ctx: Context, status: Status, current: Entitlement, household) -> str:
+    if status.frame is Frame.DEPARTED or current.rule_id == "asylblg.dublin_exclusion":
+        return "none"
+    if status.frame is Frame.NONE:
+        raise ScenarioError("no status event for the person: cannot judge")
+    return sgb_regime(ctx, ctx.as_of, household)
+
+
+def _office(ctx: Context, regime: str) -> str | None:
+    if regime == "sgb2":
+        return jobcenter_office(ctx)
+    if regime == "sgb12":
+        ctx.cite("benefit_office", "sgb12.office_sozialamt", [f"Kreis {ctx.scenario.kreis}"])
+        return "sozialamt"
+    return None
+
+
+def _switch(ctx: Context, lapse, status: Status, household) -> dict[str, str] | None:
+    """The Rechtskreiswechsel: last AsylbLG month, first month of the following regime."""
+    first_day = dates.first_of_next_month(date.fromisoformat(lapse.last_month + "-01"))
+    if status.frame is Frame.DEPARTED or lapse.entitlement.rule_id == "asylblg.dublin_exclusion":
+        return None
+    target = sgb_regime(ctx, max(first_day, ctx.as_of), household)
+    facts = [*lapse.entitlement.facts, f"lapse on {lapse.day}", f"followed by {target}"]
+    if lapse.by_law:
+        facts.append("by a change of law on that day")
+    ctx.cite("switch", lapse.entitlement.rule_id, facts, day=lapse.day)
+    ctx.cite("switch", "rechtskreiswechsel.application", [f"apply in {dates.month_of(first_day)}"])
+    key = "first_sgb2_month" if target == "sgb2" else "first_sgb12_month"
+    return {"last_asylblg_month": lapse.last_month, key: dates.month_of(first_day)}
+
+
+# --- the planned reverse switch (§ 24 holders), carried but pending ---------------------------
+
+
+def _running_sgb2_award(ctx: Context, status: Status):
+    """Existing SGB II awards run at most three months after the reverse switch's day."""
+    rule = reverse_switch_rule(ctx, status)
+    start = rule.valid_from
+    end = dates.add_months(start, rule.params["award_runs_months"])
+    before = status_on(ctx.scenario, dates.day_before(start))
+    if before.frame is not Frame.TITLE or entitlement(ctx, before).entitled or ctx.as_of >= end:
+        return None
+    ctx.cite(BENEFIT, rule.id, [f"SGB II award runs at most until {dates.day_before(end)}"])
+    return "sgb2", jobcenter_office(ctx), _reverse_switch(ctx, status)
+
+
+def _reverse_switch(ctx: Context, status: Status) -> dict[str, str] | None:
+    rule = reverse_switch_rule(ctx, status)
+    if rule is None:
+        return None
+    before = status_on(ctx.scenario, dates.day_before(rule.valid_from))
+    if before.frame is not Frame.TITLE or entitlement(ctx, before).entitled:
+        return None
+    last = dates.day_before(dates.add_months(rule.valid_from, rule.params["award_runs_months"]))
+    return {
+        "last_sgb2_month": dates.month_of(last),
+        "first_asylblg_month": dates.month_of(dates.first_of_next_month(last)),
+    }
+
+
+# --- laws announced but not in force ---------------------------------------------------------
+
+
+def _pending_notes(ctx: Context, status: Status, regime: str) -> None:
+    if regime == "sgb2":
+        ctx.cite_pending(BENEFIT, "sgb2.neue_grundsicherung", [f"as of {ctx.as_of}"])
+    if status.frame in (Frame.ASYLUM_SEEKER, Frame.PROTECTED):
+        ctx.cite_pending(BENEFIT, "procedure.geas", ["asylum procedure not final"])
+    if status.title == "24" and reverse_switch_rule(ctx, status, pending=True):
+        ctx.cite_pending(
+            BENEFIT,
+            "asylblg.reverse_switch_24",
+            [status.event.describe(), "first issued after 2025-03-31"],
+            note="If it entered into force as planned, this person would move to the AsylbLG.",
+        )
+    if wohnsitzregelung(ctx) is not None:
+        ctx.cite("benefit_office", "document.wohnsitzregelung", [wohnsitzregelung(ctx).describe()])

@@ -1,0 +1,143 @@
+"""Labour-market access (brief §5): none, permit with or without BA consent, free.
+
+The answer follows the status frame; for asylum seekers and Geduldete it also counts the months
+of permitted, tolerated or gestattet stay, and the reasons name the waiting period that applies.
+"""
+
+from datetime import date
+
+from lotse.status.rules import dates
+from lotse.status.rules.context import Context
+from lotse.status.rules.scenario import PROTECTION
+from lotse.status.rules.status import Frame, Status
+
+Q = "labour_market_access"
+NONE, WITH_CONSENT, WITHOUT_CONSENT, FREE = (
+    "none",
+    "permit_with_ba_consent",
+    "permit_without_ba_consent",
+    "free",
+)
+
+
+def labour_access(ctx: Context, status: Status) -> str:
+    match status.frame:
+        case Frame.DEPARTED:
+            return _simple(ctx, "labour.departed", status, NONE)
+        case Frame.NONE:
+            return _simple(ctx, "labour.no_status", status, NONE)
+        case Frame.AUSREISEPFLICHTIG:
+            return _simple(ctx, "labour.ausreisepflichtig", status, NONE)
+        case Frame.TITLE:
+            return _title(ctx, status)
+        case Frame.DULDUNG:
+            return _duldung(ctx, status)
+        case Frame.PROTECTED | Frame.PROTECTED_FINAL:
+            if status.procedure.outcome != "abschiebungsverbot":
+                return _simple(ctx, "labour.protection_decision", status, FREE)
+            if status.frame is Frame.PROTECTED_FINAL:
+                return _simple(
+                    ctx, "labour.abschiebungsverbot_without_title", status, WITHOUT_CONSENT
+                )
+    return _gestattung(ctx, status)
+
+
+def _simple(ctx: Context, rule_id: str, status: Status, answer: str) -> str:
+    facts = [status.event.describe()] if status.event else ["no status event"]
+    ctx.cite(Q, rule_id, facts)
+    return answer
+
+
+def _title(ctx: Context, status: Status) -> str:
+    rule = ctx.rule("labour.titles")
+    title = status.title
+    ctx.cite(Q, "labour.titles", [status.event.describe()])
+    if title in rule.params["free"]:
+        return FREE
+    if title in rule.params["permit_without_consent"]:
+        return WITHOUT_CONSENT
+    # Every title code is in one of the lists of every version (checked by the tests).
+    raise AssertionError(f"title {title} missing from labour.titles {rule.version}")
+
+
+def _stay_facts(status: Status) -> list[str]:
+    months = dates.months_between(status.stay_start, status.day)
+    return [f"stay counted from {status.stay_start}", f"{months} full months on {status.day}"]
+
+
+def _safe_country_ban(ctx: Context, status: Status) -> bool:
+    """§ 61 Abs. 2 S. 4 AsylG / § 60a Abs. 6 S. 1 Nr. 3 AufenthG (safe country, applied after
+    2015-08-31); for Geduldete only after a rejection."""
+    ban = ctx.rules.find("labour.safe_country_ban", status.day)
+    if ban is None:
+        return False
+    countries = ctx.rule("labour.safe_countries").params["countries"]
+    application = status.procedure.application
+    applied = application.date if application else status.requested
+    nationality = ctx.scenario.person.nationality
+    if nationality not in countries or applied is None or applied <= ban.params["applied_after"]:
+        return False
+    if status.frame is Frame.DULDUNG and status.procedure.outcome in PROTECTION:
+        return False
+    ctx.cite(Q, "labour.safe_country_ban", [f"nationality {nationality}", f"applied {applied}"])
+    return True
+
+
+def _gestattung(ctx: Context, status: Status) -> str:
+    if _safe_country_ban(ctx, status):
+        return NONE
+    if ctx.scenario.person.in_reception_centre:
+        rule = ctx.rule("labour.reception_centre")
+        if rule.params["months"] == 0:
+            ctx.cite(Q, "labour.reception_centre", ["in_reception_centre"])
+            return NONE
+        return _after_waiting(ctx, status, "labour.reception_centre", ["in_reception_centre"])
+    return _after_waiting(ctx, status, "labour.gestattung_waiting", [])
+
+
+def _duldung(ctx: Context, status: Status) -> str:
+    event = status.event
+    if event["identity_obstruction"]:
+        return _simple(ctx, "labour.duldung_identity_ban", status, NONE)
+    if _safe_country_ban(ctx, status):
+        return NONE
+    variant = event["variant"]
+    if variant == "60b":
+        return _simple(ctx, "labour.duldung_60b_ban", status, NONE)
+    if variant in ("60a_ausbildung", "60c"):
+        return _simple(ctx, "labour.ausbildungsduldung", status, WITHOUT_CONSENT)
+    if variant == "60d":
+        ctx.cite(Q, "labour.beschaeftigungsduldung", [event.describe()])
+    return _after_waiting(ctx, status, "labour.duldung", [event.describe()])
+
+
+def _after_waiting(ctx: Context, status: Status, rule_id: str, facts: list[str]) -> str:
+    rule = ctx.rule(rule_id)
+    ends = dates.add_months(status.stay_start, rule.params["months"])
+    facts = [*facts, *_stay_facts(status), f"waiting period {rule.params['months']} months"]
+    if status.day < ends:
+        ctx.cite(Q, rule_id, [*facts, f"waiting period ends {ends}: no work before"])
+        return NONE
+    ctx.cite(Q, rule_id, [*facts, f"waiting period ended {ends}"])
+    return _consent(ctx, status)
+
+
+def _consent(ctx: Context, status: Status) -> str:
+    rule = ctx.rule("labour.no_consent_after_4_years")
+    free_from = dates.add_months(status.stay_start, rule.params["months"])
+    if status.day >= free_from:
+        ctx.cite(Q, rule.id, [*_stay_facts(status), f"4 years complete on {free_from}"])
+        return WITHOUT_CONSENT
+    _priority_check(ctx, status.day, status.stay_start)
+    return WITH_CONSENT
+
+
+def _priority_check(ctx: Context, day: date, start: date) -> None:
+    """The BA's consent check of the period: with or without the priority check."""
+    rule = ctx.rule("labour.vorrangpruefung", day)
+    months = rule.params["months"]
+    facts = [f"stay from {start}"]
+    if months:
+        within = day < dates.add_months(start, months)
+        facts.append(f"within the first {months} months: {'yes' if within else 'no'}")
+    ctx.cite(Q, rule.id, facts, day=day)
