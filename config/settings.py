@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "lotse.identity",
     "lotse.people",
     "lotse.cases",
+    "lotse.status",
     "lotse.web",
     "lotse.api",
     "lotse.demo",
