@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "lotse.identity",
     "lotse.people",
     "lotse.cases",
+    "lotse.consent",
     "lotse.status",
     "lotse.web",
     "lotse.api",

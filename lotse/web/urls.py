@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lotse.web import case_views, duplicate_views, person_views, views
+from lotse.web import case_views, consent_views, duplicate_views, person_views, views
 
 app_name = "web"
 
@@ -36,6 +36,21 @@ urlpatterns = [
     path("cases/<int:case_id>/referrals/new/", case_views.referral_new, name="referral_new"),
     path("referrals/", case_views.referral_index, name="referral_list"),
     path("referrals/<int:referral_id>/", case_views.referral_detail, name="referral_detail"),
+    path(
+        "persons/<uuid:person_id>/consents/new/",
+        consent_views.consent_record_view,
+        name="consent_record",
+    ),
+    path(
+        "persons/<uuid:person_id>/consents/withdraw/",
+        consent_views.consent_withdraw_view,
+        name="consent_withdraw",
+    ),
+    path(
+        "persons/<uuid:person_id>/consents/form.pdf",
+        consent_views.consent_form_pdf_view,
+        name="consent_form_pdf",
+    ),
     path("duplicates/", duplicate_views.queue, name="duplicate_queue"),
     path("duplicates/runs/", duplicate_views.run_start, name="duplicate_run_start"),
     path(

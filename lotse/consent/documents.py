@@ -1,0 +1,149 @@
+"""The printable consent form (PDF, WeasyPrint): German first, then the person's language.
+
+Blank (for the conversation in which the person decides: every category and purpose to tick) or
+filled in from a recorded consent (for the person's copy). Fonts are Debian's (fonts-noto-core,
+fonts-dejavu-core, installed by .ci/run): Noto Sans for Latin and Cyrillic, Noto Naskh Arabic for
+Arabic script, Noto Sans Ethiopic for Tigrinya. WeasyPrint shapes the text with HarfBuzz, so
+Arabic letters join and run right to left.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from lotse.access.policy import Action, Category, authorize
+from lotse.audit.models import EventType
+from lotse.audit.services import audit_record
+from lotse.consent.form_texts import (
+    LEGAL_REFERENCE,
+    RTL_LANGUAGES,
+    TEXTS,
+    language_name,
+    text_language,
+)
+from lotse.consent.models import Consent, Purpose
+from lotse.people.models import Person, Script
+
+STYLESHEET = Path(__file__).parent / "pdf" / "consent_form.css"
+# The script of a name → the language tag that picks its font (when nothing better is known).
+SCRIPT_LANG = {Script.ARABIC: "ar", Script.ETHIOPIC: "ti", Script.CYRILLIC: "uk"}
+
+
+@dataclass(frozen=True)
+class FormLanguages:
+    """The languages a form is printed in: German, and the person's where a text exists."""
+
+    requested: str
+    other: str | None  # the second page's language, None for German only
+    missing: bool  # no text for the requested language: English is printed instead
+
+    @property
+    def codes(self) -> list[str]:
+        return ["de", self.other] if self.other else ["de"]
+
+
+def form_languages(requested: str) -> FormLanguages:
+    requested = (requested or "").strip().lower()
+    code = text_language(requested)
+    if requested in ("", "de") or code == "de":
+        return FormLanguages(requested or "de", None, False)
+    if code is None:
+        return FormLanguages(requested, "en", True)
+    return FormLanguages(requested, code, False)
+
+
+def _names(person: Person) -> tuple[str, str, str]:
+    """The name in Latin letters, the name in its original script and that script's lang."""
+    names = list(person.names.all())
+    latin = next((n for n in names if n.script == Script.LATIN and n.is_primary), None)
+    latin = latin or next((n for n in names if n.script == Script.LATIN), None)
+    original = next((n for n in names if n.script != Script.LATIN), None)
+    lang = ""
+    if original is not None:
+        lang = SCRIPT_LANG.get(original.script, "")
+        preferred = (person.preferred_language or "").lower()
+        if original.script == Script.ARABIC and preferred in RTL_LANGUAGES:
+            lang = preferred
+    return (str(latin) if latin else str(person), str(original) if original else "", lang)
+
+
+def _page(code: str, consent: Consent | None) -> dict:
+    text = TEXTS[code]
+    german = TEXTS["de"]
+    categories = consent.categories if consent else []
+    purposes = consent.purposes if consent else []
+    return {
+        "lang": code,
+        "dir": "rtl" if code in RTL_LANGUAGES else "ltr",
+        "t": text,
+        "is_german": code == "de",
+        # Every category and purpose is printed, ticked or not, so the person sees what the
+        # consent does not cover too; on a translated page the German term follows.
+        "categories": [
+            {
+                "label": text["category"][category],
+                "german": german["category"][category],
+                "checked": category in categories,
+            }
+            for category in Category
+        ],
+        "purposes": [
+            {
+                "label": text["purpose"][purpose],
+                "german": german["purpose"][purpose],
+                "checked": purpose in purposes,
+            }
+            for purpose in Purpose
+        ],
+    }
+
+
+def consent_form_pdf(
+    *, actor, person: Person, consent: Consent | None = None, language: str = ""
+) -> bytes:
+    """The form as PDF bytes; logged as an export of the person's data."""
+    import weasyprint  # imported here: loading Pango costs time that only this page needs
+
+    authorize(actor, Action.VIEW_PERSON, person, purpose="consent form")
+    languages = form_languages(language or person.preferred_language)
+    latin, original, original_lang = _names(person)
+    recipients = list(consent.recipients.order_by("name")) if consent else []
+    disclosing = list(consent.disclosing_offices.order_by("name")) if consent else []
+    context = {
+        "person": person,
+        "name": latin,
+        "original_name": original,
+        "original_lang": original_lang,
+        "consent": consent,
+        "recipients": recipients,
+        "disclosing": disclosing,
+        "explained_language": language_name(
+            consent.explained_language if consent else languages.requested
+        ),
+        "interpreter_language": language_name(consent.interpreter_language) if consent else "",
+        "legal_reference": LEGAL_REFERENCE,
+        "pages": [_page(code, consent) for code in languages.codes],
+        "printed_on": timezone.localdate(),
+        "office": actor.office,
+    }
+    html = render_to_string("consent/form_pdf.html", context)
+    pdf = weasyprint.HTML(string=html).write_pdf(
+        stylesheets=[weasyprint.CSS(filename=str(STYLESHEET))]
+    )
+    audit_record(
+        event_type=EventType.EXPORT_CREATED,
+        actor=actor,
+        action=Action.VIEW_PERSON,
+        obj=consent or person,
+        person_id=person.pk,
+        purpose="consent form",
+        categories=[Category.IDENTITY],
+        details={
+            "document": "consent form",
+            "languages": languages.codes,
+            "consent": consent.pk if consent else None,
+        },
+    )
+    return pdf

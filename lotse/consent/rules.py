@@ -1,0 +1,86 @@
+"""The consent rule of the policy's layer 4 (lotse/access/policy.py, `decide_category`).
+
+Another office's data of a category reach the user's office with the person's consent when an
+active consent (not withdrawn, valid today) names the user's office as recipient, covers the
+category (health only with the explicit mark), the purpose and, if it names disclosing offices,
+the owning office. The allowing decision names the consent as its basis ("consent #12 of
+2026-03-02"), which the audit trail and the person's own report show.
+
+The policy asks this rule only when no statute allows and no statute blocks the flow (§ 88
+AufenthG is not opened by a consent), and only after the open-case rule has allowed the user to
+see the person at all.
+
+Purpose: a read names its purpose (`decide_category(..., purpose=...)`). A value of `Purpose`
+is matched as it is; anything else (the empty string, or free text such as "case work") stands
+for the receiving office's own task, derived from the kind of office (`OFFICE_TASK`), so that a
+consent for "integration counselling" opens the data to the Integrationsmanagement's case work
+but not to an Agentur's job placement.
+"""
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lotse.access.policy import (
+    SPECIAL_CATEGORIES,
+    Action,
+    Decision,
+    register_category_rule,
+)
+from lotse.consent.models import Consent, Purpose
+from lotse.organisations.models import OfficeKind
+
+# The task an office performs by its kind: the purpose of its everyday case work.
+OFFICE_TASK: dict[str, Purpose] = {
+    OfficeKind.INTEGRATIONSMANAGEMENT: Purpose.INTEGRATION_COUNSELLING,
+    OfficeKind.JOBCENTER: Purpose.JOB_PLACEMENT,
+    OfficeKind.AGENTUR: Purpose.JOB_PLACEMENT,
+    OfficeKind.SOZIALAMT: Purpose.BENEFIT_APPLICATION,
+    OfficeKind.AUSLAENDERBEHOERDE: Purpose.RESIDENCE,
+}
+
+
+def purpose_of(office, purpose: str) -> str:
+    """The consent purpose a read stands for (see the module docstring)."""
+    if purpose in Purpose.values:
+        return purpose
+    return OFFICE_TASK.get(office.kind, "")
+
+
+def covering_consent(*, user, person, category: str, owner_office, purpose: str = ""):
+    """The newest active consent that covers this read, or None."""
+    wanted = purpose_of(user.office, purpose)
+    candidates = (
+        Consent.objects.active(timezone.localdate())
+        .filter(person=person, recipients=user.office)
+        .prefetch_related("disclosing_offices")
+        .order_by("-given_on", "-pk")
+    )
+    for consent in candidates:
+        if category not in consent.categories or wanted not in consent.purposes:
+            continue
+        if category in SPECIAL_CATEGORIES and not consent.explicit_special_categories:
+            continue
+        disclosing = {office.pk for office in consent.disclosing_offices.all()}
+        if disclosing and owner_office.pk not in disclosing:
+            continue
+        return consent
+    return None
+
+
+def consent_rule(*, user, person, category, owner_office, purpose) -> Decision | None:
+    consent = covering_consent(
+        user=user, person=person, category=category, owner_office=owner_office, purpose=purpose
+    )
+    if consent is None:
+        # No opinion: the policy then refuses ("no legal basis and no consent").
+        return None
+    return Decision(
+        True,
+        Action.VIEW_PERSON,
+        _("The person's consent covers these data."),
+        basis=consent.basis,
+        categories=(category,),
+    )
+
+
+register_category_rule(consent_rule)
