@@ -113,7 +113,6 @@ class EditConflict(ValidationError):
         self.current = case
 
 
-@transaction.atomic
 def case_update(
     *, actor, case: Case, expected_version: int, summary: str, responsible=None, team=None
 ) -> Case:
@@ -124,23 +123,27 @@ def case_update(
         raise ValidationError(
             {"responsible": _("The responsible caseworker must work at this office.")}
         )
-    updated = Case.objects.filter(pk=case.pk, version=expected_version).update(
-        summary=summary.strip(),
-        responsible=responsible,
-        team=team,
-        version=expected_version + 1,
-        updated_at=timezone.now(),
-    )
-    case.refresh_from_db()
-    if not updated:
-        audit_record(
-            event_type=EventType.CASE_EDIT_CONFLICT, actor=actor, obj=case, person_id=case.person_id
+    with transaction.atomic():
+        updated = Case.objects.filter(pk=case.pk, version=expected_version).update(
+            summary=summary.strip(),
+            responsible=responsible,
+            team=team,
+            version=expected_version + 1,
+            updated_at=timezone.now(),
         )
-        raise EditConflict(case)
-    # queryset.update() bypasses the field history: record the new state explicitly.
-    case.save(update_fields=["updated_at"])
-    audit_record(event_type=EventType.CASE_CHANGED, actor=actor, obj=case, person_id=case.person_id)
-    return case
+        case.refresh_from_db()
+        if updated:
+            # queryset.update() bypasses the field history: record the new state explicitly.
+            case.save(update_fields=["updated_at"])
+            audit_record(
+                event_type=EventType.CASE_CHANGED, actor=actor, obj=case, person_id=case.person_id
+            )
+            return case
+    # The refused edit is recorded in its own transaction: the error below must not undo it.
+    audit_record(
+        event_type=EventType.CASE_EDIT_CONFLICT, actor=actor, obj=case, person_id=case.person_id
+    )
+    raise EditConflict(case)
 
 
 @transaction.atomic

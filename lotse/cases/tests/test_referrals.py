@@ -1,0 +1,211 @@
+"""Hand-overs between offices: what travels, on which basis, and what does not."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from lotse.audit.models import AuditEvent, EventType
+from lotse.cases.models import Case, ReferralState
+from lotse.cases.referrals import (
+    referral_accept,
+    referral_close,
+    referral_decline,
+    referral_give_back,
+    referral_request,
+)
+from lotse.cases.services import note_add
+from lotse.organisations.models import Role
+from lotse.organisations.tests.factories import UserFactory, reference_office
+from lotse.people.models import PersonLanguage
+from lotse.people.tests.factories import register
+
+SOON = timezone.localdate() + timedelta(days=7)
+
+
+def _staff(code: str, username: str, role=Role.CASEWORKER):
+    return UserFactory(username=username, office=reference_office(code), roles=[role])
+
+
+@pytest.fixture
+def jobcenter(db):
+    return _staff("jc-tubingen-08416", "jc-sb")
+
+
+@pytest.fixture
+def integration_manager(db):
+    return _staff("im-tubingen-08416", "im-sb")
+
+
+@pytest.fixture
+def amal(caseworker):
+    person = register(caseworker)
+    PersonLanguage.objects.create(
+        person=person,
+        language="en",
+        reading="B1",
+        speaking="B1",
+        source="self",
+        recorded_by=caseworker.office,
+    )
+    return person
+
+
+def _case(person, user):
+    return Case.objects.get(person=person, office=user.office, status="open")
+
+
+def _en(client):
+    client.cookies["django_language"] = "en"
+    return client
+
+
+def test_full_hand_over_through_the_pages(caseworker, jobcenter, amal, client_for):
+    sender, receiver = _en(client_for(caseworker)), _en(client_for(jobcenter))
+    case = _case(amal, caseworker)
+    sender.post(
+        f"/cases/{case.pk}/notes/", {"text": "BAMF decision received", "visibility": "shared"}
+    )
+    sender.post(f"/cases/{case.pk}/notes/", {"text": "internal remark", "visibility": "office"})
+    response = sender.post(
+        f"/cases/{case.pk}/referrals/new/",
+        {
+            "to_office": jobcenter.office.pk,
+            "kind": "transfer",
+            "purpose": "Rechtskreiswechsel",
+            "categories": ["profile", "notes"],
+            "respond_by": SOON.isoformat(),
+        },
+    )
+    referral_url = response["Location"]
+    assert receiver.get(f"/cases/{case.pk}/").status_code == 404  # not the receiver's case
+    assert "Accept" in receiver.get(referral_url).content.decode()
+    receiver.post(referral_url, {"step": "accept", "text": ""})
+    own = _case(amal, jobcenter)
+    page = receiver.get(f"/cases/{own.pk}/").content.decode()
+    assert "BAMF decision received" in page  # shared with the referral
+    assert "internal remark" not in page  # the office's own note stays there
+    assert "§ 69 Abs. 1 Nr. 1 SGB X" in page  # the basis is named
+    receiver.post(referral_url, {"step": "close", "text": "taken over on 1 May"})
+    case.refresh_from_db()
+    assert case.status == "closed"
+    outcome = sender.get(referral_url).content.decode()
+    assert "taken over on 1 May" in outcome
+    assert "closed" in outcome
+
+
+def test_the_receiver_sees_nothing_before_accepting(caseworker, jobcenter, amal, client_for):
+    referral_request(
+        actor=caseworker,
+        case=_case(amal, caseworker),
+        to_office=jobcenter.office,
+        kind="service",
+        purpose="competence check",
+        categories=["profile"],
+        respond_by=SOON,
+    )
+    assert client_for(jobcenter).get(f"/persons/{amal.pk}/").status_code == 404
+
+
+def test_a_category_without_basis_or_consent_is_refused(integration_manager, jobcenter, caseworker):
+    person = register(integration_manager)
+    with pytest.raises(ValidationError, match="No legal basis"):
+        referral_request(
+            actor=integration_manager,
+            case=_case(person, integration_manager),
+            to_office=jobcenter.office,
+            kind="service",
+            purpose="placement",
+            categories=["profile"],
+            respond_by=SOON,
+        )
+
+
+def test_health_data_never_go_to_the_auslaenderbehoerde(caseworker, amal):
+    with pytest.raises(ValidationError, match="§ 88 AufenthG"):
+        referral_request(
+            actor=caseworker,
+            case=_case(amal, caseworker),
+            to_office=reference_office("abh-tubingen-08416"),
+            kind="service",
+            purpose="residence",
+            categories=["health"],
+            respond_by=SOON,
+        )
+
+
+def test_shared_data_end_with_the_referral(caseworker, jobcenter, amal, client_for):
+    case = _case(amal, caseworker)
+    note_add(actor=caseworker, case=case, text="shared remark", visibility="shared")
+    referral = referral_request(
+        actor=caseworker,
+        case=case,
+        to_office=jobcenter.office,
+        kind="service",
+        purpose="competence check",
+        categories=["notes"],
+        respond_by=SOON,
+    )
+    referral_accept(actor=jobcenter, referral=referral)
+    own = _case(amal, jobcenter)
+    assert "shared remark" in client_for(jobcenter).get(f"/cases/{own.pk}/").content.decode()
+    referral_give_back(actor=jobcenter, referral=referral, outcome="done")
+    referral_close(actor=caseworker, referral=referral, outcome="thanks")
+    assert "shared remark" not in client_for(jobcenter).get(f"/cases/{own.pk}/").content.decode()
+
+
+def test_declining_needs_a_reason_and_steps_follow_the_states(caseworker, jobcenter, amal):
+    referral = referral_request(
+        actor=caseworker,
+        case=_case(amal, caseworker),
+        to_office=jobcenter.office,
+        kind="service",
+        purpose="x",
+        categories=[],
+        respond_by=SOON,
+    )
+    with pytest.raises(ValidationError):
+        referral_decline(actor=jobcenter, referral=referral, reason="")
+    with pytest.raises(ValidationError, match="receiving office"):
+        referral_accept(actor=caseworker, referral=referral)
+    referral_decline(actor=jobcenter, referral=referral, reason="not our task")
+    with pytest.raises(ValidationError, match="not possible"):
+        referral_accept(actor=jobcenter, referral=referral)
+    assert referral.state == ReferralState.DECLINED
+    assert (
+        AuditEvent.objects.filter(
+            event_type=EventType.REFERRAL_CHANGED, object_id=str(referral.pk)
+        ).count()
+        == 2
+    )
+
+
+def test_another_kreis_cannot_open_a_referral(
+    caseworker, jobcenter, other_caseworker, amal, client_for
+):
+    referral = referral_request(
+        actor=caseworker,
+        case=_case(amal, caseworker),
+        to_office=jobcenter.office,
+        kind="service",
+        purpose="x",
+        categories=[],
+        respond_by=SOON,
+    )
+    response = client_for(other_caseworker).get(f"/referrals/{referral.pk}/")
+    assert response.status_code == 404
+    assert "Al-Hassan" not in response.content.decode()
+
+
+def test_a_deadline_in_the_past_is_refused(caseworker, jobcenter, amal):
+    with pytest.raises(ValidationError):
+        referral_request(
+            actor=caseworker,
+            case=_case(amal, caseworker),
+            to_office=jobcenter.office,
+            kind="service",
+            purpose="x",
+            categories=[],
+            respond_by=timezone.localdate() - timedelta(days=1),
+        )
