@@ -182,12 +182,16 @@ def _points(ctx: Context) -> list[date]:
 
 def find_lapse(ctx: Context) -> Lapse | None:
     """The last day on which the entitlement ended and did not return up to the as-of day."""
-    event_days = {e.date for e in ctx.scenario.events}
+    law_days = {
+        day
+        for rule_id in ("asylblg.entitled_titles", "asylblg.dublin_exclusion")
+        for day in ctx.rules.change_dates(rule_id)
+    } - {e.date for e in ctx.scenario.events}
     previous, lapse = False, None
     for day in _points(ctx):
         current = entitlement(ctx, status_on(ctx.scenario, day))
         if previous and not current.entitled:
-            by_law = day not in event_days
+            by_law = day in law_days
             # A law takes effect on its day: the last month is the one before it. A lapse by
             # a status event ends the entitlement with the end of that month (§ 1 Abs. 3).
             last = dates.day_before(day) if by_law else day
