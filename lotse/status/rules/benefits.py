@@ -205,14 +205,20 @@ def find_lapse(ctx: Context) -> Lapse | None:
 # --- §§ 2, 3 AsylbLG: Grund- or Analogleistungen ---------------------------------------------
 
 
-def asylblg_kind(ctx: Context, day: date, household_regimes: dict[str, list[str]]) -> str:
+def asylblg_kind(ctx: Context, day: date, household_regimes: dict[str, list[str]] | None) -> str:
     person = ctx.scenario.person
+    minor = dates.age_on(person.birth_date, day) < 18
+    if minor and household_regimes is None:
+        raise ScenarioError(
+            "the person is a minor: § 2 Abs. 3 AsylbLG makes Analogleistungen depend on the "
+            "parents living with them; give scenario.household (an empty list if none)"
+        )
     abuse = [e for e in ctx.scenario.of_type("abuse_finding", until=day)]
     if abuse:
         ctx.cite(Q, "asylblg.analog_abuse", [abuse[-1].describe()], day=day)
         return GRUND
-    parents = household_regimes.get("parent")
-    if dates.age_on(person.birth_date, day) < 18 and parents:
+    parents = (household_regimes or {}).get("parent")
+    if minor and parents:
         # § 2 Abs. 3: the parents' Analogleistungen decide for a minor living with them.
         analog = ANALOG in parents
         ctx.cite(Q, "asylblg.analog_children", [f"parents' regimes: {', '.join(parents)}"], day=day)

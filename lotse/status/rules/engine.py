@@ -107,7 +107,7 @@ def _benefits(ctx: Context, status: Status, household: dict[str, list[str]] | No
     ctx.cite(BENEFIT, current.rule_id, list(current.facts))
     if lapse and dates.month_of(ctx.as_of) <= lapse.last_month:
         # § 1 Abs. 3 AsylbLG: benefits run to the end of the month of the lapse.
-        kind = asylblg_kind(ctx, ctx.as_of, household or {})
+        kind = asylblg_kind(ctx, ctx.as_of, household)
         return kind, asylblg_office(ctx), _switch(ctx, lapse, status, household)
     regime = _after_asylblg(ctx, status, current, household)
     office = _office(ctx, regime)
@@ -144,7 +144,7 @@ def _entitled(ctx: Context, status: Status, current: Entitlement, household):
             [*current.facts, "finality not recorded: no switch yet"],
             note="AsylbLG ends with the month in which the decision becomes final.",
         )
-    kind = asylblg_kind(ctx, ctx.as_of, household or {})
+    kind = asylblg_kind(ctx, ctx.as_of, household)
     return kind, asylblg_office(ctx), _reverse_switch(ctx, status)
 
 
