@@ -130,7 +130,10 @@ def consent_form_pdf(
     }
     html = render_to_string("consent/form_pdf.html", context)
     pdf = weasyprint.HTML(string=html).write_pdf(
-        stylesheets=[weasyprint.CSS(filename=str(STYLESHEET))]
+        stylesheets=[weasyprint.CSS(filename=str(STYLESHEET))],
+        # A tagged PDF (PDF/UA-1): headings, lists and the language of each part are marked, so
+        # a screen reader reads the form in the right voice and order.
+        pdf_variant="pdf/ua-1",
     )
     audit_record(
         event_type=EventType.EXPORT_CREATED,

@@ -33,7 +33,11 @@ def _apply_errors(form, exc: ValidationError) -> None:
 @requires(Action.EDIT_PERSON, person_data=True)
 def consent_record_view(request, person_id):
     editing = request.method == "POST"
-    person = person_get(actor=request.user, person_id=person_id, purpose="consent", edit=editing)
+    # Asked as an edit either way (a refusal is logged as one); showing the form reads the
+    # person's name, which is logged as a read.
+    person = person_get(actor=request.user, person_id=person_id, purpose="consent", edit=True)
+    if not editing:
+        person = person_get(actor=request.user, person_id=person_id, purpose="consent")
     form = ConsentForm(request.POST or None, actor=request.user, person=person)
     if editing and form.is_valid():
         try:
