@@ -55,7 +55,9 @@ class Context:
         note: str = "",
     ) -> Rule:
         rule = self.rule(rule_id, day)
-        self.reasons.append(Reason(question, rule, tuple(facts), note))
+        reason = Reason(question, rule, tuple(facts), note)
+        if reason not in self.reasons:  # the switch re-asks the regime question
+            self.reasons.append(reason)
         return rule
 
     def cite_pending(self, question: str, rule_id: str, facts: list[str], note: str = "") -> None:
