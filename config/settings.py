@@ -272,4 +272,6 @@ LOGGING = {
 LOTSE_DEMO = env_bool("LOTSE_DEMO", DEBUG)
 if LOTSE_DEMO and not DEBUG:
     raise ImproperlyConfigured("LOTSE_DEMO=1 needs DJANGO_DEBUG=1: demo logins share known secrets")
+# How long emergency access (break-the-glass) lasts before it ends by itself.
+LOTSE_BREAK_GLASS_MINUTES = env_int("LOTSE_BREAK_GLASS_MINUTES", 30, minimum=1)
 LOTSE_REFERENCE_DATA_DIR = BASE_DIR / "lotse" / "organisations" / "data"

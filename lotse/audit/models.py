@@ -49,6 +49,7 @@ class EventType(models.TextChoices):
     FOLLOW_UP_DONE = "case.follow_up_done", _("Follow-up done")
     NOTE_ADDED = "case.note", _("Note added")
     REFERRAL_CHANGED = "referral.changed", _("Referral or hand-over changed")
+    BREAK_GLASS_OPENED = "access.break_glass", _("Emergency access (break-the-glass) opened")
 
 
 class Outcome(models.TextChoices):

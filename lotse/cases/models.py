@@ -240,3 +240,27 @@ class ReferralEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d} {self.state}"
+
+
+class BreakGlass(models.Model):
+    """Time-limited emergency access of one member of staff to one person, with a reason.
+
+    It ends by itself (`expires_at`); every use is in the audit trail with this as its basis,
+    and the data-protection officer sees each one.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField(_("reason"))
+    started_at = models.DateTimeField(_("from"))
+    expires_at = models.DateTimeField(_("until"))
+
+    class Meta:
+        verbose_name = _("emergency access")
+        verbose_name_plural = _("emergency accesses")
+        indexes = [
+            models.Index(fields=["user", "person", "expires_at"], name="cases_breakglass_active")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.person_id} until {self.expires_at:%Y-%m-%d %H:%M}"

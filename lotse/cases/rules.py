@@ -15,7 +15,7 @@ from lotse.access.policy import (
     register_object_rule,
     register_scope,
 )
-from lotse.cases.models import Case, CaseStatus, Referral, ReferralState
+from lotse.cases.models import BreakGlass, Case, CaseStatus, Referral, ReferralState
 from lotse.organisations.models import Jurisdiction
 
 OWN_CASE_BASIS = "own open case (§§ 67a–67c SGB X; for non-benefit bodies the LDSG BW)"
@@ -41,9 +41,18 @@ def _open_case(*, user, action, obj, purpose, categories):
     if action not in (Action.VIEW_PERSON, Action.EDIT_PERSON):
         return None
     has_case = Case.objects.filter(person=obj, office=user.office, status=CaseStatus.OPEN).exists()
-    if not has_case:
-        return Decision(False, action, _("Your office has no open case for this person."))
-    return Decision(True, action, _("Open case."), basis=OWN_CASE_BASIS)
+    if has_case:
+        return Decision(True, action, _("Open case."), basis=OWN_CASE_BASIS)
+    emergency = (
+        BreakGlass.objects.filter(user=user, person=obj, expires_at__gt=timezone.now())
+        .order_by("-expires_at")
+        .first()
+    )
+    if emergency is not None and action == Action.VIEW_PERSON:
+        until = f"{emergency.expires_at:%H:%M}"
+        basis = f"break-the-glass #{emergency.pk} until {until}: {emergency.reason}"
+        return Decision(True, action, _("Emergency access."), basis=basis[:200])
+    return Decision(False, action, _("Your office has no open case for this person."))
 
 
 register_scope("people.Person", _kreise_with_open_case)

@@ -1,14 +1,16 @@
 """Opening and closing cases, and registering a person (which opens the first case)."""
 
+from datetime import timedelta
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lotse.access.policy import Action, authorize
+from lotse.access.policy import Action, authorize, user_kreis_ids
 from lotse.audit.models import EventType
 from lotse.audit.services import audit_record
-from lotse.cases.models import Case, CaseStatus, FollowUp, Note, NoteVisibility
+from lotse.cases.models import BreakGlass, Case, CaseStatus, FollowUp, Note, NoteVisibility
 from lotse.people.models import Person
 from lotse.people.services import PersonInput, person_create, person_enrich
 
@@ -219,3 +221,40 @@ def note_add(*, actor, case: Case, text: str, visibility: str) -> Note:
         details={"visibility": visibility},
     )
     return note
+
+
+@transaction.atomic
+def break_glass_open(*, actor, person: Person, reason: str) -> BreakGlass:
+    """Emergency access to a person's identity record for LOTSE_BREAK_GLASS_MINUTES, e.g. when
+    someone stands at the counter and the office holding the record cannot be reached. Only
+    within the actor's Kreise, never silently: the DPO sees every one."""
+    from django.conf import settings
+
+    authorize(actor, Action.EDIT_PERSON_REGISTRY, purpose="emergency access")
+    if len(reason.strip()) < 15:
+        raise ValidationError({"reason": _("Explain the emergency (at least a sentence).")})
+    if not person.cases.filter(
+        status=CaseStatus.OPEN, office__jurisdictions__kreis__in=user_kreis_ids(actor)
+    ).exists():
+        raise ValidationError(
+            _("Emergency access is possible only for persons known in your Kreis.")
+        )
+    now = timezone.now()
+    grant = BreakGlass.objects.create(
+        user=actor,
+        person=person,
+        reason=reason.strip(),
+        started_at=now,
+        expires_at=now + timedelta(minutes=settings.LOTSE_BREAK_GLASS_MINUTES),
+    )
+    audit_record(
+        event_type=EventType.BREAK_GLASS_OPENED,
+        actor=actor,
+        obj=grant,
+        person_id=person.pk,
+        reason=reason,
+        basis="break-the-glass",
+        categories=["identity"],
+        details={"until": grant.expires_at.isoformat()},
+    )
+    return grant

@@ -2,14 +2,16 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lotse.access.decorators import requires
 from lotse.access.policy import Action
-from lotse.cases.services import person_link_existing, person_register
+from lotse.cases.services import break_glass_open, person_link_existing, person_register
 from lotse.identity.registry import duplicate_check
+from lotse.people.models import Person
 from lotse.people.selectors import person_get, person_page_data, person_search
 from lotse.people.services import person_identifier_add, person_name_add
 from lotse.web.person_forms import IdentifierForm, NameVariantForm, PersonRegistrationForm
@@ -101,4 +103,24 @@ def person_identifier_add_view(request, person_id):
             messages.success(request, _("The identifier was added."))
     else:
         messages.error(request, _("The identifier could not be added: please check your entries."))
+    return redirect("web:person_detail", person_id=person.pk)
+
+
+@require_POST
+@requires(Action.EDIT_PERSON_REGISTRY)
+def person_break_glass(request, person_id):
+    """Emergency access to a record held by another office of the Kreis (reason required)."""
+    person = get_object_or_404(Person, pk=person_id)
+    try:
+        grant = break_glass_open(
+            actor=request.user, person=person, reason=request.POST.get("reason", "")
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("web:person_register")
+    messages.warning(
+        request,
+        _("Emergency access until %(time)s. It is logged and shown to the data-protection officer.")
+        % {"time": timezone.localtime(grant.expires_at).strftime("%H:%M")},
+    )
     return redirect("web:person_detail", person_id=person.pk)

@@ -18,6 +18,11 @@ urlpatterns = [
         "persons/<uuid:person_id>/names/", person_views.person_name_add_view, name="person_name_add"
     ),
     path(
+        "persons/<uuid:person_id>/break-glass/",
+        person_views.person_break_glass,
+        name="person_break_glass",
+    ),
+    path(
         "persons/<uuid:person_id>/identifiers/",
         person_views.person_identifier_add_view,
         name="person_identifier_add",
