@@ -100,11 +100,16 @@ def _validate(data: ConsentInput) -> None:
         raise ValidationError(errors)
 
 
-@transaction.atomic
 def consent_record(*, actor, person: Person, data: ConsentInput) -> Consent:
     """Record a consent the person has given, at the actor's office (which needs an open case)."""
+    # Asked before the transaction: a refusal's audit event must not be rolled back with it.
     authorize(actor, Action.EDIT_PERSON, person, purpose="consent")
     _validate(data)
+    with transaction.atomic():
+        return _create(actor, person, data)
+
+
+def _create(actor, person: Person, data: ConsentInput) -> Consent:
     consent = Consent.objects.create(
         person=person,
         categories=sorted(set(data.categories)),
@@ -142,19 +147,24 @@ def consent_record(*, actor, person: Person, data: ConsentInput) -> Consent:
     return consent
 
 
-@transaction.atomic
 def consent_withdraw(*, actor, consent: Consent, reason: str, how: str = "") -> Consent:
     """Record the person's withdrawal. Any office with an open case may take it (the person
     need not find the office that recorded the consent); it takes effect at once."""
+    # Asked before the transaction: a refusal's audit event must not be rolled back with it.
     authorize(actor, Action.EDIT_PERSON, consent.person, purpose="consent")
-    # Lock the row so that two withdrawals at once do not overwrite each other's record.
-    consent = Consent.objects.select_for_update().get(pk=consent.pk)
-    if consent.is_withdrawn:
-        raise ValidationError(_("This consent was withdrawn already."))
     if not reason.strip():
         raise ValidationError({"reason": _("Say why or at whose request it is withdrawn.")})
     if how and how not in WithdrawnHow.values:
         raise ValidationError({"how": _("Unknown way of withdrawal.")})
+    with transaction.atomic():
+        return _withdraw(actor, consent, reason, how)
+
+
+def _withdraw(actor, consent: Consent, reason: str, how: str) -> Consent:
+    # Lock the row so that two withdrawals at once do not overwrite each other's record.
+    consent = Consent.objects.select_for_update().get(pk=consent.pk)
+    if consent.is_withdrawn:
+        raise ValidationError(_("This consent was withdrawn already."))
     consent.withdrawn_at = timezone.now()
     consent.withdrawn_by = actor
     consent.withdrawn_how = how
