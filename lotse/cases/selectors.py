@@ -107,15 +107,41 @@ def shared_with_office(*, actor, case: Case) -> dict:
     return {"languages": languages, "notes": notes}
 
 
+def _log_listed(actor, objects, *, purpose: str, action: str) -> None:
+    """A list names persons: each listed one is logged as read (as the person search does)."""
+    for obj in objects:
+        audit_record(
+            event_type=EventType.PERSON_DATA_READ,
+            actor=actor,
+            obj=obj,
+            person_id=obj.person_id,
+            action=action,
+            purpose=purpose,
+            basis="own case" if isinstance(obj, Case) else "party to the referral",
+            categories=["identity"],
+        )
+
+
+def caseload_listed(*, actor, filters: CaseloadFilters, limit: int = 200) -> list[Case]:
+    """The caseload as a page shows it; the listed persons are logged as read."""
+    cases = list(caseload(actor=actor, filters=filters)[:limit])
+    _log_listed(actor, cases, purpose="caseload", action="case.list")
+    return cases
+
+
 def referral_lists(*, actor) -> dict:
     authorize(actor, Action.HANDLE_REFERRAL)
     base = Referral.objects.select_related("person", "from_office", "to_office").prefetch_related(
         "person__names"
     )
-    return {
-        "incoming": base.filter(to_office=actor.office).order_by("state", "respond_by")[:200],
-        "outgoing": base.filter(from_office=actor.office).order_by("-updated_at")[:200],
+    lists = {
+        "incoming": list(base.filter(to_office=actor.office).order_by("state", "respond_by")[:200]),
+        "outgoing": list(base.filter(from_office=actor.office).order_by("-updated_at")[:200]),
     }
+    _log_listed(
+        actor, [*lists["incoming"], *lists["outgoing"]], purpose="referrals", action="referral.list"
+    )
+    return lists
 
 
 def incoming_waiting(*, actor) -> QuerySet[Referral]:

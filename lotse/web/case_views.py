@@ -14,6 +14,7 @@ from lotse.cases.selectors import (
     CaseloadFilters,
     case_get,
     caseload,
+    caseload_listed,
     referral_get,
     referral_lists,
     shared_with_office,
@@ -52,7 +53,7 @@ def case_list(request):
         closed=params.get("closed") == "1",
         query=params.get("q", "").strip()[:100],
     )
-    cases = caseload(actor=request.user, filters=filters)[:200]
+    cases = caseload_listed(actor=request.user, filters=filters)
     return render(request, "cases/case_list.html", {"cases": cases, "filters": filters})
 
 

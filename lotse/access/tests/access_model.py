@@ -8,7 +8,8 @@ reads like the model and holds actions that a branch has not merged yet.
 # Actions by their value (lotse.access.policy.Action), so that this table reads like the model.
 EVERY_STAFF_MEMBER = {"start.view", "directory.view"}
 ROLE_ACTIONS: dict[str, set[str]] = {
-    "caseworker": EVERY_STAFF_MEMBER | {"person.view", "person.edit", "registry.edit"},
+    "caseworker": EVERY_STAFF_MEMBER
+    | {"person.view", "person.edit", "registry.edit", "case.work", "referral.handle"},
     "team_lead": EVERY_STAFF_MEMBER
     | {
         "office_staff.view",
@@ -16,6 +17,8 @@ ROLE_ACTIONS: dict[str, set[str]] = {
         "person.view",
         "person.edit",
         "registry.edit",
+        "case.work",
+        "referral.handle",
         "cases.reassign",
         "duplicates.review",
     },
@@ -27,4 +30,4 @@ ROLE_ACTIONS: dict[str, set[str]] = {
 ROLE_ACTIONS["other_caseworker"] = ROLE_ACTIONS["caseworker"]
 # Actions on an object of another Kreis are refused (the office scope).
 SCOPED_ACTIONS = {"office_staff.view", "users.manage", "person.view", "person.edit"}
-SCOPED_ACTIONS |= {"cases.reassign"}
+SCOPED_ACTIONS |= {"cases.reassign", "case.work"}
