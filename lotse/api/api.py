@@ -28,6 +28,11 @@ api = NinjaAPI(
 )
 
 
+from lotse.api.cases import router as cases_router  # noqa: E402 - after the api exists
+
+api.add_router("/", cases_router)
+
+
 @api.exception_handler(PermissionDenied)
 def _forbidden(request, exc):
     return api.create_response(request, {"detail": str(exc) or "Forbidden"}, status=403)

@@ -1,0 +1,228 @@
+"""Cases and referrals in the JSON API: the same selectors and services as the pages."""
+
+from datetime import date, datetime
+from uuid import UUID
+
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema
+
+from lotse.access.decorators import requires
+from lotse.access.policy import Action
+from lotse.cases import referrals as referral_services
+from lotse.cases.selectors import (
+    CaseloadFilters,
+    case_get,
+    caseload_listed,
+    referral_get,
+    referral_lists,
+)
+from lotse.cases.services import EditConflict, case_update, follow_up_add, note_add
+from lotse.organisations.models import Office, User
+
+router = Router(tags=["cases"])
+
+
+class CaseOut(Schema):
+    id: int
+    person: UUID
+    person_name: str
+    office: str
+    status: str
+    responsible: str | None
+    summary: str
+    version: int
+    opened_at: datetime
+    closed_at: datetime | None
+
+    @staticmethod
+    def resolve_person(obj) -> UUID:
+        return obj.person_id
+
+    @staticmethod
+    def resolve_person_name(obj) -> str:
+        return str(obj.person)
+
+    @staticmethod
+    def resolve_office(obj) -> str:
+        return obj.office.code
+
+    @staticmethod
+    def resolve_responsible(obj) -> str | None:
+        return obj.responsible.username if obj.responsible_id else None
+
+
+class CaseUpdateIn(Schema):
+    version: int
+    summary: str = ""
+    responsible: str | None = None  # user name
+
+
+class ConflictOut(Schema):
+    detail: str
+    current: CaseOut
+
+
+class NoteIn(Schema):
+    text: str
+    visibility: str = "office"
+
+
+class FollowUpIn(Schema):
+    due_on: date
+    title: str
+
+
+class ReferralOut(Schema):
+    id: int
+    person: UUID
+    kind: str
+    state: str
+    from_office: str
+    to_office: str
+    purpose: str
+    shared: dict[str, str]
+    respond_by: date
+    due_by: date | None
+    outcome: str
+
+    @staticmethod
+    def resolve_person(obj) -> UUID:
+        return obj.person_id
+
+    @staticmethod
+    def resolve_from_office(obj) -> str:
+        return obj.from_office.code
+
+    @staticmethod
+    def resolve_to_office(obj) -> str:
+        return obj.to_office.code
+
+
+class ReferralListsOut(Schema):
+    incoming: list[ReferralOut]
+    outgoing: list[ReferralOut]
+
+
+class ReferralIn(Schema):
+    case: int
+    to_office: str  # office code
+    kind: str
+    purpose: str
+    categories: list[str] = []
+    respond_by: date
+    due_by: date | None = None
+
+
+class StepIn(Schema):
+    text: str = ""
+
+
+@router.get("/cases", response=list[CaseOut])
+@requires(Action.WORK_ON_CASE, person_data=True)
+def cases(request, mine: bool = False, due: bool = False, closed: bool = False, q: str = ""):
+    filters = CaseloadFilters(mine=mine, due=due, closed=closed, query=q[:100])
+    return caseload_listed(actor=request.user, filters=filters)
+
+
+@router.get("/cases/{case_id}", response=CaseOut)
+@requires(Action.WORK_ON_CASE, person_data=True)
+def case(request, case_id: int):
+    return case_get(actor=request.user, case_id=case_id)
+
+
+@router.patch("/cases/{case_id}", response={200: CaseOut, 409: ConflictOut})
+@requires(Action.WORK_ON_CASE, person_data=True)
+def case_change(request, case_id: int, payload: CaseUpdateIn):
+    current = case_get(actor=request.user, case_id=case_id)
+    responsible = (
+        get_object_or_404(User, username=payload.responsible, office=current.office)
+        if payload.responsible
+        else None
+    )
+    try:
+        return case_update(
+            actor=request.user,
+            case=current,
+            expected_version=payload.version,
+            summary=payload.summary,
+            responsible=responsible,
+            team=current.team,
+        )
+    except EditConflict as exc:
+        return 409, {"detail": exc.messages[0], "current": exc.current}
+
+
+@router.post("/cases/{case_id}/notes", response={201: dict})
+@requires(Action.WORK_ON_CASE, person_data=True)
+def case_note(request, case_id: int, payload: NoteIn):
+    note = note_add(
+        actor=request.user,
+        case=case_get(actor=request.user, case_id=case_id),
+        text=payload.text,
+        visibility=payload.visibility,
+    )
+    return 201, {"id": note.pk}
+
+
+@router.post("/cases/{case_id}/follow-ups", response={201: dict})
+@requires(Action.WORK_ON_CASE, person_data=True)
+def case_follow_up(request, case_id: int, payload: FollowUpIn):
+    follow_up = follow_up_add(
+        actor=request.user,
+        case=case_get(actor=request.user, case_id=case_id),
+        due_on=payload.due_on,
+        title=payload.title,
+    )
+    return 201, {"id": follow_up.pk}
+
+
+@router.get("/referrals", response=ReferralListsOut, tags=["referrals"])
+@requires(Action.HANDLE_REFERRAL, person_data=True)
+def referrals(request):
+    return referral_lists(actor=request.user)
+
+
+@router.post("/referrals", response={201: ReferralOut}, tags=["referrals"])
+@requires(Action.HANDLE_REFERRAL, person_data=True)
+def referral_create(request, payload: ReferralIn):
+    source = case_get(actor=request.user, case_id=payload.case)
+    referral = referral_services.referral_request(
+        actor=request.user,
+        case=source,
+        to_office=get_object_or_404(Office, code=payload.to_office),
+        kind=payload.kind,
+        purpose=payload.purpose,
+        categories=payload.categories,
+        respond_by=payload.respond_by,
+        due_by=payload.due_by,
+    )
+    return 201, referral
+
+
+@router.get("/referrals/{referral_id}", response=ReferralOut, tags=["referrals"])
+@requires(Action.HANDLE_REFERRAL, person_data=True)
+def referral(request, referral_id: int):
+    return referral_get(actor=request.user, referral_id=referral_id)
+
+
+_STEPS = {
+    "accept": (referral_services.referral_accept, "note"),
+    "decline": (referral_services.referral_decline, "reason"),
+    "withdraw": (referral_services.referral_withdraw, "reason"),
+    "start": (referral_services.referral_start, "note"),
+    "give-back": (referral_services.referral_give_back, "outcome"),
+    "close": (referral_services.referral_close, "outcome"),
+}
+
+
+@router.post(
+    "/referrals/{referral_id}/{step}", response={200: ReferralOut, 404: dict}, tags=["referrals"]
+)
+@requires(Action.HANDLE_REFERRAL, person_data=True)
+def referral_step(request, referral_id: int, step: str, payload: StepIn):
+    """Move a referral on: accept, decline, withdraw, start, give-back or close."""
+    if step not in _STEPS:
+        return 404, {"detail": f"Unknown step {step!r}; use one of {sorted(_STEPS)}"}
+    found = referral_get(actor=request.user, referral_id=referral_id)
+    service, argument = _STEPS[step]
+    return service(actor=request.user, referral=found, **{argument: payload.text})
