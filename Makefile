@@ -61,3 +61,4 @@ bench: $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-bench.lock
 	DJANGO_DEBUG=1 $(PY) bench/identity/accuracy.py
 	DJANGO_DEBUG=1 $(PY) bench/identity/throughput.py
+	$(PY) bench/identity/registry_check.py
