@@ -6,7 +6,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from lotse.access.policy import Action, Category, authorize, decide_category
+from lotse.access.policy import Action, Category, authorize, decide, decide_category
 from lotse.audit.models import EventType
 from lotse.audit.services import audit_record
 from lotse.cases.models import (
@@ -187,3 +187,16 @@ def follow_ups_due(*, actor) -> QuerySet[FollowUp]:
         .select_related("case__person")
         .prefetch_related("case__person__names")
     )
+
+
+def start_page_work(*, actor, limit: int = 10) -> dict:
+    """What a caseworker's start page shows: hand-overs waiting for the office, follow-ups due,
+    and the own open cases. The listed persons are logged as read."""
+    if not decide(actor, Action.WORK_ON_CASE):
+        return {}
+    incoming = list(incoming_waiting(actor=actor)[:limit])
+    due = list(follow_ups_due(actor=actor)[:limit])
+    mine = list(caseload(actor=actor, filters=CaseloadFilters(mine=True))[:limit])
+    _log_listed(actor, incoming, purpose="start page", action="referral.list")
+    _log_listed(actor, [f.case for f in due] + mine, purpose="start page", action="case.list")
+    return {"incoming": incoming, "due": due, "mine": mine, "today": timezone.localdate()}

@@ -8,6 +8,8 @@ from lotse.organisations.models import Role
 # The label of every main navigation entry, by its key in `nav_items`.
 NAV_LABELS = {
     "start": _("Start"),
+    "cases": _("Cases"),
+    "referrals": _("Hand-overs"),
     "persons": _("Persons"),
     "duplicates": _("Possible duplicates"),
     "directory": _("Kreise and offices"),
@@ -21,6 +23,17 @@ NAV_CHILDREN = {
 # Which resolved views belong to which main entry, to mark the current one (aria-current).
 _SECTIONS = {
     "start": {"web:start"},
+    "cases": {
+        "web:case_list",
+        "web:case_detail",
+        "web:case_reassign",
+        "web:case_follow_up",
+        "web:case_follow_up_done",
+        "web:case_note",
+        "web:case_close",
+        "web:referral_new",
+    },
+    "referrals": {"web:referral_list", "web:referral_detail"},
     "persons": {
         "web:person_list",
         "web:person_register",
@@ -101,6 +114,8 @@ def layout(request):
     if user is not None and user.is_authenticated:
         candidates = [
             ("web:start", "start", Action.VIEW_START),
+            ("web:case_list", "cases", Action.WORK_ON_CASE),
+            ("web:referral_list", "referrals", Action.HANDLE_REFERRAL),
             ("web:person_list", "persons", Action.EDIT_PERSON_REGISTRY),
             ("web:duplicate_queue", "duplicates", Action.REVIEW_DUPLICATES),
             ("web:kreis_list", "directory", Action.VIEW_DIRECTORY),

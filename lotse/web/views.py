@@ -16,12 +16,14 @@ from lotse.access.selectors import (
     office_list,
     office_staff_list,
 )
+from lotse.cases.selectors import start_page_work
 from lotse.organisations.models import OfficeKind
 
 
 @requires(Action.VIEW_START)
 def start(request):
-    return render(request, "web/start.html", {"today": timezone.localdate()})
+    work = start_page_work(actor=request.user)
+    return render(request, "web/start.html", {"today": timezone.localdate(), "work": work})
 
 
 @requires(Action.VIEW_DIRECTORY)
