@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "lotse.people",
     "lotse.cases",
     "lotse.consent",
+    "lotse.subject_rights",
     "lotse.status",
     "lotse.web",
     "lotse.api",

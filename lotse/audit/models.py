@@ -50,6 +50,8 @@ class EventType(models.TextChoices):
     NOTE_ADDED = "case.note", _("Note added")
     REFERRAL_CHANGED = "referral.changed", _("Referral or hand-over changed")
     BREAK_GLASS_OPENED = "access.break_glass", _("Emergency access (break-the-glass) opened")
+    CORRECTION_REQUESTED = "correction.requested", _("Correction requested by the person")
+    CORRECTION_RESOLVED = "correction.resolved", _("Correction request answered")
 
 
 class Outcome(models.TextChoices):

@@ -1,0 +1,50 @@
+"""Who may produce a person's Art. 15 report, registered with the one policy (lotse.access.policy).
+
+Two ways in, each an object rule on the person:
+
+* **staff of an office with an open case** (caseworkers and team leads: `Action.VIEW_PERSON`,
+  asked with the purpose `REPORT_PURPOSE`). The open-case rule of lotse.cases already allows a
+  read with an open case *or* break-the-glass; this rule adds that emergency access is not enough
+  for a report: an export of everything stored is no emergency.
+* **the data-protection officer of a controller that holds a case** for the person, open or
+  closed (`Action.VIEW_AUDIT_TRAIL` on the person: the report is built from the audit trail,
+  which is the officer's to read). The departments of a Kreis and its zkT are one controller; a
+  gE Jobcenter and an Agentur are controllers of their own (`Office.controller_key`).
+
+The report shows the data of every office: that is the person's right (Art. 15 GDPR), so the
+producer is not limited to their own office's records. The report itself is an export and is
+logged as one (services.subject_report_create).
+"""
+
+from django.utils.translation import gettext as _
+
+from lotse.access.policy import Action, Decision, register_object_rule
+from lotse.access.selectors import controller_offices
+from lotse.cases.models import Case, CaseStatus
+
+REPORT_PURPOSE = "Art. 15 GDPR report"
+DPO_BASIS = "Art. 15 GDPR request; data-protection officer of a controller holding a case"
+
+
+def _report_rule(*, user, action, obj, purpose, categories) -> Decision | None:
+    if action == Action.VIEW_PERSON and purpose == REPORT_PURPOSE:
+        if not Case.objects.filter(
+            person=obj, office_id=user.office_id, status=CaseStatus.OPEN
+        ).exists():
+            return Decision(
+                False,
+                action,
+                _("Only an office with an open case for the person produces the report."),
+            )
+        return None
+    if action == Action.VIEW_AUDIT_TRAIL:
+        holds_case = Case.objects.filter(
+            person=obj, office__in=controller_offices(user.office)
+        ).exists()
+        if not holds_case:
+            return Decision(False, action, _("Your data controller holds no case for this person."))
+        return Decision(True, action, _("Case held by your controller."), basis=DPO_BASIS)
+    return None
+
+
+register_object_rule("people.Person", _report_rule)
