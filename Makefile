@@ -37,9 +37,17 @@ run: install
 demo-code: $(STAMP)
 	@DJANGO_DEBUG=1 $(PY) manage.py demo_logins --code
 
+# The suite twice: on SQLite (with the browser tests), then on a PostgreSQL that the tests start
+# themselves from the machine's binaries (lotse/core/tests/pytest_plugin.py).
 test: install
 	$(PY) -m ruff check .
 	$(PY) -m pytest
+	LOTSE_TEST_DATABASE=postgres $(PY) -m pytest -m "not browser" -p no:cacheprovider
+
+test-sqlite: $(STAMP)
+	$(PY) -m pytest
+
+test-postgres: $(STAMP)
 	LOTSE_TEST_DATABASE=postgres $(PY) -m pytest -m "not browser" -p no:cacheprovider
 
 lint: $(STAMP)

@@ -195,3 +195,20 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
     if server is not None:
         return [f"lotse test database: PostgreSQL ({server.bindir}) on 127.0.0.1:{server.port}"]
     return [f"lotse test database: {database}"]
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    # A run that collected nothing (a wrong path, a marker that deselects everything) is a
+    # failure, not pytest's special exit code 5 that scripts may let through.
+    if exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        session.config.stash[nothing_collected_key] = True
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    if config.stash.get(nothing_collected_key, False):
+        terminalreporter.write_line("lotse: no tests were collected; failing the run", red=True)
+
+
+nothing_collected_key = pytest.StashKey[bool]()
