@@ -50,6 +50,11 @@ class EventType(models.TextChoices):
     NOTE_ADDED = "case.note", _("Note added")
     REFERRAL_CHANGED = "referral.changed", _("Referral or hand-over changed")
     BREAK_GLASS_OPENED = "access.break_glass", _("Emergency access (break-the-glass) opened")
+    STATUS_EVENT_RECORDED = "status.recorded", _("Status event recorded")
+    STATUS_EVENT_CORRECTED = "status.corrected", _("Status event corrected")
+    STATUS_EVENT_RETRACTED = "status.retracted", _("Status event retracted")
+    BENEFIT_SWITCH_DUE = "status.switch_due", _("Rechtskreiswechsel due")
+    BENEFIT_SWITCH_REFERRED = "status.switch_referred", _("Rechtskreiswechsel handed over")
     CORRECTION_REQUESTED = "correction.requested", _("Correction requested by the person")
     CORRECTION_RESOLVED = "correction.resolved", _("Correction request answered")
 

@@ -1,0 +1,33 @@
+"""Status data travel by statute (lotse/access/policy.py, STATUTORY_FLOWS).
+
+The residence status recorded by the Ausländerbehörde decides which benefit body pays and whether
+the person may work, so the benefit bodies with an open case see it without a referral or a
+consent (§ 87 AufenthG; § 8 AsylG; § 71 SGB X); between benefit bodies status data travel under
+§ 69 Abs. 1 Nr. 1 SGB X. The rule only applies the flows the policy's table names for the
+category `status`: the Integrationsmanagement (no statutory flow) sees status data of another
+office only with the person's consent (the consent rule), and blocked flows stay blocked (the
+policy checks them before any rule). The open-case rule has allowed the user to see the person
+before this rule is asked.
+"""
+
+from django.utils.translation import gettext as _
+
+from lotse.access.policy import Action, Category, Decision, register_category_rule, statutory_basis
+
+
+def status_by_statute(*, user, person, category, owner_office, purpose) -> Decision | None:
+    if str(category) != Category.STATUS or owner_office is None or user.office is None:
+        return None
+    basis = statutory_basis(owner_office.kind, user.office.kind, Category.STATUS)
+    if not basis:
+        return None
+    return Decision(
+        True,
+        Action.VIEW_PERSON,
+        _("Status data reach this office by statute."),
+        basis=basis,
+        categories=(Category.STATUS,),
+    )
+
+
+register_category_rule(status_by_statute)

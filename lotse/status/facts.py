@@ -1,0 +1,146 @@
+"""From the database to the engine: the person's facts and status entries as a Scenario.
+
+The engine is pure (lotse/status/rules); this module gathers what it needs from the record:
+
+* nationality — the person's first recorded nationality;
+* birth date — as recorded; a day or month not known is taken as the 1st (the reasons say so);
+* entry date — the `entry` event, else the first recorded status event (the reasons say so);
+* in the reception centre — the current address is an Erstaufnahme;
+* Kreis — the Kreis of the current address's Gemeinde, else that of the office whose case the
+  switch concerns, else of the office that recorded the latest entry;
+* events — the entries in force (not replaced, not retracted), in the order of their date.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.utils import timezone
+
+from lotse.people.models import AccommodationKind, PersonAddress
+from lotse.status.events import EventKind
+from lotse.status.kreise import jobcenter_forms, unknown_kreise
+from lotse.status.models import EntryAction, StatusEvent
+from lotse.status.rules import ScenarioError, evaluate, parse_scenario, required_kreise
+
+
+def entries_in_force(entries) -> list[StatusEvent]:
+    """The entries the engine reads: recorded or corrected ones not later replaced or retracted."""
+    entries = list(entries)
+    changed = {e.target_id for e in entries if e.target_id}
+    return [e for e in entries if e.action != EntryAction.RETRACT and e.pk not in changed]
+
+
+def as_engine_event(entry: StatusEvent) -> dict:
+    return {"date": entry.date.isoformat(), "type": entry.kind, **entry.details}
+
+
+@dataclass
+class Facts:
+    person: dict
+    kreis: str
+    events: list[dict]
+    assumptions: list[str] = field(default_factory=list)
+
+
+def _birth_date(person, assumptions) -> str:
+    if person.birth_year is None:
+        raise ScenarioError("the year of birth is not recorded: cannot judge age-dependent rules")
+    month, day = person.birth_month or 1, person.birth_day or 1
+    if person.birth_day is None or person.birth_date_placeholder:
+        assumptions.append(f"birth date taken as {person.birth_year}-{month:02d}-{day:02d}")
+    return date(person.birth_year, month, day).isoformat()
+
+
+def person_kreis(person, entries, office=None) -> str:
+    today = timezone.localdate()
+    address = (
+        PersonAddress.objects.filter(person=person, valid_from__lte=today, gemeinde__isnull=False)
+        .exclude(valid_to__lt=today)
+        .select_related("gemeinde__kreis")
+        .order_by("-valid_from")
+        .first()
+    )
+    if address is not None:
+        return address.gemeinde.kreis.code
+    if office is not None and office.kreis_id:
+        return office.kreis.code
+    for entry in reversed(entries):
+        if entry.recorded_by_office.kreis_id:
+            return entry.recorded_by_office.kreis.code
+    raise ScenarioError("the person's Kreis is not known (no address with a Gemeinde)")
+
+
+def gather(person, entries, *, office=None) -> Facts:
+    entries = sorted(entries_in_force(entries), key=lambda e: (e.date, e.pk))
+    assumptions: list[str] = []
+    nationality = person.nationalities.order_by("pk").values_list("country", flat=True).first()
+    if not nationality:
+        raise ScenarioError("no nationality recorded: cannot judge")
+    entry_events = [e for e in entries if e.kind == EventKind.ENTRY]
+    events = [as_engine_event(e) for e in entries if e.kind != EventKind.ENTRY]
+    if entry_events:
+        entry_date = entry_events[-1].date.isoformat()
+    elif events:
+        entry_date = events[0]["date"]
+        assumptions.append(f"entry date not recorded: taken as {entry_date}, the first entry")
+    else:
+        raise ScenarioError("no status event recorded")
+    today = timezone.localdate()
+    address = (
+        PersonAddress.objects.filter(person=person, valid_from__lte=today)
+        .exclude(valid_to__lt=today)
+        .order_by("-valid_from")
+        .first()
+    )
+    return Facts(
+        person={
+            "nationality": nationality,
+            "birth_date": _birth_date(person, assumptions),
+            "entry_date": entry_date,
+            "in_reception_centre": bool(
+                address and address.accommodation == AccommodationKind.ERSTAUFNAHME
+            ),
+        },
+        kreis=person_kreis(person, entries, office),
+        events=events,
+        assumptions=assumptions,
+    )
+
+
+def answers_on(facts: Facts, day: date, rules=None) -> dict:
+    """The engine's answers on `day` (ScenarioError when it cannot judge)."""
+    scenario = parse_scenario(
+        {
+            "as_of": day.isoformat(),
+            "kreis": facts.kreis,
+            "person": facts.person,
+            "events": facts.events,
+        }
+    )
+    kreise = required_kreise(scenario)
+    missing = unknown_kreise(kreise, day)
+    if missing:
+        raise ScenarioError(f"unknown Kreis {', '.join(missing)} on {day}")
+    return evaluate(scenario, jobcenter_forms(kreise, day), rules)
+
+
+def check_history(facts: Facts) -> None:
+    """Contradictions in the entries (a decision without an application, finality twice, a
+    document before the law that created it): raises ScenarioError."""
+    from lotse.status.rules import default_rules
+    from lotse.status.rules.status import check_introduced, status_on
+
+    last = max([date.fromisoformat(e["date"]) for e in facts.events], default=None)
+    if last is None:
+        return
+    scenario = parse_scenario(
+        {
+            "as_of": last.isoformat(),
+            "kreis": facts.kreis,
+            "person": facts.person,
+            "events": facts.events,
+        }
+    )
+    check_introduced(scenario.events, default_rules())
+    for event in scenario.events:
+        status_on(scenario, event.date)

@@ -1,0 +1,375 @@
+"""Writes of status data: recording, correcting and retracting status events, and the
+Rechtskreiswechsel that may follow (lotse/status/switch.py). Keyword-only, in a transaction,
+each with its audit event; nothing is deleted or overwritten."""
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lotse.access.policy import Action, Category, authorize
+from lotse.audit.models import EventType
+from lotse.audit.services import audit_record
+from lotse.cases.models import Case, CaseStatus, FollowUp
+from lotse.cases.referrals import referral_request
+from lotse.cases.services import follow_up_done
+from lotse.people.models import Person
+from lotse.status import facts as status_facts
+from lotse.status.events import ENGINE_KINDS, EventKind, Source
+from lotse.status.models import BenefitSwitch, EntryAction, StatusEvent, SwitchState
+from lotse.status.rules import ScenarioError
+from lotse.status.rules.scenario import parse_event
+from lotse.status.switch import KINDS, kind_of, month, office_of, wohnsitz_kreis
+
+
+def _clean_details(kind: str, day: date, details: dict[str, Any]) -> dict[str, Any]:
+    """The engine's fields as JSON values; refused in plain words when they do not fit."""
+    values = {
+        name: value.isoformat() if isinstance(value, date) else value
+        for name, value in details.items()
+        if value is not None and value != ""
+    }
+    if kind == EventKind.ENTRY:
+        if values:
+            raise ValidationError(_("An entry into Germany has no further details."))
+        return {}
+    try:
+        parse_event({"date": day.isoformat(), "type": kind, **values}, 0, "entry")
+    except ScenarioError as exc:
+        raise ValidationError(
+            _("The details do not fit this kind of event: %(problem)s") % {"problem": exc}
+        ) from exc
+    return values
+
+
+def _check_entry(*, person: Person, kind: str, day: date, source: str) -> None:
+    if kind not in EventKind.values:
+        raise ValidationError({"kind": _("Choose a kind of event.")})
+    if source not in Source.values:
+        raise ValidationError({"source": _("Say where the information comes from.")})
+    if day > timezone.localdate():
+        raise ValidationError({"date": _("The date lies in the future: record what has happened.")})
+    if person.birth_year and day.year < person.birth_year:
+        raise ValidationError({"date": _("The date lies before the person's birth.")})
+
+
+def _check_history(person: Person, entries: list[StatusEvent]) -> None:
+    """The history with the new entry must be possible (the engine's contradiction checks)."""
+    try:
+        facts = status_facts.gather(person, entries)
+        status_facts.check_history(facts)
+    except ScenarioError as exc:
+        message = str(exc)
+        if "no nationality" in message or "no status event" in message or "Kreis" in message:
+            return  # nothing to contradict yet; the answers will say what is missing
+        raise ValidationError(
+            _(
+                "This entry does not fit the recorded history, so it was not saved: %(problem)s. "
+                "Record the missing step first, or correct the earlier entry."
+            )
+            % {"problem": message}
+        ) from exc
+
+
+def _authorize_write(actor, person: Person) -> None:
+    authorize(actor, Action.EDIT_PERSON, person, purpose="status", categories=[Category.STATUS])
+
+
+def _own_entry(actor, entry: StatusEvent) -> None:
+    _authorize_write(actor, entry.person)
+    if entry.recorded_by_office_id != actor.office_id:
+        raise ValidationError(_("Only the office that recorded an entry can change it."))
+    if entry.action == EntryAction.RETRACT:
+        raise ValidationError(_("A retraction cannot be changed."))
+    if StatusEvent.objects.filter(target=entry).exists():
+        raise ValidationError(_("This entry was corrected or retracted already."))
+
+
+def _audit(event_type, actor, entry: StatusEvent, reason: str = "") -> None:
+    audit_record(
+        event_type=event_type,
+        actor=actor,
+        obj=entry,
+        person_id=entry.person_id,
+        purpose="status",
+        reason=reason,
+        categories=[Category.STATUS],
+        details={"kind": entry.kind, "date": entry.date.isoformat(), **entry.details},
+    )
+
+
+@transaction.atomic
+def status_event_record(
+    *,
+    actor,
+    person: Person,
+    kind: str,
+    date: date,
+    details: dict[str, Any] | None = None,
+    source: str,
+    note: str = "",
+) -> StatusEvent:
+    _authorize_write(actor, person)
+    _check_entry(person=person, kind=kind, day=date, source=source)
+    values = _clean_details(kind, date, details or {})
+    entry = StatusEvent(
+        person=person,
+        kind=kind,
+        date=date,
+        details=values,
+        source=source,
+        note=note.strip(),
+        recorded_by_office=actor.office,
+        recorded_by=actor,
+    )
+    _check_history(person, [*StatusEvent.objects.filter(person=person), entry])
+    entry.save()
+    _audit(EventType.STATUS_EVENT_RECORDED, actor, entry)
+    switch_sync(actor=actor, person=person, trigger=entry)
+    return entry
+
+
+@transaction.atomic
+def status_event_correct(
+    *,
+    actor,
+    entry: StatusEvent,
+    date: date,
+    details: dict[str, Any] | None = None,
+    source: str,
+    reason: str,
+    note: str = "",
+) -> StatusEvent:
+    """Replace an entry of the actor's office by a corrected one; the old one stays visible."""
+    _own_entry(actor, entry)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say what was wrong.")})
+    person = entry.person
+    _check_entry(person=person, kind=entry.kind, day=date, source=source)
+    values = _clean_details(entry.kind, date, details or {})
+    correction = StatusEvent(
+        person=person,
+        action=EntryAction.CORRECT,
+        kind=entry.kind,
+        date=date,
+        details=values,
+        source=source,
+        note=note.strip(),
+        target=entry,
+        reason=reason.strip(),
+        recorded_by_office=actor.office,
+        recorded_by=actor,
+    )
+    _check_history(person, [*StatusEvent.objects.filter(person=person), correction])
+    correction.save()
+    _audit(EventType.STATUS_EVENT_CORRECTED, actor, correction, reason)
+    switch_sync(actor=actor, person=person, trigger=correction)
+    return correction
+
+
+@transaction.atomic
+def status_event_retract(*, actor, entry: StatusEvent, reason: str) -> StatusEvent:
+    """Take back an entry of the actor's office (recorded in error): an entry with the reason."""
+    _own_entry(actor, entry)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the entry is taken back.")})
+    person = entry.person
+    retraction = StatusEvent(
+        person=person,
+        action=EntryAction.RETRACT,
+        kind=entry.kind,
+        date=entry.date,
+        details=entry.details,
+        source=entry.source,
+        target=entry,
+        reason=reason.strip(),
+        recorded_by_office=actor.office,
+        recorded_by=actor,
+    )
+    _check_history(person, [*StatusEvent.objects.filter(person=person), retraction])
+    retraction.save()
+    _audit(EventType.STATUS_EVENT_RETRACTED, actor, retraction, reason)
+    switch_sync(actor=actor, person=person, trigger=retraction)
+    return retraction
+
+
+# --- the Rechtskreiswechsel -------------------------------------------------------------------
+
+
+def _month_label(day: date) -> str:
+    return f"{day:%m/%Y}"
+
+
+def switch_sync(*, actor, person: Person, trigger: StatusEvent) -> BenefitSwitch | None:
+    """Ask the engine for today; record a switch it computes that is not recorded yet (with the
+    follow-up for the office handing over), and withdraw proposals it no longer computes.
+
+    Called by the status services inside their transaction, on behalf of the office that
+    recorded the status change: the follow-up on the other office's case says who caused it.
+    """
+    today = timezone.localdate()
+    entries = list(StatusEvent.objects.filter(person=person).select_related("recorded_by_office"))
+    try:
+        facts = status_facts.gather(person, entries)
+        answers = status_facts.answers_on(facts, today)
+    except ScenarioError:
+        return None
+    answer = answers.get("switch")
+    kind = kind_of(answer) if answer else None
+    current = None
+    if kind is not None:
+        last, first = month(answer[kind.last_key]), month(answer[kind.first_key])
+        current = (kind.key, last)
+    for stale in BenefitSwitch.objects.filter(person=person, state=SwitchState.PROPOSED):
+        if (stale.kind, stale.last_month) != current:
+            stale.state = SwitchState.CANCELLED
+            stale.save(update_fields=["state", "updated_at"])
+    if kind is None:
+        return None
+    existing = (
+        BenefitSwitch.objects.filter(person=person, kind=kind.key, last_month=last)
+        .exclude(state=SwitchState.CANCELLED)
+        .first()
+    )
+    if existing:
+        return existing
+    from_office = office_of(kind.from_kind, facts.kreis, today)
+    if from_office is None:
+        return None
+    target_kreis = wohnsitz_kreis(facts.events, first) or facts.kreis
+    to_office = office_of(kind.to_kind, target_kreis, first)
+    from_case = Case.objects.filter(
+        person=person, office=from_office, status=CaseStatus.OPEN
+    ).first()
+    switch = BenefitSwitch.objects.create(
+        person=person,
+        kind=kind.key,
+        last_month=last,
+        first_month=first,
+        from_office=from_office,
+        to_office=to_office,
+        from_case=from_case,
+        trigger=trigger,
+        reasons=[r for r in answers["reasons"] if r["question"] == "switch"],
+        state=SwitchState.COVERED if to_office == from_office else SwitchState.PROPOSED,
+    )
+    if from_case is not None:
+        title = _(
+            "Rechtskreiswechsel: last %(old)s month %(last)s, first %(new)s month %(first)s"
+        ) % {
+            "old": kind.old_regime,
+            "new": kind.new_regime,
+            "last": _month_label(last),
+            "first": _month_label(first),
+        }
+        if to_office and to_office != from_office:
+            title += " – " + _("hand over to %(office)s") % {"office": to_office}
+        switch.follow_up = FollowUp.objects.create(
+            case=from_case, due_on=today, title=title[:200], created_by=actor
+        )
+        switch.save(update_fields=["follow_up", "updated_at"])
+        audit_record(
+            event_type=EventType.FOLLOW_UP_SET,
+            actor=actor,
+            obj=from_case,
+            person_id=person.pk,
+            reason=title,
+            details={"due_on": str(today), "switch": switch.pk},
+        )
+    audit_record(
+        event_type=EventType.BENEFIT_SWITCH_DUE,
+        actor=actor,
+        obj=switch,
+        person_id=person.pk,
+        categories=[Category.STATUS],
+        details={
+            "kind": kind.key,
+            "last_month": _month_label(last),
+            "first_month": _month_label(first),
+            "from": from_office.code,
+            "to": to_office.code if to_office else "",
+        },
+    )
+    return switch
+
+
+def switch_referral_defaults(switch: BenefitSwitch) -> dict:
+    """What the proposed hand-over is filled with."""
+    kind = KINDS[switch.kind]
+    today = timezone.localdate()
+    last_day = switch.first_month - timedelta(days=1)
+    respond_by = max(today, min(today + timedelta(days=7), last_day))
+    due_by = max(respond_by, switch.first_month)
+    purpose = _(
+        "Rechtskreiswechsel %(old)s → %(new)s: last %(old)s month %(last)s, first %(new)s month "
+        "%(first)s. Please take over and have the application made in %(first)s at the latest."
+    ) % {
+        "old": kind.old_regime,
+        "new": kind.new_regime,
+        "last": _month_label(switch.last_month),
+        "first": _month_label(switch.first_month),
+    }
+    return {
+        "purpose": purpose[:300],
+        "categories": list(kind.categories),
+        "respond_by": respond_by,
+        "due_by": due_by,
+    }
+
+
+@transaction.atomic
+def benefit_switch_refer(
+    *,
+    actor,
+    switch: BenefitSwitch,
+    purpose: str,
+    categories,
+    respond_by: date,
+    due_by: date | None,
+):
+    """The office handing over sends the proposed hand-over (a transfer referral)."""
+    if switch.from_case is None or switch.from_case.status != CaseStatus.OPEN:
+        raise ValidationError(_("There is no open case at the office handing over."))
+    authorize(actor, Action.WORK_ON_CASE, switch.from_case, purpose="Rechtskreiswechsel")
+    if switch.state != SwitchState.PROPOSED or switch.referral_id:
+        raise ValidationError(_("This hand-over was sent already."))
+    if switch.to_office is None:
+        raise ValidationError(_("No office taking over is known for this Kreis."))
+    referral = referral_request(
+        actor=actor,
+        case=switch.from_case,
+        to_office=switch.to_office,
+        kind="transfer",
+        purpose=purpose,
+        categories=categories,
+        respond_by=respond_by,
+        due_by=due_by,
+    )
+    switch.referral = referral
+    switch.state = SwitchState.REFERRED
+    switch.save(update_fields=["referral", "state", "updated_at"])
+    if switch.follow_up_id and switch.follow_up.done_at is None:
+        follow_up_done(actor=actor, follow_up=switch.follow_up)
+    audit_record(
+        event_type=EventType.BENEFIT_SWITCH_REFERRED,
+        actor=actor,
+        obj=switch,
+        person_id=switch.person_id,
+        categories=sorted(referral.shared),
+        details={"referral": referral.pk, "to": switch.to_office.code},
+    )
+    return referral
+
+
+__all__ = [
+    "ENGINE_KINDS",
+    "benefit_switch_refer",
+    "status_event_correct",
+    "status_event_record",
+    "status_event_retract",
+    "switch_referral_defaults",
+    "switch_sync",
+]
