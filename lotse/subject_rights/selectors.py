@@ -1,0 +1,413 @@
+"""Reads for the person's own report (Art. 15 GDPR) and their correction requests (Art. 16).
+
+Every read asks the policy first (lotse.access.policy, with the rules of subject_rights.rules);
+the report selector gathers *all* data stored about the person, of every office, because that
+is the person's right. It writes no audit event of its own: the report is logged once, as an
+export, by services.subject_report_create.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import Case as DbCase
+from django.db.models import IntegerField, Value, When
+from django.http import Http404
+from django.utils import timezone
+
+from lotse.access.policy import Action, Category, Decision, authorize, decide
+from lotse.audit.models import AuditEvent, EventType, Outcome
+from lotse.audit.services import audit_record
+from lotse.cases.models import Case, Note, NoteVisibility, Referral
+from lotse.consent.models import Consent
+from lotse.organisations.models import Role
+from lotse.people.models import Person, PersonLanguage, PersonRelation
+from lotse.subject_rights.models import CorrectionRequest, CorrectionStatus
+from lotse.subject_rights.rules import REPORT_PURPOSE
+
+CORRECTION_PURPOSE = "Art. 16 GDPR correction request"
+
+
+def _resolve_merged(person: Person) -> Person:
+    seen = set()
+    while person.merged_into_id and person.pk not in seen:
+        seen.add(person.pk)
+        person = person.merged_into
+    return person
+
+
+def report_decide(*, actor, person: Person) -> Decision:
+    """May `actor` produce the report about `person`? (no side effects; for links)"""
+    decision = decide(actor, Action.VIEW_PERSON, person, purpose=REPORT_PURPOSE)
+    if not decision and actor.has_role(Role.DATA_PROTECTION_OFFICER):
+        decision = decide(actor, Action.VIEW_AUDIT_TRAIL, person, purpose=REPORT_PURPOSE)
+    return decision
+
+
+def report_authorize(*, actor, person: Person, as_dpo: bool = False) -> Decision:
+    """report_decide, and on refusal the refusal logged and 404 (existence not revealed)."""
+    action = Action.VIEW_AUDIT_TRAIL if as_dpo else Action.VIEW_PERSON
+    return authorize(actor, action, person, purpose=REPORT_PURPOSE, categories=[Category.IDENTITY])
+
+
+def report_person_get(*, actor, person_id, as_dpo: bool = False) -> Person:
+    """The person for the report page (name shown: logged as a read with its basis)."""
+    person = Person.objects.filter(pk=person_id).first()
+    if person is None:
+        raise Http404
+    person = _resolve_merged(person)
+    decision = report_authorize(actor=actor, person=person, as_dpo=as_dpo)
+    audit_record(
+        event_type=EventType.PERSON_DATA_READ,
+        actor=actor,
+        action=Action.VIEW_AUDIT_TRAIL if as_dpo else Action.VIEW_PERSON,
+        obj=person,
+        person_id=person.pk,
+        purpose=REPORT_PURPOSE,
+        basis=decision.basis,
+        categories=[Category.IDENTITY],
+    )
+    return person
+
+
+# --- the report ---------------------------------------------------------------------------------
+@dataclass
+class AccessLine:
+    """One office's reads (or other processing) of the person's data, for one purpose and basis."""
+
+    office: str
+    kind: str  # read, export, emergency, referral, change
+    purpose: str
+    basis: str
+    categories: set[str] = field(default_factory=set)
+    count: int = 0
+    first: datetime | None = None
+    last: datetime | None = None
+
+
+ACCESS_KIND = {
+    EventType.PERSON_DATA_READ: "read",
+    EventType.EXPORT_CREATED: "export",
+    EventType.BREAK_GLASS_OPENED: "emergency",
+    EventType.REFERRAL_CHANGED: "referral",
+    EventType.CONSENT_RECORDED: "consent",
+    EventType.CONSENT_WITHDRAWN: "consent",
+}
+
+
+def _person_ids(person: Person) -> list[str]:
+    """The person and every record merged into it (their trail is the person's trail)."""
+    ids, todo = [], [person]
+    while todo:
+        current = todo.pop()
+        ids.append(str(current.pk))
+        todo.extend(current.merged_from.all())
+    return ids
+
+
+def access_summary(*, person_ids: list[str]) -> list[AccessLine]:
+    """Who read, received or changed the person's data, grouped by office, kind, purpose and
+    basis — from the audit trail (allowed events only; refused attempts opened nothing)."""
+    lines: dict[tuple, AccessLine] = {}
+    events = (
+        AuditEvent.objects.filter(person_id__in=person_ids, outcome=Outcome.ALLOWED)
+        .order_by("occurred_at", "pk")
+        .values_list("occurred_at", "event_type", "office__name", "purpose", "basis", "categories")
+    )
+    for occurred_at, event_type, office, purpose, basis, categories in events.iterator():
+        kind = ACCESS_KIND.get(event_type, "change")
+        key = (office or "", kind, purpose, basis)
+        line = lines.get(key)
+        if line is None:
+            line = lines[key] = AccessLine(office or "", kind, purpose, basis, first=occurred_at)
+        line.categories.update(categories or [])
+        line.count += 1
+        line.last = occurred_at
+    return sorted(lines.values(), key=lambda line: (line.office, line.kind, line.first))
+
+
+def _names(person):
+    return [
+        {
+            "text": str(name),
+            "given_names": name.given_names,
+            "family_name": name.family_name,
+            "name_chain": name.name_chain,
+            "kind": name.kind,
+            "script": name.script,
+            "source": name.source,
+            "is_primary": name.is_primary,
+            "recorded_by": name.recorded_by.name if name.recorded_by else "",
+        }
+        for name in person.names.select_related("recorded_by")
+    ]
+
+
+def _relations(person):
+    rows = []
+    for relation in PersonRelation.objects.filter(person=person).select_related("relative"):
+        rows.append(
+            {
+                "kind": relation.kind,
+                "relative": str(relation.relative),
+                "household": relation.same_household,
+            }
+        )
+    for relation in PersonRelation.objects.filter(relative=person).select_related("person"):
+        # "X is parent of the person" → the person is child of X
+        inverse = {"parent": "child", "child": "parent"}.get(relation.kind, relation.kind)
+        rows.append(
+            {
+                "kind": inverse,
+                "relative": str(relation.person),
+                "household": relation.same_household,
+            }
+        )
+    return rows
+
+
+def _cases(person, *, include_note_texts: bool):
+    rows = []
+    cases = Case.objects.filter(person=person).select_related("office").order_by("opened_at")
+    for case in cases:
+        notes = list(Note.objects.filter(case=case).order_by("created_at"))
+        rows.append(
+            {
+                "office": case.office.name,
+                "status": case.status,
+                "opened_at": case.opened_at,
+                "opened_reason": case.opened_reason,
+                "closed_at": case.closed_at,
+                "closed_reason": case.closed_reason,
+                "notes_count": len(notes),
+                "notes_shared": sum(n.visibility == NoteVisibility.SHARED for n in notes),
+                "notes_first": notes[0].created_at if notes else None,
+                "notes_last": notes[-1].created_at if notes else None,
+                "notes": (
+                    [
+                        {
+                            "at": n.created_at,
+                            "text": n.text,
+                            "shared": n.visibility == NoteVisibility.SHARED,
+                        }
+                        for n in notes
+                    ]
+                    if include_note_texts
+                    else []
+                ),
+                "follow_ups": case.follow_ups.count(),
+            }
+        )
+    return rows
+
+
+def _referrals(person):
+    rows = []
+    referrals = (
+        Referral.objects.filter(person=person)
+        .select_related("from_office", "to_office")
+        .prefetch_related("events__office")
+        .order_by("created_at")
+    )
+    for referral in referrals:
+        rows.append(
+            {
+                "id": referral.pk,
+                "kind": referral.kind,
+                "from_office": referral.from_office.name,
+                "to_office": referral.to_office.name,
+                "purpose": referral.purpose,
+                "shared": sorted(referral.shared.items()),
+                "state": referral.state,
+                "requested_at": referral.created_at,
+                "outcome": referral.outcome,
+                "timeline": [
+                    {"at": event.at, "state": event.state, "office": event.office.name}
+                    for event in referral.events.all()
+                ],
+            }
+        )
+    return rows
+
+
+def _consents(person):
+    consents = (
+        Consent.objects.filter(person=person)
+        .select_related("recorded_by_office")
+        .prefetch_related("recipients", "disclosing_offices")
+        .order_by("given_on", "pk")
+    )
+    return [
+        {
+            "id": consent.pk,
+            "recipients": sorted(office.name for office in consent.recipients.all()),
+            "disclosing": sorted(office.name for office in consent.disclosing_offices.all()),
+            "categories": list(consent.categories),
+            "health": consent.explicit_special_categories,
+            "purposes": list(consent.purposes),
+            "purpose_details": consent.purpose_details,
+            "given_on": consent.given_on,
+            "given_how": consent.get_given_how_display(),
+            "valid_until": consent.valid_until,
+            "recorded_by_office": consent.recorded_by_office.name,
+            "withdrawn_at": consent.withdrawn_at,
+            "withdrawal_reason": consent.withdrawal_reason,
+        }
+        for consent in consents
+    ]
+
+
+def _corrections(person):
+    return [
+        {
+            "id": item.pk,
+            "data_item": item.data_item,
+            "current_value": item.current_value,
+            "requested_value": item.requested_value,
+            "received_on": item.received_on,
+            "office": item.received_by_office.name,
+            "status": item.status,
+            "resolved_at": item.resolved_at,
+            "change_made": item.change_made,
+            "rejection_reason": item.rejection_reason,
+        }
+        for item in CorrectionRequest.objects.filter(person=person)
+        .select_related("received_by_office")
+        .order_by("received_on", "pk")
+    ]
+
+
+def subject_report_data(*, actor, person: Person, include_note_texts: bool = False) -> dict:
+    """Everything stored about `person`, of every office, and who read or received it.
+
+    Language-neutral: codes of choices stay codes (documents.py prints them in each language),
+    values stay as recorded.
+    """
+    person = _resolve_merged(person)
+    decision = report_decide(actor=actor, person=person)
+    if not decision:
+        report_authorize(
+            actor=actor, person=person, as_dpo=actor.has_role(Role.DATA_PROTECTION_OFFICER)
+        )
+    person_ids = _person_ids(person)
+    return {
+        "person": person,
+        "basis": decision.basis,
+        "generated_at": timezone.now(),
+        "names": _names(person),
+        "identifiers": [
+            {
+                "type": identifier.type,
+                "value": identifier.value,
+                "issuer": identifier.issuer,
+                "valid_to": identifier.valid_to,
+                "recorded_by": identifier.recorded_by.name if identifier.recorded_by else "",
+            }
+            for identifier in person.identifiers.select_related("recorded_by")
+        ],
+        "nationalities": [
+            {
+                "country": n.country,
+                "source": n.source,
+                "recorded_by": n.recorded_by.name if n.recorded_by else "",
+            }
+            for n in person.nationalities.select_related("recorded_by")
+        ],
+        "addresses": [
+            {
+                "accommodation": a.accommodation,
+                "text": str(a),
+                "valid_from": a.valid_from,
+                "valid_to": a.valid_to,
+                "recorded_by": a.recorded_by.name if a.recorded_by else "",
+            }
+            for a in person.addresses.select_related("recorded_by")
+        ],
+        "relations": _relations(person),
+        "languages": [
+            {
+                "language": language.language,
+                "levels": [
+                    language.listening,
+                    language.reading,
+                    language.speaking,
+                    language.writing,
+                ],
+                "source": language.get_source_display(),
+                "assessed_on": language.assessed_on,
+                "recorded_by": language.recorded_by.name,
+            }
+            for language in PersonLanguage.objects.filter(person=person).select_related(
+                "recorded_by"
+            )
+        ],
+        "cases": _cases(person, include_note_texts=include_note_texts),
+        "referrals": _referrals(person),
+        "consents": _consents(person),
+        "corrections": _corrections(person),
+        "merged_records": len(person_ids) - 1,
+        "access": access_summary(person_ids=person_ids),
+        "include_note_texts": include_note_texts,
+    }
+
+
+# --- correction requests ------------------------------------------------------------------------
+def correction_requests_of_person(*, actor, person: Person) -> list[CorrectionRequest]:
+    """The person's correction requests, open ones first (seen with an open case)."""
+    authorize(actor, Action.VIEW_PERSON, person, purpose=CORRECTION_PURPOSE)
+    return list(
+        CorrectionRequest.objects.filter(person=person)
+        .select_related("received_by_office", "recorded_by", "resolved_by")
+        .annotate(
+            open_first=DbCase(
+                When(status=CorrectionStatus.OPEN, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("open_first", "received_on", "pk")
+    )
+
+
+def correction_request_get(*, actor, person: Person, request_id) -> CorrectionRequest:
+    try:
+        pk = int(request_id)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    for item in correction_requests_of_person(actor=actor, person=person):
+        if item.pk == pk:
+            return item
+    raise Http404
+
+
+def correction_request_list(*, actor, status: str = "") -> list[CorrectionRequest]:
+    """The requests the actor's office received, open ones first (oldest first); the listed
+    persons are logged as read, as every list of persons is."""
+    authorize(actor, Action.WORK_ON_CASE)
+    rows = (
+        CorrectionRequest.objects.filter(received_by_office=actor.office)
+        .select_related("person", "resolved_by")
+        .prefetch_related("person__names")
+        .annotate(
+            open_first=DbCase(
+                When(status=CorrectionStatus.OPEN, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("open_first", "received_on", "pk")
+    )
+    if status in CorrectionStatus.values:
+        rows = rows.filter(status=status)
+    listed = list(rows[:300])
+    for item in listed:
+        audit_record(
+            event_type=EventType.PERSON_DATA_READ,
+            actor=actor,
+            obj=item,
+            person_id=item.person_id,
+            action="correction.list",
+            purpose=CORRECTION_PURPOSE,
+            basis="request received by the office (Art. 16 GDPR)",
+            categories=[Category.IDENTITY],
+        )
+    return listed
