@@ -1,6 +1,13 @@
 from django.urls import path
 
-from lotse.web import case_views, consent_views, duplicate_views, person_views, views
+from lotse.web import (
+    case_views,
+    consent_views,
+    duplicate_views,
+    person_views,
+    status_views,
+    views,
+)
 
 app_name = "web"
 
@@ -55,6 +62,22 @@ urlpatterns = [
         "persons/<uuid:person_id>/consents/form.pdf",
         consent_views.consent_form_pdf_view,
         name="consent_form_pdf",
+    ),
+    path("persons/<uuid:person_id>/status/", status_views.status_timeline, name="status_timeline"),
+    path(
+        "persons/<uuid:person_id>/status/new/",
+        status_views.status_event_new,
+        name="status_event_new",
+    ),
+    path(
+        "persons/<uuid:person_id>/status/change/",
+        status_views.status_event_change,
+        name="status_event_change",
+    ),
+    path(
+        "persons/<uuid:person_id>/status/switch/",
+        status_views.status_switch,
+        name="status_switch",
     ),
     path("duplicates/", duplicate_views.queue, name="duplicate_queue"),
     path("duplicates/runs/", duplicate_views.run_start, name="duplicate_run_start"),

@@ -1,0 +1,298 @@
+"""Reads of status data. Each asks the policy per recording office (status is owned by the
+office that recorded it: benefit bodies see it by statute, other offices with consent) and
+leaves its read — or refusal — in the audit trail."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lotse.access.policy import Action, Category, authorize, decide, decide_category
+from lotse.audit.models import EventType, Outcome
+from lotse.audit.services import audit_record
+from lotse.status import facts as status_facts
+from lotse.status.checklist import checklists, fill
+from lotse.status.models import BenefitSwitch, EntryAction, StatusEvent, SwitchState
+from lotse.status.rules import ScenarioError
+from lotse.status.switch import KINDS, is_covered, needs_warning, open_switches, switches_to_warn
+
+QUESTIONS = {
+    "benefit_regime": _("Benefits"),
+    "benefit_office": _("Responsible office"),
+    "labour_market_access": _("Labour-market access"),
+    "integration_course": _("Integration course"),
+    "gute_bleibeperspektive": _("Gute Bleibeperspektive"),
+    "switch": _("Rechtskreiswechsel"),
+}
+VALUES = {
+    "asylblg_grundleistungen": _("AsylbLG Grundleistungen (§ 3)"),
+    "asylblg_analogleistungen": _("AsylbLG Analogleistungen (§ 2)"),
+    "sgb2": _("SGB II (Bürgergeld)"),
+    "sgb12": _("SGB XII (Sozialhilfe)"),
+    "none": _("none"),
+    "sozialamt": _("Sozialamt"),
+    "erstaufnahme": _("the Land (Erstaufnahme)"),
+    "jobcenter_ge": _("Jobcenter (gemeinsame Einrichtung)"),
+    "jobcenter_zkt": _("Jobcenter (kommunaler Träger)"),
+    "jugendamt": _("Jugendamt"),
+    "permit_with_ba_consent": _("permit by the Ausländerbehörde, with BA consent"),
+    "permit_without_ba_consent": _("permit by the Ausländerbehörde, without BA consent"),
+    "free": _("free"),
+    "entitled": _("entitled"),
+    "obliged": _("obliged"),
+    "admissible": _("admissible (within free places)"),
+    "not_admissible": _("not admissible"),
+    True: _("yes"),
+    False: _("no"),
+    None: "–",
+}
+
+
+@dataclass
+class Answer:
+    question: str
+    label: str
+    value: str
+    reasons: list[dict]
+
+
+@dataclass
+class Overview:
+    entries: list[dict] = field(default_factory=list)  # every entry, with its standing
+    hidden_offices: list[str] = field(default_factory=list)
+    answers: list[Answer] = field(default_factory=list)
+    problem: str = ""
+    assumptions: list[str] = field(default_factory=list)
+    timeline: list[dict] = field(default_factory=list)
+    switches: list[dict] = field(default_factory=list)
+    can_record: bool = False
+
+
+def _value(question: str, answers: dict) -> str:
+    value = answers.get(question)
+    if question == "switch":
+        if not value:
+            return str(_("none due"))
+        return ", ".join(f"{key.replace('_', ' ')}: {month}" for key, month in value.items())
+    return str(VALUES.get(value, value))
+
+
+def answer_list(answers: dict) -> list[Answer]:
+    return [
+        Answer(
+            question,
+            str(label),
+            _value(question, answers),
+            [r for r in answers["reasons"] if r["question"] == question],
+        )
+        for question, label in QUESTIONS.items()
+    ]
+
+
+def visible_entries(*, actor, person, purpose: str = "status") -> tuple[list, list[str]]:
+    """The person's status entries whose recording office the actor may see, and the names of
+    the offices whose entries stay hidden; each decision is logged."""
+    authorize(actor, Action.VIEW_PERSON, person, purpose=purpose, categories=[Category.STATUS])
+    entries = list(
+        StatusEvent.objects.filter(person=person).select_related(
+            "recorded_by_office__kreis", "recorded_by"
+        )
+    )
+    offices = {e.recorded_by_office_id: e.recorded_by_office for e in entries}
+    allowed, hidden, bases = set(), [], set()
+    for office in offices.values():
+        decision = decide_category(
+            actor, person, Category.STATUS, owner_office=office, purpose=purpose
+        )
+        if decision:
+            allowed.add(office.pk)
+            bases.add(decision.basis or decision.reason)
+        else:
+            hidden.append(office.name)
+            audit_record(
+                event_type=EventType.ACCESS_DENIED,
+                actor=actor,
+                outcome=Outcome.DENIED,
+                action=Action.VIEW_PERSON,
+                obj=person,
+                person_id=person.pk,
+                purpose=purpose,
+                reason=decision.reason,
+                categories=[Category.STATUS],
+                details={"owner": office.code},
+            )
+    if allowed:
+        audit_record(
+            event_type=EventType.PERSON_DATA_READ,
+            actor=actor,
+            obj=person,
+            person_id=person.pk,
+            purpose=purpose,
+            basis="; ".join(sorted(bases))[:200],
+            categories=[Category.STATUS],
+        )
+    return [e for e in entries if e.recorded_by_office_id in allowed], sorted(hidden)
+
+
+def _standing(entries: list[StatusEvent]) -> list[dict]:
+    followed = {e.target_id: e for e in entries if e.target_id}
+    rows = []
+    for entry in sorted(entries, key=lambda e: (e.date, e.pk)):
+        later = followed.get(entry.pk)
+        if entry.action == EntryAction.RETRACT:
+            standing = "retraction"
+        elif later is None:
+            standing = "in_force"
+        else:
+            standing = "retracted" if later.action == EntryAction.RETRACT else "replaced"
+        rows.append({"entry": entry, "standing": standing, "details": describe(entry)})
+    return rows
+
+
+def describe(entry: StatusEvent) -> list[tuple[str, str]]:
+    from lotse.status.events import (
+        APPLICATION_KINDS,
+        DECIDED_BY,
+        FIELD_LABELS,
+        OBLIGED_BY,
+        OUTCOME_LABELS,
+        TITLE_LABELS,
+        VARIANT_LABELS,
+    )
+
+    tables = {
+        "outcome": OUTCOME_LABELS,
+        "title": TITLE_LABELS,
+        "for_title": TITLE_LABELS,
+        "variant": VARIANT_LABELS,
+        "kind": APPLICATION_KINDS,
+        "by": {**DECIDED_BY, **OBLIGED_BY},
+    }
+    shown = []
+    for name, value in entry.details.items():
+        if isinstance(value, bool):
+            text = str(VALUES[value])
+        else:
+            text = str(tables.get(name, {}).get(value, value))
+        shown.append((str(FIELD_LABELS.get(name, name)), text))
+    return shown
+
+
+def timeline(facts, today: date) -> list[dict]:
+    """The answers on each day an entry took effect, and today; what changed is marked."""
+    days = sorted({date.fromisoformat(e["date"]) for e in facts.events} | {today})
+    days = [d for d in days if d >= date.fromisoformat(facts.person["entry_date"])]
+    points, previous = [], {}
+    for day in days:
+        try:
+            answers = status_facts.answers_on(facts, day)
+        except ScenarioError as exc:
+            points.append({"day": day, "problem": str(exc), "answers": []})
+            previous = {}
+            continue
+        values = {q: _value(q, answers) for q in QUESTIONS}
+        points.append(
+            {
+                "day": day,
+                "events": [e for e in facts.events if e["date"] == day.isoformat()],
+                "answers": [
+                    {"label": QUESTIONS[q], "value": v, "changed": previous.get(q) != v}
+                    for q, v in values.items()
+                ],
+                "problem": "",
+            }
+        )
+        previous = values
+    return points
+
+
+def switch_view(switch: BenefitSwitch, person, entries) -> dict:
+    kind = KINDS[switch.kind]
+    items = fill(kind.checklist, person, entries) if kind.checklist else []
+    return {
+        "switch": switch,
+        "kind": kind,
+        "covered": is_covered(switch),
+        "warning": needs_warning(switch),
+        "checklist_title": checklists()[kind.checklist][0] if kind.checklist else "",
+        "checklist": items,
+        "missing": sum(1 for i in items if not i.present),
+    }
+
+
+def status_overview(*, actor, person, with_timeline: bool = False) -> Overview:
+    entries, hidden = visible_entries(actor=actor, person=person)
+    overview = Overview(
+        entries=_standing(entries),
+        hidden_offices=hidden,
+        can_record=bool(decide(actor, Action.EDIT_PERSON, person)),
+    )
+    today = timezone.localdate()
+    if hidden:
+        overview.problem = str(
+            _(
+                "Entries of %(offices)s are not open to your office (no legal basis and no "
+                "consent), so no answers are computed from an incomplete history."
+            )
+            % {"offices": ", ".join(hidden)}
+        )
+    elif entries:
+        try:
+            facts = status_facts.gather(person, entries)
+            overview.assumptions = facts.assumptions
+            overview.answers = answer_list(status_facts.answers_on(facts, today))
+            if with_timeline:
+                overview.timeline = timeline(facts, today)
+        except ScenarioError as exc:
+            overview.problem = str(exc)
+    in_force = status_facts.entries_in_force(entries)
+    overview.switches = [
+        switch_view(s, person, in_force)
+        for s in open_switches(person)
+        if actor.office_id in (s.from_office_id, s.to_office_id)
+    ]
+    return overview
+
+
+def entry_get(*, actor, person, entry_id) -> StatusEvent:
+    entries, _hidden = visible_entries(actor=actor, person=person)
+    for entry in entries:
+        if str(entry.pk) == str(entry_id):
+            return entry
+    raise Http404
+
+
+def switch_get(*, actor, person, switch_id) -> BenefitSwitch:
+    authorize(actor, Action.VIEW_PERSON, person, purpose="Rechtskreiswechsel")
+    switch = (
+        BenefitSwitch.objects.filter(person=person, pk=switch_id)
+        .exclude(state=SwitchState.CANCELLED)
+        .select_related("from_office", "to_office", "from_case", "referral", "follow_up")
+        .first()
+    )
+    if switch is None or actor.office_id not in (switch.from_office_id, switch.to_office_id):
+        raise Http404
+    return switch
+
+
+def switch_warnings(*, actor) -> list[BenefitSwitch]:
+    """For the start page: switches of the actor's office whose first month is not covered."""
+    if actor.office is None or not decide(actor, Action.WORK_ON_CASE):
+        return []
+    warnings = switches_to_warn(actor.office)
+    for switch in warnings:
+        audit_record(
+            event_type=EventType.PERSON_DATA_READ,
+            actor=actor,
+            obj=switch,
+            person_id=switch.person_id,
+            action="status.switch_warning",
+            purpose="Rechtskreiswechsel",
+            basis="own case"
+            if switch.from_office_id == actor.office_id
+            else "party to the referral",
+            categories=[Category.IDENTITY],
+        )
+    return warnings
