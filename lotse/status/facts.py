@@ -71,7 +71,7 @@ def person_kreis(person, entries, office=None) -> str:
 
 
 def gather(person, entries, *, office=None) -> Facts:
-    entries = sorted(entries_in_force(entries), key=lambda e: (e.date, e.pk))
+    entries = sorted(entries_in_force(entries), key=lambda e: (e.date, e.pk or float("inf")))
     assumptions: list[str] = []
     nationality = person.nationalities.order_by("pk").values_list("country", flat=True).first()
     if not nationality:

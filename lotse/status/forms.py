@@ -22,6 +22,7 @@ from lotse.status.events import (
 from lotse.status.rules.scenario import EVENT_FIELDS
 from lotse.status.switch import KINDS
 
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 RADIO = forms.RadioSelect(attrs={"class": "kern-form-check__radio"})
 CHECK = {"class": "kern-form-check__checkbox"}
 TRISTATE = [("", _("not known")), ("yes", _("yes")), ("no", _("no"))]
@@ -73,7 +74,7 @@ def _field(name: str, kind: str) -> forms.Field:
                 label=label,
                 required=False,
                 help_text=hint,
-                widget=forms.DateInput(attrs={"type": "date"}),
+                widget=DATE,
             )
         case "kreis":
             today = timezone.localdate()
@@ -94,7 +95,7 @@ def _field(name: str, kind: str) -> forms.Field:
 
 
 class StatusEventForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("Date"), widget=DATE)
     source = forms.ChoiceField(label=_("Source"), choices=Source.choices)
     note = forms.CharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -164,12 +165,8 @@ class SwitchReferralForm(forms.Form):
         widget=forms.CheckboxSelectMultiple(attrs=CHECK),
         required=False,
     )
-    respond_by = forms.DateField(
-        label=_("Answer by"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    due_by = forms.DateField(
-        label=_("Taken over by"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    respond_by = forms.DateField(label=_("Answer by"), widget=DATE)
+    due_by = forms.DateField(label=_("Taken over by"), required=False, widget=DATE)
 
 
 __all__ = ["KINDS", "KindForm", "RetractForm", "StatusEventForm", "SwitchReferralForm"]

@@ -1,0 +1,321 @@
+"""Status events through the pages: recording, the answers and the timeline, forbidden paths,
+and the Rechtskreiswechsel as a guided hand-over (Amal's journey, a gE and a zkT Kreis)."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from lotse.audit.models import AuditEvent, EventType
+from lotse.cases.models import Case, CaseStatus, FollowUp, Referral, ReferralState
+from lotse.cases.referrals import referral_accept
+from lotse.cases.services import case_open
+from lotse.organisations.models import Role
+from lotse.organisations.tests.factories import UserFactory, reference_office
+from lotse.people.tests.factories import register
+from lotse.status.models import BenefitSwitch, EntryAction, StatusEvent, SwitchState
+from lotse.status.services import status_event_record
+
+pytestmark = pytest.mark.django_db
+
+
+def staff(username, office):
+    return UserFactory(username=username, office=reference_office(office), roles=[Role.CASEWORKER])
+
+
+@pytest.fixture
+def abh():
+    return staff("abh-tue", "abh-tubingen-08416")
+
+
+@pytest.fixture
+def jobcenter():
+    return staff("jc-tue", "jc-tubingen-08416")
+
+
+@pytest.fixture
+def amal(caseworker, abh):
+    """Registered by the Sozialamt Tübingen; the ABH opens its own case."""
+    person = register(caseworker)
+    case_open(actor=abh, person=person, reason="residence")
+    return person
+
+
+def new_url(person, kind=""):
+    url = reverse("web:status_event_new", kwargs={"person_id": person.pk})
+    return f"{url}?kind={kind}" if kind else url
+
+
+def post_event(client, person, event_kind, **data):
+    return client.post(new_url(person, event_kind), {"source": "document", **data})
+
+
+def record_journey(client, person, *, finality=True):
+    for kind, data in [
+        ("entry", {"date": "2015-10-12"}),
+        ("buema", {"date": "2015-10-12"}),
+        ("asylum_application", {"date": "2015-11-16", "kind": "first"}),
+        (
+            "decision",
+            {"date": "2016-04-14", "outcome": "fluechtlingsschutz", "by": "bamf", "dublin": "on"},
+        ),
+    ] + ([("finality", {"date": "2016-05-03"})] if finality else []):
+        response = post_event(client, person, kind, **data)
+        assert response.status_code == 302, response.content.decode()[:3000]
+
+
+def test_the_abh_records_a_bamf_decision_through_the_page(client_for, abh, amal):
+    client = client_for(abh)
+    page = client.get(new_url(amal, "decision")).content.decode()
+    # the outcome as radio buttons with the paragraph; today and the Bescheid as defaults
+    assert 'type="radio"' in page and "§ 3 AsylG" in page and "Art. 16a GG" in page
+    assert date.today().isoformat() in page and 'value="bamf_bescheid" selected' in page
+    record_journey(client, amal)
+    entries = StatusEvent.objects.filter(person=amal)
+    assert entries.count() == 5
+    decision = entries.get(kind="decision")
+    assert decision.details["outcome"] == "fluechtlingsschutz"
+    assert decision.recorded_by_office.code == "abh-tubingen-08416"
+    assert (
+        AuditEvent.objects.filter(
+            event_type=EventType.STATUS_EVENT_RECORDED, person_id=str(amal.pk)
+        ).count()
+        == 5
+    )
+
+
+def test_the_person_page_shows_todays_answers_with_reasons(client_for, abh, amal):
+    record_journey(client_for(abh), amal)
+    page = client_for(abh).get(reverse("web:person_detail", args=[amal.pk])).content.decode()
+    assert "Today" in page or "Heute" in page
+    assert "SGB II" in page and "§ 1 Abs. 3 AsylbLG" in page
+    assert "2016-05" in page and "2016-06" in page
+
+
+def test_the_timeline_shows_how_the_answers_changed(client_for, abh, amal):
+    record_journey(client_for(abh), amal)
+    page = client_for(abh).get(reverse("web:status_timeline", args=[amal.pk])).content.decode()
+    assert "AsylbLG" in page and "SGB II" in page
+    assert page.count("kern-badge--info") >= 2  # at least the switch and the regime changed
+
+
+def test_a_contradiction_is_refused_in_plain_words_and_nothing_is_stored(client_for, abh, amal):
+    response = post_event(
+        client_for(abh),
+        amal,
+        "decision",
+        date="2016-04-14",
+        outcome="fluechtlingsschutz",
+        by="bamf",
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "without asylum_application" in page
+    assert 'value="2016-04-14"' in page  # the input is kept
+    assert not StatusEvent.objects.filter(person=amal).exists()
+
+
+def test_a_date_in_the_future_is_refused(client_for, abh, amal):
+    response = post_event(client_for(abh), amal, "entry", date="2999-01-01")
+    assert response.status_code == 200
+    assert not StatusEvent.objects.filter(person=amal).exists()
+
+
+def test_correct_and_retract_keep_everything(client_for, abh, amal):
+    client = client_for(abh)
+    record_journey(client, amal, finality=False)
+    decision = StatusEvent.objects.get(person=amal, kind="decision")
+    change = reverse("web:status_event_change", args=[amal.pk])
+    response = client.post(
+        f"{change}?entry={decision.pk}&do=correct",
+        {
+            "date": "2016-04-15",
+            "outcome": "subsidiaerer_schutz",
+            "by": "bamf",
+            "source": "bamf_bescheid",
+            "reason": "misread the Bescheid",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    correction = StatusEvent.objects.get(target=decision)
+    assert correction.action == EntryAction.CORRECT
+    assert correction.details["outcome"] == "subsidiaerer_schutz"
+    response = client.post(f"{change}?entry={correction.pk}&do=retract", {"reason": "wrong person"})
+    assert response.status_code == 302
+    assert StatusEvent.objects.filter(person=amal, kind="decision").count() == 3
+    page = client.get(reverse("web:person_detail", args=[amal.pk])).content.decode()
+    assert "misread the Bescheid" in page and "wrong person" in page
+
+
+def test_only_the_recording_office_changes_an_entry(client_for, caseworker, abh, amal):
+    record_journey(client_for(abh), amal, finality=False)
+    decision = StatusEvent.objects.get(person=amal, kind="decision")
+    change = reverse("web:status_event_change", args=[amal.pk])
+    response = client_for(caseworker).post(
+        f"{change}?entry={decision.pk}&do=retract", {"reason": "not ours"}
+    )
+    assert response.status_code == 200
+    assert not StatusEvent.objects.filter(target=decision).exists()
+
+
+# --- who sees what --------------------------------------------------------------------------
+
+
+def test_the_sozialamt_sees_the_abh_entries_by_statute(client_for, caseworker, abh, amal):
+    record_journey(client_for(abh), amal)
+    page = client_for(caseworker).get(reverse("web:person_detail", args=[amal.pk]))
+    assert "Flüchtlingsschutz" in page.content.decode()
+    reads = AuditEvent.objects.filter(event_type=EventType.PERSON_DATA_READ, actor=caseworker)
+    assert any("status" in e.categories and "§ 71 SGB X" in e.basis for e in reads)
+
+
+def test_the_integrationsmanagement_without_consent_sees_no_status(client_for, abh, amal):
+    record_journey(client_for(abh), amal)
+    im = staff("im-tue", "im-tubingen-08416")
+    case_open(actor=im, person=amal, reason="counselling")
+    page = client_for(im).get(reverse("web:person_detail", args=[amal.pk])).content.decode()
+    assert "Flüchtlingsschutz" not in page
+    assert "not open to your office" in page or "nicht" in page
+    refusals = AuditEvent.objects.filter(event_type=EventType.ACCESS_DENIED, actor=im)
+    assert any("status" in e.categories for e in refusals)
+
+
+def test_no_case_and_another_kreis_see_nothing(client_for, abh, amal, other_caseworker):
+    record_journey(client_for(abh), amal)
+    no_case = staff("jc-tue-2", "jc-tubingen-08416")
+    for user in (no_case, other_caseworker):
+        client = client_for(user)
+        for name in ("status_timeline", "status_event_new", "status_switch"):
+            assert client.get(reverse(f"web:{name}", args=[amal.pk])).status_code == 404
+        assert post_event(client, amal, "entry", date="2015-10-12").status_code == 404
+    assert StatusEvent.objects.filter(person=amal).count() == 5
+
+
+# --- the Rechtskreiswechsel ---------------------------------------------------------------------
+
+
+def test_amal_switch_in_tuebingen_goes_to_the_jobcenter_tuebingen(
+    client_for, caseworker, abh, jobcenter, amal
+):
+    record_journey(client_for(abh), amal)
+    switch = BenefitSwitch.objects.get(person=amal)
+    assert (switch.last_month, switch.first_month) == (date(2016, 5, 1), date(2016, 6, 1))
+    assert switch.from_office.code == "sozialamt-tubingen-08416"
+    assert switch.to_office.code == "jc-tubingen-08416"
+    sozialamt_case = Case.objects.get(person=amal, office=switch.from_office)
+    follow_up = FollowUp.objects.get(case=sozialamt_case)
+    assert "Rechtskreiswechsel" in follow_up.title and "05/2016" in follow_up.title
+
+    # the Sozialamt sees the proposal, the checklist and the warning
+    url = reverse("web:status_switch", args=[amal.pk]) + f"?switch={switch.pk}"
+    client = client_for(caseworker)
+    page = client.get(url).content.decode()
+    assert "AZR" in page and "✓" in page and "✗" in page
+    assert 'value="status" checked' in page or 'value="status"' in page
+    person_page = client.get(reverse("web:person_detail", args=[amal.pk])).content.decode()
+    assert "kern-alert--warning" in person_page
+
+    # one click: the pre-filled hand-over is sent
+    form = client.get(url).context["form"]
+    data = {
+        "switch": switch.pk,
+        "purpose": form.initial["purpose"],
+        "categories": form.initial["categories"],
+        "respond_by": form.initial["respond_by"].isoformat(),
+        "due_by": form.initial["due_by"].isoformat(),
+    }
+    assert client.post(url, data).status_code == 302
+    switch.refresh_from_db()
+    referral = switch.referral
+    assert referral.kind == "transfer" and referral.to_office == switch.to_office
+    assert set(referral.shared) == {"status", "benefits", "profile"}
+    assert switch.state == SwitchState.REFERRED
+    follow_up.refresh_from_db()
+    assert follow_up.done_at is not None
+
+    # both start pages warn until the Jobcenter accepts
+    from django.template import Context, Template  # noqa: PLC0415
+    from django.test import RequestFactory  # noqa: PLC0415
+
+    def start_warning(user):
+        request = RequestFactory().get("/")
+        request.user = user
+        html = Template('{% include "status/_start_include.html" %}').render(
+            Context({"request": request})
+        )
+        return "kern-alert--warning" in html
+
+    assert start_warning(caseworker) and start_warning(jobcenter)
+    referral_accept(actor=jobcenter, referral=Referral.objects.get(pk=referral.pk))
+    assert not start_warning(caseworker) and not start_warning(jobcenter)
+    person_page = client.get(reverse("web:person_detail", args=[amal.pk])).content.decode()
+    assert "kern-alert--warning" not in person_page
+    assert Referral.objects.get(pk=referral.pk).state == ReferralState.ACCEPTED
+
+
+def test_a_zkt_kreis_hands_over_to_the_kommunales_jobcenter(client_for):
+    sozialamt = staff("soz-lb", "sozialamt-ludwigsburg-08118")
+    abh_lb = staff("abh-lb", "abh-ludwigsburg-08118")
+    person = register(sozialamt, postcode="71634")
+    case_open(actor=abh_lb, person=person, reason="residence")
+    record_journey(client_for(abh_lb), person)
+    switch = BenefitSwitch.objects.get(person=person)
+    assert switch.to_office.code == "jc-ludwigsburg-08118"
+    assert switch.to_office.jobcenter_form == "zkT"
+
+
+def test_the_wohnsitzregelung_decides_the_kreis_of_the_jobcenter(client_for, abh, amal):
+    client = client_for(abh)
+    record_journey(client, amal)
+    BenefitSwitch.objects.all().update(state=SwitchState.CANCELLED)
+    response = post_event(client, amal, "wohnsitzregelung", date="2016-08-10", kreis="08118")
+    assert response.status_code == 302
+    # the switch of 05/2016 is already recorded; a new one is not invented
+    assert BenefitSwitch.objects.exclude(state=SwitchState.CANCELLED).count() <= 1
+
+
+def test_no_switch_without_finality_for_fluechtlingsschutz(client_for, abh, amal):
+    record_journey(client_for(abh), amal, finality=False)
+    assert not BenefitSwitch.objects.filter(person=amal).exists()
+
+
+def test_asylberechtigung_switches_in_the_month_of_the_decision(abh, amal):
+    for kind, day, details in [
+        ("asylum_application", date(2015, 11, 16), {}),
+        ("decision", date(2016, 4, 14), {"outcome": "asylberechtigung"}),
+    ]:
+        status_event_record(
+            actor=abh, person=amal, kind=kind, date=day, details=details, source="document"
+        )
+    switch = BenefitSwitch.objects.get(person=amal)
+    assert (switch.last_month, switch.first_month) == (date(2016, 4, 1), date(2016, 5, 1))
+
+
+def test_retracting_the_decision_withdraws_the_proposal(client_for, abh, amal):
+    record_journey(client_for(abh), amal)
+    from lotse.status.services import status_event_retract  # noqa: PLC0415
+
+    finality = StatusEvent.objects.get(person=amal, kind="finality")
+    status_event_retract(actor=abh, entry=finality, reason="recorded for the wrong person")
+    assert BenefitSwitch.objects.get(person=amal).state == SwitchState.CANCELLED
+
+
+def test_the_switch_kinds_carry_the_reverse_switch():
+    from lotse.status.switch import KINDS, kind_of  # noqa: PLC0415
+
+    kind = kind_of({"last_sgb2_month": "2026-09", "first_asylblg_month": "2026-10"})
+    assert kind is KINDS["sgb2_asylblg"]
+    assert (kind.from_kind, kind.to_kind, kind.checklist) == (
+        "jobcenter",
+        "sozialamt",
+        "asylblg_application",
+    )
+
+
+def test_no_open_sozialamt_case_means_no_follow_up(client_for, abh):
+    person = register(abh)
+    record_journey(client_for(abh), person)
+    switch = BenefitSwitch.objects.get(person=person)
+    assert switch.from_case is None and switch.follow_up is None
+    assert not Case.objects.filter(person=person, office=switch.from_office).exists()
+    assert CaseStatus.OPEN
