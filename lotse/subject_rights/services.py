@@ -43,15 +43,12 @@ def subject_report_create(
         raise ValidationError(
             {"request_reference": _("Name the person's request (date, reference).")}
         )
+    # Read (and a refusal logged) before the transaction: a refused attempt stays in the trail.
+    data = subject_report_data(actor=actor, person=person, include_note_texts=include_note_texts)
+    person = data["person"]
+    languages = report_languages(language or person.preferred_language)
+    pdf = report_pdf(data=data, languages=languages, office=actor.office, reference=reference[:200])
     with transaction.atomic():
-        data = subject_report_data(
-            actor=actor, person=person, include_note_texts=include_note_texts
-        )
-        person = data["person"]
-        languages = report_languages(language or person.preferred_language)
-        pdf = report_pdf(
-            data=data, languages=languages, office=actor.office, reference=reference[:200]
-        )
         audit_record(
             event_type=EventType.EXPORT_CREATED,
             actor=actor,
@@ -103,10 +100,15 @@ def supervisory_authority(office: Office) -> str:
     return SUPERVISORY_AUTHORITIES["bfdi" if federal else "lfdi_bw"]
 
 
-@transaction.atomic
 def correction_request_record(*, actor, person: Person, data: CorrectionInput) -> CorrectionRequest:
     """Record what the person says is wrong; the request stays open until it is answered."""
+    # Asked before the transaction, so that a refusal stays in the audit trail.
     authorize(actor, Action.EDIT_PERSON, person, purpose=CORRECTION_PURPOSE)
+    with transaction.atomic():
+        return _correction_request_create(actor=actor, person=person, data=data)
+
+
+def _correction_request_create(*, actor, person: Person, data: CorrectionInput):
     errors = {}
     if data.data_item not in DataItem.values:
         errors["data_item"] = _("Say which data the person holds to be wrong.")
@@ -159,7 +161,6 @@ def change_events_for(item: CorrectionRequest) -> list[AuditEvent]:
     )
 
 
-@transaction.atomic
 def correction_request_resolve(
     *,
     actor,
@@ -173,6 +174,20 @@ def correction_request_resolve(
     rejected (with the reason, and the supervisory authority the person may complain to).
     Only the office that received the request answers it, and only once."""
     authorize(actor, Action.EDIT_PERSON, request.person, purpose=CORRECTION_PURPOSE)
+    with transaction.atomic():
+        return _correction_request_answer(
+            actor=actor,
+            request=request,
+            status=status,
+            change_made=change_made,
+            change_event_ids=change_event_ids,
+            rejection_reason=rejection_reason,
+        )
+
+
+def _correction_request_answer(
+    *, actor, request, status, change_made, change_event_ids, rejection_reason
+) -> CorrectionRequest:
     item = CorrectionRequest.objects.select_for_update().get(pk=request.pk)
     if item.received_by_office_id != actor.office_id:
         raise ValidationError(_("Only the office that received the request answers it."))

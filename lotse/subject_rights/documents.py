@@ -1,0 +1,173 @@
+"""The person's report as PDF (WeasyPrint): German first, then the person's language.
+
+The same approach and fonts as the consent form (lotse/consent/documents.py): Debian's Noto
+fonts, HarfBuzz shaping through WeasyPrint (Arabic letters join and run right to left), one
+part per language with `lang` and `dir` set, a tagged PDF (PDF/UA-1). Data values are printed
+as recorded; only the fixed texts and the labels of choices are translated (report_texts.py).
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.template.loader import render_to_string
+
+from lotse.consent.documents import SCRIPT_LANG
+from lotse.people.models import Script
+from lotse.subject_rights.report_texts import RTL_LANGUAGES, TEXTS, enum_label, text_language
+
+STYLESHEET = Path(__file__).parent / "pdf" / "report.css"
+
+
+@dataclass(frozen=True)
+class ReportLanguages:
+    requested: str
+    other: str | None  # the second part's language; None for German only
+    missing: bool  # no texts for the requested language: English is printed instead
+
+    @property
+    def codes(self) -> list[str]:
+        return ["de", self.other] if self.other else ["de"]
+
+
+def report_languages(requested: str) -> ReportLanguages:
+    requested = (requested or "").strip().lower()
+    code = text_language(requested)
+    if requested in ("", "de") or code == "de":
+        return ReportLanguages(requested or "de", None, False)
+    if code is None:
+        return ReportLanguages(requested, "en", True)
+    return ReportLanguages(requested, code, False)
+
+
+def _name_lang(script: str, preferred: str) -> str:
+    if script == Script.ARABIC and preferred in RTL_LANGUAGES:
+        return preferred
+    return SCRIPT_LANG.get(script, "")
+
+
+def _page(lang: str, data: dict) -> dict:
+    t = TEXTS[lang]
+    person = data["person"]
+    preferred = (person.preferred_language or "").lower()
+
+    def label(group: str, value: str) -> str:
+        return enum_label(group, lang, value)
+
+    cases = []
+    for case in data["cases"]:
+        if case["notes_count"]:
+            notes = t["notes_summary"].format(
+                count=case["notes_count"],
+                shared=case["notes_shared"],
+                first=f"{case['notes_first']:%d.%m.%Y}",
+                last=f"{case['notes_last']:%d.%m.%Y}",
+            )
+        else:
+            notes = t["notes_none"]
+        cases.append(
+            {**case, "status_label": label("case_status", case["status"]), "notes_summary": notes}
+        )
+    return {
+        "lang": lang,
+        "dir": "rtl" if lang in RTL_LANGUAGES else "ltr",
+        "t": t,
+        "is_german": lang == "de",
+        "names": [
+            {
+                **name,
+                "lang": _name_lang(name["script"], preferred),
+                "kind_label": label("name_kind", name["kind"]),
+                "source_label": label("source", name["source"]),
+            }
+            for name in data["names"]
+        ],
+        "sex": label("sex", person.sex),
+        "precision": label("precision", person.birth_date_precision),
+        "confidence": label("confidence", person.identity_confidence),
+        "identifiers": [
+            {**row, "type_label": label("identifier", row["type"])} for row in data["identifiers"]
+        ],
+        "nationalities": [
+            {**row, "source_label": label("source", row["source"])} for row in data["nationalities"]
+        ],
+        "addresses": [
+            {**row, "accommodation_label": label("accommodation", row["accommodation"])}
+            for row in data["addresses"]
+        ],
+        "relations": [
+            {**row, "kind_label": label("relation", row["kind"])} for row in data["relations"]
+        ],
+        "cases": cases,
+        "referrals": [
+            {
+                **row,
+                "kind_label": label("referral_kind", row["kind"]),
+                "state_label": label("referral_state", row["state"]),
+                "shared_labels": [
+                    {"category": label("category", category), "basis": basis}
+                    for category, basis in row["shared"]
+                ],
+                "timeline_labels": [
+                    {**event, "state_label": label("referral_state", event["state"])}
+                    for event in row["timeline"]
+                ],
+            }
+            for row in data["referrals"]
+        ],
+        "consents": [
+            {
+                **row,
+                "category_labels": [label("category", c) for c in row["categories"]],
+                "purpose_labels": [label("purpose", p) for p in row["purposes"]],
+            }
+            for row in data["consents"]
+        ],
+        "corrections": [
+            {
+                **row,
+                "item_label": label("data_item", row["data_item"]),
+                "status_label": label("correction_status", row["status"]),
+            }
+            for row in data["corrections"]
+        ],
+        "access": [
+            {
+                "office": line.office or t["system"],
+                "kind_label": label("access_kind", line.kind),
+                "purpose": line.purpose,
+                "basis": line.basis or t["basis_none"],
+                "category_labels": [label("category", c) for c in sorted(line.categories)],
+                "count": line.count,
+                "first": line.first,
+                "last": line.last,
+            }
+            for line in data["access"]
+        ],
+        "merged": t["merged"].format(count=data["merged_records"])
+        if data["merged_records"]
+        else "",
+    }
+
+
+def report_html(*, data: dict, languages: ReportLanguages, office, reference: str) -> str:
+    person = data["person"]
+    latin = next((n for n in data["names"] if n["script"] == Script.LATIN), None)
+    context = {
+        "person": person,
+        "name": latin["text"] if latin else str(person),
+        "data": data,
+        "office": office,
+        "reference": reference,
+        "pages": [_page(code, data) for code in languages.codes],
+    }
+    return render_to_string("subject_rights/report_pdf.html", context)
+
+
+def report_pdf(*, data: dict, languages: ReportLanguages, office, reference: str) -> bytes:
+    import weasyprint  # imported here: loading Pango costs time that only this export needs
+
+    html = report_html(data=data, languages=languages, office=office, reference=reference)
+    return weasyprint.HTML(string=html).write_pdf(
+        stylesheets=[weasyprint.CSS(filename=str(STYLESHEET))],
+        pdf_variant="pdf/ua-1",
+    )
