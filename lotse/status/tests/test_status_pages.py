@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from lotse.audit.models import AuditEvent, EventType
 from lotse.cases.models import Case, CaseStatus, FollowUp, Referral, ReferralState
@@ -68,8 +69,11 @@ def test_the_abh_records_a_bamf_decision_through_the_page(client_for, abh, amal)
     client = client_for(abh)
     page = client.get(new_url(amal, "decision")).content.decode()
     # the outcome as radio buttons with the paragraph; today and the Bescheid as defaults
-    assert 'type="radio"' in page and "§ 3 AsylG" in page and "Art. 16a GG" in page
-    assert date.today().isoformat() in page and 'value="bamf_bescheid" selected' in page
+    assert 'type="radio"' in page
+    assert "§ 3 AsylG" in page
+    assert "Art. 16a GG" in page
+    assert timezone.localdate().isoformat() in page
+    assert 'value="bamf_bescheid" selected' in page
     record_journey(client, amal)
     entries = StatusEvent.objects.filter(person=amal)
     assert entries.count() == 5
@@ -88,14 +92,17 @@ def test_the_person_page_shows_todays_answers_with_reasons(client_for, abh, amal
     record_journey(client_for(abh), amal)
     page = client_for(abh).get(reverse("web:person_detail", args=[amal.pk])).content.decode()
     assert "Today" in page or "Heute" in page
-    assert "SGB II" in page and "§ 1 Abs. 3 AsylbLG" in page
-    assert "2016-05" in page and "2016-06" in page
+    assert "SGB II" in page
+    assert "§ 1 Abs. 3 AsylbLG" in page
+    assert "2016-05" in page
+    assert "2016-06" in page
 
 
 def test_the_timeline_shows_how_the_answers_changed(client_for, abh, amal):
     record_journey(client_for(abh), amal)
     page = client_for(abh).get(reverse("web:status_timeline", args=[amal.pk])).content.decode()
-    assert "AsylbLG" in page and "SGB II" in page
+    assert "AsylbLG" in page
+    assert "SGB II" in page
     assert page.count("kern-badge--info") >= 2  # at least the switch and the regime changed
 
 
@@ -144,7 +151,8 @@ def test_correct_and_retract_keep_everything(client_for, abh, amal):
     assert response.status_code == 302
     assert StatusEvent.objects.filter(person=amal, kind="decision").count() == 3
     page = client.get(reverse("web:person_detail", args=[amal.pk])).content.decode()
-    assert "misread the Bescheid" in page and "wrong person" in page
+    assert "misread the Bescheid" in page
+    assert "wrong person" in page
 
 
 def test_only_the_recording_office_changes_an_entry(client_for, caseworker, abh, amal):
@@ -204,13 +212,16 @@ def test_amal_switch_in_tuebingen_goes_to_the_jobcenter_tuebingen(
     assert switch.to_office.code == "jc-tubingen-08416"
     sozialamt_case = Case.objects.get(person=amal, office=switch.from_office)
     follow_up = FollowUp.objects.get(case=sozialamt_case)
-    assert "Rechtskreiswechsel" in follow_up.title and "05/2016" in follow_up.title
+    assert "Rechtskreiswechsel" in follow_up.title
+    assert "05/2016" in follow_up.title
 
     # the Sozialamt sees the proposal, the checklist and the warning
     url = reverse("web:status_switch", args=[amal.pk]) + f"?switch={switch.pk}"
     client = client_for(caseworker)
     page = client.get(url).content.decode()
-    assert "AZR" in page and "✓" in page and "✗" in page
+    assert "AZR" in page
+    assert "✓" in page
+    assert "✗" in page
     assert 'value="status" checked' in page or 'value="status"' in page
     person_page = client.get(reverse("web:person_detail", args=[amal.pk])).content.decode()
     assert "kern-alert--warning" in person_page
@@ -227,7 +238,8 @@ def test_amal_switch_in_tuebingen_goes_to_the_jobcenter_tuebingen(
     assert client.post(url, data).status_code == 302
     switch.refresh_from_db()
     referral = switch.referral
-    assert referral.kind == "transfer" and referral.to_office == switch.to_office
+    assert referral.kind == "transfer"
+    assert referral.to_office == switch.to_office
     assert set(referral.shared) == {"status", "benefits", "profile"}
     assert switch.state == SwitchState.REFERRED
     follow_up.refresh_from_db()
@@ -245,9 +257,11 @@ def test_amal_switch_in_tuebingen_goes_to_the_jobcenter_tuebingen(
         )
         return "kern-alert--warning" in html
 
-    assert start_warning(caseworker) and start_warning(jobcenter)
+    assert start_warning(caseworker)
+    assert start_warning(jobcenter)
     referral_accept(actor=jobcenter, referral=Referral.objects.get(pk=referral.pk))
-    assert not start_warning(caseworker) and not start_warning(jobcenter)
+    assert not start_warning(caseworker)
+    assert not start_warning(jobcenter)
     person_page = client.get(reverse("web:person_detail", args=[amal.pk])).content.decode()
     assert "kern-alert--warning" not in person_page
     assert Referral.objects.get(pk=referral.pk).state == ReferralState.ACCEPTED
@@ -316,6 +330,7 @@ def test_no_open_sozialamt_case_means_no_follow_up(client_for, abh):
     person = register(abh)
     record_journey(client_for(abh), person)
     switch = BenefitSwitch.objects.get(person=person)
-    assert switch.from_case is None and switch.follow_up is None
+    assert switch.from_case is None
+    assert switch.follow_up is None
     assert not Case.objects.filter(person=person, office=switch.from_office).exists()
     assert CaseStatus.OPEN
