@@ -6,6 +6,7 @@ from lotse.web import (
     duplicate_views,
     person_views,
     status_views,
+    subject_rights_views,
     views,
 )
 
@@ -78,6 +79,32 @@ urlpatterns = [
         "persons/<uuid:person_id>/status/switch/",
         status_views.status_switch,
         name="status_switch",
+    ),
+    path(
+        "persons/<uuid:person_id>/subject-report/",
+        subject_rights_views.subject_report_view,
+        name="subject_report",
+    ),
+    path(
+        "persons/<uuid:person_id>/corrections/new/",
+        subject_rights_views.correction_record_view,
+        name="correction_record",
+    ),
+    path(
+        "persons/<uuid:person_id>/corrections/",
+        subject_rights_views.correction_resolve_view,
+        name="correction_resolve",
+    ),
+    path("corrections/", subject_rights_views.correction_list_view, name="correction_list"),
+    path(
+        "data-protection/subject-report/",
+        subject_rights_views.dpo_subject_report_start,
+        name="dpo_subject_report_start",
+    ),
+    path(
+        "data-protection/subject-report/<uuid:person_id>/",
+        subject_rights_views.dpo_subject_report_view,
+        name="dpo_subject_report",
     ),
     path("duplicates/", duplicate_views.queue, name="duplicate_queue"),
     path("duplicates/runs/", duplicate_views.run_start, name="duplicate_run_start"),
