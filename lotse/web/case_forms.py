@@ -19,7 +19,8 @@ CATEGORY_LABELS = {
     Category.HEALTH: _("health (special category: explicit consent only)"),
     Category.NOTES: _("shared notes"),
 }
-_DATE = forms.DateInput(attrs={"type": "date"})
+# A date input takes ISO dates only; a localised value (02.12.2026) would be dropped.
+_DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class CaseForm(forms.Form):

@@ -1,0 +1,224 @@
+"""A full hand-over in the browser, two people at two desks, and axe-core on every page of case
+work, hand-overs, persons and duplicates.
+
+The Sozialamt of Tübingen registers Amal Al-Hassan (the Ausländerbehörde knows her under another
+spelling), writes a shared and an internal note and hands her over to the Jobcenter Tübingen at
+the Rechtskreiswechsel, sharing "profile" and "notes". The Jobcenter sees the request, accepts,
+sees the shared note with its basis (§ 69 SGB X) and not the internal one, and completes the
+hand-over; the Sozialamt sees the outcome and its case closed. Every assertion is on what the
+user sees.
+
+    .venv/bin/python -m pytest lotse/web/tests/test_browser_handover.py -x
+"""
+
+import pytest
+from playwright.sync_api import expect
+
+from lotse.cases.models import NoteVisibility, ReferralKind
+from lotse.organisations.models import Role
+from lotse.people.tests.factories import register
+from lotse.web.tests.browser_support import UI, assert_all_clean, sign_in, t
+
+pytestmark = pytest.mark.browser
+
+JOBCENTER = "jc-tubingen-08416"
+ABH = "abh-tubingen-08416"
+SHARED_NOTE = "Sprachkurs B1 abgeschlossen; sucht Arbeit in der Altenpflege."
+INTERNAL_NOTE = "Intern: Erstattungsanspruch nach § 104 SGB X prüfen."
+OUTCOME = "Zuständigkeit übernommen: Leistungen nach dem SGB II ab dem 1. des Monats."
+BASIS = "§ 69 Abs. 1 Nr. 1 SGB X"
+
+
+def click_and_load(ui: UI, locator) -> None:
+    """Click something that leads to another page (or the same page again, after a POST)."""
+    with ui.page.expect_navigation():
+        locator.click()
+    ui.page.wait_for_load_state("load")
+
+
+def main(ui: UI):
+    return ui.page.locator("main")
+
+
+def register_amal(sozialamt: UI) -> None:
+    """Registration through the page: the duplicate check finds the Ausländerbehörde's record
+    (a record exists, held by …), the caseworker confirms it is the same person."""
+    page = sozialamt.page
+    sozialamt.goto("/persons/new/")
+    page.fill("#id_family_name", "Al-Hassan")
+    page.fill("#id_given_names", "Amal")
+    page.fill("#id_original_family_name", "الحسن")
+    page.fill("#id_original_given_names", "أمل")
+    page.select_option("#id_original_script", "Arab")
+    page.select_option("#id_sex", "f")
+    page.fill("#id_birth_date", "01.01.1990")
+    page.check("#id_birth_date_placeholder")
+    page.select_option("#id_nationality", "SYR")
+    click_and_load(sozialamt, page.locator("main form button[type=submit]").last)
+
+    candidates = page.locator("section[aria-labelledby=candidates-title]")
+    expect(candidates).to_be_visible()
+    candidate = candidates.locator("li.lotse-candidate").first
+    expect(candidate).to_contain_text(t("A record exists"))
+    expect(candidate).to_contain_text(f"{t('held by')} Landratsamt Tübingen – Ausländerbehörde")
+    # the other office's record stays hidden: no name, no date of birth of it
+    expect(candidate).not_to_contain_text("Al Hasan")
+    sozialamt.axe("register a person, a record held elsewhere")
+    candidate.locator("details summary").click()
+    expect(candidate.locator("details input[name=reason]")).to_be_visible()
+    sozialamt.axe("register a person, emergency access opened")
+
+    click_and_load(sozialamt, candidate.locator("button[name=decision][value^='link:']"))
+    assert "/persons/" in page.url
+    assert "/new/" not in page.url
+    expect(page.locator("main [role=status]").first).to_contain_text(
+        t("The existing record was linked to your office; new spellings were added.")
+    )
+    arabic = page.locator("main bdi[dir=auto]", has_text="أمل").first
+    expect(arabic).to_be_visible()
+    assert arabic.evaluate("element => getComputedStyle(element).direction") == "rtl"
+    sozialamt.axe("person, linked")
+
+
+def add_note(ui: UI, text: str, visibility: str) -> None:
+    page = ui.page
+    notes = page.locator("section[aria-labelledby=notes-title]")
+    notes.locator("textarea[name=text]").fill(text)
+    notes.locator("select[name=visibility]").select_option(visibility)
+    click_and_load(ui, notes.get_by_role("button", name=t("Add note")))
+    expect(page.locator("main [role=status]").first).to_contain_text(t("The note was saved."))
+    expect(page.locator("section[aria-labelledby=notes-title]")).to_contain_text(text)
+
+
+def test_handover_from_the_sozialamt_to_the_jobcenter(open_ui, make_user):
+    make_user("sb-sozialamt", Role.CASEWORKER)
+    make_user("sb-jobcenter", Role.CASEWORKER, office=JOBCENTER)
+    abh = make_user("sb-abh", Role.CASEWORKER, office=ABH, second_factor=False)
+    # The Ausländerbehörde registered her on arrival, under another spelling.
+    register(abh, family_name="Al Hasan", given_names="Amal")
+
+    sozialamt = open_ui("Sozialamt")
+    jobcenter = open_ui("Jobcenter")
+    sign_in(sozialamt, "sb-sozialamt")
+    sign_in(jobcenter, "sb-jobcenter")
+    page = sozialamt.page
+
+    # --- the Sozialamt: register, open the case, two notes, hand over ----------------------
+    register_amal(sozialamt)
+    click_and_load(
+        sozialamt,
+        page.locator("section[aria-labelledby=cases]").get_by_role("link", name=t("Case")),
+    )
+    assert "/cases/" in page.url
+    case_url = page.url
+    expect(page.locator("h1")).to_contain_text("Amal")
+    add_note(sozialamt, SHARED_NOTE, NoteVisibility.SHARED)
+    add_note(sozialamt, INTERNAL_NOTE, NoteVisibility.OFFICE)
+    notes = page.locator("section[aria-labelledby=notes-title]")
+    expect(notes).to_contain_text(t("shared with the offices involved"))
+    expect(notes).to_contain_text(t("own office only"))
+    sozialamt.axe("case, with notes")
+
+    click_and_load(sozialamt, main(sozialamt).get_by_role("link", name=t("Refer or hand over")))
+    expect(page.locator("h1")).to_contain_text(t("Refer or hand over"))
+    sozialamt.axe("refer or hand over")
+    form = page.locator("main form")
+    form.locator("#id_to_office").select_option(label="Jobcenter Landkreis Tübingen")
+    form.locator("#id_kind").select_option(ReferralKind.TRANSFER)
+    form.locator("#id_purpose").fill("Rechtskreiswechsel nach Anerkennung: Leistungen nach SGB II")
+    # health data need the person's explicit consent: refused, with the reason, nothing sent
+    form.get_by_label(t("health (special category: explicit consent only)")).check()
+    click_and_load(sozialamt, form.get_by_role("button", name=t("Send request")))
+    expect(page.locator("h1")).to_contain_text(t("Refer or hand over"))
+    refusal = page.locator("main fieldset .kern-error")
+    expect(refusal).to_contain_text("Jobcenter Landkreis Tübingen")
+    expect(page.locator("main fieldset input:checked")).to_have_count(1)  # the entry is kept
+    sozialamt.axe("refer or hand over, a category refused")
+    form = page.locator("main form")
+    form.get_by_label(t("health (special category: explicit consent only)")).uncheck()
+    form.get_by_label(t("profile: schooling, work, languages")).check()
+    form.get_by_label(t("shared notes")).check()
+    click_and_load(sozialamt, form.get_by_role("button", name=t("Send request")))
+    assert "/referrals/" in page.url
+    referral_url = page.url
+    header = page.locator("main .lotse-page-header")
+    expect(header).to_contain_text("Jobcenter Landkreis Tübingen")
+    expect(header).to_contain_text(t("requested"))
+    shared = page.locator("main dl")
+    expect(shared).to_contain_text(BASIS)
+    expect(shared).to_contain_text("profile")
+    expect(shared).to_contain_text("notes")
+    expect(main(sozialamt).get_by_role("button", name=t("Withdraw request"))).to_be_visible()
+    sozialamt.axe("referral, sender, requested")
+
+    # --- the Jobcenter: the request waits on the start page and in the list ----------------
+    jc = jobcenter.page
+    jobcenter.goto("/")
+    waiting = jc.locator("section[aria-labelledby=start-incoming]")
+    expect(waiting).to_contain_text("Amal")
+    expect(waiting).to_contain_text("Landratsamt Tübingen – Sozialamt (AsylbLG)")
+    jobcenter.axe("start, a hand-over waiting")
+    click_and_load(jobcenter, jc.locator("nav.lotse-nav").get_by_role("link", name=t("Hand-overs")))
+    incoming = jc.locator("section[aria-labelledby=in-title]")
+    expect(incoming.locator("tbody tr")).to_have_count(1)
+    expect(incoming).to_contain_text(t("requested"))
+    jobcenter.axe("hand-overs, one incoming")
+    click_and_load(jobcenter, incoming.get_by_role("link", name="Amal"))
+    assert jc.url == referral_url
+    expect(main(jobcenter).get_by_role("button", name=t("Decline"))).to_be_visible()
+    jobcenter.axe("referral, receiver, requested")
+    jc.locator("main textarea[name=text]").fill("Wir übernehmen.")
+    click_and_load(jobcenter, main(jobcenter).get_by_role("button", name=t("Accept")))
+    expect(jc.locator("main .lotse-page-header")).to_contain_text(t("accepted"))
+    expect(
+        main(jobcenter).get_by_role("button", name=t("Responsibility taken over"))
+    ).to_be_visible()
+    jobcenter.axe("referral, receiver, accepted")
+
+    # exactly the shared data: the shared note with its basis, not the internal one
+    click_and_load(jobcenter, main(jobcenter).get_by_role("link", name=t("Your case")))
+    assert "/cases/" in jc.url
+    assert jc.url != case_url
+    received = jc.locator("section[aria-labelledby=shared-title]")
+    expect(received).to_contain_text(SHARED_NOTE)
+    expect(received).to_contain_text(BASIS)
+    expect(received).to_contain_text("Landratsamt Tübingen – Sozialamt (AsylbLG)")
+    assert INTERNAL_NOTE not in jobcenter.main_text()
+    assert INTERNAL_NOTE not in jc.content()
+    expect(jc.locator("section[aria-labelledby=notes-title]")).not_to_contain_text(SHARED_NOTE)
+    jobcenter.axe("case, receiving office, shared data")
+    # the identity record is shared with every office that has a case
+    click_and_load(jobcenter, main(jobcenter).get_by_role("link", name=t("Identity record")))
+    expect(jc.locator("main bdi[dir=auto]", has_text="أمل").first).to_be_visible()
+    assert INTERNAL_NOTE not in jc.content()
+    jobcenter.axe("person, receiving office")
+
+    # completing the hand-over, with the outcome
+    jobcenter.goto(referral_url)
+    jc.locator("main textarea[name=text]").fill(OUTCOME)
+    click_and_load(
+        jobcenter, main(jobcenter).get_by_role("button", name=t("Responsibility taken over"))
+    )
+    expect(jc.locator("main .lotse-page-header")).to_contain_text(t("closed"))
+    expect(jc.locator("main dl")).to_contain_text(OUTCOME)
+    jobcenter.axe("referral, receiver, closed")
+
+    # --- the Sozialamt sees the outcome and its case closed --------------------------------
+    sozialamt.goto(referral_url)
+    expect(page.locator("main .lotse-page-header")).to_contain_text(t("closed"))
+    expect(page.locator("main dl")).to_contain_text(OUTCOME)
+    timeline = page.locator("section[aria-labelledby=timeline-title]")
+    expect(timeline).to_contain_text("Jobcenter Landkreis Tübingen")
+    expect(timeline.locator("li")).to_have_count(3)  # requested, accepted, closed
+    expect(main(sozialamt).get_by_role("button")).to_have_count(0)  # nothing left to do
+    sozialamt.axe("referral, sender, closed")
+    sozialamt.goto("/referrals/")
+    expect(page.locator("section[aria-labelledby=out-title]")).to_contain_text(OUTCOME)
+    sozialamt.axe("hand-overs, one sent and done")
+    sozialamt.goto(case_url)
+    expect(page.locator("main .lotse-page-header")).to_contain_text(t("closed"))
+    expect(page.locator("main .lotse-page-header")).to_contain_text("Jobcenter Landkreis Tübingen")
+    expect(main(sozialamt).get_by_role("link", name=t("Refer or hand over"))).to_have_count(0)
+    sozialamt.axe("case, closed by the hand-over")
+
+    assert_all_clean(sozialamt, jobcenter)
