@@ -407,10 +407,13 @@ def decide_category(
 
 
 def registered_category_basis(
-    *, user, person, category: str, owner_office, purpose: str = ""
+    *, user, person, category: str, owner_office, purpose: str = "", exclude=None
 ) -> str:
-    """The basis a registered category rule (e.g. a consent) gives, or ""."""
+    """The basis a registered category rule (e.g. a consent) gives, or "" (`exclude`: a rule
+    not to ask, such as the one asking)."""
     for rule in _category_rules:
+        if rule is exclude:
+            continue
         verdict = rule(
             user=user, person=person, category=category, owner_office=owner_office, purpose=purpose
         )

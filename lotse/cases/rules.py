@@ -14,6 +14,8 @@ from lotse.access.policy import (
     register_category_rule,
     register_object_rule,
     register_scope,
+    registered_category_basis,
+    statutory_basis,
 )
 from lotse.cases.models import BreakGlass, Case, CaseStatus, Referral, ReferralState
 from lotse.organisations.models import Jurisdiction
@@ -100,6 +102,20 @@ def _shared_by_referral(*, user, person, category, owner_office, purpose):
     )
     for referral in referrals:
         basis = referral.shared.get(str(category))
+        if basis and not statutory_basis(owner_office.kind, user.office.kind, str(category)):
+            # Shared on the person's consent: it must still hold today — a withdrawal ends the
+            # access at once, even for a referral made while the consent was valid.
+            basis = (
+                registered_category_basis(
+                    user=user,
+                    person=person,
+                    category=str(category),
+                    owner_office=owner_office,
+                    purpose=purpose,
+                    exclude=_shared_by_referral,
+                )
+                and basis
+            )
         if basis:
             return Decision(
                 True,

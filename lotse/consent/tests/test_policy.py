@@ -107,11 +107,6 @@ def test_the_jobcenter_sees_them_under_paragraph_69_when_the_sozialamt_shares_th
     assert read.basis.startswith("§ 69")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cases.rules._shared_by_referral keeps the basis a referral stored at request time: "
-    "a referral made on a consent still opens the data after the consent is withdrawn",
-)
 def test_a_referral_made_on_a_consent_ends_with_the_consent(
     person, caseworker, im_caseworker, record
 ):
