@@ -1,7 +1,8 @@
 """Finding duplicates in many records at once, and the in-memory index behind it.
 
-Used by `manage.py match_persons` and by the benchmarks (one code path for both). The pairs come
-from the blocking index only; comparisons run in worker processes forked from this one, so
+Used by `manage.py match_persons` and by the benchmarks (one code path for both). The costs of
+disagreements are calibrated on the data at hand first (calibrate.py). The pairs come from the
+blocking index only; comparisons run in worker processes forked from this one, so
 that they share the prepared records without copying them.
 """
 
@@ -11,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from lotse.identity.matching.blocking import blocking_keys, skipped
+from lotse.identity.matching.calibrate import calibrate
 from lotse.identity.matching.compare import POSSIBLE, MatchResult, compare
 from lotse.identity.matching.features import NameFrequencies, Prepared, prepare
 from lotse.identity.matching.records import PersonRecord
@@ -49,13 +51,14 @@ _STATE: dict = {}
 
 def _dedupe_slice(bounds: tuple[int, int]) -> list[Pair]:
     index, freq, min_score = _STATE["index"], _STATE["freq"], _STATE["min_score"]
+    weights = _STATE["weights"]
     pairs = []
     for i in range(*bounds):
         record = index.records[i]
         for j in sorted(index.candidates(index.keys[i])):
             if j <= i:
                 continue
-            result = compare(record, index.records[j], freq)
+            result = compare(record, index.records[j], freq, weights)
             if result.score >= min_score:
                 pairs.append(Pair(record.record_id, index.records[j].record_id, result))
     return pairs
@@ -63,10 +66,11 @@ def _dedupe_slice(bounds: tuple[int, int]) -> list[Pair]:
 
 def _link_slice(bounds: tuple[int, int]) -> list[Pair]:
     left, index, freq = _STATE["left"], _STATE["index"], _STATE["freq"]
+    weights = _STATE["weights"]
     pairs = []
     for record in left[bounds[0] : bounds[1]]:
         for j in sorted(index.candidates(blocking_keys(record))):
-            result = compare(record, index.records[j], freq)
+            result = compare(record, index.records[j], freq, weights)
             if result.score >= _STATE["min_score"]:
                 pairs.append(Pair(record.record_id, index.records[j].record_id, result))
     return pairs
@@ -90,9 +94,9 @@ def find_duplicates(
 ) -> Iterator[Pair]:
     """Pairs of records within one set that may be one person, score ≥ min_score."""
     index = Index(records)
-    _STATE.update(
-        index=index, freq=NameFrequencies.from_prepared(index.records), min_score=min_score
-    )
+    freq = NameFrequencies.from_prepared(index.records)
+    weights = calibrate(index.records, None, freq)
+    _STATE.update(index=index, freq=freq, weights=weights, min_score=min_score)
     try:
         yield from _run(_dedupe_slice, len(index.records), processes)
     finally:
@@ -109,7 +113,8 @@ def link(
     index = Index(right)
     prepared_left = [prepare(record) for record in left]
     freq = NameFrequencies.from_prepared([*prepared_left, *index.records])
-    _STATE.update(left=prepared_left, index=index, freq=freq, min_score=min_score)
+    weights = calibrate(prepared_left, index.records, freq)
+    _STATE.update(left=prepared_left, index=index, freq=freq, weights=weights, min_score=min_score)
     try:
         yield from _run(_link_slice, len(prepared_left), processes)
     finally:

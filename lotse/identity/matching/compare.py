@@ -6,6 +6,12 @@ this population rather than trained: placeholder birth dates would teach a train
 birth dates agree when they do not (measured-notes.md). The score is a logistic function of the
 sum; each piece of evidence becomes one plain-language reason.
 
+A disagreement costs log2 of how often one person's records disagree in that field (two
+persons' records nearly always do). The hand-set costs in `Weights` are the most a disagreement
+may cost; `calibrate.py` may lower a cost for one run when the data at hand show, on pairs that
+an identifier already ties together, that this field is less reliable there (a file whose
+clerks replaced given names, a number typed anew). The reason then says so.
+
 Thresholds (see bench/identity/README.md for how they were checked):
 - LIKELY (0.9): shown first in the registration check, "probably the same person". Never
   reached on names and birth data alone: without an identifier, address, postcode or place of
@@ -14,10 +20,12 @@ Thresholds (see bench/identity/README.md for how they were checked):
 Nothing is ever linked automatically: a person confirms, the machine proposes.
 """
 
+import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
+from rapidfuzz.distance import OSA, JaroWinkler
 
 from lotse.identity.matching.features import FAMILY, GIVEN, NameFrequencies, Prepared
 from lotse.identity.matching.names import similarity
@@ -32,9 +40,59 @@ IDENTIFIER_NAMES = {
     "AKN": "Ankunftsnachweis number",
     "BA": "BA customer number",
     "BG": "Jobcenter BG number",
+    "JC_BG": "Jobcenter BG number",
+    "ABH": "Ausländerbehörde file number",
     "PASS": "passport number",
+    "PASSPORT": "passport number",
     "ID": "ID number",
+    "ID_CARD": "ID card number",
 }
+# Numbers that name exactly one person for life: a different one speaks strongly against.
+PERSON_UNIQUE = frozenset({"AZR", "BAMF", "AKN"})
+# Numbers of a household (Bedarfsgemeinschaft): the same one is a shared home, not one person.
+HOUSEHOLD = frozenset({"BG", "JC_BG"})
+# Documents are renewed, so one person holds several numbers over the years.
+DOCUMENTS = frozenset({"PASS", "PASSPORT", "ID", "ID_CARD"})
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """What a disagreement costs, in bits (negative). The defaults are this population's, set
+    by hand: the most a disagreement may cost. `calibrate.calibrate` lowers a cost for one run
+    when the data at hand show the field to be less reliable; `notes` then tell the reason how
+    often the records of one person disagreed there."""
+
+    given: float = -8.0  # siblings share family name, father's name, address, even the date
+    family: float = -4.0  # marriage, a father's name taken as family name
+    year: float = -9.0  # three or more years apart
+    generation: float = -15.0  # ten or more apart, not one mistyped digit: parent and child
+    identifiers: Mapping[str, float] = field(default_factory=dict)  # kind -> cost, if calibrated
+    notes: Mapping[str, str] = field(default_factory=dict)  # "given", "id:SSN", … -> reason note
+
+    @staticmethod
+    def identifier_default(kind: str) -> float:
+        if kind in PERSON_UNIQUE:
+            return -6.0  # strong, but no veto: alias identities exist (BAMF links them)
+        if kind in DOCUMENTS:
+            return -3.0
+        return -4.0  # a file number of an office that may open a second file; unknown kinds
+
+    def identifier(self, kind: str) -> float:
+        return self.identifiers.get(kind, self.identifier_default(kind))
+
+    def note(self, tag: str) -> str:
+        return f"; {self.notes[tag]}" if tag in self.notes else ""
+
+
+DEFAULT_WEIGHTS = Weights()
+
+
+def cost(disagreeing: int, pairs: int, hand: float, prior_pairs: int = 200) -> float:
+    """The cost of a disagreement seen on `disagreeing` of `pairs` pairs known to be one
+    person, blended with the hand-set cost as `prior_pairs` pseudo-pairs; never above the hand
+    cost, never below one bit."""
+    share = (disagreeing + prior_pairs * 2.0**hand) / (pairs + prior_pairs)
+    return min(-1.0, max(hand, math.log2(share)))
 
 
 @dataclass(slots=True)
@@ -48,17 +106,24 @@ class _Evidence:
     items: list[tuple[float, str]] = field(default_factory=list)
     corroborated: bool = False  # something beyond name and birth data agrees
     decided: bool = False  # the same identifier
+    tags: set[str] = field(default_factory=set)  # disagreements a calibration counts
 
-    def add(self, bits: float, reason: str, *, corroborates: bool = False) -> None:
+    def add(self, bits: float, reason: str, *, corroborates: bool = False, tag: str = "") -> None:
         self.items.append((bits, reason))
         self.corroborated |= corroborates and bits > 0
+        if tag:
+            self.tags.add(tag)
 
 
 # --- identifiers ---------------------------------------------------------------------------------
-def _identifiers(a: Prepared, b: Prepared, evidence: _Evidence) -> None:
-    for kind in a.identifiers.keys() & b.identifiers.keys():
+def _identifiers(a: Prepared, b: Prepared, evidence: _Evidence, weights: Weights) -> None:
+    for kind in sorted(a.identifiers.keys() & b.identifiers.keys()):
         name = IDENTIFIER_NAMES.get(kind, f"{kind} number")
         values_a, values_b = a.identifiers[kind], b.identifiers[kind]
+        if kind in HOUSEHOLD:
+            if values_a & values_b:
+                evidence.add(4.0, f"same {name} (one household)", corroborates=True)
+            continue  # a person leaves a household, a new one gets a new number
         if values_a & values_b:
             evidence.add(30.0, f"same {name}", corroborates=True)
             evidence.decided = True
@@ -72,8 +137,8 @@ def _identifiers(a: Prepared, b: Prepared, evidence: _Evidence) -> None:
         elif near == 2:
             evidence.add(0.0, f"{name} differs in two characters")
         else:
-            # Strong, but no veto: one person may hold two (alias identities, BAMF links them).
-            evidence.add(-6.0, f"different {name}")
+            tag = f"id:{kind}"
+            evidence.add(weights.identifier(kind), f"different {name}{weights.note(tag)}", tag=tag)
 
 
 # --- names ---------------------------------------------------------------------------------------
@@ -121,24 +186,26 @@ def _name_reason(value: float, unit_a, unit_b) -> str:
     return f"similar name ({shown_a} ~ {shown_b})"
 
 
-def _names(a: Prepared, b: Prepared, freq: NameFrequencies, evidence: _Evidence) -> None:
+def _names(
+    a: Prepared, b: Prepared, freq: NameFrequencies, evidence: _Evidence, weights: Weights
+) -> None:
     chosen = _align(a, b)
-    weights = []
+    gains = []
     for value, unit_a, unit_b in chosen:
         bits = min(freq.bits(unit_a.token.text), freq.bits(unit_b.token.text)) * _level(value)
-        weights.append(bits)
+        gains.append(bits)
         evidence.add(0.0, _name_reason(value, unit_a, unit_b))
     # Name parts are not independent (fathers' names repeat in a family): diminishing returns.
-    weights.sort(reverse=True)
-    total = sum(w * factor for w, factor in zip(weights, (1.0, 0.8, 0.5, 0.3, 0.3), strict=False))
+    gains.sort(reverse=True)
+    total = sum(w * factor for w, factor in zip(gains, (1.0, 0.8, 0.5, 0.3, 0.3), strict=False))
     if total:
         evidence.items.append((min(total, 16.0), ""))
     if any(ua.field != ub.field for _v, ua, ub in chosen):
         evidence.add(0.0, "given and family names swapped")
-    _name_mismatches(a, b, chosen, evidence)
+    _name_mismatches(a, b, chosen, evidence, weights)
 
 
-def _name_mismatches(a: Prepared, b: Prepared, chosen, evidence: _Evidence) -> None:
+def _name_mismatches(a: Prepared, b: Prepared, chosen, evidence: _Evidence, weights) -> None:
     matched_a = set().union(*(ua.positions for _v, ua, _ub in chosen)) if chosen else set()
     matched_b = set().union(*(ub.positions for _v, _ua, ub in chosen)) if chosen else set()
     given_a, given_b = a.tokens(GIVEN), b.tokens(GIVEN)
@@ -149,7 +216,8 @@ def _name_mismatches(a: Prepared, b: Prepared, chosen, evidence: _Evidence) -> N
         if JaroWinkler.similarity(given_a[0].text, given_b[0].text) >= 0.7:
             evidence.add(-3.0, f"given names differ ({shown})")
         else:
-            evidence.add(-8.0, f"different given name ({shown})")
+            note = weights.note("given")
+            evidence.add(weights.given, f"different given name ({shown}{note})", tag="given")
     family_a, family_b = a.tokens(FAMILY), b.tokens(FAMILY)
     if (
         family_a
@@ -157,7 +225,8 @@ def _name_mismatches(a: Prepared, b: Prepared, chosen, evidence: _Evidence) -> N
         and not a.family_positions & matched_a
         and not b.family_positions & matched_b
     ):
-        evidence.add(-4.0, f"different family name ({family_a[0].display} / {family_b[0].display})")
+        shown = f"{family_a[0].display} / {family_b[0].display}{weights.note('family')}"
+        evidence.add(weights.family, f"different family name ({shown})", tag="family")
 
 
 # --- birth date ----------------------------------------------------------------------------------
@@ -165,20 +234,21 @@ def _digits(birth) -> str:
     return f"{birth.year:04d}{birth.month:02d}{birth.day:02d}"
 
 
-def _birth_days(a, b, evidence: _Evidence) -> None:
+def _birth_days(a, b, evidence: _Evidence, weights: Weights) -> None:
     if (a.year, a.month, a.day) == (b.year, b.month, b.day):
         evidence.add(7.0, f"same birth date ({a})")
     elif (a.year, a.month, a.day) == (b.year, b.day, b.month):
         evidence.add(3.0, f"birth day and month swapped ({a} / {b})")
-    elif Levenshtein.distance(_digits(a), _digits(b)) == 1:
+    elif OSA.distance(_digits(a), _digits(b)) == 1:
+        # one digit mistyped, or two neighbouring digits swapped (1941 / 1914)
         evidence.add(2.5, f"birth dates differ in one digit ({a} / {b})")
     elif a.year == b.year:
         evidence.add(-3.0, f"different birth date in the same year ({a} / {b})")
     else:
-        _birth_years(a, b, evidence)
+        _birth_years(a, b, evidence, weights)
 
 
-def _birth_years(a, b, evidence: _Evidence) -> None:
+def _birth_years(a, b, evidence: _Evidence, weights: Weights) -> None:
     gap = abs(a.year - b.year)
     if gap == 0:
         months_known = a.precision in (Precision.MONTH, Precision.DAY) and b.precision in (
@@ -196,17 +266,27 @@ def _birth_years(a, b, evidence: _Evidence) -> None:
         evidence.add(-1.5, f"birth years one apart ({a.year} / {b.year}), as estimates often are")
     elif gap == 2:
         evidence.add(-4.0, f"birth years two apart ({a.year} / {b.year})")
+    elif gap >= 10 and OSA.distance(f"{a.year:04d}", f"{b.year:04d}") >= 2:
+        # A parent and a child share names, address and place of birth; a typing error
+        # explains one digit, an estimate a year or two, neither a generation.
+        note = weights.note("generation")
+        evidence.add(
+            weights.generation,
+            f"born a generation apart ({a.year} / {b.year}{note})",
+            tag="generation",
+        )
     else:
-        evidence.add(-9.0, f"different birth year ({a.year} / {b.year})")
+        note = weights.note("year")
+        evidence.add(weights.year, f"different birth year ({a.year} / {b.year}{note})", tag="year")
 
 
-def _birth(a: Prepared, b: Prepared, evidence: _Evidence) -> None:
+def _birth(a: Prepared, b: Prepared, evidence: _Evidence, weights: Weights) -> None:
     if Precision.UNKNOWN in (a.birth.precision, b.birth.precision):
         return
     if a.birth.precision == b.birth.precision == Precision.DAY:
-        _birth_days(a.birth, b.birth, evidence)
+        _birth_days(a.birth, b.birth, evidence, weights)
     else:
-        _birth_years(a.birth, b.birth, evidence)
+        _birth_years(a.birth, b.birth, evidence, weights)
 
 
 # --- the other fields ----------------------------------------------------------------------------
@@ -255,13 +335,24 @@ def _score(evidence: _Evidence) -> float:
     return round(score, 4)
 
 
-def compare(a: Prepared, b: Prepared, freq: NameFrequencies | None = None) -> MatchResult:
-    """How likely two records are one person, and why."""
+def evidence_for(
+    a: Prepared, b: Prepared, freq: NameFrequencies | None = None, weights: Weights | None = None
+) -> _Evidence:
+    """Every piece of evidence for and against, before the score (also read by calibrate)."""
+    weights = weights or DEFAULT_WEIGHTS
     evidence = _Evidence()
-    _identifiers(a, b, evidence)
-    _names(a, b, freq or NameFrequencies(), evidence)
-    _birth(a, b, evidence)
+    _identifiers(a, b, evidence, weights)
+    _names(a, b, freq or NameFrequencies(), evidence, weights)
+    _birth(a, b, evidence, weights)
     _others(a, b, evidence)
+    return evidence
+
+
+def compare(
+    a: Prepared, b: Prepared, freq: NameFrequencies | None = None, weights: Weights | None = None
+) -> MatchResult:
+    """How likely two records are one person, and why."""
+    evidence = evidence_for(a, b, freq, weights)
     score = _score(evidence)
     reasons = [reason for _weight, reason in evidence.items if reason]
     return MatchResult(score=score, reasons=reasons)

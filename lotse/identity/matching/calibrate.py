@@ -1,0 +1,125 @@
+"""Calibrating what a disagreement costs, from the data at hand, for one batch run.
+
+The hand-set costs in `compare.Weights` are this population's: a different first given name
+costs 8 bits because siblings share everything else. A file from elsewhere may be less reliable
+than that: its clerks may have replaced given names, retyped numbers or mixed up birth years.
+Such a file says so itself, on the pairs whose identity is not in doubt:
+
+- pairs that share an identifier (not a household number) show how often one person's records
+  disagree on the first given name, the family name and the birth year (a few years apart, or
+  a generation);
+- pairs that share first given name, family name and a full birth date (not a 01.01.
+  placeholder) show how often one person's records carry different numbers of one kind.
+
+From the share of disagreeing pairs, blended with the hand-set cost as 200 pseudo-pairs so that
+a small file keeps it, `compare.cost` makes the cost for this run: never more than the hand-set
+cost, never less than one bit. Agreement weights are not calibrated, and nothing here can raise a
+score to LIKELY on names and birth data alone (compare's rule stays). The reasons name the
+calibrated costs ("in this data 1 in 12 records of one person differ here").
+
+Used by `batch.find_duplicates` and `batch.link`; the registration check keeps the hand costs.
+"""
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+
+from rapidfuzz.distance import OSA
+
+from lotse.identity.matching.compare import (
+    DEFAULT_WEIGHTS,
+    HOUSEHOLD,
+    Weights,
+    cost,
+    evidence_for,
+)
+from lotse.identity.matching.features import FAMILY, GIVEN, NameFrequencies, Prepared
+from lotse.identity.matching.records import Precision
+
+MAX_GROUP = 5  # a larger group of one number or one name and date is not one person's
+MAX_PAIRS = 20_000  # enough for the shares, cheap against the run itself
+PRIOR_PAIRS = 200
+
+
+def _groups(
+    left: Sequence[Prepared], right: Sequence[Prepared] | None, key
+) -> Iterator[tuple[Prepared, Prepared]]:
+    """Pairs with a shared key: within `left`, or between left and right when linking."""
+    groups: dict[object, list[list[Prepared]]] = defaultdict(lambda: [[], []])
+    for side, records in enumerate((left, right or ())):
+        for record in records:
+            for k in key(record):
+                groups[k][side].append(record)
+    count = 0
+    for first, second in groups.values():
+        if len(first) + len(second) > MAX_GROUP:
+            continue
+        if right is None:
+            pairs = ((a, b) for i, a in enumerate(first) for b in first[i + 1 :])
+        else:
+            pairs = ((a, b) for a in first for b in second)
+        for a, b in pairs:
+            if a.record_id == b.record_id:
+                continue
+            yield a, b
+            count += 1
+            if count >= MAX_PAIRS:
+                return
+
+
+def _identifier_keys(record: Prepared) -> set[tuple[str, str]]:
+    return {
+        (kind, value)
+        for kind, values in record.identifiers.items()
+        if kind not in HOUSEHOLD
+        for value in values
+    }
+
+
+def _name_date_keys(record: Prepared) -> set[tuple]:
+    birth = record.birth
+    given, family = record.tokens(GIVEN), record.tokens(FAMILY)
+    if birth.precision != Precision.DAY or not given or not family or not record.identifiers:
+        return set()
+    return {(given[0].text, tuple(t.text for t in family), str(birth))}
+
+
+def _note(disagreeing: int, pairs: int, what: str) -> str:
+    return f"in this data {disagreeing} of {pairs} {what} differ here"
+
+
+def calibrate(
+    left: Sequence[Prepared],
+    right: Sequence[Prepared] | None = None,
+    freq: NameFrequencies | None = None,
+) -> Weights:
+    """The costs for one run over `left` (dedupe) or `left` against `right` (link)."""
+    hand = DEFAULT_WEIGHTS
+    tags: Counter = Counter()
+    tied = 0
+    for a, b in _groups(left, right, _identifier_keys):
+        tied += 1
+        tags.update(evidence_for(a, b, freq, hand).tags)
+    costs, notes = {}, {}
+    what = "pairs that share an identifier"
+    for tag in ("given", "family", "year", "generation"):
+        value = cost(tags[tag], tied, getattr(hand, tag), PRIOR_PAIRS)
+        costs[tag] = value
+        if value > getattr(hand, tag) + 0.5:
+            notes[tag] = _note(tags[tag], tied, what)
+    kinds: Counter = Counter()
+    differing: Counter = Counter()
+    for a, b in _groups(left, right, _name_date_keys):
+        for kind in a.identifiers.keys() & b.identifiers.keys() - HOUSEHOLD:
+            kinds[kind] += 1
+            values_a, values_b = a.identifiers[kind], b.identifiers[kind]
+            if min(OSA.distance(x, y) for x in values_a for y in values_b) >= 3:
+                differing[kind] += 1
+    identifiers = {}
+    for kind, pairs in kinds.items():
+        hand_cost = hand.identifier_default(kind)
+        identifiers[kind] = cost(differing[kind], pairs, hand_cost, PRIOR_PAIRS)
+        if identifiers[kind] > hand_cost + 0.5:
+            notes[f"id:{kind}"] = _note(
+                differing[kind], pairs, "pairs with the same name and birth date"
+            )
+    return Weights(**costs, identifiers=identifiers, notes=notes)

@@ -1,0 +1,91 @@
+"""Evidence weights that depend on the field and on the data at hand."""
+
+from lotse.identity.matching import Identifier, PersonRecord, compare, parse_birth_date, prepare
+from lotse.identity.matching.calibrate import calibrate
+from lotse.identity.matching.compare import DEFAULT_WEIGHTS, cost
+
+
+def person(record_id, given, family, birth="", **fields):
+    identifiers = tuple(Identifier.parse(i) for i in fields.pop("identifiers", ()))
+    return prepare(
+        PersonRecord(
+            record_id, given, family, parse_birth_date(birth), identifiers=identifiers, **fields
+        )
+    )
+
+
+def test_cost_is_the_hand_cost_without_data_and_never_more():
+    assert cost(0, 0, -8.0) == -8.0
+    assert cost(0, 100_000, -8.0) == -8.0
+    assert -4.0 < cost(100, 1000, -8.0) < -3.0  # one in ten: about 3.3 bits
+    assert cost(1000, 1000, -8.0) == -1.0
+
+
+def test_a_household_number_is_a_shared_home_not_one_person():
+    a = person("1", "Omar", "Hassan", "2010-03-04", identifiers=["JC_BG:12345"])
+    b = person("2", "Ahmad", "Hassan", "2012-05-06", identifiers=["JC_BG:12345"])
+    result = compare(a, b)
+    assert result.score < 0.5
+    assert "same Jobcenter BG number (one household)" in result.reasons
+
+
+def test_documents_are_renewed_so_a_different_passport_costs_less_than_a_different_azr():
+    base = {"given": "Omar", "family": "Hassan", "birth": "1984-03-02"}
+    passport = compare(
+        person("1", **base, identifiers=["PASSPORT:N1234567"]),
+        person("2", **base, identifiers=["PASSPORT:P7654321"]),
+    )
+    azr = compare(
+        person("1", **base, identifiers=["AZR:111111111111"]),
+        person("2", **base, identifiers=["AZR:999999999999"]),
+    )
+    assert azr.score < passport.score
+
+
+def test_a_generation_apart_is_a_parent_and_a_child_not_one_person():
+    home = {"address": "Talstraße 3", "postcode": "70173", "birth_place": "Aleppo", "sex": "m"}
+    result = compare(
+        person("1", "Omar", "Hassan", "1971-05-02", **home),
+        person("2", "Omar", "Hassan", "2004-09-12", **home),
+    )
+    assert result.score < 0.5
+    assert "born a generation apart (1971 / 2004)" in result.reasons
+
+
+def test_swapped_digits_of_a_birth_date_are_one_typing_error():
+    result = compare(
+        person("1", "Bianca", "Matthews", "1941-01-28"),
+        person("2", "Bianca", "Matthews", "1914-01-28"),
+    )
+    assert "birth dates differ in one digit (1941-01-28 / 1914-01-28)" in result.reasons
+
+
+def _file(replaced_given_names: int):
+    """60 persons, each twice with one AZR number; some copies with another given name."""
+    records = []
+    for i in range(60):
+        azr = f"AZR:{100000000000 + i}"
+        family = f"Family{chr(65 + i % 26)}{chr(65 + i // 26)}"
+        records.append(person(f"{i}a", "Gebremedhin", family, "1980-02-03", identifiers=[azr]))
+        other = "Tesfaye" if i < replaced_given_names else "Gebremedhin"
+        records.append(person(f"{i}b", other, family, "1980-02-03", identifiers=[azr]))
+    return records
+
+
+def test_calibration_keeps_the_hand_costs_where_the_data_agree():
+    weights = calibrate(_file(0))
+    assert weights.given == DEFAULT_WEIGHTS.given
+    assert not weights.notes
+
+
+def test_calibration_lowers_a_cost_the_data_show_to_be_unreliable_and_says_so():
+    weights = calibrate(_file(30))
+    assert DEFAULT_WEIGHTS.given < weights.given < -1.0
+    assert (
+        weights.notes["given"] == "in this data 30 of 60 pairs that share an identifier differ here"
+    )
+    a = person("x", "Fatima", "Rahimi", "1990-04-05", address="Talstraße 3")
+    b = person("y", "Zahra", "Rahimi", "1990-04-05", address="Talstraße 3")
+    calibrated = compare(a, b, weights=weights)
+    assert calibrated.score > compare(a, b).score
+    assert any("in this data 30 of 60" in reason for reason in calibrated.reasons)
