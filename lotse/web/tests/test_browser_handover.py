@@ -11,18 +11,28 @@ user sees.
     .venv/bin/python -m pytest lotse/web/tests/test_browser_handover.py -x
 """
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
-from lotse.cases.models import NoteVisibility, ReferralKind
-from lotse.organisations.models import Role
+from lotse.cases import referrals as referral_services
+from lotse.cases.models import Case, NoteVisibility, ReferralKind
+from lotse.cases.services import case_update, follow_up_add, note_add
+from lotse.identity.batch import duplicate_run_execute
+from lotse.identity.generate import Generator
+from lotse.identity.registry_load import load_rows
+from lotse.identity.services import duplicate_run_start
+from lotse.organisations.models import Office, Role
 from lotse.people.tests.factories import register
-from lotse.web.tests.browser_support import UI, assert_all_clean, sign_in, t
+from lotse.web.tests.browser_support import OFFICE, UI, assert_all_clean, sign_in, t
 
 pytestmark = pytest.mark.browser
 
 JOBCENTER = "jc-tubingen-08416"
 ABH = "abh-tubingen-08416"
+IM = "im-tubingen-08416"
 SHARED_NOTE = "Sprachkurs B1 abgeschlossen; sucht Arbeit in der Altenpflege."
 INTERNAL_NOTE = "Intern: Erstattungsanspruch nach § 104 SGB X prüfen."
 OUTCOME = "Zuständigkeit übernommen: Leistungen nach dem SGB II ab dem 1. des Monats."
@@ -222,3 +232,220 @@ def test_handover_from_the_sozialamt_to_the_jobcenter(open_ui, make_user):
     sozialamt.axe("case, closed by the hand-over")
 
     assert_all_clean(sozialamt, jobcenter)
+
+
+# --- every page of case work, hand-overs, persons and duplicates, checked by axe-core --------
+
+
+def _referrals_in_every_state(sozialamt_sb, jobcenter_sb, im_sb):
+    """Referrals sent by the Sozialamt in each state a sender sees, and one the Jobcenter sent
+    to the Sozialamt (still requested)."""
+    soon = timezone.localdate() + timedelta(days=7)
+
+    def sent(family_name: str, to, kind=ReferralKind.SERVICE):
+        person = register(sozialamt_sb, family_name=family_name, given_names="Amal", original=None)
+        case = Case.objects.get(person=person, office=sozialamt_sb.office)
+        return referral_services.referral_request(
+            actor=sozialamt_sb,
+            case=case,
+            to_office=to.office,
+            kind=kind,
+            purpose="Kompetenzfeststellung",
+            categories=[],  # the identity core only
+            respond_by=soon,
+        )
+
+    states = {}
+    declined = sent("Declined", im_sb)
+    referral_services.referral_decline(actor=im_sb, referral=declined, reason="Kein Platz frei.")
+    states["declined"] = declined
+    in_progress = sent("Progress", im_sb)
+    referral_services.referral_accept(actor=im_sb, referral=in_progress)
+    referral_services.referral_start(actor=im_sb, referral=in_progress)
+    states["in progress"] = in_progress
+    returned = sent("Returned", im_sb)
+    referral_services.referral_accept(actor=im_sb, referral=returned)
+    referral_services.referral_give_back(actor=im_sb, referral=returned, outcome="B1, Pflege.")
+    states["returned"] = returned
+    withdrawn = sent("Withdrawn", jobcenter_sb, ReferralKind.TRANSFER)
+    referral_services.referral_withdraw(actor=sozialamt_sb, referral=withdrawn, reason="Irrtum")
+    states["withdrawn"] = withdrawn
+
+    person = register(jobcenter_sb, family_name="Incoming", given_names="Amal", original=None)
+    case = Case.objects.get(person=person, office=jobcenter_sb.office)
+    note_add(actor=jobcenter_sb, case=case, text="Geteilt vom Jobcenter.", visibility="shared")
+    incoming = referral_services.referral_request(
+        actor=jobcenter_sb,
+        case=case,
+        to_office=sozialamt_sb.office,
+        kind=ReferralKind.SERVICE,
+        purpose="Unterkunft klären",
+        categories=["notes"],
+        respond_by=soon,
+    )
+    return states, incoming
+
+
+def test_case_work_pages_as_team_lead(ui, make_user):
+    lead = make_user("tl-sozialamt", Role.TEAM_LEAD)
+    caseworker = make_user("sb-sozialamt", Role.CASEWORKER, second_factor=False)
+    jobcenter = make_user("sb-jobcenter", Role.CASEWORKER, office=JOBCENTER, second_factor=False)
+    im = make_user("sb-im", Role.CASEWORKER, office=IM, second_factor=False)
+    sent, incoming = _referrals_in_every_state(caseworker, jobcenter, im)
+    # a case of the team lead's own, with a follow-up due today
+    own = Case.objects.get(person=sent["declined"].person, office=caseworker.office)
+    case_update(actor=lead, case=own, expected_version=own.version, summary="", responsible=lead)
+    follow_up_add(actor=lead, case=own, due_on=timezone.localdate(), title="Bescheid prüfen")
+    page = ui.page
+    sign_in(ui, "tl-sozialamt")
+
+    # the caseload, with each filter
+    click_and_load(ui, page.locator("nav.lotse-nav").get_by_role("link", name=t("Cases")))
+    rows = page.locator("main table tbody tr")
+    expect(rows).to_have_count(4)
+    ui.axe("caseload")
+    page.check("#mine")
+    page.check("#due")
+    click_and_load(ui, main(ui).get_by_role("button", name=t("Filter")))
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("Declined")
+    expect(rows.first).to_contain_text(t("due"))
+    ui.axe("caseload, mine with a follow-up due")
+    ui.goto("/cases/?unassigned=1&q=Returned")
+    expect(rows).to_have_count(1)
+    ui.axe("caseload, unassigned, searched")
+    ui.goto("/cases/?closed=1")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text(t("No cases."))
+    ui.axe("caseload, closed (none)")
+
+    # bulk reassignment: no case chosen, then two cases to the caseworker
+    ui.goto("/cases/")
+    click_and_load(ui, main(ui).get_by_role("link", name=t("Reassign cases")))
+    expect(page.locator("h1")).to_have_text(t("Reassign cases"))
+    ui.axe("reassign")
+    page.locator("main select[name=responsible]").select_option(str(caseworker.pk))
+    click_and_load(ui, main(ui).get_by_role("button", name=t("Reassign")))  # no case chosen
+    expect(page.locator("main fieldset .kern-error")).to_be_visible()
+    ui.axe("reassign, with errors")
+    page.get_by_label("Progress, Amal", exact=False).check()
+    page.get_by_label("Returned, Amal", exact=False).check()
+    click_and_load(ui, main(ui).get_by_role("button", name=t("Reassign")))
+    expect(page.locator("main [role=status]").first).to_contain_text("2")
+    expect(page.locator("main table tbody tr", has_text="Progress")).to_contain_text("Bea Browser")
+    ui.axe("caseload, after reassigning")
+
+    # the case page: follow-up, notes, referrals; then an edit that meets a newer version
+    ui.goto(f"/cases/{own.pk}/")
+    expect(page.locator("section[aria-labelledby=fu-title]")).to_contain_text("Bescheid prüfen")
+    expect(page.locator("section[aria-labelledby=ref-title]")).to_contain_text(t("declined"))
+    ui.axe("case, with a follow-up and a declined referral")
+    page.locator("main #id_summary").fill("Meine Fassung")
+    own.refresh_from_db()
+    case_update(actor=caseworker, case=own, expected_version=own.version, summary="Ihre Fassung")
+    click_and_load(ui, page.locator("section[aria-labelledby=case-title] button[type=submit]"))
+    conflict = page.locator("main section[aria-labelledby=conflict-title]")
+    expect(conflict).to_contain_text("Ihre Fassung")
+    expect(page.locator("main #id_summary")).to_have_value("Meine Fassung")
+    ui.axe("case, edit conflict")
+
+    # the hand-overs list and each state of a referral, as sender and as receiver
+    click_and_load(ui, page.locator("nav.lotse-nav").get_by_role("link", name=t("Hand-overs")))
+    expect(page.locator("section[aria-labelledby=in-title] tbody tr")).to_have_count(1)
+    expect(page.locator("section[aria-labelledby=out-title] tbody tr")).to_have_count(4)
+    ui.axe("hand-overs")
+    for state, referral in sent.items():
+        ui.goto(f"/referrals/{referral.pk}/")
+        expect(page.locator("main .lotse-page-header")).to_contain_text(t(state))
+        ui.axe(f"referral, sender, {state}")
+    ui.goto(f"/referrals/{sent['returned'].pk}/")
+    expect(page.locator("main dl")).to_contain_text("B1, Pflege.")
+    expect(main(ui).get_by_role("button", name=t("Close"))).to_be_visible()
+
+    ui.goto(f"/referrals/{incoming.pk}/")
+    for step, state in (
+        ("Accept", "accepted"),
+        ("Start work", "in progress"),
+        ("Give back with outcome", "returned"),
+    ):
+        if step == "Give back with outcome":
+            page.locator("main textarea[name=text]").fill("Unterkunft geklärt.")
+        click_and_load(ui, main(ui).get_by_role("button", name=t(step)))
+        expect(page.locator("main .lotse-page-header")).to_contain_text(t(state))
+        ui.axe(f"referral, receiver, {state}")
+    # the Jobcenter's shared note reached the Sozialamt's new case, with its basis
+    click_and_load(ui, main(ui).get_by_role("link", name=t("Your case")))
+    received = page.locator("section[aria-labelledby=shared-title]")
+    expect(received).to_contain_text("Geteilt vom Jobcenter.")
+    expect(received).to_contain_text(BASIS)
+    ui.axe("case, received from the Jobcenter")
+    ui.assert_clean()
+    print("axe-core checked: " + ", ".join(ui.checked))
+
+
+def test_person_and_duplicate_pages_as_team_lead(ui, make_user, settings):
+    lead = make_user("tl-sozialamt", Role.TEAM_LEAD)
+    abh = make_user("sb-abh", Role.CASEWORKER, office=ABH, second_factor=False)
+    # the registry as the batch search finds it: generated persons with planted duplicates
+    settings.LOTSE_DEMO = True
+    load_rows(
+        Generator(seed=8416, duplicates=0.3).rows(200), office=Office.objects.get(code=OFFICE)
+    )
+    run = duplicate_run_start(actor=lead)
+    run = duplicate_run_execute(run_id=run.pk, processes=1)
+    assert run.pairs_found > 0
+    # a record only the Ausländerbehörde holds
+    register(abh, family_name="Al Hasan", given_names="Amal")
+    page = ui.page
+    sign_in(ui, "tl-sozialamt")
+
+    # registration: a variant spelling finds the Ausländerbehörde's record
+    ui.goto("/persons/new/")
+    page.fill("#id_family_name", "Alhassan")
+    page.fill("#id_given_names", "Amal")
+    page.fill("#id_birth_date", "1990")
+    page.select_option("#id_nationality", "SYR")
+    click_and_load(ui, page.locator("main form button[type=submit]").last)
+    candidate = page.locator("main li.lotse-candidate").first
+    expect(candidate).to_contain_text(t("A record exists"))
+    expect(candidate).to_contain_text("Ausländerbehörde")
+    candidate.locator("details summary").click()
+    ui.axe("register a person, a record held elsewhere, emergency access")
+    click_and_load(
+        ui, main(ui).get_by_role("button", name=t("None of these: register a new person"))
+    )
+    expect(page.locator("main [role=status]").first).to_contain_text(
+        t("The person was registered and a case opened.")
+    )
+    person_url = page.url
+    ui.axe("person, just registered")
+
+    # the person search: the page and htmx while typing
+    ui.goto("/persons/?q=Alhassan")
+    expect(page.locator("main table tbody tr")).to_have_count(1)
+    ui.axe("persons, found")
+    ui.goto("/persons/")
+    ui.axe("persons")
+
+    # consents (lotse/consent): the person's section, recording one (also with errors)
+    ui.goto(person_url)
+    consents = page.locator("section[aria-labelledby=consents]")
+    if consents.count():
+        click_and_load(ui, consents.get_by_role("link", name=t("Record a consent")))
+        ui.axe("record a consent")
+        click_and_load(ui, page.locator("main form button[type=submit]").last)
+        ui.axe("record a consent, with errors")
+
+    # possible duplicates: the queue after the batch search, a pair
+    click_and_load(
+        ui, page.locator("nav.lotse-nav").get_by_role("link", name=t("Possible duplicates"))
+    )
+    pairs = page.locator("section[aria-labelledby=queue-title] tbody tr")
+    expect(pairs.first.get_by_role("link")).to_be_visible()
+    ui.axe("possible duplicates, with pairs")
+    click_and_load(ui, pairs.first.get_by_role("link"))
+    expect(page.locator("h1")).to_have_text(t("Possible duplicate"))
+    expect(page.locator("main section.lotse-section")).to_have_count(2)
+    ui.axe("possible duplicate")
+    ui.assert_clean()
+    print("axe-core checked: " + ", ".join(ui.checked))
