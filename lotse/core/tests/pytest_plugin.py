@@ -29,7 +29,7 @@ _OWN_PREFIXES = ("DJANGO_", "LOTSE_", "DB_")
 _KEEP = {"DJANGO_SETTINGS_MODULE", "LOTSE_TEST_DATABASE", "LOTSE_PG_BINDIR"}
 
 
-def test_database() -> str:
+def requested_database() -> str:
     value = os.environ.get("LOTSE_TEST_DATABASE", "sqlite").strip().lower() or "sqlite"
     if value not in DATABASES:
         raise pytest.UsageError(
@@ -160,7 +160,7 @@ def _set_test_environment(config: pytest.Config) -> str:
             del os.environ[name]
     os.environ.pop("DATABASE_URL", None)
     os.environ["DJANGO_DEBUG"] = "1"
-    database = test_database()
+    database = requested_database()
     if database == "postgres":
         server = PostgresServer()
         config.add_cleanup(server.stop)
