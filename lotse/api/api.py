@@ -29,8 +29,10 @@ api = NinjaAPI(
 
 
 from lotse.api.cases import router as cases_router  # noqa: E402 - after the api exists
+from lotse.api.consents import router as consents_router  # noqa: E402
 
 api.add_router("/", cases_router)
+api.add_router("/", consents_router)
 
 
 @api.exception_handler(PermissionDenied)
