@@ -8,8 +8,11 @@ error a duplicate may carry still leaves one key intact:
   transliteration variants and swapped names;
 - `n`  the same without the year: a wrong or estimated birth year (used only for small blocks,
   since "Mohammed Ahmad" without a year would be thousands);
-- `dg`, `df` full birth date + phonetic given or family name: a typing error in the other name;
-- `af` address + phonetic family name: a household's records, a changed birth date;
+- `dn` full birth date + any phonetic name part, whatever field it stands in: a typing error
+  or another spelling of the other names, swapped names;
+- `dp` full birth date + postcode: every name mistyped or replaced (a 01.01. placeholder is no
+  full date, so it never makes such a key);
+- `an` address + any phonetic name part: a changed birth date, a mistyped family name;
 - `id` an identifier: the same AZR number whatever the names say.
 """
 
@@ -18,7 +21,7 @@ from lotse.identity.matching.records import Precision
 
 # Blocks of a key kind larger than this are skipped for that kind only; the other kinds still
 # reach the pairs inside them. Keys that include a birth year or date are never skipped.
-SMALL_BLOCK_ONLY = {"n": 60, "af": 60}
+SMALL_BLOCK_ONLY = {"n": 60, "an": 60, "dp": 60}
 
 
 def _skeletons(record: Prepared, field: str, first_only: bool) -> set[str]:
@@ -44,13 +47,15 @@ def blocking_keys(record: Prepared) -> set[str]:
             pair = "|".join(sorted((g, f)))
             keys.add(f"ny:{pair}|{year}")
             keys.add(f"n:{pair}")
+    parts = {key for unit in record.units for key in unit.token.skeletons}
     if birth.precision == Precision.DAY:
         full = str(birth)
-        keys.update(f"dg:{full}|{g}" for g in given if g)
-        keys.update(f"df:{full}|{f}" for f in family if f)
+        keys.update(f"dn:{full}|{part}" for part in parts)
+        if record.postcode:
+            keys.add(f"dp:{full}|{record.postcode}")
     if record.address:
         place = f"{record.postcode}|{record.address}"
-        keys.update(f"af:{place}|{f}" for f in family if f)
+        keys.update(f"an:{place}|{part}" for part in (given | family) - {""})
     for kind, values in record.identifiers.items():
         keys.update(f"id:{kind}:{value}" for value in values)
     return keys

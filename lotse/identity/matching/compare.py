@@ -306,20 +306,20 @@ def _others(a: Prepared, b: Prepared, evidence: _Evidence) -> None:
             evidence.add(4.0, "same place of birth", corroborates=True)
         else:
             evidence.add(-1.0, "different place of birth")
-    _address(a, b, evidence)
 
 
-def _address(a: Prepared, b: Prepared, evidence: _Evidence) -> None:
+def _address(a: Prepared, b: Prepared, freq: NameFrequencies, evidence: _Evidence) -> None:
     same_postcode = bool(a.postcode) and a.postcode == b.postcode
     if a.address and b.address:
         ratio = fuzz.token_set_ratio(a.address, b.address)
+        # An address of one household says more than a reception centre's (freq.address_bits).
+        bits = min(freq.address_bits(a.address_key), freq.address_bits(b.address_key))
+        bonus = 1.0 if same_postcode else 0.0
         if ratio >= 95:
-            evidence.add(5.0 + (1.0 if same_postcode else 0.0), "same address", corroborates=True)
+            evidence.add(bits + bonus, "same address", corroborates=True)
             return
         if ratio >= 80:
-            evidence.add(
-                3.0 + (1.0 if same_postcode else 0.0), "similar address", corroborates=True
-            )
+            evidence.add(0.6 * bits + bonus, "similar address", corroborates=True)
             return
     if same_postcode:
         evidence.add(2.0, "same postcode", corroborates=True)
@@ -345,6 +345,7 @@ def evidence_for(
     _names(a, b, freq or NameFrequencies(), evidence, weights)
     _birth(a, b, evidence, weights)
     _others(a, b, evidence)
+    _address(a, b, freq or NameFrequencies(), evidence)
     return evidence
 
 

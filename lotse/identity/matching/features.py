@@ -38,6 +38,10 @@ class Prepared:
     identifiers: dict[str, set[str]]
 
     @property
+    def address_key(self) -> str:
+        return f"{self.postcode}|{self.address}" if self.address else ""
+
+    @property
     def record_id(self) -> str:
         return self.record.record_id
 
@@ -100,27 +104,47 @@ def prepare(record: PersonRecord) -> Prepared:
 
 
 class NameFrequencies:
-    """How common each name is, for weighting: agreeing on "Mohammed" says little, agreeing
-    on "Gebremedhin" says much. Counts from the data at hand are blended with a prior, so that
-    a small file still weighs the common names of this population as common."""
+    """How common each name and each address is, for weighting: agreeing on "Mohammed" says
+    little, agreeing on "Gebremedhin" says much; sharing the address of a reception centre with
+    hundreds of residents says little, sharing a flat's address says more. Counts from the data
+    at hand are blended with a prior, so that a small file still weighs the common names of this
+    population as common, and without counts (the registration check) an address weighs the
+    hand-set 5 bits."""
 
     PRIOR_WEIGHT = 200  # pseudo-records of the prior
     KNOWN_PRIOR = 0.02  # the spelling families are the common names by construction
     OTHER_PRIOR = 0.0005
     MAX_BITS = 10.0
 
-    def __init__(self, counts: Counter | None = None, total: int = 0):
+    ADDRESS_PRIOR = 0.028  # 5 bits: the weight of a shared address without data
+    ADDRESS_BITS = (2.0, 5.0)  # frequent addresses weigh less; a flat is still no proof
+
+    def __init__(
+        self, counts: Counter | None = None, total: int = 0, addresses: Counter | None = None
+    ):
         self.counts = counts or Counter()
         self.total = total
+        self.addresses = addresses or Counter()
 
     @classmethod
     def from_prepared(cls, records: Iterable[Prepared]) -> "NameFrequencies":
         counts: Counter = Counter()
+        addresses: Counter = Counter()
         total = 0
         for record in records:
             total += 1
             counts.update({u.token.text for u in record.units if len(u.positions) == 1})
-        return cls(counts, total)
+            if record.address:
+                addresses[record.address_key] += 1
+        return cls(counts, total, addresses)
+
+    def address_bits(self, key: str) -> float:
+        """log2(m/u) of a shared address, u its share of the records (with the prior)."""
+        share = (self.addresses.get(key, 0) + self.PRIOR_WEIGHT * self.ADDRESS_PRIOR) / (
+            self.total + self.PRIOR_WEIGHT
+        )
+        low, high = self.ADDRESS_BITS
+        return min(high, max(low, math.log2(0.9 / share)))
 
     def bits(self, text: str) -> float:
         """log2(m/u): how much agreement on this name part speaks for one person."""

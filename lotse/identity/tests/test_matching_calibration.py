@@ -1,4 +1,6 @@
-"""Evidence weights that depend on the field and on the data at hand."""
+"""Evidence weights that depend on the field and on the data at hand; blocking keys."""
+
+import pytest
 
 from lotse.identity.matching import Identifier, PersonRecord, compare, parse_birth_date, prepare
 from lotse.identity.matching.calibrate import calibrate
@@ -89,3 +91,26 @@ def test_calibration_lowers_a_cost_the_data_show_to_be_unreliable_and_says_so():
     calibrated = compare(a, b, weights=weights)
     assert calibrated.score > compare(a, b).score
     assert any("in this data 30 of 60" in reason for reason in calibrated.reasons)
+
+
+def test_blocking_survives_swapped_names_and_every_name_mistyped():
+    from lotse.identity.matching import blocking_keys
+
+    swapped = blocking_keys(person("1", "Atnas", "Sabag", "1988-08-16"))
+    other = blocking_keys(person("2", "Sabbagh", "Anas", "1988-08-16"))
+    assert {k for k in swapped & other if k.startswith("dn:")}
+    mistyped = blocking_keys(person("1", "Zainb", "Naser", "1961-06-14", postcode="73033"))
+    retyped = blocking_keys(person("2", "Nasehr", "Zahinab", "1961-06-14", postcode="73033"))
+    assert "dp:1961-06-14|73033" in mistyped & retyped
+    placeholder = blocking_keys(person("3", "Zainab", "Naser", "1961-01-01", postcode="73033"))
+    assert not any(k.startswith("dp:") for k in placeholder)
+
+
+def test_an_address_many_share_weighs_less_than_a_flat():
+    from lotse.identity.matching import NameFrequencies
+
+    centre = [person(str(i), "A", "B", address="Zur Erstaufnahme 1") for i in range(500)]
+    flat = person("f", "C", "D", address="Talstraße 3")
+    freq = NameFrequencies.from_prepared([*centre, flat])
+    assert freq.address_bits(centre[0].address_key) < freq.address_bits(flat.address_key)
+    assert NameFrequencies().address_bits("any") == pytest.approx(5.0, abs=0.01)
