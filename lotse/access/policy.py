@@ -248,16 +248,13 @@ def authorize(
     With hide_existence (the default) an object of another office answers as if it did not
     exist (404), so that a refusal does not reveal that a person is known elsewhere.
     """
-    from lotse.audit.models import EventType, Outcome
-    from lotse.audit.services import audit_record
+    from lotse.audit.services import audit_refusal
 
     decision = decide(user, action, obj, purpose=purpose, categories=categories)
     if decision.allowed:
         return decision
-    audit_record(
-        event_type=EventType.ACCESS_DENIED,
+    audit_refusal(
         actor=user,
-        outcome=Outcome.DENIED,
         action=action,
         purpose=purpose,
         reason=decision.reason,

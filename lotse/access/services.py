@@ -6,11 +6,11 @@ from pathlib import Path
 
 from django.apps import apps as django_apps
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.utils.translation import gettext as _
 
 from lotse.audit.models import EventType
-from lotse.audit.services import audit_record
+from lotse.audit.services import atomic_service, audit_record
 from lotse.organisations.models import Office, Role, RoleGrant, Team, User
 from lotse.organisations.reference import DEFAULT_CSV, LoadReport, load_reference_data, read_rows
 
@@ -20,7 +20,7 @@ def _check_team(office: Office, team: Team | None) -> None:
         raise ValidationError({"team": _("The team must belong to the user's office.")})
 
 
-@transaction.atomic
+@atomic_service
 def user_create(
     *,
     actor: User | None,
@@ -60,7 +60,7 @@ def user_create(
     return user
 
 
-@transaction.atomic
+@atomic_service
 def user_set_roles(*, actor: User | None, user: User, roles: Iterable[Role]) -> User:
     wanted = {Role(r) for r in roles}
     current = set(user.role_grants.values_list("role", flat=True))
@@ -83,7 +83,7 @@ def user_set_roles(*, actor: User | None, user: User, roles: Iterable[Role]) -> 
     return user
 
 
-@transaction.atomic
+@atomic_service
 def user_deactivate(*, actor: User, user: User, reason: str) -> User:
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the account is deactivated.")})
@@ -93,7 +93,7 @@ def user_deactivate(*, actor: User, user: User, reason: str) -> User:
     return user
 
 
-@transaction.atomic
+@atomic_service
 def user_record_change(*, actor: User, user: User, changed_fields: list[str]) -> None:
     """Record an administrator's edit of a user (made through the admin form)."""
     audit_record(
@@ -101,7 +101,7 @@ def user_record_change(*, actor: User, user: User, changed_fields: list[str]) ->
     )
 
 
-@transaction.atomic
+@atomic_service
 def reference_data_save(
     *, actor: User, obj: models.Model, changed_fields: list[str]
 ) -> models.Model:
@@ -117,7 +117,7 @@ def reference_data_save(
     return obj
 
 
-@transaction.atomic
+@atomic_service
 def reference_data_load(*, actor: User | None, path: Path = DEFAULT_CSV) -> LoadReport:
     report = load_reference_data(django_apps, read_rows(path))
     audit_record(

@@ -1,10 +1,12 @@
 """Writing the audit trail. Every service that changes or reads person data calls audit_record
 inside its own transaction, so that the event and the change commit or fail together."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from contextvars import ContextVar
+from functools import wraps
 from typing import Any
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from lotse.audit.models import AuditEvent, EventType, Outcome
@@ -53,3 +55,42 @@ def audit_record(
             ip_address=meta.ip_address,
             request_id=meta.request_id,
         )
+
+
+# Refusals recorded inside a service's transaction: the refusal raises, the transaction rolls
+# back — and with it the record of the refusal. atomic_service writes them again afterwards.
+_refusals: ContextVar[list[dict] | None] = ContextVar("lotse_refusals", default=None)
+
+
+def audit_refusal(**fields: Any) -> AuditEvent:
+    """Record a refused access (called by the access policy), so that it survives the rollback
+    of the service that was refused."""
+    event = audit_record(event_type=EventType.ACCESS_DENIED, outcome=Outcome.DENIED, **fields)
+    pending = _refusals.get()
+    if pending is not None and connection.in_atomic_block:
+        pending.append(fields)
+    return event
+
+
+def atomic_service(func: Callable) -> Callable:
+    """transaction.atomic for services, but a refusal recorded inside stays recorded."""
+
+    @wraps(func)
+    def wrapper(*args, **kwargs):
+        outermost = _refusals.get() is None
+        token = _refusals.set([]) if outermost else None
+        try:
+            with transaction.atomic():
+                return func(*args, **kwargs)
+        except Exception:
+            if outermost:
+                for fields in _refusals.get() or []:
+                    audit_record(
+                        event_type=EventType.ACCESS_DENIED, outcome=Outcome.DENIED, **fields
+                    )
+            raise
+        finally:
+            if token is not None:
+                _refusals.reset(token)
+
+    return wrapper

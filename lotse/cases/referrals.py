@@ -10,7 +10,6 @@ from datetime import date
 from types import SimpleNamespace
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,7 +22,7 @@ from lotse.access.policy import (
     statutory_basis,
 )
 from lotse.audit.models import EventType
-from lotse.audit.services import audit_record
+from lotse.audit.services import atomic_service, audit_record
 from lotse.cases.models import (
     Case,
     CaseStatus,
@@ -92,7 +91,7 @@ def sharing_bases(*, person, sender: Office, receiver: Office, categories, purpo
     return bases
 
 
-@transaction.atomic
+@atomic_service
 def referral_request(
     *,
     actor,
@@ -169,7 +168,7 @@ def _move(referral: Referral, transition) -> None:
     referral.save()
 
 
-@transaction.atomic
+@atomic_service
 def referral_accept(*, actor, referral: Referral, note: str = "") -> Referral:
     """The receiving office takes the person on: its case opens (or the open one is used)."""
     _as_receiver(actor, referral)
@@ -184,7 +183,7 @@ def referral_accept(*, actor, referral: Referral, note: str = "") -> Referral:
     return referral
 
 
-@transaction.atomic
+@atomic_service
 def referral_decline(*, actor, referral: Referral, reason: str) -> Referral:
     _as_receiver(actor, referral)
     if not reason.strip():
@@ -194,7 +193,7 @@ def referral_decline(*, actor, referral: Referral, reason: str) -> Referral:
     return referral
 
 
-@transaction.atomic
+@atomic_service
 def referral_withdraw(*, actor, referral: Referral, reason: str) -> Referral:
     _as_sender(actor, referral)
     _move(referral, referral.withdraw)
@@ -202,7 +201,7 @@ def referral_withdraw(*, actor, referral: Referral, reason: str) -> Referral:
     return referral
 
 
-@transaction.atomic
+@atomic_service
 def referral_start(*, actor, referral: Referral, note: str = "") -> Referral:
     _as_receiver(actor, referral)
     _move(referral, referral.start)
@@ -210,7 +209,7 @@ def referral_start(*, actor, referral: Referral, note: str = "") -> Referral:
     return referral
 
 
-@transaction.atomic
+@atomic_service
 def referral_give_back(*, actor, referral: Referral, outcome: str) -> Referral:
     """The service is done: the outcome goes back to the sending office."""
     _as_receiver(actor, referral)
@@ -223,7 +222,7 @@ def referral_give_back(*, actor, referral: Referral, outcome: str) -> Referral:
     return referral
 
 
-@transaction.atomic
+@atomic_service
 def referral_close(*, actor, referral: Referral, outcome: str = "") -> Referral:
     """Close the referral. A hand-over is closed by the receiving office once it has taken over
     responsibility, and that closes the sending office's case; a service is closed by the

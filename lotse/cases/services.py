@@ -9,13 +9,13 @@ from django.utils.translation import gettext as _
 
 from lotse.access.policy import Action, authorize, user_kreis_ids
 from lotse.audit.models import EventType
-from lotse.audit.services import audit_record
+from lotse.audit.services import atomic_service, audit_record
 from lotse.cases.models import BreakGlass, Case, CaseStatus, FollowUp, Note, NoteVisibility
 from lotse.people.models import Person
 from lotse.people.services import PersonInput, person_create, person_enrich
 
 
-@transaction.atomic
+@atomic_service
 def case_open(*, actor, person: Person, reason: str) -> Case:
     """Open a case for `person` at the actor's office, or return the open one."""
     authorize(actor, Action.EDIT_PERSON_REGISTRY)
@@ -44,7 +44,7 @@ def case_open(*, actor, person: Person, reason: str) -> Case:
     return case
 
 
-@transaction.atomic
+@atomic_service
 def case_close(*, actor, case: Case, reason: str) -> Case:
     authorize(actor, Action.WORK_ON_CASE, case)
     if not reason.strip():
@@ -66,7 +66,7 @@ def case_close(*, actor, case: Case, reason: str) -> Case:
     return case
 
 
-@transaction.atomic
+@atomic_service
 def person_register(*, actor, data: PersonInput, candidates: list) -> Case:
     """Register a new person and open the registering office's case.
 
@@ -83,7 +83,7 @@ def person_register(*, actor, data: PersonInput, candidates: list) -> Case:
     return case_open(actor=actor, person=person, reason=_("registration"))
 
 
-@transaction.atomic
+@atomic_service
 def person_link_existing(*, actor, person_id: str, data: PersonInput, candidates: list) -> Case:
     """The caseworker confirmed "this is the same person": open a case for the existing record
     and add what the registration brought that the record lacks (new spellings, identifiers),
@@ -148,7 +148,7 @@ def case_update(
     raise EditConflict(case)
 
 
-@transaction.atomic
+@atomic_service
 def cases_reassign(*, actor, cases: list[Case], responsible) -> int:
     """Bulk reassignment, e.g. when a caseworker leaves (team leads)."""
     for case in cases:
@@ -170,7 +170,7 @@ def cases_reassign(*, actor, cases: list[Case], responsible) -> int:
     return len(cases)
 
 
-@transaction.atomic
+@atomic_service
 def follow_up_add(*, actor, case: Case, due_on, title: str) -> FollowUp:
     authorize(actor, Action.WORK_ON_CASE, case)
     if not title.strip():
@@ -188,7 +188,7 @@ def follow_up_add(*, actor, case: Case, due_on, title: str) -> FollowUp:
     return follow_up
 
 
-@transaction.atomic
+@atomic_service
 def follow_up_done(*, actor, follow_up: FollowUp) -> FollowUp:
     authorize(actor, Action.WORK_ON_CASE, follow_up.case)
     if follow_up.done_at is None:
@@ -204,7 +204,7 @@ def follow_up_done(*, actor, follow_up: FollowUp) -> FollowUp:
     return follow_up
 
 
-@transaction.atomic
+@atomic_service
 def note_add(*, actor, case: Case, text: str, visibility: str) -> Note:
     authorize(actor, Action.WORK_ON_CASE, case)
     if not text.strip():
@@ -223,7 +223,7 @@ def note_add(*, actor, case: Case, text: str, visibility: str) -> Note:
     return note
 
 
-@transaction.atomic
+@atomic_service
 def break_glass_open(*, actor, person: Person, reason: str) -> BreakGlass:
     """Emergency access to a person's identity record for LOTSE_BREAK_GLASS_MINUTES, e.g. when
     someone stands at the counter and the office holding the record cannot be reached. Only

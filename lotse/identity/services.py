@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from lotse.access.policy import Action, authorize
 from lotse.audit.models import EventType
-from lotse.audit.services import audit_record
+from lotse.audit.services import atomic_service, audit_record
 from lotse.identity.models import DuplicatePair, Merge
 from lotse.people.models import (
     Person,
@@ -65,7 +65,7 @@ def _cases_to_move(merged: Person, kept: Person) -> list[int]:
     )
 
 
-@transaction.atomic
+@atomic_service
 def person_merge(
     *, actor, kept: Person, merged: Person, reason: str, pair: DuplicatePair | None = None
 ) -> Merge:
@@ -111,7 +111,7 @@ def person_merge(
     return merge
 
 
-@transaction.atomic
+@atomic_service
 def person_unmerge(*, actor, merge: Merge, reason: str) -> Merge:
     authorize(actor, Action.REVIEW_DUPLICATES)
     authorize(actor, Action.EDIT_PERSON, merge.kept, purpose="undo a merge")
@@ -157,7 +157,7 @@ def _close_pair(pair: DuplicatePair, actor, status: str, reason: str) -> None:
     pair.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_reason"])
 
 
-@transaction.atomic
+@atomic_service
 def pair_reject(*, actor, pair: DuplicatePair, reason: str) -> DuplicatePair:
     authorize(actor, Action.REVIEW_DUPLICATES)
     if pair.status != DuplicatePair.Status.OPEN:
@@ -175,7 +175,7 @@ def pair_reject(*, actor, pair: DuplicatePair, reason: str) -> DuplicatePair:
     return pair
 
 
-@transaction.atomic
+@atomic_service
 def pair_confirm(*, actor, pair: DuplicatePair, reason: str) -> Merge:
     """Confirmed pairs merge: the older record is kept, the newer one merged into it."""
     if pair.status != DuplicatePair.Status.OPEN:
@@ -192,7 +192,7 @@ def pair_confirm(*, actor, pair: DuplicatePair, reason: str) -> Merge:
     return person_merge(actor=actor, kept=kept, merged=merged, reason=reason, pair=pair)
 
 
-@transaction.atomic
+@atomic_service
 def duplicate_run_start(*, actor):
     """Queue a batch search for duplicates over the whole registry (a background task)."""
     from lotse.identity.models import DuplicateRun

@@ -6,12 +6,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lotse.audit.models import EventType
-from lotse.audit.services import audit_record
+from lotse.audit.services import atomic_service, audit_record
 from lotse.identity.matching.blocking import blocking_keys
 from lotse.identity.matching.features import prepare
 from lotse.people.models import (
@@ -127,7 +126,7 @@ def refresh_match_index(person: Person) -> None:
     MatchKey.objects.bulk_create([MatchKey(person=person, key=k) for k in keys - existing])
 
 
-@transaction.atomic
+@atomic_service
 def person_create(*, actor, data: PersonInput) -> Person:
     _check_names(data.names)
     _check_birth(data)
@@ -229,7 +228,7 @@ def _changed(actor, person: Person, what: str) -> None:
     )
 
 
-@transaction.atomic
+@atomic_service
 def person_name_add(*, actor, person: Person, name: NameInput) -> PersonName:
     _check_names([name])
     created = _name_add(person, name, actor.office)
@@ -238,7 +237,7 @@ def person_name_add(*, actor, person: Person, name: NameInput) -> PersonName:
     return created
 
 
-@transaction.atomic
+@atomic_service
 def person_identifier_add(
     *, actor, person: Person, identifier: IdentifierInput
 ) -> PersonIdentifier:
@@ -248,14 +247,14 @@ def person_identifier_add(
     return created
 
 
-@transaction.atomic
+@atomic_service
 def person_address_add(*, actor, person: Person, address: AddressInput) -> PersonAddress:
     created = _address_add(person, address, actor.office)
     _changed(actor, person, "address")
     return created
 
 
-@transaction.atomic
+@atomic_service
 def person_enrich(*, actor, person: Person, data: PersonInput) -> list[str]:
     """Add the names and identifiers of `data` that `person` does not have yet (as further
     spellings, with their source). Returns what was added."""

@@ -6,13 +6,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lotse.access.policy import Action, Category, authorize
 from lotse.audit.models import EventType
-from lotse.audit.services import audit_record
+from lotse.audit.services import atomic_service, audit_record
 from lotse.cases.models import Case, CaseStatus, FollowUp
 from lotse.cases.referrals import referral_request
 from lotse.cases.services import follow_up_done
@@ -101,7 +100,7 @@ def _audit(event_type, actor, entry: StatusEvent, reason: str = "") -> None:
     )
 
 
-@transaction.atomic
+@atomic_service
 def status_event_record(
     *,
     actor,
@@ -132,7 +131,7 @@ def status_event_record(
     return entry
 
 
-@transaction.atomic
+@atomic_service
 def status_event_correct(
     *,
     actor,
@@ -170,7 +169,7 @@ def status_event_correct(
     return correction
 
 
-@transaction.atomic
+@atomic_service
 def status_event_retract(*, actor, entry: StatusEvent, reason: str) -> StatusEvent:
     """Take back an entry of the actor's office (recorded in error): an entry with the reason."""
     _own_entry(actor, entry)
@@ -320,7 +319,7 @@ def switch_referral_defaults(switch: BenefitSwitch) -> dict:
     }
 
 
-@transaction.atomic
+@atomic_service
 def benefit_switch_refer(
     *,
     actor,
