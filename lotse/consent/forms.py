@@ -54,7 +54,9 @@ class ConsentForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     given_on = forms.DateField(
-        label=_("Given on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Given on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     given_how = forms.ChoiceField(
         label=_("Given how"), choices=[("", "–"), *GivenHow.choices], required=False
@@ -72,7 +74,9 @@ class ConsentForm(forms.Form):
         label=_("Explained in language"), choices=_language_choices, required=False
     )
     valid_until = forms.DateField(
-        label=_("Valid until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Valid until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def __init__(self, *args, actor, person, **kwargs):
