@@ -66,7 +66,9 @@ class CorrectionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     received_on = forms.DateField(
-        label=_("Received on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Received on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def to_input(self) -> CorrectionInput:

@@ -97,7 +97,7 @@ class PersonRegistrationForm(forms.Form):
     address_since = forms.DateField(
         label=_("Living there since"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
     preferred_language = forms.ChoiceField(
