@@ -205,24 +205,17 @@ def referral(request, referral_id: int):
     return referral_get(actor=request.user, referral_id=referral_id)
 
 
-_STEPS = {
-    "accept": (referral_services.referral_accept, "note"),
-    "decline": (referral_services.referral_decline, "reason"),
-    "withdraw": (referral_services.referral_withdraw, "reason"),
-    "start": (referral_services.referral_start, "note"),
-    "give-back": (referral_services.referral_give_back, "outcome"),
-    "close": (referral_services.referral_close, "outcome"),
-}
-
-
 @router.post(
     "/referrals/{referral_id}/{step}", response={200: ReferralOut, 404: dict}, tags=["referrals"]
 )
 @requires(Action.HANDLE_REFERRAL, person_data=True)
 def referral_step(request, referral_id: int, step: str, payload: StepIn):
     """Move a referral on: accept, decline, withdraw, start, give-back or close."""
-    if step not in _STEPS:
-        return 404, {"detail": f"Unknown step {step!r}; use one of {sorted(_STEPS)}"}
     found = referral_get(actor=request.user, referral_id=referral_id)
-    service, argument = _STEPS[step]
-    return service(actor=request.user, referral=found, **{argument: payload.text})
+    step = step.replace("-", "_")
+    if step not in referral_services.REFERRAL_STEPS:
+        steps = sorted(name.replace("_", "-") for name in referral_services.REFERRAL_STEPS)
+        return 404, {"detail": f"Unknown step; use one of {steps}"}
+    return referral_services.referral_step(
+        actor=request.user, referral=found, step=step, text=payload.text
+    )

@@ -260,7 +260,29 @@ def _close_sender_case(referral: Referral, actor) -> None:
     )
 
 
+# The steps a referral can take, by name: (service, name of its text argument). Pages and the
+# API offer the same steps.
+REFERRAL_STEPS = {
+    "accept": (referral_accept, "note"),
+    "decline": (referral_decline, "reason"),
+    "withdraw": (referral_withdraw, "reason"),
+    "start": (referral_start, "note"),
+    "give_back": (referral_give_back, "outcome"),
+    "close": (referral_close, "outcome"),
+}
+
+
+def referral_step(*, actor, referral: Referral, step: str, text: str = "") -> Referral:
+    """Take the named step (see REFERRAL_STEPS) with its reason, note or outcome."""
+    if step not in REFERRAL_STEPS:
+        raise ValidationError(_("Unknown step."))
+    service, argument = REFERRAL_STEPS[step]
+    return service(actor=actor, referral=referral, **{argument: text})
+
+
 __all__ = [
+    "REFERRAL_STEPS",
+    "referral_step",
     "referral_accept",
     "referral_close",
     "referral_decline",

@@ -220,33 +220,22 @@ def referral_new(request, case_id: int):
     return render(request, "cases/referral_new.html", {"case": case, "form": form})
 
 
-_STEPS = {
-    "accept": (referral_services.referral_accept, "note"),
-    "decline": (referral_services.referral_decline, "reason"),
-    "withdraw": (referral_services.referral_withdraw, "reason"),
-    "start": (referral_services.referral_start, "note"),
-    "give_back": (referral_services.referral_give_back, "outcome"),
-    "close": (referral_services.referral_close, "outcome"),
-}
-
-
 @requires(Action.HANDLE_REFERRAL, person_data=True)
 def referral_detail(request, referral_id: int):
     referral = referral_get(actor=request.user, referral_id=referral_id)
     if request.method == "POST":
-        step = _STEPS.get(request.POST.get("step", ""))
         form = ReasonForm(request.POST)
-        if step is None or not form.is_valid():
-            messages.error(request, _("Unknown step."))
-        else:
-            service, argument = step
-            try:
-                service(
-                    actor=request.user, referral=referral, **{argument: form.cleaned_data["text"]}
-                )
-                messages.success(request, _("Saved."))
-            except ValidationError as exc:
-                _error(request, exc)
+        form.is_valid()
+        try:
+            referral_services.referral_step(
+                actor=request.user,
+                referral=referral,
+                step=request.POST.get("step", ""),
+                text=form.cleaned_data.get("text", ""),
+            )
+            messages.success(request, _("Saved."))
+        except ValidationError as exc:
+            _error(request, exc)
         return redirect("web:referral_detail", referral_id=referral.pk)
     receiving = request.user.office_id == referral.to_office_id
     return render(
