@@ -72,38 +72,48 @@ def person_detail(request, person_id):
     return render(request, "people/person_detail.html", context)
 
 
-@require_POST
-@requires(Action.EDIT_PERSON, person_data=True)
-def person_name_add_view(request, person_id):
+def _add_to_record(request, person_id, form_class, add, done: str, failed: str):
+    """Add a name or an identifier from a small form on the person page."""
     person = person_get(actor=request.user, person_id=person_id, purpose="case work", edit=True)
-    form = NameVariantForm(request.POST)
-    if form.is_valid():
+    form = form_class(request.POST)
+    if not form.is_valid():
+        messages.error(request, failed)
+    else:
         try:
-            person_name_add(actor=request.user, person=person, name=form.to_input())
+            add(person, form.to_input())
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, _("The name was added."))
-    else:
-        messages.error(request, _("The name could not be added: please check your entries."))
+            messages.success(request, done)
     return redirect("web:person_detail", person_id=person.pk)
+
+
+@require_POST
+@requires(Action.EDIT_PERSON, person_data=True)
+def person_name_add_view(request, person_id):
+    return _add_to_record(
+        request,
+        person_id,
+        NameVariantForm,
+        lambda person, name: person_name_add(actor=request.user, person=person, name=name),
+        _("The name was added."),
+        _("The name could not be added: please check your entries."),
+    )
 
 
 @require_POST
 @requires(Action.EDIT_PERSON, person_data=True)
 def person_identifier_add_view(request, person_id):
-    person = person_get(actor=request.user, person_id=person_id, purpose="case work", edit=True)
-    form = IdentifierForm(request.POST)
-    if form.is_valid():
-        try:
-            person_identifier_add(actor=request.user, person=person, identifier=form.to_input())
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("The identifier was added."))
-    else:
-        messages.error(request, _("The identifier could not be added: please check your entries."))
-    return redirect("web:person_detail", person_id=person.pk)
+    return _add_to_record(
+        request,
+        person_id,
+        IdentifierForm,
+        lambda person, ident: person_identifier_add(
+            actor=request.user, person=person, identifier=ident
+        ),
+        _("The identifier was added."),
+        _("The identifier could not be added: please check your entries."),
+    )
 
 
 @require_POST
