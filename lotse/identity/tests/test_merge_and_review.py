@@ -129,6 +129,9 @@ def test_other_kreis_cannot_open_a_pair(team_lead, other_caseworker, planted, cl
     assert client_for(other_caseworker).get(f"/duplicates/{pair.pk}/").status_code == 403
 
 
+# The worker closes its database connection after a batch, as a worker process should: on
+# PostgreSQL that ends a test transaction, so this test commits (and is flushed after).
+@pytest.mark.django_db(transaction=True)
 def test_the_task_worker_runs_a_queued_search(
     team_lead, planted, django_capture_on_commit_callbacks
 ):

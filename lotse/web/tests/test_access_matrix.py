@@ -41,6 +41,7 @@ from lotse.audit.models import AuditEvent, EventType
 from lotse.audit.services import audit_record
 from lotse.cases.models import Case, FollowUp, Referral, ReferralKind
 from lotse.cases.services import person_register
+from lotse.consent.models import Consent, GivenHow
 from lotse.identity.models import DuplicatePair, DuplicateRun, Merge
 from lotse.organisations.models import Office, Team, User
 from lotse.organisations.tests.factories import (
@@ -85,6 +86,7 @@ KIND_OF_PARAM: dict[str, str] = {
     "run_id": "run",
     "pair_id": "pair",
     "merge_id": "merge",
+    "consent_id": "consent",
 }
 # Parameters of ours that are no object: a fixed value.
 PLAIN_PARAMS: dict[str, str] = {"step": "accept"}
@@ -107,9 +109,19 @@ LABELS_OF_KIND: dict[str, tuple[str, ...]] = {
     "run": ("tue",),  # progress of the registry-wide search: no office's data
     "pair": ("tue", "lb"),
     "merge": ("tue", "lb"),
+    "consent": ("tue", "lb"),
 }
 # Kinds of object with rules of their own (beyond the role's capability and the Kreis scope).
-OBJECT_RULE_KINDS = {"event", "person", "case", "follow_up", "referral", "pair", "merge"}
+OBJECT_RULE_KINDS = {
+    "event",
+    "person",
+    "case",
+    "follow_up",
+    "referral",
+    "pair",
+    "merge",
+    "consent",
+}
 # Pages that list objects: URL name → the kind of object whose tell-tales they may show.
 LISTS_OF_URL: dict[str, str] = {
     "audit:search": "event",
@@ -125,7 +137,7 @@ def object_visible(kind: str, label: str, persona: str) -> bool:
     """May `persona` see the sample object `label` of `kind` (given the role allows the action)?"""
     if kind == "event":  # object rule: a DPO sees the trail of their own controller only
         return SAMPLE_CONTROLLER[label] == SAMPLE_CONTROLLER[PERSONA_LABEL[persona]]
-    if kind in ("person", "pair", "merge", "case", "follow_up"):
+    if kind in ("person", "pair", "merge", "case", "follow_up", "consent"):
         # object rules: an office sees a person (and a pair of them) through its own open case,
         # and its own cases only
         return SAMPLE_OFFICES[label] == PERSONAS[persona].office
@@ -438,6 +450,24 @@ class Samples:
             ),
         )
 
+    def consent(self, label: str) -> Consent:
+        """A consent the sample person gave at the sample office (the record only)."""
+        return self._once(
+            ("consent", label),
+            lambda: Consent.objects.create(
+                person=self.person(label),
+                categories=["profile"],
+                purposes=["integration"],
+                given_on=timezone.localdate(),
+                given_how=GivenHow.WRITTEN,
+                explained_language="de",
+                valid_until=timezone.localdate() + timedelta(days=365),
+                recorded_by_office=self.office(label),
+                recorded_by=self.staff(label),
+                recorded_at=timezone.now(),
+            ),
+        )
+
     def twin(self, label: str) -> Person:
         """A second person at the sample office, a possible duplicate of the first."""
         data = PersonInput(
@@ -512,6 +542,7 @@ class Samples:
         for label in ("tue", "lb"):
             self.merge(label)
             self.follow_up(label)
+            self.consent(label)
             for model in ("kreis", "office", "user", "team", "gemeinde"):
                 self.admin_object(model, label)
         self.frozen = True
@@ -523,7 +554,7 @@ class Samples:
             return [self.staff(label).last_name]
         if kind == "person":
             return [self.person(label).names.get(is_primary=True).family_name]
-        if kind in ("case", "follow_up", "referral"):
+        if kind in ("case", "follow_up", "referral", "consent"):
             return self.telltales("person", label)
         if kind in ("pair", "merge"):
             return [*self.telltales("person", label), f"Zwilling{label.upper()}"]
@@ -554,6 +585,10 @@ URL_VALUES: dict[str, Callable[[Samples, str], dict[str, object]]] = {
     "run": lambda samples, label: {"run_id": samples.run(label).pk},
     "pair": lambda samples, label: {"pair_id": samples.pair(label).pk},
     "merge": lambda samples, label: {"merge_id": samples.merge(label).pk},
+    "consent": lambda samples, label: {
+        "person_id": samples.person(label).pk,
+        "consent_id": samples.consent(label).pk,
+    },
 }
 
 
