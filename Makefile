@@ -26,6 +26,7 @@ install: $(STAMP)
 	DJANGO_DEBUG=1 $(PY) manage.py createcachetable
 	DJANGO_DEBUG=1 $(PY) manage.py load_reference_data
 	DJANGO_DEBUG=1 $(PY) manage.py seed_demo
+	DJANGO_DEBUG=1 $(PY) manage.py rebuild_match_index
 
 run: install
 	@DJANGO_DEBUG=1 $(PY) manage.py demo_logins
