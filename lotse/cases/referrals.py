@@ -26,6 +26,7 @@ from lotse.audit.services import atomic_service, audit_record
 from lotse.cases.models import (
     Case,
     CaseStatus,
+    FollowUp,
     Referral,
     ReferralEvent,
     ReferralKind,
@@ -292,3 +293,44 @@ __all__ = [
     "referral_withdraw",
     "sharing_bases",
 ]
+
+
+@atomic_service
+def referral_reminders_create(*, today: date | None = None) -> int:
+    """For every referral whose answer or work is overdue, a follow-up on the sending office's
+    case (once per referral and deadline), so that the sender chases it from its caseload.
+    Run daily (`manage.py remind_referrals`, cron or a systemd timer)."""
+    today = today or timezone.localdate()
+    overdue = Referral.objects.filter(
+        state=ReferralState.REQUESTED, respond_by__lt=today
+    ) | Referral.objects.filter(
+        state__in=[ReferralState.ACCEPTED, ReferralState.IN_PROGRESS], due_by__lt=today
+    )
+    created = 0
+    for referral in overdue.select_related("from_case", "to_office"):
+        deadline = (
+            referral.respond_by if referral.state == ReferralState.REQUESTED else referral.due_by
+        )
+        title = (
+            _("Referral #%(id)s to %(office)s overdue since %(day)s")
+            % {
+                "id": referral.pk,
+                "office": referral.to_office,
+                "day": deadline.strftime("%d.%m.%Y"),
+            }
+        )[:200]
+        case = referral.from_case
+        if case.status != CaseStatus.OPEN or case.follow_ups.filter(title=title).exists():
+            continue
+        FollowUp.objects.create(
+            case=case, due_on=today, title=title, created_by=referral.requested_by
+        )
+        audit_record(
+            event_type=EventType.FOLLOW_UP_SET,
+            actor=None,
+            obj=case,
+            person_id=case.person_id,
+            details={"referral": referral.pk, "reminder": True},
+        )
+        created += 1
+    return created

@@ -209,3 +209,27 @@ def test_a_deadline_in_the_past_is_refused(caseworker, jobcenter, amal):
             categories=[],
             respond_by=timezone.localdate() - timedelta(days=1),
         )
+
+
+def test_overdue_referrals_remind_the_sender_once(caseworker, jobcenter, amal):
+    from django.core.management import call_command
+
+    from lotse.cases.models import FollowUp
+
+    case = _case(amal, caseworker)
+    referral_request(
+        actor=caseworker,
+        case=case,
+        to_office=jobcenter.office,
+        kind="service",
+        purpose="competence check",
+        categories=[],
+        respond_by=timezone.localdate(),
+    )
+    later = timezone.localdate() + timedelta(days=2)
+    from lotse.cases.referrals import referral_reminders_create
+
+    assert referral_reminders_create(today=later) == 1
+    assert referral_reminders_create(today=later) == 0  # not twice
+    assert FollowUp.objects.filter(case=case, title__contains="overdue").count() == 1
+    call_command("remind_referrals", verbosity=0)  # today: nothing overdue yet
