@@ -10,8 +10,9 @@ in the matrix the moment it exists:
 * a third-party URL (allauth, admin, Django, ninja) needs an expectation in THIRD_PARTY or the
   admin rules below: without one its test fails.
 
-What each persona may do is written down here from the access model (docs/access-model.md), not
-computed by asking the policy: the test checks the policy against the model, not against itself.
+What each persona may do is written down from the access model (docs/access-model.md) in
+lotse/access/tests/access_model.py, not computed by asking the policy: the test checks the
+policy against the model, not against itself.
 Each (URL, sample object, persona) is its own test; every GET is checked for
 
 * the status: allowed → 200; not signed in → the sign-in page (pages) or 401 (API);
@@ -718,7 +719,7 @@ class World:
 
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
-    """The personas and sample objects, made once for the ~1000 tests of this module.
+    """The personas and sample objects, made once for the ~2000 tests of this module.
 
     They live in a transaction that is rolled back when the module is done; each test runs in a
     savepoint inside it (pytest-django's `db`), so what a test writes is gone after it.
