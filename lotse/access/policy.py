@@ -85,49 +85,51 @@ class Capability:
     predicate: rules.Predicate
     # Actions on an object of another Kreis are refused when scoped (office scope, layer 2).
     scoped: bool
-    note: str
+    note: str  # translatable: shown in refusals
 
 
 # Who may attempt what. Read as: "<action> needs <predicate>". The notes are shown to the
 # data-protection officer (docs/access-model.md is generated from this table's shape).
 CAPABILITIES: dict[Action, Capability] = {
-    Action.VIEW_START: Capability(is_staff_member, False, "every member of staff"),
-    Action.VIEW_DIRECTORY: Capability(is_staff_member, False, "offices and regions are public"),
+    Action.VIEW_START: Capability(is_staff_member, False, _("every member of staff")),
+    Action.VIEW_DIRECTORY: Capability(is_staff_member, False, _("offices and regions are public")),
     Action.VIEW_OFFICE_STAFF: Capability(
-        is_staff_member & (is_team_lead | is_administrator), True, "team leads and administrators"
+        is_staff_member & (is_team_lead | is_administrator),
+        True,
+        _("team leads and administrators"),
     ),
     Action.MANAGE_USERS: Capability(
-        is_staff_member & is_administrator, True, "administrators, own office only"
+        is_staff_member & is_administrator, True, _("administrators, own office only")
     ),
     Action.MANAGE_REFERENCE_DATA: Capability(
-        is_staff_member & is_administrator, False, "administrators; shared reference data"
+        is_staff_member & is_administrator, False, _("administrators; shared reference data")
     ),
     Action.VIEW_AUDIT_TRAIL: Capability(
-        is_staff_member & is_dpo, False, "data-protection officers, for their own controller"
+        is_staff_member & is_dpo, False, _("data-protection officers, for their own controller")
     ),
     Action.VIEW_AGGREGATES: Capability(
-        is_staff_member & (is_planner | is_team_lead), False, "aggregates only, never a person"
+        is_staff_member & (is_planner | is_team_lead), False, _("aggregates only, never a person")
     ),
     Action.EDIT_PERSON_REGISTRY: Capability(
         is_staff_member & (is_caseworker | is_team_lead),
         False,
-        "caseworkers and team leads register persons and open cases",
+        _("caseworkers and team leads register persons and open cases"),
     ),
     Action.VIEW_PERSON: Capability(
-        is_staff_member & (is_caseworker | is_team_lead), True, "caseworkers and team leads"
+        is_staff_member & (is_caseworker | is_team_lead), True, _("caseworkers and team leads")
     ),
     Action.EDIT_PERSON: Capability(
-        is_staff_member & (is_caseworker | is_team_lead), True, "caseworkers and team leads"
+        is_staff_member & (is_caseworker | is_team_lead), True, _("caseworkers and team leads")
     ),
-    Action.REASSIGN_CASES: Capability(is_staff_member & is_team_lead, True, "team leads"),
+    Action.REASSIGN_CASES: Capability(is_staff_member & is_team_lead, True, _("team leads")),
     Action.WORK_ON_CASE: Capability(
-        is_staff_member & (is_caseworker | is_team_lead), True, "caseworkers and team leads"
+        is_staff_member & (is_caseworker | is_team_lead), True, _("caseworkers and team leads")
     ),
     Action.HANDLE_REFERRAL: Capability(
-        is_staff_member & (is_caseworker | is_team_lead), False, "caseworkers and team leads"
+        is_staff_member & (is_caseworker | is_team_lead), False, _("caseworkers and team leads")
     ),
     Action.REVIEW_DUPLICATES: Capability(
-        is_staff_member & is_team_lead, False, "team leads review and merge duplicates"
+        is_staff_member & is_team_lead, False, _("team leads review and merge duplicates")
     ),
 }
 
