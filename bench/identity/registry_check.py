@@ -156,29 +156,29 @@ def _run(database: str, args) -> dict:
     if database == "postgres":
         server = PostgresServer()
         env["DATABASE_URL"] = server.start()
-    try:
+
+    def child(*extra: str) -> dict:
         output = subprocess.run(  # noqa: S603
-            [
-                sys.executable,
-                __file__,
-                "--worker",
-                "--persons",
-                str(args.persons),
-                "--queries",
-                str(args.queries),
-                "--brute",
-                str(args.brute),
-            ],
+            [sys.executable, __file__, *extra],
             env=env,
             cwd=ROOT,
             check=True,
             capture_output=True,
             text=True,
         ).stdout
+        return json.loads(output.strip().splitlines()[-1])
+
+    try:
+        result = child(
+            "--worker", "--persons", str(args.persons),
+            "--queries", str(args.queries), "--brute", str(args.brute),
+        )  # fmt: skip
+        if not args.no_batch:
+            result.update(child("--batch-worker"))
     finally:
         if server:
             server.stop()
-    return json.loads(output.strip().splitlines()[-1])
+    return result
 
 
 def main() -> None:
