@@ -57,6 +57,33 @@ def audit_record(
         )
 
 
+def audit_reads(*, actor, objects, person_of, purpose: str, basis: str, action: str) -> None:
+    """One PERSON_DATA_READ event per listed object, written in one statement: a caseload page
+    names up to a few hundred persons and each is a read of person data."""
+    meta = current_request_meta()
+    now = timezone.now()
+    AuditEvent.objects.bulk_create(
+        AuditEvent(
+            occurred_at=now,
+            event_type=EventType.PERSON_DATA_READ,
+            outcome=Outcome.ALLOWED,
+            actor=actor,
+            actor_label=_actor_label(actor),
+            office=actor.office,
+            action=action,
+            purpose=purpose[:200],
+            basis=basis[:200],
+            object_type=obj._meta.label,
+            object_id=str(obj.pk),
+            person_id=str(person_of(obj)),
+            categories=["identity"],
+            ip_address=meta.ip_address,
+            request_id=meta.request_id,
+        )
+        for obj in objects
+    )
+
+
 # Refusals recorded inside a service's transaction: the refusal raises, the transaction rolls
 # back — and with it the record of the refusal. atomic_service writes them again afterwards.
 _refusals: ContextVar[list[dict] | None] = ContextVar("lotse_refusals", default=None)

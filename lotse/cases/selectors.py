@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from lotse.access.policy import Action, Category, authorize, decide, decide_category
 from lotse.audit.models import EventType
-from lotse.audit.services import audit_record
+from lotse.audit.services import audit_reads, audit_record
 from lotse.cases.models import (
     Case,
     CaseStatus,
@@ -109,16 +109,15 @@ def shared_with_office(*, actor, case: Case) -> dict:
 
 def _log_listed(actor, objects, *, purpose: str, action: str) -> None:
     """A list names persons: each listed one is logged as read (as the person search does)."""
-    for obj in objects:
-        audit_record(
-            event_type=EventType.PERSON_DATA_READ,
+    objects = list(objects)
+    for kind, basis in ((Case, "own case"), (Referral, "party to the referral")):
+        audit_reads(
             actor=actor,
-            obj=obj,
-            person_id=obj.person_id,
-            action=action,
+            objects=[o for o in objects if isinstance(o, kind)],
+            person_of=lambda o: o.person_id,
             purpose=purpose,
-            basis="own case" if isinstance(obj, Case) else "party to the referral",
-            categories=["identity"],
+            basis=basis,
+            action=action,
         )
 
 

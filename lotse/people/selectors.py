@@ -7,7 +7,7 @@ from django.http import Http404
 
 from lotse.access.policy import Action, Category, authorize, decide
 from lotse.audit.models import EventType
-from lotse.audit.services import audit_record
+from lotse.audit.services import audit_reads, audit_record
 from lotse.people.models import (
     MatchKey,
     Person,
@@ -69,8 +69,14 @@ def person_search(*, actor, query: str = "") -> QuerySet[Person]:
         :PAGE_SIZE
     ]
     listed = list(persons)
-    for person in listed:
-        _log_read(actor, person, purpose="search", basis="own open case", action="person.list")
+    audit_reads(
+        actor=actor,
+        objects=listed,
+        person_of=lambda person: person.pk,
+        purpose="search",
+        basis="own open case",
+        action="person.list",
+    )
     return listed
 
 
