@@ -1,7 +1,7 @@
 """Reviewing possible duplicates, merging two records without loss, and undoing a merge."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -9,60 +9,41 @@ from lotse.access.policy import Action, authorize
 from lotse.audit.models import EventType
 from lotse.audit.services import atomic_service, audit_record
 from lotse.identity.models import DuplicatePair, Merge
-from lotse.people.models import (
-    Person,
-    PersonAddress,
-    PersonIdentifier,
-    PersonLanguage,
-    PersonName,
-    PersonNationality,
-    PersonRelation,
-)
+from lotse.people.models import Person
 from lotse.people.services import refresh_match_index
 
-# Rows that belong to a person and move with a merge: (label, model, person field).
-_MOVABLE = [
-    ("names", PersonName, "person"),
-    ("identifiers", PersonIdentifier, "person"),
-    ("nationalities", PersonNationality, "person"),
-    ("addresses", PersonAddress, "person"),
-    ("languages", PersonLanguage, "person"),
-    ("relations", PersonRelation, "person"),
-    ("relations_to", PersonRelation, "relative"),
-]
+# Every table that points at a person moves with a merge — names, identifiers, cases, referrals,
+# consents, status events, … — found through the model relations, so that a table added later
+# moves too and identity needs to know nothing of the apps above it. These do not move: the
+# merge records themselves, the merged_into link, and the duplicate-check index (rebuilt).
+_NOT_MOVED = {"identity.Merge", "people.Person", "people.MatchKey", "people.MatchRecord"}
 
 
-def _move(model, field: str, ids: list[int], target: Person) -> None:
-    # One by one so that each move lands in the field history (django-simple-history).
+def _person_relations() -> list[tuple[str, type, str]]:
+    return [
+        (f"{rel.related_model._meta.label}.{rel.field.name}", rel.related_model, rel.field.name)
+        for rel in Person._meta.related_objects
+        if rel.one_to_many and rel.related_model._meta.label not in _NOT_MOVED
+    ]
+
+
+def _move(model, field: str, ids: list, target: Person) -> list:
+    """Point the rows at `target`, one by one so that each move lands in the field history.
+
+    A row that cannot move stays on the merged record, which is kept: the same nationality
+    twice, a second open case at one office, a relation that would point at itself.
+    """
+    stamp = ["updated_at"] if any(f.name == "updated_at" for f in model._meta.fields) else []
+    moved = []
     for row in model.objects.filter(pk__in=ids):
         setattr(row, field, target)
-        row.save(update_fields=[field, "updated_at"])
-
-
-def _movable_ids(merged: Person, kept: Person) -> dict[str, list[int]]:
-    moved: dict[str, list[int]] = {}
-    kept_countries = set(kept.nationalities.values_list("country", flat=True))
-    for label, model, field in _MOVABLE:
-        rows = model.objects.filter(**{field: merged})
-        if model is PersonNationality:
-            # The same nationality twice adds nothing; that row stays on the merged record.
-            rows = rows.exclude(country__in=kept_countries)
-        if model is PersonRelation:
-            other = "relative" if field == "person" else "person"
-            rows = rows.exclude(**{other: kept})  # would become a relation to oneself
-        moved[label] = list(rows.values_list("pk", flat=True))
+        try:
+            with transaction.atomic():
+                row.save(update_fields=[field, *stamp])
+        except IntegrityError:
+            continue
+        moved.append(row.pk)
     return moved
-
-
-def _cases_to_move(merged: Person, kept: Person) -> list[int]:
-    from lotse.cases.models import Case  # cases sit above identity; imported lazily on purpose
-
-    kept_open = set(kept.cases.filter(status="open").values_list("office_id", flat=True))
-    return list(
-        Case.objects.filter(person=merged)
-        .exclude(status="open", office_id__in=kept_open)
-        .values_list("pk", flat=True)
-    )
 
 
 @atomic_service
@@ -76,13 +57,15 @@ def person_merge(
         raise ValidationError(_("Only two different, unmerged records can be merged."))
     if not reason.strip():
         raise ValidationError({"reason": _("Say why these records are the same person.")})
-    moved = _movable_ids(merged, kept)
-    for label, model, field in _MOVABLE:
-        _move(model, field, moved[label], kept)
-    from lotse.cases.models import Case
-
-    moved["cases"] = _cases_to_move(merged, kept)
-    _move(Case, "person", moved["cases"], kept)
+    moved = {
+        label: _move(
+            model,
+            field,
+            list(model.objects.filter(**{field: merged}).values_list("pk", flat=True)),
+            kept,
+        )
+        for label, model, field in _person_relations()
+    }
     merged.merged_into = kept
     merged.save(update_fields=["merged_into", "updated_at"])
     refresh_match_index(merged)  # a merged record leaves the index
@@ -120,11 +103,8 @@ def person_unmerge(*, actor, merge: Merge, reason: str) -> Merge:
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the merge is undone.")})
     merged = merge.merged
-    for label, model, field in _MOVABLE:
+    for label, model, field in _person_relations():
         _move(model, field, merge.moved.get(label, []), merged)
-    from lotse.cases.models import Case
-
-    _move(Case, "person", merge.moved.get("cases", []), merged)
     merged.merged_into = None
     merged.save(update_fields=["merged_into", "updated_at"])
     refresh_match_index(merge.kept)

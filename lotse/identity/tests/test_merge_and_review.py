@@ -1,5 +1,7 @@
 """Batch duplicate finding, the review queue, merging without loss and undoing a merge."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
@@ -149,3 +151,32 @@ def test_only_one_search_at_a_time(team_lead, planted):
     duplicate_run_start(actor=team_lead)
     with pytest.raises(ValidationError):
         duplicate_run_start(actor=team_lead)
+
+
+def test_a_merge_moves_cases_and_referrals_too_and_undo_brings_them_back(
+    caseworker, team_lead, planted
+):
+    from lotse.cases.models import Case
+    from lotse.cases.referrals import referral_request
+    from lotse.organisations.tests.factories import reference_office
+
+    first, second, _ = planted
+    case = Case.objects.get(person=second)
+    referral = referral_request(
+        actor=caseworker,
+        case=case,
+        to_office=reference_office("jc-tubingen-08416"),
+        kind="service",
+        purpose="check",
+        categories=[],
+        respond_by=case.opened_at.date() + timedelta(days=30),
+    )
+    merge = person_merge(actor=team_lead, kept=first, merged=second, reason="same person")
+    referral.refresh_from_db()
+    assert referral.person == first
+    # both records had an open case at the same office: the second stays with the merged record
+    case.refresh_from_db()
+    assert case.person == second
+    person_unmerge(actor=team_lead, merge=merge, reason="wrong")
+    referral.refresh_from_db()
+    assert referral.person == second
