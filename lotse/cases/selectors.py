@@ -77,22 +77,35 @@ def shared_with_office(*, actor, case: Case) -> dict:
     """Other offices' data about the case's person that reach the actor's office — through a
     referral that shares them or the person's consent — each with its basis, and logged."""
     person = case.person
-    languages, notes = [], []
-    for language in PersonLanguage.objects.filter(person=person).exclude(recorded_by=actor.office):
-        decision = decide_category(
-            actor, person, Category.PROFILE, owner_office=language.recorded_by
-        )
-        if decision:
-            languages.append((language, decision.basis))
+    decisions: dict[tuple[str, int], object] = {}
+
+    def allowed(category: str, owner) -> object:
+        # One policy decision per category and owning office, not one per row.
+        key = (category, owner.pk)
+        if key not in decisions:
+            decisions[key] = decide_category(actor, person, category, owner_office=owner)
+        return decisions[key]
+
+    other_languages = (
+        PersonLanguage.objects.filter(person=person)
+        .exclude(recorded_by=actor.office)
+        .select_related("recorded_by")
+    )
+    languages = [
+        (language, allowed(Category.PROFILE, language.recorded_by).basis)
+        for language in other_languages
+        if allowed(Category.PROFILE, language.recorded_by)
+    ]
     shared_notes = (
         Note.objects.filter(case__person=person, visibility=NoteVisibility.SHARED)
         .exclude(case__office=actor.office)
         .select_related("case__office", "author")
     )
-    for note in shared_notes:
-        decision = decide_category(actor, person, Category.NOTES, owner_office=note.case.office)
-        if decision:
-            notes.append((note, decision.basis))
+    notes = [
+        (note, allowed(Category.NOTES, note.case.office).basis)
+        for note in shared_notes
+        if allowed(Category.NOTES, note.case.office)
+    ]
     bases = sorted({basis for _, basis in languages + notes})
     if bases:
         audit_record(
