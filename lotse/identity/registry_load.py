@@ -32,6 +32,7 @@ from lotse.people.models import (
     Script,
     Source,
 )
+from lotse.people.records import record_payload
 
 BATCH = 2_000
 _IDENTIFIER_TYPES = {"AZR": "azr", "BAMF": "bamf", "BA": "ba", "AKN": "akn", "ID": "id_card"}
@@ -101,16 +102,7 @@ def _objects(row: dict[str, str], office) -> tuple:
         recorded_by=office,
     )
     keys = [MatchKey(person=person, key=k[:160]) for k in blocking_keys(prepare(record))]
-    data = {
-        "sex": record.sex,
-        "birth": [birth.year, birth.month, birth.day, birth.placeholder],
-        "nationality": record.nationality,
-        "place": record.birth_place,
-        "address": address.street,
-        "postcode": record.postcode,
-        "identifiers": [[i.kind, i.value] for i in record.identifiers],
-        "names": [[record.given_names, record.family_name]],
-    }
+    data = record_payload(record, address=address.street)
     match_record = [MatchRecord(person=person, data=data)]
     return person, [name], identifiers, nationality, [address], keys, match_record
 

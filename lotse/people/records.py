@@ -10,77 +10,44 @@ from lotse.people.models import Person, Sex
 SEX_CODES = {Sex.FEMALE: "f", Sex.MALE: "m", Sex.DIVERSE: "x", Sex.UNKNOWN: ""}
 
 
-def _records(
-    record_id: str,
-    names,
-    *,
-    birth: BirthDate,
-    sex: str,
-    nationality: str,
-    birth_place: str,
-    address: tuple[str, str],
-    identifiers,
-) -> list[PersonRecord]:
-    street, postcode = address
-    records = [
-        PersonRecord(
-            record_id=record_id,
-            given_names=name.given_names,
-            family_name=" ".join(p for p in (name.family_name, name.name_chain) if p),
-            birth_date=birth,
-            sex=SEX_CODES.get(sex, ""),
-            nationality=nationality,
-            birth_place=birth_place,
-            address=street,
-            postcode=postcode,
-            identifiers=identifiers,
-        )
-        for name in names
-    ]
-    return records
-
-
-def person_records(person: Person) -> list[PersonRecord]:
-    birth = BirthDate(
-        person.birth_year, person.birth_month, person.birth_day, person.birth_date_placeholder
-    )
-    nationality = next(iter(n.country for n in person.nationalities.all()), "")
-    current = next(iter(person.addresses.all()), None)
-    address = (current.street, current.postcode) if current else ("", "")
-    identifiers = tuple(Identifier(i.type.upper(), i.normalized) for i in person.identifiers.all())
-    return _records(
-        str(person.pk),
-        list(person.names.all()),
-        birth=birth,
-        sex=person.sex,
-        nationality=nationality,
-        birth_place=person.birth_place,
-        address=address,
-        identifiers=identifiers,
-    )
+def _family(family: str, chain: str) -> str:
+    """The engine compares the chain of father's/grandfather's names with the family name."""
+    return " ".join(part for part in (family, chain) if part)
 
 
 def input_records(data) -> list[PersonRecord]:
     """Records for a registration (a people.services.PersonInput) not yet saved."""
     from lotse.people.services import normalize_identifier
 
-    birth = BirthDate(
-        data.birth_year, data.birth_month, data.birth_day, data.birth_date_placeholder
-    )
-    address = (data.address.street, data.address.postcode) if data.address else ("", "")
-    identifiers = tuple(
-        Identifier(i.type.upper(), normalize_identifier(i.value)) for i in data.identifiers
-    )
-    return _records(
-        "new",
-        data.names,
-        birth=birth,
-        sex=data.sex,
-        nationality=(data.nationalities or [""])[0],
-        birth_place=data.birth_place,
-        address=address,
-        identifiers=identifiers,
-    )
+    street, postcode = (data.address.street, data.address.postcode) if data.address else ("", "")
+    payload = {
+        "sex": SEX_CODES.get(data.sex, ""),
+        "birth": [data.birth_year, data.birth_month, data.birth_day, data.birth_date_placeholder],
+        "nationality": (data.nationalities or [""])[0],
+        "place": data.birth_place,
+        "address": street,
+        "postcode": postcode,
+        "identifiers": [[i.type.upper(), normalize_identifier(i.value)] for i in data.identifiers],
+        "names": [
+            [name.given_names, _family(name.family_name, name.name_chain)] for name in data.names
+        ],
+    }
+    return records_from_data("new", payload)
+
+
+def record_payload(record: PersonRecord, *, address: str) -> dict:
+    """The MatchRecord payload of one engine record (bulk loading of generated persons)."""
+    birth = record.birth_date
+    return {
+        "sex": record.sex,
+        "birth": [birth.year, birth.month, birth.day, birth.placeholder],
+        "nationality": record.nationality,
+        "place": record.birth_place,
+        "address": address,
+        "postcode": record.postcode,
+        "identifiers": [[i.kind, i.value] for i in record.identifiers],
+        "names": [[record.given_names, record.family_name]],
+    }
 
 
 def match_data(person: Person) -> dict:
@@ -102,7 +69,7 @@ def match_data(person: Person) -> dict:
             [t.upper(), v] for t, v in person.identifiers.values_list("type", "normalized")
         ],
         "names": [
-            [given, " ".join(p for p in (family, chain) if p)]
+            [given, _family(family, chain)]
             for given, family, chain in person.names.values_list(
                 "given_names", "family_name", "name_chain"
             )
