@@ -91,3 +91,25 @@ def test_openapi_describes_cases_and_referrals(caseworker, client_for):
     assert {"/api/v1/cases", "/api/v1/referrals", "/api/v1/referrals/{referral_id}/{step}"} <= set(
         paths
     )
+
+
+def test_an_unknown_referral_step_is_refused(caseworker, jobcenter, case, client_for):
+    soon = (timezone.localdate() + timedelta(days=5)).isoformat()
+    referral = _json(
+        client_for(caseworker),
+        "post",
+        "/api/v1/referrals",
+        {
+            "case": case.pk,
+            "to_office": "jc-tubingen-08416",
+            "kind": "service",
+            "purpose": "check",
+            "categories": [],
+            "respond_by": soon,
+        },
+    ).json()
+    response = _json(
+        client_for(jobcenter), "post", f"/api/v1/referrals/{referral['id']}/approve", {}
+    )
+    assert response.status_code == 404
+    assert "accept" in response.json()["detail"]
