@@ -71,10 +71,13 @@ class PostgresServer:
     user = "postgres"
     database = "lotse"
 
-    def __init__(self) -> None:
+    def __init__(self, root: Path | None = None) -> None:
+        """With `root`, the cluster lives there and is kept after `stop` (the benchmarks load a
+        million persons once and measure again); without, a temporary one is removed."""
         self.bindir = _find_bindir()
         # PostgreSQL refuses to run as root: the cluster then belongs to the `postgres` user.
         self.os_user = "postgres" if os.geteuid() == 0 else None
+        self.kept = root
         self.root: Path | None = None
         self.port = 0
 
@@ -100,18 +103,14 @@ class PostgresServer:
         return ""
 
     def start(self) -> str:
-        self.root = Path(tempfile.mkdtemp(prefix="lotse-test-pg-"))
+        if self.kept:
+            self.kept.mkdir(parents=True, exist_ok=True)
+        self.root = self.kept or Path(tempfile.mkdtemp(prefix="lotse-test-pg-"))
         if self.os_user:
             shutil.chown(self.root, self.os_user, self.os_user)
-        self._run(
-            self.bindir / "initdb",
-            "--pgdata", self.data_dir,
-            "--username", self.user,
-            "--auth", "trust",
-            "--encoding", "UTF8",
-            "--no-locale",
-            "--no-sync",
-        )  # fmt: skip
+        existing = (self.data_dir / "PG_VERSION").exists()
+        if not existing:
+            self._initdb()
         self.port = _free_port()
         options = " ".join(
             [
@@ -132,14 +131,26 @@ class PostgresServer:
             "--options", options,
         )  # fmt: skip
         atexit.register(self.stop)
-        self._run(
-            self.bindir / "createdb",
-            "--host", "127.0.0.1",
-            "--port", str(self.port),
-            "--username", self.user,
-            self.database,
-        )  # fmt: skip
+        if not existing:
+            self._run(
+                self.bindir / "createdb",
+                "--host", "127.0.0.1",
+                "--port", str(self.port),
+                "--username", self.user,
+                self.database,
+            )  # fmt: skip
         return f"postgres://{self.user}@127.0.0.1:{self.port}/{self.database}"
+
+    def _initdb(self) -> None:
+        self._run(
+            self.bindir / "initdb",
+            "--pgdata", self.data_dir,
+            "--username", self.user,
+            "--auth", "trust",
+            "--encoding", "UTF8",
+            "--no-locale",
+            "--no-sync",
+        )  # fmt: skip
 
     def stop(self) -> None:
         if self.root is None:
@@ -147,11 +158,13 @@ class PostgresServer:
         root, self.root = self.root, None
         if (root / "data" / "postmaster.pid").exists():
             argv = [str(self.bindir / "pg_ctl"), "stop", "--pgdata", str(root / "data")]
-            argv += ["--mode", "immediate", "--wait"]
+            # A kept cluster is shut down cleanly; a throw-away one needs no checkpoint.
+            argv += ["--mode", "fast" if self.kept else "immediate", "--wait"]
             if self.os_user:
                 argv = ["runuser", "-u", self.os_user, "--", *argv]
             subprocess.run(argv, capture_output=True, check=False)  # noqa: S603
-        shutil.rmtree(root, ignore_errors=True)
+        if not self.kept:
+            shutil.rmtree(root, ignore_errors=True)
 
 
 def _set_test_environment(config: pytest.Config) -> str:
