@@ -33,38 +33,35 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def worker(persons: int, queries: int, brute: int) -> dict:
-    """Load (unless a kept database already holds the registry) and time the check."""
+def _setup() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import django
 
     django.setup()
+
+
+def _load(persons: int, queries: int) -> tuple[object, list[dict], float | None]:
+    """The bench user, `queries` sample rows, and the load time (None: a kept database that
+    already holds the registry; the same generated rows give the same samples)."""
     from django.core.management import call_command
     from django.db import connection
 
     from lotse.access.services import user_create
     from lotse.identity.generate import Generator
-    from lotse.identity.matching import compare, prepare
-    from lotse.identity.registry import duplicate_check
     from lotse.identity.registry_load import load_rows
-    from lotse.organisations.models import Office, Role
+    from lotse.organisations.models import Office, Role, User
     from lotse.people.models import Person
-    from lotse.people.records import input_records, records_by_person
-    from lotse.people.services import IdentifierInput, NameInput, PersonInput
-
-    from lotse.organisations.models import User
 
     call_command("migrate", verbosity=0)
     office = Office.objects.get(code="sozialamt-tubingen-08416")
     actor = User.objects.filter(username="bench").first()
     loaded = actor is not None and Person.objects.count() >= persons
-    actor = actor or user_create(
-        actor=None, username="bench", office=office, roles=[Role.CASEWORKER]
-    )
+    if actor is None:
+        actor = user_create(actor=None, username="bench", office=office, roles=[Role.CASEWORKER])
     started = time.perf_counter()
     rows = Generator(seed=7, duplicates=0.1).rows(persons)
     sample_every = max(1, persons // queries)
-    samples = []
+    samples: list[dict] = []
 
     def keep(stream):
         for position, row in enumerate(stream):
@@ -72,54 +69,68 @@ def worker(persons: int, queries: int, brute: int) -> dict:
                 samples.append(row)
             yield row
 
-    if loaded:  # a kept database: the same generated rows give the same samples
+    if loaded:
         for _row in keep(rows):
             if len(samples) >= queries:
                 break
-    else:
-        load_rows(keep(rows), office=office)
-        # A registry in service has planner statistics; a freshly bulk-loaded one has none yet.
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-    load_seconds = None if loaded else time.perf_counter() - started
+        return actor, samples, None
+    load_rows(keep(rows), office=office)
+    # A registry in service has planner statistics; a freshly bulk-loaded one has none yet.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return actor, samples, time.perf_counter() - started
 
-    def as_input(row) -> PersonInput:
-        year, _, rest = row["birth_date"].partition("-")
-        month, _, day = rest.partition("-")
-        identifiers = [
-            IdentifierInput(
-                type={"AZR": "azr", "BAMF": "bamf", "BA": "ba"}.get(k, "id_card"), value=v
-            )
-            for k, _, v in (part.partition(":") for part in row["identifier"].split(";") if part)
-        ]
-        return PersonInput(
-            names=[NameInput(given_names=row["given_names"], family_name=row["family_name"])],
-            birth_year=int(year) if year else None,
-            birth_month=int(month) if month else None,
-            birth_day=int(day) if day else None,
-            nationalities=[row["nationality"]] if row["nationality"] else [],
-            identifiers=identifiers,
-        )
 
-    inputs = [as_input(row) for row in samples]
+def _as_input(row: dict):
+    from lotse.people.services import IdentifierInput, NameInput, PersonInput
+
+    year, _, rest = row["birth_date"].partition("-")
+    month, _, day = rest.partition("-")
+    kinds = {"AZR": "azr", "BAMF": "bamf", "BA": "ba"}
+    identifiers = [
+        IdentifierInput(type=kinds.get(k, "id_card"), value=v)
+        for k, _, v in (part.partition(":") for part in row["identifier"].split(";") if part)
+    ]
+    return PersonInput(
+        names=[NameInput(given_names=row["given_names"], family_name=row["family_name"])],
+        birth_year=int(year) if year else None,
+        birth_month=int(month) if month else None,
+        birth_day=int(day) if day else None,
+        nationalities=[row["nationality"]] if row["nationality"] else [],
+        identifiers=identifiers,
+    )
+
+
+def _brute_force_ms(data) -> float:
+    """The baseline: the same comparison against every person, no index."""
+    from lotse.identity.matching import compare, prepare
+    from lotse.people.records import input_records, records_by_person
+
+    started = time.perf_counter()
+    new = [prepare(r) for r in input_records(data)]
+    for records in records_by_person(None).values():
+        for record in records:
+            prepared = prepare(record)
+            for mine in new:
+                compare(mine, prepared)
+    return (time.perf_counter() - started) * 1000
+
+
+def worker(persons: int, queries: int, brute: int) -> dict:
+    """Load (unless a kept database already holds the registry) and time the check."""
+    _setup()
+    from lotse.identity.registry import duplicate_check
+    from lotse.people.models import Person
+
+    actor, samples, load_seconds = _load(persons, queries)
+    inputs = [_as_input(row) for row in samples]
     duplicate_check(actor=actor, data=inputs[0])  # warm caches and connections
     timings, found = [], 0
     for data in inputs:
         started = time.perf_counter()
         found += bool(duplicate_check(actor=actor, data=data))
         timings.append((time.perf_counter() - started) * 1000)
-
-    # Baseline: the same comparison against every person, no index (a few queries only).
-    brute_timings = []
-    for data in inputs[:brute]:
-        started = time.perf_counter()
-        new = [prepare(r) for r in input_records(data)]
-        for records in records_by_person(None).values():
-            for record in records:
-                prepared = prepare(record)
-                for mine in new:
-                    compare(mine, prepared)
-        brute_timings.append((time.perf_counter() - started) * 1000)
+    brute_timings = [_brute_force_ms(data) for data in inputs[:brute]]
     return {
         "persons": Person.objects.count(),
         "load_seconds": round(load_seconds, 1) if load_seconds else None,
@@ -137,10 +148,7 @@ def batch_worker() -> dict:
     its peak memory is its own."""
     import resource
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django
-
-    django.setup()
+    _setup()
     from lotse.identity.batch import duplicate_run_execute
     from lotse.identity.models import DuplicateRun
     from lotse.organisations.models import User
