@@ -9,13 +9,13 @@ reported only as "a record exists at office X", so that access can be requested.
 import uuid
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from lotse.access.policy import Action, authorize, decide
 from lotse.audit.models import EventType
 from lotse.audit.services import audit_record
-from lotse.identity.matching.blocking import blocking_keys, skipped
+from lotse.identity.matching.blocking import block_limit, blocking_keys
 from lotse.identity.matching.compare import POSSIBLE, MatchResult, compare
 from lotse.identity.matching.features import prepare
 from lotse.people.models import UNIQUE_IDENTIFIER_TYPES, MatchKey, Person, PersonIdentifier
@@ -63,15 +63,29 @@ def _blocked_ids(prepared) -> list[str]:
 
     Only the MAX_SCORED best-connected are scored: with a million records a frequent name and a
     placeholder year can share a block with hundreds of persons, and a true duplicate shares
-    several keys (names in both orders, birth date, postcode), not just one.
+    several keys (names in both orders, birth date, postcode), not just one. Keys of a kind used
+    only while its block is small count only then; one query does both steps, since every round
+    trip to the database server costs more than the counting.
     """
     keys = {key for record in prepared for key in blocking_keys(record)}
     if not keys:
         return []
-    sizes = MatchKey.objects.filter(key__in=keys).values("key").annotate(size=Count("id"))
-    usable = [row["key"] for row in sizes if not skipped(row["key"], row["size"])]
+    capped: dict[int, list[str]] = {}
+    wanted = Q(key__in=[key for key in keys if block_limit(key) is None])
+    for key in keys:
+        if (limit := block_limit(key)) is not None:
+            capped.setdefault(limit, []).append(key)
+    for limit, group in capped.items():
+        small = (
+            MatchKey.objects.filter(key__in=group)
+            .values("key")
+            .annotate(size=Count("id"))
+            .filter(size__lte=limit)
+            .values("key")
+        )
+        wanted |= Q(key__in=small)
     ranked = (
-        MatchKey.objects.filter(key__in=usable)
+        MatchKey.objects.filter(wanted)
         .values("person_id")
         .annotate(shared=Count("key"))
         .order_by("-shared")[:MAX_SCORED]
@@ -89,8 +103,15 @@ def _best(new_records, records) -> "MatchResult | None":
     return best
 
 
-def _holders(person: Person) -> list[str]:
-    return sorted(set(person.cases.filter(status="open").values_list("office__name", flat=True)))
+def _holders(person_ids: list[str]) -> dict[str, list[str]]:
+    """person id → the offices holding an open case for the person, in one query."""
+    holders: dict[str, set[str]] = {}
+    rows = Person.objects.filter(pk__in=person_ids, cases__status="open").values_list(
+        "pk", "cases__office__name"
+    )
+    for pk, office in rows:
+        holders.setdefault(str(pk), set()).add(office)
+    return {pk: sorted(names) for pk, names in holders.items()}
 
 
 def _scored(new_records, decisive: dict, ids: set[str]) -> list[Candidate]:
@@ -121,6 +142,7 @@ def _describe(actor, candidates: list[Candidate]) -> None:
         ).values_list("pk", flat=True)
     }
     persons = Person.objects.prefetch_related("names").in_bulk(ids)
+    hidden = []
     for candidate in candidates:
         person = persons[uuid.UUID(candidate.person_id)]
         if candidate.person_id in with_own_case and decide(actor, Action.VIEW_PERSON, person):
@@ -128,7 +150,10 @@ def _describe(actor, candidates: list[Candidate]) -> None:
             candidate.label = str(person.primary_name or "")
             candidate.birth = person.birth_date_display
         else:
-            candidate.holders = _holders(person)
+            hidden.append(candidate)
+    holders = _holders([c.person_id for c in hidden]) if hidden else {}
+    for candidate in hidden:
+        candidate.holders = holders.get(candidate.person_id, [])
 
 
 def duplicate_check(*, actor, data: PersonInput) -> list[Candidate]:

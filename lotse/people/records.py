@@ -105,10 +105,12 @@ def records_by_person(person_ids=None, *, progress=None) -> dict:
     rows = MatchRecord.objects.order_by()
     if person_ids is not None:
         rows = rows.filter(person_id__in=list(person_ids))
+    rows = rows.values_list("person_id", "data")
+    # The whole registry streams in chunks; a few candidates come in one round trip (a
+    # server-side cursor on PostgreSQL would cost three).
+    stream = rows.iterator(chunk_size=20_000) if person_ids is None else rows
     result = {}
-    for count, (pk, data) in enumerate(
-        rows.values_list("person_id", "data").iterator(chunk_size=20_000), 1
-    ):
+    for count, (pk, data) in enumerate(stream, 1):
         result[pk] = records_from_data(pk, data)
         if progress is not None and count % 20_000 == 0:
             progress(count)

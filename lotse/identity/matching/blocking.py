@@ -61,6 +61,11 @@ def blocking_keys(record: Prepared) -> set[str]:
     return keys
 
 
+def block_limit(key: str) -> int | None:
+    """The largest block in which `key` still counts; None: any size."""
+    return SMALL_BLOCK_ONLY.get(key.split(":", 1)[0])
+
+
 def skipped(key: str, block_size: int) -> bool:
-    kind = key.split(":", 1)[0]
-    return block_size > SMALL_BLOCK_ONLY.get(kind, 1 << 62)
+    limit = block_limit(key)
+    return limit is not None and block_size > limit
