@@ -308,19 +308,46 @@ def _others(a: Prepared, b: Prepared, evidence: _Evidence) -> None:
             evidence.add(-1.0, "different place of birth")
 
 
+def _no_household(a: Prepared, b: Prepared, evidence: _Evidence) -> bool:
+    """Whether no household explains a shared address. Its members share the address and most
+    often the family name, so those two agreements are not independent evidence, and a shared
+    address weighs at most the hand-set 5 bits. But the family names differ here (so not
+    siblings or twins, who share one), and the full birth date, no 01.01. placeholder, agrees:
+    spouses and other members of one household are hardly ever born on the same day. Then the
+    address weighs what its frequency says (freq.address_bits)."""
+    if "family" not in evidence.tags:
+        return False
+    x, y = a.birth, b.birth
+    return (
+        x.precision == y.precision == Precision.DAY  # a placeholder is never DAY precision
+        and (x.year, x.month, x.day) == (y.year, y.month, y.day)
+    )
+
+
+_NO_HOUSEHOLD = " (another family name but the same birth date: not a household's)"
+
+
 def _address(a: Prepared, b: Prepared, freq: NameFrequencies, evidence: _Evidence) -> None:
     same_postcode = bool(a.postcode) and a.postcode == b.postcode
     if a.address and b.address:
         ratio = fuzz.token_set_ratio(a.address, b.address)
+        if ratio < 80:
+            if same_postcode:
+                evidence.add(2.0, "same postcode", corroborates=True)
+            return
         # An address of one household says more than a reception centre's (freq.address_bits).
-        bits = min(freq.address_bits(a.address_key), freq.address_bits(b.address_key))
+        household = not _no_household(a, b, evidence)
+        bits = min(
+            freq.address_bits(a.address_key, household),
+            freq.address_bits(b.address_key, household),
+        )
         bonus = 1.0 if same_postcode else 0.0
+        note = "" if household else _NO_HOUSEHOLD
         if ratio >= 95:
-            evidence.add(bits + bonus, "same address", corroborates=True)
-            return
-        if ratio >= 80:
-            evidence.add(0.6 * bits + bonus, "similar address", corroborates=True)
-            return
+            evidence.add(bits + bonus, f"same address{note}", corroborates=True)
+        else:
+            evidence.add(0.6 * bits + bonus, f"similar address{note}", corroborates=True)
+        return
     if same_postcode:
         evidence.add(2.0, "same postcode", corroborates=True)
 

@@ -118,6 +118,9 @@ class NameFrequencies:
 
     ADDRESS_PRIOR = 0.028  # 5 bits: the weight of a shared address without data
     ADDRESS_BITS = (2.0, 5.0)  # frequent addresses weigh less; a flat is still no proof
+    # The most a shared address weighs when no household explains it (compare._address): what
+    # its frequency says, up to this.
+    ADDRESS_BITS_OUTSIDE_HOUSEHOLD = 8.0
 
     def __init__(
         self, counts: Counter | None = None, total: int = 0, addresses: Counter | None = None
@@ -138,12 +141,16 @@ class NameFrequencies:
                 addresses[record.address_key] += 1
         return cls(counts, total, addresses)
 
-    def address_bits(self, key: str) -> float:
-        """log2(m/u) of a shared address, u its share of the records (with the prior)."""
+    def address_bits(self, key: str, household: bool = True) -> float:
+        """log2(m/u) of a shared address, u its share of the records (with the prior). Where a
+        household may explain the shared address (`household`), at most the hand-set 5 bits:
+        its members share it, and their family name with it."""
         share = (self.addresses.get(key, 0) + self.PRIOR_WEIGHT * self.ADDRESS_PRIOR) / (
             self.total + self.PRIOR_WEIGHT
         )
         low, high = self.ADDRESS_BITS
+        if not household:
+            high = self.ADDRESS_BITS_OUTSIDE_HOUSEHOLD
         return min(high, max(low, math.log2(0.9 / share)))
 
     def bits(self, text: str) -> float:

@@ -1,8 +1,18 @@
 """Evidence weights that depend on the field and on the data at hand; blocking keys."""
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from lotse.identity.matching import Identifier, PersonRecord, compare, parse_birth_date, prepare
+from lotse.identity.matching import (
+    POSSIBLE,
+    Identifier,
+    NameFrequencies,
+    PersonRecord,
+    compare,
+    parse_birth_date,
+    prepare,
+)
 from lotse.identity.matching.calibrate import calibrate
 from lotse.identity.matching.compare import DEFAULT_WEIGHTS, cost
 
@@ -114,3 +124,94 @@ def test_an_address_many_share_weighs_less_than_a_flat():
     freq = NameFrequencies.from_prepared([*centre, flat])
     assert freq.address_bits(centre[0].address_key) < freq.address_bits(flat.address_key)
     assert NameFrequencies().address_bits("any") == pytest.approx(5.0, abs=0.01)
+
+
+# --- a shared address that no household explains ------------------------------------------------
+def _town(*pair):
+    """The pair among 2,000 residents of one address each, all called Thomas: the given name
+    says next to nothing here, and an address shared by two records is rare."""
+    others = [
+        person(str(i), "Thomas", f"Family{i}", address=f"Weg {i}", postcode="70173")
+        for i in range(2000)
+    ]
+    return NameFrequencies.from_prepared([*others, *pair])
+
+
+def _address_bits(a, b, freq):
+    from lotse.identity.matching.compare import evidence_for
+
+    return max(bits for bits, reason in evidence_for(a, b, freq).items if "address" in reason)
+
+
+def test_another_family_name_with_the_same_birth_date_and_address_is_not_a_household():
+    a = person("a", "Thomas", "Green", "1916-12-30", address="Talstraße 3", postcode="70173")
+    b = person("b", "Thomas", "McCarthy", "1916-12-30", address="Talstr. 3", postcode="70173")
+    freq = _town(a, b)
+    result = compare(a, b, freq)
+    assert result.score >= POSSIBLE
+    assert (
+        "same address (another family name but the same birth date: not a household's)"
+        in result.reasons
+    )
+    assert _address_bits(a, b, freq) > 5.0 + 1.0  # more than the household cap and postcode
+
+
+def test_household_members_share_address_and_family_name_and_stay_below_possible():
+    head = person("a", "Omar", "Hassan", "1980-03-02", address="Talstraße 3", postcode="70173")
+    child = person("b", "Ahmad", "Hassan", "2012-07-19", address="Talstraße 3", postcode="70173")
+    twin = person("c", "Ali", "Hassan", "2012-07-19", address="Talstraße 3", postcode="70173")
+    spouse = person("d", "Amina", "Khalil", "1982-05-11", address="Talstraße 3", postcode="70173")
+    freq = _town(head, child, twin, spouse)
+    for a, b in ((head, child), (head, spouse), (child, twin)):
+        result = compare(a, b, freq)
+        assert "same address" in result.reasons  # the household cap, no note
+        assert _address_bits(a, b, freq) <= 5.0 + 1.0
+    # Twins share the birth date too; the rule leaves them to the given-name cost.
+    assert compare(head, child, freq).score < POSSIBLE
+    assert compare(head, spouse, freq).score < POSSIBLE
+
+
+@pytest.mark.parametrize(
+    ("birth_a", "birth_b"),
+    [
+        ("1990-01-01", "1990-01-01"),  # a placeholder: the year, nothing more
+        ("1990-05", "1990-05"),
+        ("1990", "1990"),
+        ("1990-05-03", "1990-05-04"),
+        ("", ""),
+    ],
+)
+def test_without_one_full_birth_date_a_shared_address_keeps_the_household_cap(birth_a, birth_b):
+    a = person("a", "Fatima", "Hassan", birth_a, address="Talstraße 3", postcode="70173")
+    b = person("b", "Fatima", "Karimi", birth_b, address="Talstraße 3", postcode="70173")
+    freq = _town(a, b)
+    assert _address_bits(a, b, freq) <= 5.0 + 1.0
+    assert not any("not a household" in reason for reason in compare(a, b, freq).reasons)
+
+
+@settings(max_examples=60, deadline=None)
+@example(family="Karimi", year=1990, month=5, day=3, other="same")
+@example(family="Hasan", year=1990, month=5, day=3, other="same")
+@given(
+    family=st.sampled_from(["Hassan", "Hasan", "Al-Hassan", "حسن", "Karimi", ""]),
+    year=st.integers(1940, 2020),
+    month=st.integers(1, 12),
+    day=st.integers(1, 28),
+    other=st.sampled_from(["same", "day", "year", "placeholder", "month only"]),
+)
+def test_the_address_weighs_more_than_the_household_cap_only_with_another_family_name_and_date(
+    family, year, month, day, other
+):
+    birth = f"{year:04d}-{month:02d}-{day:02d}"
+    other_birth = {
+        "same": birth,
+        "day": f"{year:04d}-{month:02d}-{day % 28 + 1:02d}",
+        "year": f"{year - 5:04d}-{month:02d}-{day:02d}",
+        "placeholder": f"{year:04d}-01-01",
+        "month only": f"{year:04d}-{month:02d}",
+    }[other]
+    a = person("a", "Fatima", "Hassan", birth, address="Talstraße 3", postcode="70173")
+    b = person("b", "Leila", family, other_birth, address="Talstraße 3", postcode="70173")
+    freq = _town(a, b)
+    outside = other == "same" and family == "Karimi" and birth != f"{year:04d}-01-01"
+    assert (_address_bits(a, b, freq) > 6.0) is outside
