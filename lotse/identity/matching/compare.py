@@ -66,6 +66,9 @@ class Weights:
     family: float = -4.0  # marriage, a father's name taken as family name
     year: float = -9.0  # three or more years apart
     generation: float = -15.0  # ten or more apart, not one mistyped digit: parent and child
+    # The most a shared address weighs (positive): a household's members share it. Calibrated
+    # up to 8 bits where the data show that records sharing an address are not households'.
+    address: float = 5.0
     identifiers: Mapping[str, float] = field(default_factory=dict)  # kind -> cost, if calibrated
     notes: Mapping[str, str] = field(default_factory=dict)  # "given", "id:SSN", … -> reason note
 
@@ -85,6 +88,7 @@ class Weights:
 
 
 DEFAULT_WEIGHTS = Weights()
+DEFAULT_ADDRESS_CAP = DEFAULT_WEIGHTS.address
 
 
 def cost(disagreeing: int, pairs: int, hand: float, prior_pairs: int = 200) -> float:
@@ -311,7 +315,8 @@ def _others(a: Prepared, b: Prepared, evidence: _Evidence) -> None:
 def _no_household(a: Prepared, b: Prepared, evidence: _Evidence) -> bool:
     """Whether no household explains a shared address. Its members share the address and most
     often the family name, so those two agreements are not independent evidence, and a shared
-    address weighs at most the hand-set 5 bits. But the family names differ here (so not
+    address weighs at most `Weights.address` (the hand-set 5 bits, unless calibrate.py finds no
+    households in the data at hand). But the family names differ here (so not
     siblings or twins, who share one), and the full birth date, no 01.01. placeholder, agrees:
     spouses and other members of one household are hardly ever born on the same day. Then the
     address weighs what its frequency says (freq.address_bits)."""
@@ -327,7 +332,9 @@ def _no_household(a: Prepared, b: Prepared, evidence: _Evidence) -> bool:
 _NO_HOUSEHOLD = " (another family name but the same birth date: not a household's)"
 
 
-def _address(a: Prepared, b: Prepared, freq: NameFrequencies, evidence: _Evidence) -> None:
+def _address(
+    a: Prepared, b: Prepared, freq: NameFrequencies, evidence: _Evidence, weights: Weights
+) -> None:
     same_postcode = bool(a.postcode) and a.postcode == b.postcode
     if a.address and b.address:
         ratio = fuzz.token_set_ratio(a.address, b.address)
@@ -337,12 +344,13 @@ def _address(a: Prepared, b: Prepared, freq: NameFrequencies, evidence: _Evidenc
             return
         # An address of one household says more than a reception centre's (freq.address_bits).
         household = not _no_household(a, b, evidence)
-        bits = min(
-            freq.address_bits(a.address_key, household),
-            freq.address_bits(b.address_key, household),
-        )
+        cap = weights.address if household else freq.ADDRESS_BITS_OUTSIDE_HOUSEHOLD
+        bits = min(freq.address_bits(a.address_key, cap), freq.address_bits(b.address_key, cap))
         bonus = 1.0 if same_postcode else 0.0
-        note = "" if household else _NO_HOUSEHOLD
+        note = _NO_HOUSEHOLD
+        if household:
+            calibrated = "address" in weights.notes and bits > DEFAULT_ADDRESS_CAP
+            note = f" ({weights.notes['address']})" if calibrated else ""
         if ratio >= 95:
             evidence.add(bits + bonus, f"same address{note}", corroborates=True)
         else:
@@ -372,7 +380,7 @@ def evidence_for(
     _names(a, b, freq or NameFrequencies(), evidence, weights)
     _birth(a, b, evidence, weights)
     _others(a, b, evidence)
-    _address(a, b, freq or NameFrequencies(), evidence)
+    _address(a, b, freq or NameFrequencies(), evidence, weights)
     return evidence
 
 

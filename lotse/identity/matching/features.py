@@ -141,16 +141,17 @@ class NameFrequencies:
                 addresses[record.address_key] += 1
         return cls(counts, total, addresses)
 
-    def address_bits(self, key: str, household: bool = True) -> float:
-        """log2(m/u) of a shared address, u its share of the records (with the prior). Where a
-        household may explain the shared address (`household`), at most the hand-set 5 bits:
-        its members share it, and their family name with it."""
+    def address_bits(self, key: str, cap: float | None = None) -> float:
+        """log2(m/u) of a shared address, u its share of the records (with the prior), at most
+        `cap`: by default the hand-set 5 bits, as a household may explain the shared address
+        (its members share it, and their family name with it); compare._address says when
+        none does."""
         share = (self.addresses.get(key, 0) + self.PRIOR_WEIGHT * self.ADDRESS_PRIOR) / (
             self.total + self.PRIOR_WEIGHT
         )
         low, high = self.ADDRESS_BITS
-        if not household:
-            high = self.ADDRESS_BITS_OUTSIDE_HOUSEHOLD
+        if cap is not None:
+            high = min(cap, self.ADDRESS_BITS_OUTSIDE_HOUSEHOLD)
         return min(high, max(low, math.log2(0.9 / share)))
 
     def bits(self, text: str) -> float:

@@ -215,3 +215,41 @@ def test_the_address_weighs_more_than_the_household_cap_only_with_another_family
     freq = _town(a, b)
     outside = other == "same" and family == "Karimi" and birth != f"{year:04d}-01-01"
     assert (_address_bits(a, b, freq) > 6.0) is outside
+
+
+def _single_persons(count=400):
+    """Each person twice at a flat of their own, the second record with another given name
+    now and then (as FEBRL's clerks replace them): no households."""
+    records = []
+    for i in range(count):
+        birth = f"{1940 + i % 50}-{1 + i % 12:02d}-{1 + i % 28:02d}"
+        address = {"address": f"Weg {i}", "postcode": "70173"}
+        records.append(person(f"{i}a", f"Given{i}", f"Family{i}", birth, **address))
+        other = f"Other{i}" if i % 10 == 0 else f"Given{i}"
+        records.append(person(f"{i}b", other, f"Family{i}", birth, **address))
+    return records
+
+
+def test_where_no_households_share_addresses_an_address_weighs_more_and_says_why():
+    records = _single_persons()
+    freq = NameFrequencies.from_prepared(records)
+    weights = calibrate(records, None, freq)
+    assert weights.address > 5.5
+    assert weights.notes["address"] == (
+        "in this data only 0 of 400 pairs that share an address look like two members of one"
+        " household"
+    )
+    result = compare(records[0], records[1], freq, weights)
+    assert any(r.startswith("same address (in this data only 0 of 400") for r in result.reasons)
+
+
+def test_where_households_share_addresses_the_hand_cap_stays():
+    from lotse.identity.csvio import record_from_row
+    from lotse.identity.generate import Generator
+
+    rows = Generator(seed=5, duplicates=0.2).rows(3000)
+    records = [prepare(record_from_row(row)) for row in rows]
+    freq = NameFrequencies.from_prepared(records)
+    weights = calibrate(records, None, freq)
+    assert weights.address == DEFAULT_WEIGHTS.address == 5.0
+    assert "address" not in weights.notes
