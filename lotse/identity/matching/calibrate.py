@@ -108,7 +108,7 @@ def _address_cap(left, right, freq, hand: Weights) -> tuple[float, str]:
     share = (two + PRIOR_PAIRS * 2.0**-hand.address) / (pairs + PRIOR_PAIRS)
     cap = min(ADDRESS_CAP, max(hand.address, -math.log2(share)))
     if cap < hand.address + 0.5:
-        return hand.address, ""
+        return cap, ""  # as with the costs: the note only where the weight moved much
     return cap, (
         f"in this data only {two} of {pairs} pairs that share an address look like two members"
         " of one household"
