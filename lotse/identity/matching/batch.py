@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from lotse.identity.matching.blocking import blocking_keys, skipped
 from lotse.identity.matching.calibrate import calibrate
-from lotse.identity.matching.compare import POSSIBLE, MatchResult, compare
+from lotse.identity.matching.compare import POSSIBLE, MatchResult, compare, may_reach
 from lotse.identity.matching.features import NameFrequencies, Prepared, prepare
 from lotse.identity.matching.records import PersonRecord
 
@@ -56,7 +56,7 @@ def _dedupe_slice(bounds: tuple[int, int]) -> list[Pair]:
     for i in range(*bounds):
         record = index.records[i]
         for j in sorted(index.candidates(index.keys[i])):
-            if j <= i:
+            if j <= i or not may_reach(record, index.records[j], min_score, freq, weights):
                 continue
             result = compare(record, index.records[j], freq, weights)
             if result.score >= min_score:
@@ -70,6 +70,8 @@ def _link_slice(bounds: tuple[int, int]) -> list[Pair]:
     pairs = []
     for record in left[bounds[0] : bounds[1]]:
         for j in sorted(index.candidates(blocking_keys(record))):
+            if not may_reach(record, index.records[j], _STATE["min_score"], freq, weights):
+                continue
             result = compare(record, index.records[j], freq, weights)
             if result.score >= _STATE["min_score"]:
                 pairs.append(Pair(record.record_id, index.records[j].record_id, result))

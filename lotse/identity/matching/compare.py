@@ -34,6 +34,7 @@ from lotse.identity.matching.records import Precision
 LIKELY = 0.9
 POSSIBLE = 0.5
 OFFSET_BITS = 12.0  # evidence at which the score is 0.5
+NAME_BITS_MAX = 16.0  # all name parts together, however many agree
 IDENTIFIER_NAMES = {
     "AZR": "AZR number",
     "BAMF": "BAMF file number",
@@ -203,7 +204,7 @@ def _names(
     gains.sort(reverse=True)
     total = sum(w * factor for w, factor in zip(gains, (1.0, 0.8, 0.5, 0.3, 0.3), strict=False))
     if total:
-        evidence.items.append((min(total, 16.0), ""))
+        evidence.items.append((min(total, NAME_BITS_MAX), ""))
     if any(ua.field != ub.field for _v, ua, ub in chosen):
         evidence.add(0.0, "given and family names swapped")
     _name_mismatches(a, b, chosen, evidence, weights)
@@ -382,6 +383,35 @@ def evidence_for(
     _others(a, b, evidence)
     _address(a, b, freq or NameFrequencies(), evidence, weights)
     return evidence
+
+
+def may_reach(
+    a: Prepared,
+    b: Prepared,
+    min_score: float,
+    freq: NameFrequencies | None = None,
+    weights: Weights | None = None,
+) -> bool:
+    """Whether `compare` could score the pair at `min_score` or more: the fields that are
+    cheap to compare, plus the most that names could add (the address at the weight it has
+    when the family names differ). Never False for a pair that reaches it; most candidate pairs
+    of a large registry share a frequent name but not the birth year, so the batch search
+    skips their name comparison, two thirds of the cost of a pair."""
+    if not 0.0 < min_score < 1.0:
+        return True
+    weights = weights or DEFAULT_WEIGHTS
+    freq = freq or NameFrequencies()
+    # "family": as if the family names differed, which gives a shared address its most.
+    evidence = _Evidence(tags={"family"})
+    _identifiers(a, b, evidence, weights)
+    if evidence.decided:
+        return True
+    _birth(a, b, evidence, weights)
+    _others(a, b, evidence)
+    _address(a, b, freq, evidence, weights)
+    needed = OFFSET_BITS - math.log2(1.0 / min_score - 1.0)
+    # 0.01 bits of slack: the score is rounded to four decimals.
+    return sum(bits for bits, _reason in evidence.items) + NAME_BITS_MAX >= needed - 0.01
 
 
 def compare(
