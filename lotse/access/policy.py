@@ -165,6 +165,25 @@ def register_scope(model_label: str, resolver: Callable[[models.Model], Iterable
     _scope_resolvers[model_label] = resolver
 
 
+_prefetchers: dict[str, list[Callable[[models.QuerySet], models.QuerySet]]] = {}
+
+
+def register_prefetch(
+    model_label: str, prefetch: Callable[[models.QuerySet], models.QuerySet]
+) -> None:
+    """What the scope resolver and rules of `model_label` read, fetched with the objects.
+    A rule that finds it on the object reads it from there; without it, it queries."""
+    _prefetchers.setdefault(model_label, []).append(prefetch)
+
+
+def prefetched_for_policy(queryset: models.QuerySet) -> models.QuerySet:
+    """`queryset` with what the policy will read of each object, so that deciding on many
+    objects (a list, the candidates of a duplicate check) costs a few queries, not a few each."""
+    for prefetch in _prefetchers.get(queryset.model._meta.label, []):
+        queryset = prefetch(queryset)
+    return queryset
+
+
 register_scope("organisations.Kreis", lambda kreis: [kreis.pk])
 register_scope(
     "organisations.Office",

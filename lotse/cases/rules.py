@@ -4,7 +4,7 @@ Registered with the one policy module at start-up, so that no view has to know a
 Consent and statutory sharing between offices (§ 69 SGB X) arrive as further rules (issue 4).
 """
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,6 +13,7 @@ from lotse.access.policy import (
     Decision,
     register_category_rule,
     register_object_rule,
+    register_prefetch,
     register_scope,
     registered_category_basis,
     statutory_basis,
@@ -23,8 +24,35 @@ from lotse.organisations.models import Jurisdiction
 OWN_CASE_BASIS = "own open case (§§ 67a–67c SGB X; for non-benefit bodies the LDSG BW)"
 
 
-def _kreise_with_open_case(person) -> list[int]:
+_PREFETCHED = "policy_open_cases"  # set by prefetched_for_policy: open cases, offices' Kreise
+
+
+def _current_jurisdictions():
     today = timezone.localdate()
+    return Jurisdiction.objects.filter(valid_from__lte=today).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gte=today)
+    )
+
+
+def _prefetch_open_cases(persons):
+    cases = (
+        Case.objects.filter(status=CaseStatus.OPEN)
+        .select_related("office")
+        .prefetch_related(
+            Prefetch(
+                "office__jurisdictions",
+                queryset=_current_jurisdictions().order_by(),
+                to_attr="current_jurisdictions",
+            )
+        )
+    )
+    return persons.prefetch_related(Prefetch("cases", queryset=cases, to_attr=_PREFETCHED))
+
+
+def _kreise_with_open_case(person) -> list[int]:
+    prefetched = getattr(person, _PREFETCHED, None)
+    if prefetched is not None:
+        return [j.kreis_id for case in prefetched for j in case.office.current_jurisdictions]
     # Two small indexed queries; a join of cases and jurisdictions makes SQLite scan.
     offices = list(
         Case.objects.filter(person=person, status=CaseStatus.OPEN).values_list(
@@ -32,17 +60,24 @@ def _kreise_with_open_case(person) -> list[int]:
         )
     )
     return list(
-        Jurisdiction.objects.filter(office_id__in=offices, valid_from__lte=today)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))
+        _current_jurisdictions()
+        .filter(office_id__in=offices)
         .order_by()
         .values_list("kreis_id", flat=True)
     )
 
 
+def _has_open_case(person, office) -> bool:
+    prefetched = getattr(person, _PREFETCHED, None)
+    if prefetched is not None:
+        return any(case.office_id == office.pk for case in prefetched)
+    return Case.objects.filter(person=person, office=office, status=CaseStatus.OPEN).exists()
+
+
 def _open_case(*, user, action, obj, purpose, categories):
     if action not in (Action.VIEW_PERSON, Action.EDIT_PERSON):
         return None
-    has_case = Case.objects.filter(person=obj, office=user.office, status=CaseStatus.OPEN).exists()
+    has_case = _has_open_case(obj, user.office)
     if has_case:
         return Decision(True, action, _("Open case."), basis=OWN_CASE_BASIS)
     emergency = (
@@ -59,6 +94,7 @@ def _open_case(*, user, action, obj, purpose, categories):
 
 register_scope("people.Person", _kreise_with_open_case)
 register_object_rule("people.Person", _open_case)
+register_prefetch("people.Person", _prefetch_open_cases)
 
 
 def _kreise_of_case(case) -> list[int]:

@@ -9,14 +9,14 @@ reported only as "a record exists at office X", so that access can be requested.
 import uuid
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils.translation import gettext as _
 
-from lotse.access.policy import Action, authorize, decide
+from lotse.access.policy import Action, authorize, decide, prefetched_for_policy
 from lotse.audit.models import EventType
 from lotse.audit.services import audit_record
 from lotse.identity.matching.blocking import block_limit, blocking_keys
-from lotse.identity.matching.compare import POSSIBLE, MatchResult, compare
+from lotse.identity.matching.compare import POSSIBLE, MatchResult, compare, may_reach
 from lotse.identity.matching.features import prepare
 from lotse.people.models import UNIQUE_IDENTIFIER_TYPES, MatchKey, Person, PersonIdentifier
 from lotse.people.records import input_records, records_by_person
@@ -63,29 +63,20 @@ def _blocked_ids(prepared) -> list[str]:
 
     Only the MAX_SCORED best-connected are scored: with a million records a frequent name and a
     placeholder year can share a block with hundreds of persons, and a true duplicate shares
-    several keys (names in both orders, birth date, postcode), not just one. Keys of a kind used
-    only while its block is small count only then; one query does both steps, since every round
-    trip to the database server costs more than the counting.
+    several keys (names in both orders, birth date, postcode), not just one. A key of a kind
+    used only while its block is small counts only then. Two plain IN queries: folding the
+    block sizes into the ranking as a subquery makes PostgreSQL scan the whole index.
     """
     keys = {key for record in prepared for key in blocking_keys(record)}
-    if not keys:
+    capped = [key for key in keys if block_limit(key) is not None]
+    usable = keys - set(capped)
+    if capped:
+        sizes = MatchKey.objects.filter(key__in=capped).values("key").annotate(size=Count("id"))
+        usable |= {row["key"] for row in sizes if row["size"] <= block_limit(row["key"])}
+    if not usable:
         return []
-    capped: dict[int, list[str]] = {}
-    wanted = Q(key__in=[key for key in keys if block_limit(key) is None])
-    for key in keys:
-        if (limit := block_limit(key)) is not None:
-            capped.setdefault(limit, []).append(key)
-    for limit, group in capped.items():
-        small = (
-            MatchKey.objects.filter(key__in=group)
-            .values("key")
-            .annotate(size=Count("id"))
-            .filter(size__lte=limit)
-            .values("key")
-        )
-        wanted |= Q(key__in=small)
     ranked = (
-        MatchKey.objects.filter(wanted)
+        MatchKey.objects.filter(key__in=usable)
         .values("person_id")
         .annotate(shared=Count("key"))
         .order_by("-shared")[:MAX_SCORED]
@@ -93,11 +84,17 @@ def _blocked_ids(prepared) -> list[str]:
     return [str(row["person_id"]) for row in ranked]
 
 
-def _best(new_records, records) -> "MatchResult | None":
+def _best(new_records, records, *, decisive: bool) -> "MatchResult | None":
+    """The best comparison of the entry's records with a candidate's. A candidate that no
+    identifier decides counts only from POSSIBLE, so pairs that cannot reach it are skipped
+    before their names are compared."""
     best = None
+    prepared = [prepare(record) for record in records]
     for a in new_records:
-        for b in records:
-            result = compare(a, prepare(b))
+        for b in prepared:
+            if not decisive and not may_reach(a, b, POSSIBLE):
+                continue
+            result = compare(a, b)
             if best is None or result.score > best.score:
                 best = result
     return best
@@ -118,7 +115,7 @@ def _scored(new_records, decisive: dict, ids: set[str]) -> list[Candidate]:
     candidates = []
     for pk, records in records_by_person(ids).items():
         key = str(pk)
-        result = _best(new_records, records)
+        result = _best(new_records, records, decisive=key in decisive)
         score = 1.0 if key in decisive else (result.score if result else 0.0)
         if score < POSSIBLE:
             continue
@@ -141,7 +138,7 @@ def _describe(actor, candidates: list[Candidate]) -> None:
             pk__in=ids, cases__office=actor.office, cases__status="open"
         ).values_list("pk", flat=True)
     }
-    persons = Person.objects.prefetch_related("names").in_bulk(ids)
+    persons = prefetched_for_policy(Person.objects.prefetch_related("names")).in_bulk(ids)
     hidden = []
     for candidate in candidates:
         person = persons[uuid.UUID(candidate.person_id)]
