@@ -71,13 +71,14 @@ class PostgresServer:
     user = "postgres"
     database = "lotse"
 
-    def __init__(self, root: Path | None = None) -> None:
+    def __init__(self, root: Path | None = None, settings: dict[str, str] | None = None) -> None:
         """With `root`, the cluster lives there and is kept after `stop` (the benchmarks load a
         million persons once and measure again); without, a temporary one is removed."""
         self.bindir = _find_bindir()
         # PostgreSQL refuses to run as root: the cluster then belongs to the `postgres` user.
         self.os_user = "postgres" if os.geteuid() == 0 else None
         self.kept = root
+        self.settings = settings or {}
         self.root: Path | None = None
         self.port = 0
 
@@ -121,6 +122,7 @@ class PostgresServer:
                 "-c fsync=off",
                 "-c synchronous_commit=off",
                 "-c full_page_writes=off",
+                *(f"-c {name}={value}" for name, value in self.settings.items()),
             ]
         )
         self._run(
