@@ -24,6 +24,7 @@ from lotse.consent.form_texts import (
     text_language,
 )
 from lotse.consent.models import Consent, Purpose
+from lotse.core.pdf import stylesheets
 from lotse.people.models import Person, Script
 
 STYLESHEET = Path(__file__).parent / "pdf" / "consent_form.css"
@@ -130,7 +131,7 @@ def consent_form_pdf(
     }
     html = render_to_string("consent/form_pdf.html", context)
     pdf = weasyprint.HTML(string=html).write_pdf(
-        stylesheets=[weasyprint.CSS(filename=str(STYLESHEET))],
+        stylesheets=stylesheets(STYLESHEET),
         # A tagged PDF (PDF/UA-1): headings, lists and the language of each part are marked, so
         # a screen reader reads the form in the right voice and order.
         pdf_variant="pdf/ua-1",

@@ -12,6 +12,7 @@ from pathlib import Path
 from django.template.loader import render_to_string
 
 from lotse.consent.documents import SCRIPT_LANG
+from lotse.core.pdf import stylesheets
 from lotse.people.models import Script
 from lotse.subject_rights.report_texts import RTL_LANGUAGES, TEXTS, enum_label, text_language
 
@@ -168,6 +169,6 @@ def report_pdf(*, data: dict, languages: ReportLanguages, office, reference: str
 
     html = report_html(data=data, languages=languages, office=office, reference=reference)
     return weasyprint.HTML(string=html).write_pdf(
-        stylesheets=[weasyprint.CSS(filename=str(STYLESHEET))],
+        stylesheets=stylesheets(STYLESHEET),
         pdf_variant="pdf/ua-1",
     )
