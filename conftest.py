@@ -111,6 +111,18 @@ def make_persona(db) -> Callable[[str], User]:
     return make
 
 
+def english(client: Client) -> Client:
+    """The client asks for English, so that assertions read as the msgids."""
+    client.cookies["django_language"] = "en"
+    return client
+
+
+def in_english(client_for: Callable[[User | None], Client]) -> Callable[[User | None], Client]:
+    """client_for whose clients ask for English:
+    `def client_for(client_for): return in_english(client_for)` in a test module's fixture."""
+    return lambda user: english(client_for(user))
+
+
 @pytest.fixture
 def caseworker(make_persona) -> User:
     return make_persona("caseworker")

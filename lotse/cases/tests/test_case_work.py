@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from conftest import english
 from lotse.audit.models import AuditEvent, EventType
 from lotse.cases.models import Case
 from lotse.cases.services import follow_up_add
@@ -18,23 +19,18 @@ def case(caseworker):
     return Case.objects.get(person=register(caseworker))
 
 
-def _en(client):
-    client.cookies["django_language"] = "en"
-    return client
-
-
 def test_caseload_puts_due_follow_ups_first(caseworker, case, client_for):
     other = Case.objects.get(
         person=register(caseworker, family_name="Rahimi", given_names="Ali", original=None)
     )
     follow_up_add(actor=caseworker, case=other, due_on=timezone.localdate(), title="call back")
-    html = _en(client_for(caseworker)).get("/cases/", {"due": "1"}).content.decode()
+    html = english(client_for(caseworker)).get("/cases/", {"due": "1"}).content.decode()
     assert "Rahimi" in html
     assert "Al-Hassan" not in html
 
 
 def test_concurrent_edits_never_lose_an_update(caseworker, team_lead, case, client_for):
-    first, second = _en(client_for(caseworker)), _en(client_for(team_lead))
+    first, second = english(client_for(caseworker)), english(client_for(team_lead))
     version = case.version
     first.post(
         f"/cases/{case.pk}/", {"version": version, "summary": "apply for SGB II", "responsible": ""}
@@ -64,7 +60,7 @@ def test_team_lead_reassigns_cases_in_bulk(caseworker, team_lead, case, client_f
 
 
 def test_follow_ups_and_notes_through_the_page(caseworker, case, client_for):
-    client = _en(client_for(caseworker))
+    client = english(client_for(caseworker))
     due = (timezone.localdate() + timedelta(days=3)).isoformat()
     client.post(f"/cases/{case.pk}/follow-ups/", {"due_on": due, "title": "check course start"})
     client.post(
@@ -84,7 +80,7 @@ def test_another_office_cannot_see_the_case(case, client_for):
 
 
 def test_closing_needs_a_reason(caseworker, case, client_for):
-    client = _en(client_for(caseworker))
+    client = english(client_for(caseworker))
     client.post(f"/cases/{case.pk}/close/", {"reason": ""})
     case.refresh_from_db()
     assert case.status == "open"

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from conftest import english
 from lotse.audit.models import AuditEvent, EventType
 from lotse.cases.models import Case, ReferralState
 from lotse.cases.referrals import (
@@ -56,13 +57,8 @@ def _case(person, user):
     return Case.objects.get(person=person, office=user.office, status="open")
 
 
-def _en(client):
-    client.cookies["django_language"] = "en"
-    return client
-
-
 def test_full_hand_over_through_the_pages(caseworker, jobcenter, amal, client_for):
-    sender, receiver = _en(client_for(caseworker)), _en(client_for(jobcenter))
+    sender, receiver = english(client_for(caseworker)), english(client_for(jobcenter))
     case = _case(amal, caseworker)
     sender.post(
         f"/cases/{case.pk}/notes/", {"text": "BAMF decision received", "visibility": "shared"}

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from conftest import in_english
 from lotse.cases.services import case_open
 from lotse.consent.services import ConsentInput, consent_record
 from lotse.organisations.models import Role
@@ -26,13 +27,7 @@ def staff(username: str, office: str, role=Role.CASEWORKER):
 @pytest.fixture
 def client_for(client_for):
     """Signed-in clients that ask for English, so that the assertions read as the msgids."""
-
-    def make(user):
-        client = client_for(user)
-        client.cookies["django_language"] = "en"
-        return client
-
-    return make
+    return in_english(client_for)
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from conftest import english
 from lotse.audit.models import AuditEvent, EventType
 from lotse.identity.batch import duplicate_run_execute
 from lotse.identity.models import DuplicatePair, DuplicateRun, Merge
@@ -107,8 +108,7 @@ def test_merging_needs_a_team_lead_and_a_reason(caseworker, team_lead, planted):
 
 def test_review_through_the_pages(team_lead, planted, client_for):
     first, second, _ = planted
-    client = client_for(team_lead)
-    client.cookies["django_language"] = "en"
+    client = english(client_for(team_lead))
     _run(team_lead)
     pair = DuplicatePair.objects.get()
     queue = client.get("/duplicates/").content.decode()

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import in_english
 from lotse.audit.models import AuditEvent, EventType
 from lotse.cases.models import Case
 from lotse.organisations.models import Role
@@ -40,13 +41,7 @@ FORM = {
 @pytest.fixture
 def client_for(client_for):
     """Signed-in clients that ask for English, so that the assertions read as the msgids."""
-
-    def make(user):
-        client = client_for(user)
-        client.cookies["django_language"] = "en"
-        return client
-
-    return make
+    return in_english(client_for)
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from conftest import in_english
 from lotse.cases.models import Case
 from lotse.cases.referrals import referral_accept, referral_request
 from lotse.cases.selectors import case_get, shared_with_office
@@ -20,13 +21,7 @@ JC_TUEBINGEN = "jc-tubingen-08416"
 @pytest.fixture
 def client_for(client_for):
     """Signed-in clients that ask for English, so that the assertions read as the msgids."""
-
-    def make(user):
-        client = client_for(user)
-        client.cookies["django_language"] = "en"
-        return client
-
-    return make
+    return in_english(client_for)
 
 
 @pytest.fixture
