@@ -37,6 +37,7 @@ from lotse.web.case_forms import (
     ReassignForm,
     ReferralForm,
 )
+from lotse.web.params import search_text
 
 
 def _error(request, exc: ValidationError) -> None:
@@ -51,7 +52,7 @@ def case_list(request):
         unassigned=params.get("unassigned") == "1",
         due=params.get("due") == "1",
         closed=params.get("closed") == "1",
-        query=params.get("q", "").strip()[:100],
+        query=search_text(request),
     )
     cases = caseload_listed(actor=request.user, filters=filters)
     return render(request, "cases/case_list.html", {"cases": cases, "filters": filters})

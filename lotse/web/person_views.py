@@ -14,12 +14,13 @@ from lotse.identity.registry import duplicate_check
 from lotse.people.models import Person
 from lotse.people.selectors import person_get, person_page_data, person_search
 from lotse.people.services import person_identifier_add, person_name_add
+from lotse.web.params import search_text
 from lotse.web.person_forms import IdentifierForm, NameVariantForm, PersonRegistrationForm
 
 
 @requires(Action.EDIT_PERSON_REGISTRY)
 def person_index(request):
-    query = request.GET.get("q", "").strip()[:100]
+    query = search_text(request)
     persons = person_search(actor=request.user, query=query)
     template = "people/_person_rows.html" if request.htmx else "people/person_list.html"
     return render(request, template, {"persons": persons, "query": query})
