@@ -1,5 +1,6 @@
 """`manage.py evaluate_rules` on files in tmp_path and on stdin; the Kreis from the database."""
 
+import copy
 import io
 import json
 
@@ -139,7 +140,7 @@ def test_deeply_nested_json_exits_non_zero_without_traceback(tmp_path, capsys):
 @pytest.mark.django_db
 @pytest.mark.parametrize("kind", [[], {}, 5, None])
 def test_an_event_type_that_is_no_text_is_named(tmp_path, kind):
-    data = scenario("2016-02-01", AMAL)
+    data = copy.deepcopy(scenario("2016-02-01", AMAL))  # AMAL's events are shared
     data["events"][0]["type"] = kind
     with pytest.raises(CommandError, match=r"events\[0\]\.type: unknown event type"):
         evaluate_file(tmp_path, data)
