@@ -68,13 +68,16 @@ def test_setting_up_totp_opens_the_application(without_second_factor, client_for
     assert Authenticator.objects.filter(
         user=without_second_factor, type=Authenticator.Type.TOTP
     ).exists()
-    # The session was opened with the password only: the new second factor is asked for once.
-    start = client.get("/")
-    assert start.status_code == 302
-    assert start["Location"] == f"{ENTER_CODE}?next=%2F"
-    response = client.post(start["Location"], {"code": totp_code(secret)})
-    assert response.status_code == 302
-    assert response["Location"] == "/"
+    # On to the recovery codes; the session was opened with the password only, so the new
+    # second factor is asked for once on the way.
+    assert response["Location"] == "/accounts/2fa/recovery-codes/"
+    codes = client.get(response["Location"])
+    assert codes.status_code == 302
+    assert codes["Location"] == f"{ENTER_CODE}?next=%2Faccounts%2F2fa%2Frecovery-codes%2F"
+    entered = client.post(codes["Location"], {"code": totp_code(secret)})
+    assert entered.status_code == 302
+    assert entered["Location"] == "/accounts/2fa/recovery-codes/"
+    assert client.get("/accounts/2fa/recovery-codes/").status_code == 200
     assert client.get("/").status_code == 200
 
 
