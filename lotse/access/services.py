@@ -34,6 +34,7 @@ def user_create(
     team: Team | None = None,
 ) -> User:
     _check_team(office, team)
+    username = User.normalize_username(username)
     if User.objects.filter(username__iexact=username).exists():
         raise ValidationError({"username": _("A user with this name exists already.")})
     user = User(
