@@ -28,6 +28,7 @@ from lotse.cases.services import (
     follow_up_done,
     note_add,
 )
+from lotse.core.params import search_text
 from lotse.web.case_forms import (
     CaseForm,
     CloseForm,
@@ -37,7 +38,6 @@ from lotse.web.case_forms import (
     ReassignForm,
     ReferralForm,
 )
-from lotse.web.params import search_text
 
 
 def _error(request, exc: ValidationError) -> None:

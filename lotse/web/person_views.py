@@ -10,11 +10,11 @@ from django.views.decorators.http import require_POST
 from lotse.access.decorators import requires
 from lotse.access.policy import Action
 from lotse.cases.services import break_glass_open, person_link_existing, person_register
+from lotse.core.params import search_text
 from lotse.identity.registry import duplicate_check
 from lotse.people.models import Person
 from lotse.people.selectors import person_get, person_page_data, person_search
 from lotse.people.services import person_identifier_add, person_name_add
-from lotse.web.params import search_text
 from lotse.web.person_forms import IdentifierForm, NameVariantForm, PersonRegistrationForm
 
 

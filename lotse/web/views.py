@@ -17,8 +17,8 @@ from lotse.access.selectors import (
     office_staff_list,
 )
 from lotse.cases.selectors import start_page_work
+from lotse.core.params import search_text
 from lotse.organisations.models import OfficeKind
-from lotse.web.params import search_text
 
 
 @requires(Action.VIEW_START)
