@@ -57,3 +57,25 @@ def test_a_member_of_the_owning_role_is_warned():
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite has no roles")
 def test_sqlite_has_nothing_to_check():
     assert check_audit_table_owner() == []
+
+
+@on_postgresql
+def test_the_audit_check_command_fails_while_the_role_owns_the_table():
+    from django.core.management import CommandError
+
+    with pytest.raises(CommandError, match="can switch off the append-only triggers"):
+        call_command("audit_check")
+
+
+@on_postgresql
+def test_the_audit_check_command_passes_for_a_role_with_table_rights_only():
+    import io
+
+    out = io.StringIO()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("CREATE ROLE lotse_app_test NOLOGIN")
+        cursor.execute("SET LOCAL ROLE lotse_app_test")
+        call_command("audit_check", stdout=out)
+        cursor.execute("RESET ROLE")
+        transaction.set_rollback(True)
+    assert "cannot be disabled" in out.getvalue()
