@@ -129,6 +129,10 @@ class ReferralKind(models.TextChoices):
     TAKEOVER = "takeover", _("transfer request")
 
 
+# The kinds an office with a case sends (the transfer request comes from registration).
+SENT_KINDS = (ReferralKind.TRANSFER, ReferralKind.SERVICE)
+
+
 class ReferralState(models.TextChoices):
     REQUESTED = "requested", _("requested")
     ACCEPTED = "accepted", _("accepted")

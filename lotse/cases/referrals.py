@@ -24,6 +24,7 @@ from lotse.access.policy import (
 from lotse.audit.models import EventType
 from lotse.audit.services import atomic_service, audit_record
 from lotse.cases.models import (
+    SENT_KINDS,
     Case,
     CaseStatus,
     FollowUp,
@@ -126,7 +127,7 @@ def referral_request(
     authorize(actor, Action.WORK_ON_CASE, case)
     if case.status != CaseStatus.OPEN:
         raise ValidationError(_("Only an open case can be referred."))
-    if kind not in ReferralKind.values:
+    if kind not in SENT_KINDS:
         raise ValidationError({"kind": _("Choose a hand-over or a request for a service.")})
     if to_office.pk == case.office_id or not to_office.is_valid_on(timezone.localdate()):
         raise ValidationError({"to_office": _("Choose another office that exists today.")})
