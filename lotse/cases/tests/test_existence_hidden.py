@@ -99,3 +99,19 @@ def test_break_glass_answers_the_same_for_another_kreis_and_a_random_id(
     assert _answer(real) == _answer(random)
     assert "only for persons known in your Kreis" in real.content.decode()
     assert not BreakGlass.objects.exists()
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_the_api_answers_an_invisible_person_as_a_random_id(
+    caseworker, other_caseworker, client_for, method
+):
+    person = register(caseworker)
+    client = client_for(other_caseworker)
+
+    def ask(person_id):
+        url = f"/api/v1/persons/{person_id}/consents"
+        if method == "get":
+            return client.get(url)
+        return client.post(url, "{}", content_type="application/json")
+
+    assert _answer(ask(person.pk)) == _answer(ask(uuid.uuid4()))

@@ -76,6 +76,8 @@ def test_the_check_announces_the_record_without_a_link_or_its_details(
     for shown in ("الحسن", "أمل", "Aleppo", "01.01.1990", "name variant", "same birth", "Match:"):
         assert shown not in html
     assert client.get(f"/persons/{tuebingen_person.pk}/").status_code == 404
+    if entry is AZR_ONLY:
+        assert "Ask the office holding the record to hand the person over" in html
 
 
 @pytest.mark.parametrize("entry", [NAME_AND_YEAR, AZR_ONLY], ids=["name+year", "azr"])
