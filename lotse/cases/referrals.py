@@ -178,7 +178,7 @@ def transfer_request(
     if str(person_id) not in {c.person_id for c in candidates}:
         raise ValidationError(_("This record was not proposed by the duplicate check."))
     holders = held_elsewhere(actor=actor, person_id=person_id)
-    if not holders:
+    if holders is None:
         raise ValidationError(
             _("This record is held in your Kreis: link it with “This is the same person”.")
         )

@@ -196,12 +196,17 @@ def holding_offices(person_ids) -> dict[str, list]:
     }
 
 
+def offices_in_kreise(offices, kreis_ids) -> set[int]:
+    """The ids of those of `offices` that serve one of the Kreise `kreis_ids` today (one query)."""
+    return set(
+        _current_jurisdictions()
+        .filter(office__in=[office.pk for office in offices], kreis_id__in=list(kreis_ids))
+        .values_list("office_id", flat=True)
+    )
+
+
 def held_in_kreise(offices, kreis_ids) -> bool:
     """Whether one of `offices` serves one of the Kreise `kreis_ids` today: then the record
     is held in the user's own Kreis, and the registration rules of the Kreis apply (linking
-    a proposed record directly, emergency access)."""
-    return (
-        _current_jurisdictions()
-        .filter(office__in=list(offices), kreis_id__in=list(kreis_ids))
-        .exists()
-    )
+    a proposed record directly, emergency access). A record held by nobody is in no Kreis."""
+    return bool(offices) and bool(offices_in_kreise(offices, kreis_ids))

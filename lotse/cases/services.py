@@ -92,13 +92,14 @@ def person_register(*, actor, data: PersonInput, candidates: list) -> Case:
     return case_open(actor=actor, person=person, reason=_("registration"))
 
 
-def held_elsewhere(*, actor, person_id) -> list:
-    """The offices holding the record, when none of them serves the actor's Kreise (else []).
-    Such a record cannot be linked or opened in an emergency: its holding office is asked
-    with a transfer request (lotse.cases.referrals.transfer_request)."""
+def held_elsewhere(*, actor, person_id) -> list | None:
+    """None when the record is held in the actor's own Kreis; else the offices holding it
+    elsewhere (empty for a record nobody holds). Such a record cannot be linked or opened in
+    an emergency: its holding office is asked with a transfer request
+    (lotse.cases.referrals.transfer_request)."""
     holders = holding_offices([person_id]).get(str(person_id), [])
     if held_in_kreise(holders, user_kreis_ids(actor)):
-        return []
+        return None
     return holders
 
 
@@ -131,7 +132,7 @@ def person_link_existing(*, actor, person_id: str, data: PersonInput, candidates
     if str(person_id) not in {c.person_id for c in candidates}:
         raise ValidationError(_("This record was not proposed by the duplicate check."))
     holders = held_elsewhere(actor=actor, person_id=person_id)
-    if holders:
+    if holders is not None:
         _refuse_other_kreis(
             actor=actor,
             person_id=person_id,

@@ -21,7 +21,7 @@ from lotse.access.policy import (
 )
 from lotse.audit.models import EventType
 from lotse.audit.services import audit_record
-from lotse.cases.rules import held_in_kreise, holding_offices
+from lotse.cases.rules import holding_offices, offices_in_kreise
 from lotse.identity.matching.blocking import block_limit, blocking_keys
 from lotse.identity.matching.compare import POSSIBLE, MatchResult, compare, may_reach
 from lotse.identity.matching.features import prepare
@@ -149,14 +149,16 @@ def _describe(actor, candidates: list[Candidate]) -> None:
         else:
             hidden.append(candidate)
     holding = holding_offices([c.person_id for c in hidden]) if hidden else {}
-    kreise = user_kreis_ids(actor)
+    in_kreis = offices_in_kreise(
+        {office for offices in holding.values() for office in offices}, user_kreis_ids(actor)
+    )
     for candidate in hidden:
         # Only "a record exists, held by …": nothing of the other record's names, spellings or
         # birth date, not even through the reasons of the score.
         candidate.reasons = []
         candidate.holding = holding.get(candidate.person_id, [])
         candidate.holders = [office.name for office in candidate.holding]
-        candidate.other_kreis = not held_in_kreise(candidate.holding, kreise)
+        candidate.other_kreis = not any(office.pk in in_kreis for office in candidate.holding)
 
 
 def duplicate_check(*, actor, data: PersonInput) -> list[Candidate]:

@@ -197,3 +197,19 @@ def test_through_the_api_the_requester_sees_no_name_and_the_holder_accepts(
     )
     assert accepted.json()["state"] == "closed"
     assert Case.objects.filter(office=other_caseworker.office, person=amal).exists()
+
+
+def test_a_record_held_by_nobody_is_linked_by_nobody(amal, caseworker):
+    """Fail closed: a record without any case and without a registering office is in no Kreis."""
+    Case.objects.filter(person=amal).delete()
+    type(amal).objects.filter(pk=amal.pk).update(created_by_office=None)
+    data = person_input(original=None)
+    candidates = duplicate_check(actor=caseworker, data=data)
+    [candidate] = candidates
+    assert candidate.other_kreis
+    assert candidate.holding == []
+    with pytest.raises(ValidationError, match="another Kreis"):
+        person_link_existing(
+            actor=caseworker, person_id=str(amal.pk), data=data, candidates=candidates
+        )
+    assert not Case.objects.exists()
