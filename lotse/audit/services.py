@@ -32,7 +32,11 @@ def audit_record(
     person_id: str | int | None = None,
     categories: Iterable[str] = (),
     details: dict[str, Any] | None = None,
+    office=None,
 ) -> AuditEvent:
+    """`office`: the office whose data controller the event concerns, if not the actor's — an
+    attempt on a record held by another office is recorded for that office, so that its
+    data-protection officer finds it."""
     meta = current_request_meta()
     authenticated = actor is not None and getattr(actor, "is_authenticated", False)
     with transaction.atomic():
@@ -42,7 +46,7 @@ def audit_record(
             outcome=outcome,
             actor=actor if authenticated else None,
             actor_label=_actor_label(actor if authenticated else None),
-            office=getattr(actor, "office", None) if authenticated else None,
+            office=office or (getattr(actor, "office", None) if authenticated else None),
             action=str(action),
             purpose=purpose[:200],
             basis=basis[:200],

@@ -123,6 +123,14 @@ class Note(TimeStampedModel):
 class ReferralKind(models.TextChoices):
     TRANSFER = "transfer", _("hand-over of responsibility")
     SERVICE = "service", _("request for a service")
+    # Another Kreis asks the office holding a person's record to let it take the person over
+    # (the person moved): the holding office answers, and only its acceptance opens the
+    # requesting office's case (`from_case`, empty until then).
+    TAKEOVER = "takeover", _("transfer request")
+
+
+# The kinds an office with a case sends (the transfer request comes from registration).
+SENT_KINDS = (ReferralKind.TRANSFER, ReferralKind.SERVICE)
 
 
 class ReferralState(models.TextChoices):
@@ -147,7 +155,9 @@ class Referral(ConcurrentTransitionMixin, TimeStampedModel):
 
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="referrals")
     kind = models.CharField(_("kind"), max_length=10, choices=ReferralKind.choices)
-    from_case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="referrals_sent")
+    from_case = models.ForeignKey(
+        Case, on_delete=models.PROTECT, null=True, blank=True, related_name="referrals_sent"
+    )
     from_office = models.ForeignKey(
         "organisations.Office", on_delete=models.PROTECT, related_name="referrals_sent"
     )
@@ -169,6 +179,9 @@ class Referral(ConcurrentTransitionMixin, TimeStampedModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     outcome = models.TextField(_("outcome"), blank=True)
+    # A transfer request: the name as the requesting office entered it, which is all that
+    # office sees of the person until the holding office accepts.
+    entered_name = models.CharField(_("name as entered"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("referral")

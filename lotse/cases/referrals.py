@@ -6,7 +6,7 @@ person's consent (checked through the policy's category rules). The identity cor
 basis: every office with a case shares it. Both offices see the referral and its timeline.
 """
 
-from datetime import date
+from datetime import date, timedelta
 from types import SimpleNamespace
 
 from django.core.exceptions import ValidationError
@@ -24,6 +24,7 @@ from lotse.access.policy import (
 from lotse.audit.models import EventType
 from lotse.audit.services import atomic_service, audit_record
 from lotse.cases.models import (
+    SENT_KINDS,
     Case,
     CaseStatus,
     FollowUp,
@@ -32,11 +33,14 @@ from lotse.cases.models import (
     ReferralKind,
     ReferralState,
 )
-from lotse.cases.services import case_open
+from lotse.cases.services import case_open, held_elsewhere, open_case_at
 from lotse.organisations.models import Office
+from lotse.people.models import Person
+
+TRANSFER_REQUEST_DAYS = 14  # the holding office's time to answer a transfer request
 
 
-def _timeline(referral: Referral, actor, note: str = "") -> None:
+def _timeline(referral: Referral, actor, note: str = "", *, office=None) -> None:
     ReferralEvent.objects.create(
         referral=referral,
         at=timezone.now(),
@@ -54,6 +58,22 @@ def _timeline(referral: Referral, actor, note: str = "") -> None:
         details={"state": referral.state, "to": referral.to_office.code},
         categories=sorted(referral.shared),
     )
+    if office is not None:
+        # The same event for the other office's data controller (a transfer request concerns
+        # the holding office's record): its data-protection officer finds it.
+        audit_record(
+            event_type=EventType.REFERRAL_CHANGED,
+            actor=actor,
+            obj=referral,
+            person_id=referral.person_id,
+            reason=note,
+            details={
+                "state": referral.state,
+                "from": referral.from_office.code,
+                "to": referral.to_office.code,
+            },
+            office=office,
+        )
 
 
 def sharing_bases(*, person, sender: Office, receiver: Office, categories, purpose: str) -> dict:
@@ -107,7 +127,7 @@ def referral_request(
     authorize(actor, Action.WORK_ON_CASE, case)
     if case.status != CaseStatus.OPEN:
         raise ValidationError(_("Only an open case can be referred."))
-    if kind not in ReferralKind.values:
+    if kind not in SENT_KINDS:
         raise ValidationError({"kind": _("Choose a hand-over or a request for a service.")})
     if to_office.pk == case.office_id or not to_office.is_valid_on(timezone.localdate()):
         raise ValidationError({"to_office": _("Choose another office that exists today.")})
@@ -141,6 +161,75 @@ def referral_request(
         requested_by=actor,
     )
     _timeline(referral, actor, purpose)
+    return referral
+
+
+@atomic_service
+def transfer_request(
+    *, actor, person_id: str, to_office_code: str, reason: str, entered_name: str, candidates: list
+) -> Referral:
+    """Ask the office holding a record in another Kreis to let the actor's office take the
+    person over (the person moved) — a transfer request (Übernahmeersuchen). Nothing is opened
+    until the holding office accepts (referral_accept); it may refuse with a reason.
+
+    Only a record that the duplicate check proposed, and only its holding office: the request
+    reveals no more than the check did ("a record exists at office X")."""
+    authorize(actor, Action.EDIT_PERSON_REGISTRY, purpose="transfer request")
+    if str(person_id) not in {c.person_id for c in candidates}:
+        raise ValidationError(_("This record was not proposed by the duplicate check."))
+    holders = held_elsewhere(actor=actor, person_id=person_id)
+    if holders is None:
+        raise ValidationError(
+            _("This record is held in your Kreis: link it with “This is the same person”.")
+        )
+    to_office = next((o for o in holders if o.code == to_office_code), None)
+    if to_office is None:
+        raise ValidationError(_("Send the transfer request to an office holding the record."))
+    if len(reason.strip()) < 15:
+        raise ValidationError(
+            {"transfer_reason": _("Say why your office takes the person over (a sentence).")}
+        )
+    person = Person.objects.get(pk=person_id)
+    if Referral.objects.filter(
+        person=person,
+        kind=ReferralKind.TAKEOVER,
+        from_office=actor.office,
+        state=ReferralState.REQUESTED,
+    ).exists():
+        raise ValidationError(_("A transfer request for this person is waiting for an answer."))
+    referral = Referral.objects.create(
+        person=person,
+        kind=ReferralKind.TAKEOVER,
+        from_case=None,
+        from_office=actor.office,
+        to_office=to_office,
+        to_case=Case.objects.filter(
+            person=person, office=to_office, status=CaseStatus.OPEN
+        ).first(),
+        purpose=reason.strip()[:300],
+        shared={},
+        respond_by=timezone.localdate() + timedelta(days=TRANSFER_REQUEST_DAYS),
+        requested_by=actor,
+        entered_name=entered_name.strip()[:200],
+    )
+    _timeline(referral, actor, reason, office=to_office)
+    return referral
+
+
+def _accept_transfer_request(actor, referral: Referral, note: str) -> Referral:
+    """The holding office agrees: the requesting office's case opens (for the caseworker who
+    asked), as an accepted referral opens the receiver's; the request is then done."""
+    referral.from_case = open_case_at(
+        actor=actor,
+        person=referral.person,
+        office=referral.from_office,
+        responsible=referral.requested_by,
+        reason=_("transfer request accepted by %(office)s") % {"office": referral.to_office},
+    )
+    referral.save(update_fields=["from_case", "updated_at"])
+    _timeline(referral, actor, note, office=referral.from_office)
+    _move(referral, referral.close)
+    _timeline(referral, actor)
     return referral
 
 
@@ -180,6 +269,8 @@ def referral_accept(*, actor, referral: Referral, note: str = "") -> Referral:
     """The receiving office takes the person on: its case opens (or the open one is used)."""
     _as_receiver(actor, referral)
     _move(referral, referral.accept)
+    if referral.kind == ReferralKind.TAKEOVER:
+        return _accept_transfer_request(actor, referral, note)
     referral.to_case = case_open(
         actor=actor,
         person=referral.person,
@@ -211,6 +302,8 @@ def referral_withdraw(*, actor, referral: Referral, reason: str) -> Referral:
 @atomic_service
 def referral_start(*, actor, referral: Referral, note: str = "") -> Referral:
     _as_receiver(actor, referral)
+    if referral.kind == ReferralKind.TAKEOVER:
+        raise ValidationError(_("A transfer request is only accepted or refused."))
     _move(referral, referral.start)
     _timeline(referral, actor, note)
     return referral
@@ -220,6 +313,8 @@ def referral_start(*, actor, referral: Referral, note: str = "") -> Referral:
 def referral_give_back(*, actor, referral: Referral, outcome: str) -> Referral:
     """The service is done: the outcome goes back to the sending office."""
     _as_receiver(actor, referral)
+    if referral.kind == ReferralKind.TAKEOVER:
+        raise ValidationError(_("A transfer request is only accepted or refused."))
     if not outcome.strip():
         raise ValidationError({"outcome": _("Say what came of it.")})
     _move(referral, referral.give_back)
@@ -235,6 +330,8 @@ def referral_close(*, actor, referral: Referral, outcome: str = "") -> Referral:
     responsibility, and that closes the sending office's case; a service is closed by the
     sending office after it was given back (or by the receiving office)."""
     authorize(actor, Action.HANDLE_REFERRAL, referral)
+    if referral.kind == ReferralKind.TAKEOVER:
+        raise ValidationError(_("A transfer request is done once it is answered."))
     if referral.kind == ReferralKind.TRANSFER and actor.office_id != referral.to_office_id:
         raise ValidationError(_("A hand-over is completed by the receiving office."))
     _move(referral, referral.close)
@@ -298,6 +395,7 @@ __all__ = [
     "referral_start",
     "referral_withdraw",
     "sharing_bases",
+    "transfer_request",
 ]
 
 
@@ -326,6 +424,8 @@ def referral_reminders_create(*, today: date | None = None) -> int:
             }
         )[:200]
         case = referral.from_case
+        if case is None:  # a transfer request: the requesting office has no case yet
+            continue
         if case.status != CaseStatus.OPEN or case.follow_ups.filter(title=title).exists():
             continue
         FollowUp.objects.create(

@@ -164,3 +164,49 @@ def _shared_by_referral(*, user, person, category, owner_office, purpose):
 
 
 register_category_rule(_shared_by_referral)
+
+
+def holding_offices(person_ids) -> dict[str, list]:
+    """person id → the offices holding the person's record: those with an open case; for a
+    person without one, the office of the most recent case, else the registering office. In
+    three queries for any number of persons (the registration check asks for up to ten)."""
+    from lotse.organisations.models import Office
+    from lotse.people.models import Person
+
+    ids = [str(pk) for pk in person_ids]
+    held: dict[str, set[int]] = {}
+    for person_pk, office_pk in Case.objects.filter(
+        person_id__in=ids, status=CaseStatus.OPEN
+    ).values_list("person_id", "office_id"):
+        held.setdefault(str(person_pk), set()).add(office_pk)
+    rest = [pk for pk in ids if pk not in held]
+    if rest:
+        last = Case.objects.filter(person_id__in=rest).order_by("person_id", "-opened_at", "-pk")
+        for person_pk, office_pk in last.values_list("person_id", "office_id"):
+            held.setdefault(str(person_pk), {office_pk})
+        for person_pk, office_pk in Person.objects.filter(pk__in=rest).values_list(
+            "pk", "created_by_office_id"
+        ):
+            if office_pk is not None:
+                held.setdefault(str(person_pk), {office_pk})
+    offices = Office.objects.in_bulk({pk for pks in held.values() for pk in pks})
+    return {
+        pk: sorted((offices[o] for o in pks), key=lambda office: office.name)
+        for pk, pks in held.items()
+    }
+
+
+def offices_in_kreise(offices, kreis_ids) -> set[int]:
+    """The ids of those of `offices` that serve one of the Kreise `kreis_ids` today (one query)."""
+    return set(
+        _current_jurisdictions()
+        .filter(office__in=[office.pk for office in offices], kreis_id__in=list(kreis_ids))
+        .values_list("office_id", flat=True)
+    )
+
+
+def held_in_kreise(offices, kreis_ids) -> bool:
+    """Whether one of `offices` serves one of the Kreise `kreis_ids` today: then the record
+    is held in the user's own Kreis, and the registration rules of the Kreis apply (linking
+    a proposed record directly, emergency access). A record held by nobody is in no Kreis."""
+    return bool(offices) and bool(offices_in_kreise(offices, kreis_ids))

@@ -16,6 +16,7 @@ from lotse.cases.models import (
     Note,
     NoteVisibility,
     Referral,
+    ReferralKind,
     ReferralState,
 )
 from lotse.people.models import PersonLanguage
@@ -141,6 +142,23 @@ def caseload_listed(*, actor, filters: CaseloadFilters, limit: int = 200) -> lis
     return cases
 
 
+def _label(actor, referral: Referral) -> Referral:
+    """`person_label`: what the actor's office may see of the person. The office that sent a
+    transfer request sees only the name it entered until the holding office accepted."""
+    referral.person_label = (
+        referral.entered_name if _before_acceptance(actor, referral) else referral.person
+    )
+    return referral
+
+
+def _before_acceptance(actor, referral: Referral) -> bool:
+    return (
+        referral.kind == ReferralKind.TAKEOVER
+        and referral.from_case_id is None
+        and actor.office_id == referral.from_office_id
+    )
+
+
 def referral_lists(*, actor) -> dict:
     authorize(actor, Action.HANDLE_REFERRAL)
     base = Referral.objects.select_related("person", "from_office", "to_office").prefetch_related(
@@ -150,8 +168,13 @@ def referral_lists(*, actor) -> dict:
         "incoming": list(base.filter(to_office=actor.office).order_by("state", "respond_by")[:200]),
         "outgoing": list(base.filter(from_office=actor.office).order_by("-updated_at")[:200]),
     }
+    for referral in [*lists["incoming"], *lists["outgoing"]]:
+        _label(actor, referral)
     _log_listed(
-        actor, [*lists["incoming"], *lists["outgoing"]], purpose="referrals", action="referral.list"
+        actor,
+        [r for r in [*lists["incoming"], *lists["outgoing"]] if not _before_acceptance(actor, r)],
+        purpose="referrals",
+        action="referral.list",
     )
     return lists
 
@@ -174,6 +197,9 @@ def referral_get(*, actor, referral_id: int) -> Referral:
         pk=referral_id,
     )
     authorize(actor, Action.HANDLE_REFERRAL, referral, purpose="referral")
+    _label(actor, referral)
+    if _before_acceptance(actor, referral):
+        return referral  # no person data shown, none read
     audit_record(
         event_type=EventType.PERSON_DATA_READ,
         actor=actor,

@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 
 from lotse.access.policy import Action, authorize, user_kreis_ids
 from lotse.audit.models import EventType
-from lotse.audit.services import atomic_service, audit_record
+from lotse.audit.services import atomic_service, audit_record, audit_refusal
 from lotse.cases.models import BreakGlass, Case, CaseStatus, FollowUp, Note, NoteVisibility
+from lotse.cases.rules import held_in_kreise, holding_offices
 from lotse.people.models import Person
 from lotse.people.services import PersonInput, person_create, person_enrich
 
@@ -19,18 +20,25 @@ from lotse.people.services import PersonInput, person_create, person_enrich
 def case_open(*, actor, person: Person, reason: str) -> Case:
     """Open a case for `person` at the actor's office, or return the open one."""
     authorize(actor, Action.EDIT_PERSON_REGISTRY)
+    return open_case_at(
+        actor=actor, person=person, office=actor.office, responsible=actor, reason=reason
+    )
+
+
+def open_case_at(*, actor, person: Person, office, responsible, reason: str) -> Case:
+    """The case of `office` for `person` (the open one, or a new one), for the services that
+    decided already that the office takes the person on: case_open for the actor's own office,
+    an accepted transfer request for the requesting office."""
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the case is opened.")})
-    existing = Case.objects.filter(
-        person=person, office=actor.office, status=CaseStatus.OPEN
-    ).first()
+    existing = Case.objects.filter(person=person, office=office, status=CaseStatus.OPEN).first()
     if existing:
         return existing
     case = Case.objects.create(
         person=person,
-        office=actor.office,
-        responsible=actor,
-        team=actor.team,
+        office=office,
+        responsible=responsible,
+        team=getattr(responsible, "team", None),
         opened_at=timezone.now(),
         opened_reason=reason.strip()[:200],
     )
@@ -40,6 +48,7 @@ def case_open(*, actor, person: Person, reason: str) -> Case:
         obj=case,
         person_id=person.pk,
         reason=reason,
+        office=office,
     )
     return case
 
@@ -86,6 +95,32 @@ def person_register(*, actor, data: PersonInput, candidates: list) -> Case:
     return case_open(actor=actor, person=person, reason=_("registration"))
 
 
+def held_elsewhere(*, actor, person_id) -> list | None:
+    """None when the record is held in the actor's own Kreis; else the offices holding it
+    elsewhere (empty for a record nobody holds). Such a record cannot be linked or opened in
+    an emergency: its holding office is asked with a transfer request
+    (lotse.cases.referrals.transfer_request)."""
+    holders = holding_offices([person_id]).get(str(person_id), [])
+    if held_in_kreise(holders, user_kreis_ids(actor)):
+        return None
+    return holders
+
+
+def _refuse_other_kreis(*, actor, person_id, holders, purpose: str, reason: str) -> None:
+    """Record the refused attempt for every holding office (so that their data-protection
+    officers find it, it survives the rollback) and refuse."""
+    for office in holders:
+        audit_refusal(
+            actor=actor,
+            action=Action.EDIT_PERSON_REGISTRY,
+            purpose=purpose,
+            reason=reason,
+            person_id=person_id,
+            office=office,
+            details={"requesting_office": actor.office.code},
+        )
+
+
 @atomic_service
 def person_link_existing(*, actor, person_id: str, data: PersonInput, candidates: list) -> Case:
     """The caseworker confirmed "this is the same person": open a case for the existing record
@@ -93,11 +128,27 @@ def person_link_existing(*, actor, person_id: str, data: PersonInput, candidates
     so that nothing is collected twice and nothing is lost.
 
     Only a record that the duplicate check proposed can be linked, so the registration form
-    cannot be used to reach arbitrary records.
+    cannot be used to reach arbitrary records; and only one held in the actor's own Kreis —
+    a record held only in another Kreis is reached through a transfer request.
     """
     authorize(actor, Action.EDIT_PERSON_REGISTRY)
     if str(person_id) not in {c.person_id for c in candidates}:
         raise ValidationError(_("This record was not proposed by the duplicate check."))
+    holders = held_elsewhere(actor=actor, person_id=person_id)
+    if holders is not None:
+        _refuse_other_kreis(
+            actor=actor,
+            person_id=person_id,
+            holders=holders,
+            purpose="registration",
+            reason="direct link to a record held in another Kreis",
+        )
+        raise ValidationError(
+            _(
+                "This record is held by an office of another Kreis. It cannot be linked "
+                "directly: send that office a transfer request."
+            )
+        )
     person = Person.objects.get(pk=person_id)
     case = case_open(actor=actor, person=person, reason=_("registration: confirmed same person"))
     person_enrich(actor=actor, person=person, data=data)
@@ -228,18 +279,32 @@ def note_add(*, actor, case: Case, text: str, visibility: str) -> Note:
 
 
 @atomic_service
-def break_glass_open(*, actor, person: Person, reason: str) -> BreakGlass:
+def break_glass_open(*, actor, person: Person | None, reason: str) -> BreakGlass:
     """Emergency access to a person's identity record for LOTSE_BREAK_GLASS_MINUTES, e.g. when
     someone stands at the counter and the office holding the record cannot be reached. Only
-    within the actor's Kreise, never silently: the DPO sees every one."""
+    within the actor's Kreise, never silently: the DPO sees every one.
+
+    `person` is None for an id that names no one: the refusal is the same as for a person of
+    another Kreis, so that the answer does not tell whether a person exists."""
     from django.conf import settings
 
     authorize(actor, Action.EDIT_PERSON_REGISTRY, purpose="emergency access")
     if len(reason.strip()) < 15:
         raise ValidationError({"reason": _("Explain the emergency (at least a sentence).")})
-    if not person.cases.filter(
-        status=CaseStatus.OPEN, office__jurisdictions__kreis__in=user_kreis_ids(actor)
-    ).exists():
+    holders = holding_offices([person.pk]).get(str(person.pk), []) if person is not None else []
+    if (
+        person is None
+        or not person.cases.filter(status=CaseStatus.OPEN).exists()
+        or (not held_in_kreise(holders, user_kreis_ids(actor)))
+    ):
+        if person is not None:
+            _refuse_other_kreis(
+                actor=actor,
+                person_id=person.pk,
+                holders=holders,
+                purpose="emergency access",
+                reason="emergency access to a record held in another Kreis",
+            )
         raise ValidationError(
             _("Emergency access is possible only for persons known in your Kreis.")
         )

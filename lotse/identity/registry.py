@@ -12,9 +12,16 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
-from lotse.access.policy import Action, authorize, decide, prefetched_for_policy
+from lotse.access.policy import (
+    Action,
+    authorize,
+    decide,
+    prefetched_for_policy,
+    user_kreis_ids,
+)
 from lotse.audit.models import EventType
 from lotse.audit.services import audit_record
+from lotse.cases.rules import holding_offices, offices_in_kreise
 from lotse.identity.matching.blocking import block_limit, blocking_keys
 from lotse.identity.matching.compare import POSSIBLE, MatchResult, compare, may_reach
 from lotse.identity.matching.features import prepare
@@ -36,6 +43,10 @@ class Candidate:
     label: str = ""
     birth: str = ""
     holders: list[str] = field(default_factory=list)
+    # Held only by offices of other Kreise: no link, no emergency access — a transfer request
+    # to one of `holding` (the offices themselves, for the request's form).
+    other_kreis: bool = False
+    holding: list = field(default_factory=list)
 
     @property
     def score_percent(self) -> int:
@@ -100,17 +111,6 @@ def _best(new_records, records, *, decisive: bool) -> "MatchResult | None":
     return best
 
 
-def _holders(person_ids: list[str]) -> dict[str, list[str]]:
-    """person id → the offices holding an open case for the person, in one query."""
-    holders: dict[str, set[str]] = {}
-    rows = Person.objects.filter(pk__in=person_ids, cases__status="open").values_list(
-        "pk", "cases__office__name"
-    )
-    for pk, office in rows:
-        holders.setdefault(str(pk), set()).add(office)
-    return {pk: sorted(names) for pk, names in holders.items()}
-
-
 def _scored(new_records, decisive: dict, ids: set[str]) -> list[Candidate]:
     candidates = []
     for pk, records in records_by_person(ids).items():
@@ -148,9 +148,17 @@ def _describe(actor, candidates: list[Candidate]) -> None:
             candidate.birth = person.birth_date_display
         else:
             hidden.append(candidate)
-    holders = _holders([c.person_id for c in hidden]) if hidden else {}
+    holding = holding_offices([c.person_id for c in hidden]) if hidden else {}
+    in_kreis = offices_in_kreise(
+        {office for offices in holding.values() for office in offices}, user_kreis_ids(actor)
+    )
     for candidate in hidden:
-        candidate.holders = holders.get(candidate.person_id, [])
+        # Only "a record exists, held by …": nothing of the other record's names, spellings or
+        # birth date, not even through the reasons of the score.
+        candidate.reasons = []
+        candidate.holding = holding.get(candidate.person_id, [])
+        candidate.holders = [office.name for office in candidate.holding]
+        candidate.other_kreis = not any(office.pk in in_kreis for office in candidate.holding)
 
 
 def duplicate_check(*, actor, data: PersonInput) -> list[Candidate]:

@@ -1113,13 +1113,33 @@ ENUMS: dict[str, dict[str, dict[str, str]]] = {
         "ti": {"open": "ክፉት", "closed": "ዕጹው"},
     },
     "referral_kind": {
-        "de": {"transfer": "Übergabe der Zuständigkeit", "service": "Anfrage nach einer Leistung"},
-        "en": {"transfer": "hand-over of responsibility", "service": "request for a service"},
-        "ar": {"transfer": "نقل المسؤولية", "service": "طلب خدمة"},
-        "fa": {"transfer": "انتقال مسئولیت", "service": "درخواست خدمت"},
-        "uk": {"transfer": "передача відповідальності", "service": "запит на послугу"},
-        "tr": {"transfer": "sorumluluğun devri", "service": "hizmet talebi"},
-        "ti": {"transfer": "ምርካብ ሓላፍነት", "service": "ሕቶ ኣገልግሎት"},
+        "de": {
+            "transfer": "Übergabe der Zuständigkeit",
+            "service": "Anfrage nach einer Leistung",
+            "takeover": "Übernahmeersuchen",
+        },
+        "en": {
+            "transfer": "hand-over of responsibility",
+            "service": "request for a service",
+            "takeover": "transfer request",
+        },
+        "ar": {"transfer": "نقل المسؤولية", "service": "طلب خدمة", "takeover": "طلب نقل الملف"},
+        "fa": {
+            "transfer": "انتقال مسئولیت",
+            "service": "درخواست خدمت",
+            "takeover": "درخواست انتقال پرونده",
+        },
+        "uk": {
+            "transfer": "передача відповідальності",
+            "service": "запит на послугу",
+            "takeover": "запит на передачу справи",
+        },
+        "tr": {
+            "transfer": "sorumluluğun devri",
+            "service": "hizmet talebi",
+            "takeover": "devir talebi",
+        },
+        "ti": {"transfer": "ምርካብ ሓላፍነት", "service": "ሕቶ ኣገልግሎት", "takeover": "ሕቶ ምርካብ"},
     },
     "referral_state": {
         "de": {

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lotse.access.policy import Category
-from lotse.cases.models import NoteVisibility, ReferralKind
+from lotse.cases.models import SENT_KINDS, NoteVisibility
 from lotse.organisations.models import Office, User
 
 CATEGORY_LABELS = {
@@ -57,7 +57,7 @@ class CloseForm(forms.Form):
 
 class ReferralForm(forms.Form):
     to_office = forms.ModelChoiceField(label=_("To"), queryset=Office.objects.none())
-    kind = forms.ChoiceField(label=_("Kind"), choices=ReferralKind.choices)
+    kind = forms.ChoiceField(label=_("Kind"), choices=[(k.value, k.label) for k in SENT_KINDS])
     purpose = forms.CharField(label=_("Purpose"), max_length=300)
     categories = forms.MultipleChoiceField(
         label=_("Data to share (besides the identity core)"),

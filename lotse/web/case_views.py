@@ -253,6 +253,8 @@ def referral_detail(request, referral_id: int):
                 referral.to_case and decide(request.user, Action.WORK_ON_CASE, referral.to_case)
             )
             if receiving
-            else decide(request.user, Action.WORK_ON_CASE, referral.from_case).allowed,
+            else bool(
+                referral.from_case and decide(request.user, Action.WORK_ON_CASE, referral.from_case)
+            ),
         },
     )

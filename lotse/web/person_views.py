@@ -2,13 +2,14 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lotse.access.decorators import requires
 from lotse.access.policy import Action
+from lotse.cases.referrals import transfer_request
 from lotse.cases.services import break_glass_open, person_link_existing, person_register
 from lotse.core.params import search_text
 from lotse.identity.registry import duplicate_check
@@ -34,10 +35,16 @@ def _apply_errors(form, exc: ValidationError) -> None:
         form.add_error(None, exc)
 
 
+def _entered_name(data) -> str:
+    name = data.names[0] if data.names else None
+    return " ".join(filter(None, [name.given_names, name.family_name])) if name else ""
+
+
 @requires(Action.EDIT_PERSON_REGISTRY)
 def person_register_view(request):
     form = PersonRegistrationForm(request.POST or None)
     candidates = None
+    status = 200
     if request.method == "POST" and form.is_valid():
         data = form.to_input()
         decision = request.POST.get("decision", "")
@@ -55,13 +62,37 @@ def person_register_view(request):
                     _("The existing record was linked to your office; new spellings were added."),
                 )
                 return redirect("web:person_detail", person_id=case.person_id)
+            if decision.startswith("transfer:"):
+                person_id, _sep, office_code = decision.removeprefix("transfer:").partition(":")
+                referral = transfer_request(
+                    actor=request.user,
+                    person_id=person_id,
+                    to_office_code=office_code,
+                    reason=request.POST.get(f"transfer_reason-{person_id}", ""),
+                    entered_name=_entered_name(data),
+                    candidates=candidates,
+                )
+                messages.success(
+                    request,
+                    _(
+                        "The transfer request was sent to %(office)s. Your case opens when "
+                        "they accept it."
+                    )
+                    % {"office": referral.to_office},
+                )
+                return redirect("web:referral_detail", referral_id=referral.pk)
             if decision == "new" or not candidates:
                 case = person_register(actor=request.user, data=data, candidates=candidates)
                 messages.success(request, _("The person was registered and a case opened."))
                 return redirect("web:person_detail", person_id=case.person_id)
         except ValidationError as exc:
             _apply_errors(form, exc)
-    return render(request, "people/register.html", {"form": form, "candidates": candidates})
+            status = 400
+    elif request.method == "POST":
+        status = 400
+    return render(
+        request, "people/register.html", {"form": form, "candidates": candidates}, status=status
+    )
 
 
 @requires(Action.VIEW_PERSON, person_data=True)
@@ -120,8 +151,10 @@ def person_identifier_add_view(request, person_id):
 @require_POST
 @requires(Action.EDIT_PERSON_REGISTRY)
 def person_break_glass(request, person_id):
-    """Emergency access to a record held by another office of the Kreis (reason required)."""
-    person = get_object_or_404(Person, pk=person_id)
+    """Emergency access to a record held by another office of the Kreis (reason required).
+
+    An id that names no one is refused like a person of another Kreis, with the same page."""
+    person = Person.objects.filter(pk=person_id).first()
     try:
         grant = break_glass_open(
             actor=request.user, person=person, reason=request.POST.get("reason", "")

@@ -83,7 +83,7 @@ def test_caseworker_registers_a_person_and_sees_the_page(caseworker, client_for)
 )
 def test_bad_input_is_explained_and_nothing_is_stored(caseworker, client_for, change, message):
     response = client_for(caseworker).post("/persons/new/", {**FORM, **change})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in response.content.decode()
     assert Person.objects.count() == 0
 
@@ -135,7 +135,7 @@ def test_a_matching_azr_number_decides(caseworker, abh_caseworker, client_for):
     html = client.post("/persons/new/", other_name).content.decode()
     assert "cannot be created" in html
     response = client.post("/persons/new/", {**other_name, "decision": "new"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert Person.objects.count() == 1
 
 
