@@ -210,7 +210,7 @@ def test_an_impossible_month_or_day_is_explained_not_a_server_error(
 ):
     change = {"birth_date": birth_date, "birth_date_placeholder": ""}
     response = client_for(caseworker).post("/persons/new/", {**FORM, **change})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert IMPOSSIBLE_BIRTH_DATES[birth_date] in response.content.decode()
     assert Person.objects.count() == 0
 
