@@ -6,9 +6,12 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# The local development configuration that the settings read when present (docs/configuration.md).
+VAR_DIR ?= $(or $(LOTSE_VAR_DIR),var)
+LOCAL_ENV := $(VAR_DIR)/local.env
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: help install run test test-sqlite test-postgres lint format messages demo-code clean bench
+.PHONY: help install local-env run test test-sqlite test-postgres lint format messages demo-code clean bench
 
 help:
 	@echo "make run     set up, migrate, load reference and demo data, serve on http://127.0.0.1:8000"
@@ -20,23 +23,34 @@ $(STAMP): requirements.lock .python-version
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	@touch $(STAMP)
 
-install: $(STAMP)
-	@mkdir -p var
-	DJANGO_DEBUG=1 $(PY) manage.py migrate --no-input
-	DJANGO_DEBUG=1 $(PY) manage.py createcachetable
-	DJANGO_DEBUG=1 $(PY) manage.py load_reference_data
-	DJANGO_DEBUG=1 $(PY) manage.py seed_demo
-	DJANGO_DEBUG=1 $(PY) manage.py rebuild_match_index
+# Written once and then left alone, so that a developer's own lines in it stay.
+$(LOCAL_ENV):
+	@mkdir -p $(VAR_DIR)
+	@printf '%s\n' \
+	  '# Local development configuration, written by `make install` (docs/configuration.md).' \
+	  '# The settings read it when present; a variable set in the environment wins.' \
+	  '# Never copy it to a server: production sets its variables and has no such file.' \
+	  'DJANGO_DEBUG=1' > $@
+	@echo "Wrote $@ (development settings: manage.py commands work without variables)"
+
+local-env: $(LOCAL_ENV)
+
+install: $(STAMP) $(LOCAL_ENV)
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py createcachetable
+	$(PY) manage.py load_reference_data
+	$(PY) manage.py seed_demo
+	$(PY) manage.py rebuild_match_index
 
 run: install
-	@DJANGO_DEBUG=1 $(PY) manage.py demo_logins
+	@$(PY) manage.py demo_logins
 	@echo "Starting the task worker and the server on http://127.0.0.1:8000 (Ctrl+C stops both)"
 	@trap 'kill 0' EXIT INT TERM; \
-	  DJANGO_DEBUG=1 $(PY) manage.py db_worker --queue-name '*' --no-reload & \
-	  DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000 --noreload
+	  $(PY) manage.py db_worker --queue-name '*' --no-reload & \
+	  $(PY) manage.py runserver 127.0.0.1:8000 --noreload
 
-demo-code: $(STAMP)
-	@DJANGO_DEBUG=1 $(PY) manage.py demo_logins --code
+demo-code: $(STAMP) $(LOCAL_ENV)
+	@$(PY) manage.py demo_logins --code
 
 # The suite twice: on SQLite (with the browser tests), then on a PostgreSQL that the tests start
 # themselves from the machine's binaries (lotse/core/tests/pytest_plugin.py).
@@ -59,7 +73,7 @@ format: $(STAMP)
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
 
-messages: $(STAMP)
+messages: $(STAMP) $(LOCAL_ENV)
 	cd lotse && ../$(PY) ../manage.py makemessages -l de -l en --no-obsolete && ../$(PY) ../manage.py compilemessages
 
 clean:

@@ -10,10 +10,15 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_bool, env_choice, env_int, env_list, env_str
+from config.env import env_bool, env_choice, env_int, env_list, env_str, load_local_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("LOTSE_VAR_DIR", str(BASE_DIR / "var")))
+# `make install` writes var/local.env (DJANGO_DEBUG=1) for development; production has none (or
+# sets LOTSE_LOCAL_ENV empty). Variables set in the environment win over the file.
+_local_env = env_str("LOTSE_LOCAL_ENV", str(VAR_DIR / "local.env"))
+if _local_env:
+    load_local_env(Path(_local_env))
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
 

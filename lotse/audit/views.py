@@ -8,6 +8,7 @@ from lotse.access.decorators import requires
 from lotse.access.policy import Action
 from lotse.audit.models import EventType, Outcome
 from lotse.audit.selectors import AuditFilters, audit_event_get, audit_event_search
+from lotse.core.params import search_text
 
 
 def _date(value: str, errors: list[str], label: str) -> date | None:
@@ -27,12 +28,12 @@ def search(request):
     errors: list[str] = []
     params = request.GET
     filters = AuditFilters(
-        text=params.get("q", "").strip()[:100],
+        text=search_text(request),
         event_type=params.get("event_type", "")
         if params.get("event_type") in EventType.values
         else "",
         outcome=params.get("outcome", "") if params.get("outcome") in Outcome.values else "",
-        person_id=params.get("person", "").strip()[:64],
+        person_id=search_text(request, "person", limit=64),
         date_from=_date(params.get("from", ""), errors, "from"),
         date_to=_date(params.get("to", ""), errors, "to"),
     )

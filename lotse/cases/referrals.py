@@ -246,7 +246,7 @@ def _as_sender(actor, referral: Referral) -> None:
 
 
 def _move(referral: Referral, transition) -> None:
-    from django_fsm import TransitionNotAllowed
+    from django_fsm import ConcurrentTransition, TransitionNotAllowed
 
     try:
         transition()
@@ -255,7 +255,13 @@ def _move(referral: Referral, transition) -> None:
             _("This step is not possible in the state “%(state)s”.")
             % {"state": referral.get_state_display()}
         ) from None
-    referral.save()
+    try:
+        referral.save()
+    except ConcurrentTransition:
+        # Another step was taken since this referral was read (a second tab, a double click).
+        raise ValidationError(
+            _("The referral was changed in the meantime. Reload the page and look again.")
+        ) from None
 
 
 @atomic_service

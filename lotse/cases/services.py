@@ -58,6 +58,9 @@ def case_close(*, actor, case: Case, reason: str) -> Case:
     authorize(actor, Action.WORK_ON_CASE, case)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the case is closed.")})
+    # Read again under a row lock: a second close at the same time (or from an older page)
+    # waits, then finds the case closed, and the closing is audited once.
+    case = Case.objects.select_for_update().get(pk=case.pk)
     if case.status == CaseStatus.CLOSED:
         raise ValidationError(_("The case is closed already."))
     case.status = CaseStatus.CLOSED
@@ -242,6 +245,7 @@ def follow_up_add(*, actor, case: Case, due_on, title: str) -> FollowUp:
 @atomic_service
 def follow_up_done(*, actor, follow_up: FollowUp) -> FollowUp:
     authorize(actor, Action.WORK_ON_CASE, follow_up.case)
+    follow_up = FollowUp.objects.select_for_update().select_related("case").get(pk=follow_up.pk)
     if follow_up.done_at is None:
         follow_up.done_at = timezone.now()
         follow_up.done_by = actor

@@ -1,6 +1,8 @@
 """Person rows in CSV (the format of `manage.py match_persons`) and the pairs it writes."""
 
 import csv
+import os
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,11 +67,9 @@ def read_records(path: Path) -> ReadResult:
     result = ReadResult()
     seen: dict[str, int] = {}
     with path.open(newline="", encoding="utf-8-sig") as handle:
-        reader = csv.DictReader(handle)
-        if "record_id" not in (reader.fieldnames or []):
-            raise InputError(f"{path}: no record_id column (columns: {reader.fieldnames})")
-        for row in reader:
-            line = reader.line_num
+        # strict: a quote left open is an error, not a field that swallows the rows after it
+        reader = csv.DictReader(handle, strict=True)
+        for line, row in _rows(reader, path):
             try:
                 record = record_from_row(row)
             except ValueError as exc:
@@ -85,15 +85,54 @@ def read_records(path: Path) -> ReadResult:
     return result
 
 
+def _rows(reader: csv.DictReader, path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line where the row starts, row); a row the csv module cannot read stops the file with
+    its line: going on would misread every row after it."""
+    start = 1
+    try:
+        if "record_id" not in (reader.fieldnames or []):
+            raise InputError(f"{path}: no record_id column (columns: {reader.fieldnames})")
+        start = reader.line_num + 1
+        for row in reader:
+            yield start, row
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            why = f"a field is longer than {csv.field_size_limit() // 1024} KiB"
+        elif "unexpected end of data" in str(exc):
+            why = 'a quote (") is opened and never closed'
+        else:
+            why = f"not readable as CSV ({exc})"
+        raise InputError(
+            f"{path} line {start}: {why}; nothing was matched, correct the file and run again"
+        ) from None
+
+
 def write_pairs(path: Path, pairs: Iterable[Pair]) -> int:
+    """Write into a new file next to `path` and move it in place only when complete: an
+    error half-way leaves whatever was at `path` as it was."""
     count = 0
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(PAIR_COLUMNS)
-        for pair in pairs:
-            reasons = "; ".join(pair.result.reasons)
-            writer.writerow((pair.record_id_1, pair.record_id_2, pair.result.score, reasons))
-            count += 1
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, moved on success
+        "w",
+        newline="",
+        encoding="utf-8",
+        dir=path.parent,
+        prefix=f".{path.name}.",
+        suffix=".part",
+        delete=False,
+    )
+    try:
+        with handle:
+            writer = csv.writer(handle)
+            writer.writerow(PAIR_COLUMNS)
+            for pair in pairs:
+                reasons = "; ".join(pair.result.reasons)
+                writer.writerow((pair.record_id_1, pair.record_id_2, pair.result.score, reasons))
+                count += 1
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
     return count
 
 

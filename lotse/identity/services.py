@@ -53,7 +53,17 @@ def person_merge(
     authorize(actor, Action.REVIEW_DUPLICATES)
     authorize(actor, Action.EDIT_PERSON, kept, purpose="merge of duplicates")
     authorize(actor, Action.EDIT_PERSON, merged, purpose="merge of duplicates")
-    if kept.pk == merged.pk or kept.merged_into_id or merged.merged_into_id:
+    if kept.pk == merged.pk:
+        raise ValidationError(_("Only two different, unmerged records can be merged."))
+    # Both records locked (in id order) and read again: a parallel merge of either waits here
+    # and then finds it merged, instead of moving the rows twice.
+    locked = {
+        p.pk: p
+        for p in Person.objects.select_for_update()
+        .filter(pk__in=[kept.pk, merged.pk])
+        .order_by("pk")
+    }
+    if len(locked) != 2 or any(p.merged_into_id for p in locked.values()):
         raise ValidationError(_("Only two different, unmerged records can be merged."))
     if not reason.strip():
         raise ValidationError({"reason": _("Say why these records are the same person.")})
@@ -98,6 +108,9 @@ def person_merge(
 def person_unmerge(*, actor, merge: Merge, reason: str) -> Merge:
     authorize(actor, Action.REVIEW_DUPLICATES)
     authorize(actor, Action.EDIT_PERSON, merge.kept, purpose="undo a merge")
+    # The merge row locked and read again: of two undos at the same time, the second waits
+    # here and then finds the merge undone (the caller's copy may be older).
+    merge = Merge.objects.select_for_update().select_related("kept", "merged").get(pk=merge.pk)
     if merge.undone_at:
         raise ValidationError(_("This merge has been undone already."))
     if not reason.strip():
@@ -129,6 +142,15 @@ def person_unmerge(*, actor, merge: Merge, reason: str) -> Merge:
     return merge
 
 
+def _locked_pair(pair: DuplicatePair) -> DuplicatePair:
+    """The pair read again under a row lock: a second decision on it waits, then sees the first."""
+    return (
+        DuplicatePair.objects.select_for_update()
+        .select_related("person_a", "person_b")
+        .get(pk=pair.pk)
+    )
+
+
 def _close_pair(pair: DuplicatePair, actor, status: str, reason: str) -> None:
     pair.status = status
     pair.reviewed_by = actor
@@ -140,6 +162,7 @@ def _close_pair(pair: DuplicatePair, actor, status: str, reason: str) -> None:
 @atomic_service
 def pair_reject(*, actor, pair: DuplicatePair, reason: str) -> DuplicatePair:
     authorize(actor, Action.REVIEW_DUPLICATES)
+    pair = _locked_pair(pair)
     if pair.status != DuplicatePair.Status.OPEN:
         raise ValidationError(_("This pair has been reviewed already."))
     if not reason.strip():
@@ -158,6 +181,7 @@ def pair_reject(*, actor, pair: DuplicatePair, reason: str) -> DuplicatePair:
 @atomic_service
 def pair_confirm(*, actor, pair: DuplicatePair, reason: str) -> Merge:
     """Confirmed pairs merge: the older record is kept, the newer one merged into it."""
+    pair = _locked_pair(pair)
     if pair.status != DuplicatePair.Status.OPEN:
         raise ValidationError(_("This pair has been reviewed already."))
     a, b = pair.person_a, pair.person_b

@@ -82,13 +82,24 @@ class PersonInput:
     address: AddressInput | None = None
 
 
-def _check_birth(data: PersonInput) -> None:
+def _birth_part_errors(data: PersonInput) -> dict:
+    """A day needs a month, a month a year; months and days in their range (before the
+    database's CHECK constraints see them)."""
     errors = {}
     if data.birth_day is not None and data.birth_month is None:
         errors["birth_day"] = _("A day of birth needs a month.")
     if data.birth_month is not None and data.birth_year is None:
         errors["birth_month"] = _("A month of birth needs a year.")
-    if data.birth_year is not None and data.birth_month and data.birth_day:
+    if data.birth_month is not None and not 1 <= data.birth_month <= 12:
+        errors["birth_month"] = _("The month of birth must lie between 1 and 12.")
+    if data.birth_day is not None and not 1 <= data.birth_day <= 31:
+        errors["birth_day"] = _("This date does not exist.")
+    return errors
+
+
+def _check_birth(data: PersonInput) -> None:
+    errors = _birth_part_errors(data)
+    if data.birth_year is not None and data.birth_month and data.birth_day and not errors:
         try:
             born = date(data.birth_year, data.birth_month, data.birth_day)
         except ValueError:

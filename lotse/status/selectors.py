@@ -266,8 +266,10 @@ def entry_get(*, actor, person, entry_id) -> StatusEvent:
 
 def switch_get(*, actor, person, switch_id) -> BenefitSwitch:
     authorize(actor, Action.VIEW_PERSON, person, purpose="Rechtskreiswechsel")
+    if not str(switch_id).isascii() or not str(switch_id).isdigit():
+        raise Http404  # ?switch=abc is no switch, not a server error
     switch = (
-        BenefitSwitch.objects.filter(person=person, pk=switch_id)
+        BenefitSwitch.objects.filter(person=person, pk=int(switch_id))
         .exclude(state=SwitchState.CANCELLED)
         .select_related("from_office", "to_office", "from_case", "referral", "follow_up")
         .first()

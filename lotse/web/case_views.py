@@ -28,6 +28,7 @@ from lotse.cases.services import (
     follow_up_done,
     note_add,
 )
+from lotse.core.params import search_text
 from lotse.web.case_forms import (
     CaseForm,
     CloseForm,
@@ -51,7 +52,7 @@ def case_list(request):
         unassigned=params.get("unassigned") == "1",
         due=params.get("due") == "1",
         closed=params.get("closed") == "1",
-        query=params.get("q", "").strip()[:100],
+        query=search_text(request),
     )
     cases = caseload_listed(actor=request.user, filters=filters)
     return render(request, "cases/case_list.html", {"cases": cases, "filters": filters})

@@ -1,6 +1,7 @@
 """Forms for registering persons and adding to their identity record."""
 
 import re
+from datetime import date
 
 from django import forms
 from django.utils import timezone
@@ -33,7 +34,17 @@ def parse_partial_date(value: str) -> tuple[int | None, int | None, int | None]:
         match = pattern.match(value)
         if match:
             found = dict(zip(parts, (int(g) for g in match.groups()), strict=True))
-            return found.get("y"), found.get("m"), found.get("d")
+            year, month, day = found.get("y"), found.get("m"), found.get("d")
+            if month is not None and not 1 <= month <= 12:
+                raise forms.ValidationError(
+                    _("There is no month %(month)s: months go from 1 to 12.") % {"month": month}
+                )
+            if day is not None:
+                try:
+                    date(year, month, day)
+                except ValueError:
+                    raise forms.ValidationError(_("This date does not exist.")) from None
+            return year, month, day
     raise forms.ValidationError(
         _("Enter the date of birth as DD.MM.YYYY, MM.YYYY or YYYY (or leave it empty if unknown).")
     )

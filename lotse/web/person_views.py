@@ -11,6 +11,7 @@ from lotse.access.decorators import requires
 from lotse.access.policy import Action
 from lotse.cases.referrals import transfer_request
 from lotse.cases.services import break_glass_open, person_link_existing, person_register
+from lotse.core.params import search_text
 from lotse.identity.registry import duplicate_check
 from lotse.people.models import Person
 from lotse.people.selectors import person_get, person_page_data, person_search
@@ -20,7 +21,7 @@ from lotse.web.person_forms import IdentifierForm, NameVariantForm, PersonRegist
 
 @requires(Action.EDIT_PERSON_REGISTRY)
 def person_index(request):
-    query = request.GET.get("q", "").strip()[:100]
+    query = search_text(request)
     persons = person_search(actor=request.user, query=query)
     template = "people/_person_rows.html" if request.htmx else "people/person_list.html"
     return render(request, template, {"persons": persons, "query": query})

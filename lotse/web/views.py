@@ -17,6 +17,7 @@ from lotse.access.selectors import (
     office_staff_list,
 )
 from lotse.cases.selectors import start_page_work
+from lotse.core.params import search_text
 from lotse.organisations.models import OfficeKind
 
 
@@ -28,7 +29,7 @@ def start(request):
 
 @requires(Action.VIEW_DIRECTORY)
 def kreis_index(request):
-    query = request.GET.get("q", "").strip()
+    query = search_text(request)
     kreise = kreis_list(actor=request.user, query=query)
     template = "web/_kreis_rows.html" if request.htmx else "web/kreis_list.html"
     return render(request, template, {"kreise": kreise, "query": query})
@@ -46,7 +47,7 @@ def office_index(request):
     kind = request.GET.get("kind", "")
     if kind not in OfficeKind.values:
         kind = ""
-    query = request.GET.get("q", "").strip()
+    query = search_text(request)
     offices = office_list(actor=request.user, kind=kind, query=query)
     return render(
         request,

@@ -96,7 +96,11 @@ def test_the_triggers_are_installed():
                 "SELECT name FROM sqlite_master WHERE type = 'trigger' "
                 "AND tbl_name = 'audit_auditevent'"
             )
-            expected = {"audit_auditevent_no_update", "audit_auditevent_no_delete"}
+            expected = {
+                "audit_auditevent_no_update",
+                "audit_auditevent_no_delete",
+                "audit_auditevent_no_overwrite",
+            }
         else:
             cursor.execute(
                 "SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit_auditevent'::regclass "
@@ -104,3 +108,53 @@ def test_the_triggers_are_installed():
             )
             expected = {"audit_auditevent_no_change", "audit_auditevent_no_truncate"}
         assert {row[0] for row in cursor.fetchall()} == expected
+
+
+_COLUMNS = (
+    "id, occurred_at, event_type, outcome, actor_label, action, purpose, basis, reason, "
+    "object_type, object_id, person_id, categories, details, request_id"
+)
+_REWRITTEN = _COLUMNS.replace("reason,", "'rewritten',")
+_FROM = " FROM audit_auditevent WHERE id = %(pk)s"
+OVERWRITES = {
+    # SQLite deletes the old row for REPLACE without firing DELETE triggers, unless
+    # recursive_triggers is on (lotse.core.db) — and audit.0010 refuses a taken id anyway.
+    "replace": "REPLACE INTO audit_auditevent (" + _COLUMNS + ") SELECT " + _REWRITTEN + _FROM,
+    "insert-or-replace": (
+        "INSERT OR REPLACE INTO audit_auditevent (" + _COLUMNS + ") SELECT " + _REWRITTEN + _FROM
+    ),
+    "upsert": (
+        "INSERT INTO audit_auditevent ("
+        + _COLUMNS
+        + ") SELECT "
+        + _COLUMNS
+        + _FROM
+        + " ON CONFLICT (id) DO UPDATE SET reason = 'rewritten'"
+    ),
+}
+
+
+@pytest.mark.parametrize("statement", OVERWRITES.values(), ids=OVERWRITES.keys())
+def test_an_insert_cannot_overwrite_an_event(event, statement):
+    if connection.vendor == "postgresql" and "REPLACE" in statement:
+        pytest.skip("PostgreSQL has no REPLACE")
+    count = AuditEvent.objects.count()
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute(statement.replace("%(pk)s", str(event.pk)))
+    _unchanged(event)
+    assert AuditEvent.objects.count() == count
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="a pragma of SQLite")
+def test_replace_fires_the_delete_trigger_on_every_sqlite_connection(event):
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA recursive_triggers")
+        assert cursor.fetchone()[0] == 1
+    # Without the insert trigger of audit.0010, the DELETE trigger still refuses REPLACE.
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DROP TRIGGER audit_auditevent_no_overwrite")
+        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+            cursor.execute(OVERWRITES["replace"].replace("%(pk)s", str(event.pk)))
+        transaction.set_rollback(True)  # the trigger comes back
+    _unchanged(event)

@@ -87,3 +87,36 @@ def test_closing_needs_a_reason(caseworker, case, client_for):
     client.post(f"/cases/{case.pk}/close/", {"reason": "moved away"})
     case.refresh_from_db()
     assert case.status == "closed"
+
+
+def test_closing_a_case_twice_from_older_pages_is_audited_once(caseworker, case):
+    from django.core.exceptions import ValidationError
+
+    from lotse.audit.models import AuditEvent, EventType
+    from lotse.cases.models import Case
+    from lotse.cases.services import case_close
+
+    one, other = Case.objects.get(pk=case.pk), Case.objects.get(pk=case.pk)
+    case_close(actor=caseworker, case=one, reason="moved away")
+    with pytest.raises(ValidationError, match="closed already"):
+        case_close(actor=caseworker, case=other, reason="moved away")
+    closed = AuditEvent.objects.filter(event_type=EventType.CASE_CLOSED, object_id=str(case.pk))
+    assert closed.count() == 1
+
+
+def test_a_follow_up_done_twice_from_older_pages_is_audited_once(caseworker, case):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from lotse.audit.models import AuditEvent, EventType
+    from lotse.cases.models import FollowUp
+    from lotse.cases.services import follow_up_add, follow_up_done
+
+    added = follow_up_add(
+        actor=caseworker, case=case, due_on=timezone.localdate() + timedelta(days=3), title="call"
+    )
+    one, other = FollowUp.objects.get(pk=added.pk), FollowUp.objects.get(pk=added.pk)
+    follow_up_done(actor=caseworker, follow_up=one)
+    follow_up_done(actor=caseworker, follow_up=other)
+    assert AuditEvent.objects.filter(event_type=EventType.FOLLOW_UP_DONE).count() == 1

@@ -229,3 +229,31 @@ def test_overdue_referrals_remind_the_sender_once(caseworker, jobcenter, amal):
     assert referral_reminders_create(today=later) == 0  # not twice
     assert FollowUp.objects.filter(case=case, title__contains="overdue").count() == 1
     call_command("remind_referrals", verbosity=0)  # today: nothing overdue yet
+
+
+def test_a_step_on_an_older_copy_of_the_referral_is_refused_with_a_message(
+    caseworker, jobcenter, amal
+):
+    from lotse.cases.models import Referral
+
+    referral = referral_request(
+        actor=caseworker,
+        case=_case(amal, caseworker),
+        to_office=jobcenter.office,
+        kind="service",
+        purpose="x",
+        categories=[],
+        respond_by=SOON,
+    )
+    # Two tabs opened the referral; the first accepts, the second (still "requested") too.
+    older = Referral.objects.get(pk=referral.pk)
+    referral_accept(actor=jobcenter, referral=referral)
+    with pytest.raises(ValidationError, match="changed in the meantime"):
+        referral_accept(actor=jobcenter, referral=older)
+    assert Case.objects.filter(person=amal, office=jobcenter.office).count() == 1
+    assert (
+        AuditEvent.objects.filter(
+            event_type=EventType.REFERRAL_CHANGED, object_id=str(referral.pk)
+        ).count()
+        == 2  # requested, accepted
+    )

@@ -3,9 +3,10 @@
 Loaded with `-p lotse.core.tests.pytest_plugin` (pyproject.toml), because pytest-django imports
 the settings before any conftest.py is read. It
 
-* clears the lotse and Django variables of the calling shell and sets the test environment
-  (DEBUG on, as for `make run`; the production settings are tested in a subprocess by
-  lotse/core/tests/test_settings.py), so that a developer's shell cannot change the outcome;
+* clears the lotse and Django variables of the calling shell, ignores var/local.env and sets the
+  test environment (DEBUG on, as for `make run`; the production settings are tested in a
+  subprocess by lotse/core/tests/test_settings.py), so that a developer's shell cannot change
+  the outcome;
 * with LOTSE_TEST_DATABASE=postgres, starts a throw-away PostgreSQL server from the machine's
   binaries (as the `postgres` system user when running as root, since PostgreSQL refuses root),
   points DATABASE_URL at it and stops and removes it when the session ends. Otherwise the suite
@@ -175,6 +176,7 @@ def _set_test_environment(config: pytest.Config) -> str:
             del os.environ[name]
     os.environ.pop("DATABASE_URL", None)
     os.environ["DJANGO_DEBUG"] = "1"
+    os.environ["LOTSE_LOCAL_ENV"] = ""  # a developer's var/local.env does not apply either
     database = requested_database()
     if database == "postgres":
         server = PostgresServer()

@@ -137,3 +137,94 @@ def test_debug_and_https_follow_the_environment(tmp_path):
     assert result.stdout.split() == ["False", "True", "True", "False", "31536000"], result.stderr
     development = manage("shell", "--no-imports", "-c", code, tmp_path=tmp_path, DJANGO_DEBUG="1")
     assert development.stdout.split() == ["True", "False", "False", "True", "0"]
+
+
+# --- the local development configuration (var/local.env, written by `make install`) ------------
+
+DEBUG_CODE = "from django.conf import settings as s; print(s.DEBUG, s.LOTSE_DEMO)"
+
+
+def local_env(tmp_path: Path) -> Path:
+    """The file exactly as `make install` writes it (its `local-env` target)."""
+    result = subprocess.run(  # noqa: S603 - make with a fixed target
+        ["make", "--no-print-directory", "local-env", f"VAR_DIR={tmp_path / 'var'}"],  # noqa: S607
+        cwd=MANAGE.parent,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return tmp_path / "var" / "local.env"
+
+
+def test_after_make_install_commands_work_without_any_variable(tmp_path):
+    assert local_env(tmp_path).read_text().splitlines()[-1] == "DJANGO_DEBUG=1"
+    result = manage("shell", "--no-imports", "-c", DEBUG_CODE, tmp_path=tmp_path)
+    assert result.stdout.split() == ["True", "True"], result.stderr
+    code = manage("demo_logins", "--code", tmp_path=tmp_path)
+    assert code.returncode == 0, code.stderr
+    assert code.stdout.strip().isdigit()
+    assert len(code.stdout.strip()) == 6
+    source = tmp_path / "in.csv"
+    source.write_text("record_id,given_names,family_name\n1,Ali,Hassan\n2,Ali,Hasan\n")
+    out = tmp_path / "pairs.csv"
+    matched = manage("match_persons", str(source), "--out", str(out), tmp_path=tmp_path)
+    assert matched.returncode == 0, matched.stderr
+    assert out.is_file()
+
+
+def test_make_install_keeps_an_existing_local_configuration(tmp_path):
+    path = local_env(tmp_path)
+    path.write_text("DJANGO_DEBUG=1\nLOTSE_LOG_LEVEL=WARNING\n")
+    local_env(tmp_path)
+    assert path.read_text() == "DJANGO_DEBUG=1\nLOTSE_LOG_LEVEL=WARNING\n"
+
+
+def test_debug_0_in_the_environment_wins_and_needs_the_secret_key(tmp_path):
+    local_env(tmp_path)
+    result = manage("check", tmp_path=tmp_path, DJANGO_DEBUG="0")
+    assert result.returncode != 0
+    last_line = result.stderr.strip().splitlines()[-1]
+    assert "DJANGO_SECRET_KEY (or DJANGO_SECRET_KEY_FILE) must be set" in last_line
+
+
+def test_an_empty_lotse_local_env_ignores_the_file(tmp_path):
+    local_env(tmp_path)
+    result = manage("check", tmp_path=tmp_path, LOTSE_LOCAL_ENV="")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY (or DJANGO_SECRET_KEY_FILE) must be set" in result.stderr
+
+
+def test_a_production_environment_is_unchanged_by_the_file(tmp_path):
+    local_env(tmp_path)
+    env = production(tmp_path, DJANGO_DEBUG="0")
+    result = manage("shell", "--no-imports", "-c", DEBUG_CODE, tmp_path=tmp_path, **env)
+    assert result.stdout.split() == ["False", "False"], result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("DJANGO_DEBUG=1\nthis is no setting\n", "local.env line 2: expected NAME=value"),
+        ("DJANGO_DEBUG=maybe\n", "DJANGO_DEBUG='maybe' is not a boolean"),
+    ],
+)
+def test_a_bad_local_configuration_stops_the_start_with_its_line(tmp_path, content, message):
+    (tmp_path / "var").mkdir()
+    (tmp_path / "var" / "local.env").write_text(content)
+    result = manage("check", tmp_path=tmp_path)
+    assert result.returncode != 0
+    last_line = result.stderr.strip().splitlines()[-1]
+    assert last_line.startswith("django.core.exceptions.ImproperlyConfigured: "), last_line
+    assert message in last_line
+
+
+def test_quotes_comments_and_export_are_read(tmp_path):
+    (tmp_path / "var").mkdir()
+    (tmp_path / "var" / "local.env").write_text(
+        "# development\n\nexport DJANGO_DEBUG='1'\nLOTSE_SESSION_IDLE_MINUTES=\"45\"\n"
+    )
+    code = "from django.conf import settings as s; print(s.DEBUG, s.SESSION_COOKIE_AGE)"
+    result = manage("shell", "--no-imports", "-c", code, tmp_path=tmp_path)
+    assert result.stdout.split() == ["True", "2700"], result.stderr

@@ -57,7 +57,9 @@ def parse_birth_date(text: str, *, placeholder: bool | None = None) -> BirthDate
     if not match:
         raise ValueError(f"birth date {text!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
     year, month, day = (int(part) if part else None for part in match.groups())
-    # date() validates month and day, including 29 February.
+    # date() validates month and day, including 29 February; a 00 is no unknown month or day.
+    if month == 0 or day == 0:
+        raise ValueError(f"birth date {text!r} has a month or day 00")
     date(year, month or 1, day or 1)
     if year < 1880:
         raise ValueError(f"birth year {year} is not plausible")

@@ -98,3 +98,100 @@ def test_generated_population_is_deterministic_and_has_the_truth(tmp_path):
     placeholders = sum(row["birth_date"].endswith("-01-01") for row in rows)
     assert placeholders > 50  # many 01.01. dates, as in the AZR
     assert any(not row["given_names"].isascii() for row in rows)  # original scripts
+
+
+GOOD_ROWS = "record_id,given_names,family_name,birth_date\n1,Ali,Hassan,1990\n2,Ali,Hasan,1990\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        pytest.param(
+            GOOD_ROWS + '3,"Omar,Khalil,1970\n4,Omar,Khalil,1970\n5,Sara,Ahmed,1991\n',
+            r"line 4: a quote \(\"\) is opened and never closed",
+            id="unbalanced quote",
+        ),
+        pytest.param(
+            GOOD_ROWS + '3,"Omar"x,Khalil,1970\n4,Omar,Khalil,1970\n',
+            "line 4: not readable as CSV",
+            id="text after a closing quote",
+        ),
+        pytest.param(
+            GOOD_ROWS + "3,Omar," + "K" * (128 * 1024 + 1) + ",1970\n4,Omar,Khalil,1970\n",
+            "line 4: a field is longer than 128 KiB",
+            id="field over 128 KiB",
+        ),
+    ],
+)
+def test_an_unreadable_row_stops_with_its_line_and_writes_nothing(tmp_path, content, message):
+    source = tmp_path / "in.csv"
+    source.write_text(content, encoding="utf-8")
+    out = tmp_path / "pairs.csv"
+    out.write_text("earlier pairs\n")
+    with pytest.raises(CommandError, match=message):
+        run(str(source), out=out, processes=1)
+    assert out.read_text() == "earlier pairs\n"  # an earlier result is kept
+    assert source.read_text(encoding="utf-8") == content
+    assert {p.name for p in tmp_path.iterdir()} == {"in.csv", "pairs.csv"}  # no part file left
+
+
+def test_the_command_exits_non_zero_without_a_traceback(tmp_path, capsys):
+    from django.core.management import ManagementUtility
+
+    source = tmp_path / "in.csv"
+    source.write_text(GOOD_ROWS + "3,Omar," + "K" * 200_000 + ",1970\n")
+    argv = ["manage.py", "match_persons", str(source), "--out", str(tmp_path / "p.csv")]
+    with pytest.raises(SystemExit) as exited:
+        ManagementUtility(argv).execute()
+    assert exited.value.code == 1
+    err = capsys.readouterr().err
+    assert "line 4: a field is longer than 128 KiB" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("which", ["input", "link", "input by another path", "hard link"])
+def test_out_may_not_be_an_input_file(tmp_path, which):
+    source, other = tmp_path / "in.csv", tmp_path / "other.csv"
+    source.write_text(GOOD_ROWS)
+    other.write_text(GOOD_ROWS)
+    options = {"processes": 1}
+    if which == "input":
+        options["out"] = source
+    elif which == "link":
+        options.update(link=other, out=other)
+    elif which == "input by another path":
+        (tmp_path / "sub").mkdir()
+        options["out"] = tmp_path / "sub" / ".." / "in.csv"
+    else:
+        (tmp_path / "alias.csv").hardlink_to(source)
+        options["out"] = tmp_path / "alias.csv"
+    with pytest.raises(CommandError, match="is the input file"):
+        run(str(source), **options)
+    assert source.read_text() == GOOD_ROWS
+    assert other.read_text() == GOOD_ROWS
+
+
+def test_out_in_a_missing_folder_is_named(tmp_path):
+    source = tmp_path / "in.csv"
+    source.write_text(GOOD_ROWS)
+    with pytest.raises(CommandError, match="does not exist"):
+        run(str(source), out=tmp_path / "nowhere" / "pairs.csv", processes=1)
+
+
+def test_a_month_or_day_00_is_a_bad_row(tmp_path):
+    source = tmp_path / "in.csv"
+    source.write_text(
+        "record_id,given_names,family_name,birth_date\n1,Ali,Hassan,1990-00\n2,Ali,Hasan,1990-05-00\n"
+    )
+    _stdout, stderr = run(str(source), out=tmp_path / "pairs.csv", processes=1)
+    assert "in.csv line 2: birth date '1990-00' has a month or day 00" in stderr
+    assert "in.csv line 3: birth date '1990-05-00' has a month or day 00" in stderr
+
+
+def test_a_finished_run_replaces_the_earlier_result_and_leaves_no_part_file(tmp_path):
+    source, out = tmp_path / "in.csv", tmp_path / "pairs.csv"
+    source.write_text(GOOD_ROWS)
+    out.write_text("earlier pairs\n")
+    run(str(source), out=out, processes=1)
+    assert out.read_text().splitlines()[0] == "record_id_1,record_id_2,score,reasons"
+    assert {p.name for p in tmp_path.iterdir()} == {"in.csv", "pairs.csv"}

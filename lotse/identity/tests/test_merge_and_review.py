@@ -4,6 +4,8 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.utils import translation
 
 from conftest import english
 from lotse.audit.models import AuditEvent, EventType
@@ -180,3 +182,87 @@ def test_a_merge_moves_cases_and_referrals_too_and_undo_brings_them_back(
     person_unmerge(actor=team_lead, merge=merge, reason="wrong")
     referral.refresh_from_db()
     assert referral.person == second
+
+
+def _unmerged_events() -> int:
+    return AuditEvent.objects.filter(event_type=EventType.PERSON_UNMERGED).count()
+
+
+def test_a_second_undo_of_one_merge_is_refused(team_lead, planted):
+    first, second, _ = planted
+    person_merge(actor=team_lead, kept=first, merged=second, reason="same person")
+    # Two pages opened the merge before either undo went through.
+    one, other = Merge.objects.get(), Merge.objects.get()
+    person_unmerge(actor=team_lead, merge=one, reason="wrong")
+    with pytest.raises(ValidationError, match="undone already"):
+        person_unmerge(actor=team_lead, merge=other, reason="wrong as well")
+    assert _unmerged_events() == 2  # one for each record, once
+    assert Merge.objects.get().undo_reason == "wrong"
+
+
+def test_a_second_undo_through_the_page_says_so(team_lead, planted, client_for):
+    first, second, _ = planted
+    merge = person_merge(actor=team_lead, kept=first, merged=second, reason="same person")
+    client = english(client_for(team_lead))
+    client.post(f"/duplicates/merges/{merge.pk}/undo/", {"reason": "wrong"})
+    page = client.post(
+        f"/duplicates/merges/{merge.pk}/undo/", {"reason": "wrong"}, follow=True
+    ).content.decode()
+    assert "This merge has been undone already." in page
+    assert _unmerged_events() == 2
+
+
+def test_a_record_merged_meanwhile_cannot_be_merged_again(team_lead, planted):
+    first, second, other = planted
+    stale_second = Person.objects.get(pk=second.pk)
+    person_merge(actor=team_lead, kept=first, merged=second, reason="same person")
+    with pytest.raises(ValidationError, match="unmerged records"):
+        person_merge(actor=team_lead, kept=other, merged=stale_second, reason="same as well")
+    assert Merge.objects.count() == 1
+
+
+def test_a_pair_decided_meanwhile_cannot_be_decided_again(team_lead, planted):
+    from lotse.identity.services import pair_confirm, pair_reject
+
+    _run(team_lead)
+    one, other = DuplicatePair.objects.get(), DuplicatePair.objects.get()
+    pair_confirm(actor=team_lead, pair=one, reason="checked passport")
+    with pytest.raises(ValidationError, match="reviewed already"):
+        pair_reject(actor=team_lead, pair=other, reason="different")
+    with pytest.raises(ValidationError, match="reviewed already"):
+        pair_confirm(actor=team_lead, pair=other, reason="again")
+    assert DuplicatePair.objects.get().status == DuplicatePair.Status.MERGED
+    assert Merge.objects.count() == 1
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="SQLite runs one writing transaction at a time"
+)
+@pytest.mark.django_db(transaction=True)
+def test_parallel_undos_of_one_merge_write_the_events_once(team_lead, planted):
+    import threading
+
+    first, second, _ = planted
+    person_merge(actor=team_lead, kept=first, merged=second, reason="same person")
+    copies = [Merge.objects.get() for _ in range(3)]
+    start = threading.Barrier(3)
+    outcomes: list[str] = []
+
+    def undo(merge: Merge) -> None:
+        try:
+            start.wait()
+            with translation.override("en"):
+                person_unmerge(actor=team_lead, merge=merge, reason="wrong")
+            outcomes.append("undone")
+        except ValidationError as exc:
+            outcomes.append(" ".join(exc.messages))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=undo, args=(copy,)) for copy in copies]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["This merge has been undone already."] * 2 + ["undone"]
+    assert _unmerged_events() == 2

@@ -190,3 +190,44 @@ def test_partial_dates_in_every_form(year, month, day):
     assert parse_partial_date(f"{month:02d}.{year}") == (year, month, None)
     assert parse_partial_date(f"{year}") == (year, None, None)
     assert parse_partial_date("") == (None, None, None)
+
+
+IMPOSSIBLE_BIRTH_DATES = {
+    "13.1990": "There is no month 13",
+    "00.1990": "There is no month 0",
+    "1990-13": "There is no month 13",
+    "1990-00": "There is no month 0",
+    "00.05.1990": "This date does not exist",
+    "32.01.1990": "This date does not exist",
+    "1990-05-00": "This date does not exist",
+    "15.13.1990": "There is no month 13",
+}
+
+
+@pytest.mark.parametrize("birth_date", IMPOSSIBLE_BIRTH_DATES)
+def test_an_impossible_month_or_day_is_explained_not_a_server_error(
+    caseworker, client_for, birth_date
+):
+    change = {"birth_date": birth_date, "birth_date_placeholder": ""}
+    response = client_for(caseworker).post("/persons/new/", {**FORM, **change})
+    assert response.status_code == 400
+    assert IMPOSSIBLE_BIRTH_DATES[birth_date] in response.content.decode()
+    assert Person.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("birth", "field"),
+    [
+        ((1990, 13, None), "birth_month"),
+        ((1990, 0, None), "birth_month"),
+        ((1990, 5, 0), "birth_day"),
+    ],
+)
+def test_the_service_refuses_an_impossible_month_or_day(caseworker, birth, field):
+    # Every way in (API, commands) goes through the service: it checks before the database does.
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as refused:
+        register(caseworker, birth=birth, placeholder=False)
+    assert field in refused.value.message_dict
+    assert Person.objects.count() == 0

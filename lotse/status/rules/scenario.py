@@ -242,7 +242,7 @@ def _field_value(name: str, value: Any, where: str) -> Any:
 def parse_event(data: Any, index: int, where: str) -> Event:
     data = _object(data, where)
     kind = data.get("type")
-    if kind not in EVENT_FIELDS:
+    if not isinstance(kind, str) or kind not in EVENT_FIELDS:
         raise ScenarioError(
             f"{where}.type: unknown event type {kind!r}; known: {', '.join(EVENT_FIELDS)}"
         )

@@ -1,5 +1,6 @@
 """`manage.py evaluate_rules` on files in tmp_path and on stdin; the Kreis from the database."""
 
+import copy
 import io
 import json
 
@@ -103,3 +104,43 @@ def test_error_exits_non_zero_without_traceback(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "unknown event type 'visa'" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        pytest.param("[" * 100_000 + "]" * 100_000, "nested too deeply", id="beyond recursion"),
+        pytest.param(
+            '{"as_of": "2016-02-01", "person": ' + "[" * 500 + "]" * 500 + "}",
+            "nested deeper than 20 levels",
+            id="deep but readable",
+        ),
+    ],
+)
+def test_deeply_nested_json_is_refused_with_a_message(tmp_path, text, message):
+    with pytest.raises(CommandError, match=message):
+        evaluate_file(tmp_path, text)
+
+
+@pytest.mark.django_db
+def test_deeply_nested_json_exits_non_zero_without_traceback(tmp_path, capsys):
+    from django.core.management import ManagementUtility
+
+    path = tmp_path / "scenario.json"
+    path.write_text("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(SystemExit) as exited:
+        ManagementUtility(["manage.py", "evaluate_rules", str(path)]).execute()
+    assert exited.value.code == 1
+    err = capsys.readouterr().err
+    assert "nested too deeply" in err
+    assert "Traceback" not in err
+    assert "RecursionError" not in err
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", [[], {}, 5, None])
+def test_an_event_type_that_is_no_text_is_named(tmp_path, kind):
+    data = copy.deepcopy(scenario("2016-02-01", AMAL))  # AMAL's events are shared
+    data["events"][0]["type"] = kind
+    with pytest.raises(CommandError, match=r"events\[0\]\.type: unknown event type"):
+        evaluate_file(tmp_path, data)

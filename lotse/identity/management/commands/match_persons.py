@@ -12,6 +12,15 @@ from lotse.identity.csvio import COLUMNS, InputError, ReadResult, read_records, 
 from lotse.identity.matching import LIKELY, POSSIBLE, find_duplicates, link
 
 
+def _same_file(one: Path, other: Path) -> bool:
+    if one.resolve() == other.resolve():
+        return True
+    try:
+        return one.exists() and other.exists() and one.samefile(other)  # a hard link
+    except OSError:
+        return False
+
+
 class Command(BaseCommand):
     help = (
         "Find duplicate persons in a CSV file, or link two files, and write the pairs with "
@@ -35,6 +44,15 @@ class Command(BaseCommand):
         parser.add_argument("--processes", type=int, default=None, help="default: all cores")
 
     def handle(self, *args, **options):
+        out = options["out"]
+        for source in filter(None, (options["input"], options["link"])):
+            if _same_file(out, source):
+                raise CommandError(
+                    f"--out {out} is the input file {source}: the pairs would overwrite it; "
+                    "choose another name"
+                )
+        if not out.parent.is_dir():
+            raise CommandError(f"cannot write {out}: the folder {out.parent} does not exist")
         left = self._read(options["input"])
         right = self._read(options["link"]) if options["link"] else None
         if right is None:

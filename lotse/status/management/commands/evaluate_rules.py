@@ -15,6 +15,25 @@ from lotse.people.countries import COUNTRY_NAMES
 from lotse.status.kreise import jobcenter_forms, unknown_kreise
 from lotse.status.rules import ScenarioError, evaluate, parse_scenario, required_kreise
 
+# A scenario is a few levels deep; anything much deeper is no scenario, and reading it further
+# could exhaust Python's recursion limit.
+_MAX_DEPTH = 20
+
+
+def _depth(value, level: int = 0) -> int:
+    """How deeply `value` nests, counted without recursion (stops past _MAX_DEPTH)."""
+    deepest, todo = level, [(value, level)]
+    while todo:
+        item, at = todo.pop()
+        deepest = max(deepest, at)
+        if at > _MAX_DEPTH:
+            break
+        children = (
+            item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+        )
+        todo.extend((child, at + 1) for child in children)
+    return deepest
+
 
 class Command(BaseCommand):
     help = (
@@ -52,9 +71,19 @@ class Command(BaseCommand):
         except (OSError, UnicodeDecodeError) as exc:
             raise CommandError(f"cannot read {source}: {exc}") from exc
         try:
-            return json.loads(text)
+            data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise CommandError(f"{source} is not valid JSON: {exc}") from exc
+        except RecursionError:
+            raise CommandError(
+                f"{source}: the JSON is nested too deeply to be a scenario (see docs/rules.md)"
+            ) from None
+        if _depth(data) > _MAX_DEPTH:
+            raise CommandError(
+                f"{source}: the JSON is nested deeper than {_MAX_DEPTH} levels; a scenario "
+                "needs at most a few (see docs/rules.md)"
+            )
+        return data
 
     @staticmethod
     def _check_nationality(code: str) -> None:

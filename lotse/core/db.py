@@ -1,0 +1,15 @@
+"""Settings of every database connection that Django's OPTIONS cannot express for all cases."""
+
+from django.db.backends.signals import connection_created
+
+
+def _sqlite_recursive_triggers(sender, connection, **kwargs) -> None:
+    """SQLite fires DELETE triggers for the rows that `REPLACE` removes only with
+    recursive_triggers on; the audit trail's append-only triggers rely on it."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA recursive_triggers = ON")
+
+
+def connect_signals() -> None:
+    connection_created.connect(_sqlite_recursive_triggers, dispatch_uid="lotse_sqlite_pragmas")
