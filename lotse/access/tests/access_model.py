@@ -24,10 +24,24 @@ ROLE_ACTIONS: dict[str, set[str]] = {
     },
     "dpo": EVERY_STAFF_MEMBER | {"audit_trail.view"},
     "planner": EVERY_STAFF_MEMBER | {"aggregates.view"},
+    # An administrator of an office: its staff and teams; roles that reach person data are
+    # requested and approved by a second administrator (neither requester nor grantee).
+    # Reference data of the Land is read-only for them.
     "administrator": EVERY_STAFF_MEMBER
-    | {"office_staff.view", "users.manage", "reference_data.manage"},
+    | {"office_staff.view", "users.manage", "role_grant.approve"},
+    # A Land administrator (the Land's own office, serving no Kreis): requests changes of
+    # reference data and approves those of another Land administrator.
+    "land_admin": EVERY_STAFF_MEMBER
+    | {
+        "office_staff.view",
+        "users.manage",
+        "role_grant.approve",
+        "reference_data.manage",
+        "reference_change.approve",
+    },
 }
 ROLE_ACTIONS["other_caseworker"] = ROLE_ACTIONS["caseworker"]
-# Actions on an object of another Kreis are refused (the office scope).
-SCOPED_ACTIONS = {"office_staff.view", "users.manage", "person.view", "person.edit"}
+# Actions on an object of another Kreis are refused (the office scope). Staff are managed by
+# their own office's administrators only (an object rule, stricter than the Kreis).
+SCOPED_ACTIONS = {"office_staff.view", "person.view", "person.edit"}
 SCOPED_ACTIONS |= {"cases.reassign", "case.work"}
