@@ -177,6 +177,8 @@ class OfficeAdmin(ReferenceAdmin):
         return self.inlines if obj is not None else []
 
     def save_formset(self, request, form, formset, change):
+        # Nothing is saved here: the admin's change message finds nothing new or changed.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
         for inline in formset.forms:
             if not inline.has_changed() or inline in formset.deleted_forms:
                 continue
