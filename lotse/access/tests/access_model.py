@@ -45,3 +45,30 @@ ROLE_ACTIONS["other_caseworker"] = ROLE_ACTIONS["caseworker"]
 # their own office's administrators only (an object rule, stricter than the Kreis).
 SCOPED_ACTIONS = {"office_staff.view", "person.view", "person.edit"}
 SCOPED_ACTIONS |= {"cases.reassign", "case.work"}
+
+# The personas who reach the admin (/admin/) at all.
+ADMIN_PERSONAS = {"administrator", "land_admin"}
+# What a POST to the admin's change views does (the access matrix posts each as each persona):
+# "requested" — a pending request, nothing changes until a second administrator approves it;
+# "refused" — nothing changes and nothing is requested. Every other persona: all "refused".
+#   own_user:   roles with person data for oneself
+#   user:       roles with person data for a member of staff of the Sozialamt Tübingen
+#   other_user: the same for a member of staff of the Jobcenter Ludwigsburg
+#   office:     the Sozialamt Tübingen's name
+#   jurisdiction: the Sozialamt Tübingen serving the Landkreis Ludwigsburg too
+ADMIN_POSTS: dict[str, dict[str, str]] = {
+    "administrator": {
+        "own_user": "requested",
+        "user": "requested",
+        "other_user": "refused",
+        "office": "refused",
+        "jurisdiction": "refused",
+    },
+    "land_admin": {
+        "own_user": "requested",
+        "user": "refused",
+        "other_user": "refused",
+        "office": "requested",
+        "jurisdiction": "requested",
+    },
+}
