@@ -253,7 +253,7 @@ class RoleGrant(TimeStampedModel):
 class RequestStatus(models.TextChoices):
     PENDING = "pending", _("pending")
     APPROVED = "approved", _("approved")
-    REFUSED = "refused", _("refused")
+    REFUSED = "refused", _("declined")
 
 
 class PendingChange(TimeStampedModel):
