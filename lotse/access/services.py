@@ -343,8 +343,10 @@ def _build(
     obj.full_clean()
     if isinstance(obj, Jurisdiction) and obj.office.kind == OfficeKind.LAND:
         raise ValidationError(_("The Land administration serves no Kreis."))
-    if isinstance(obj, Office) and obj.kind == OfficeKind.LAND and obj.kreis_id:
-        raise ValidationError(_("The Land administration belongs to no Kreis."))
+    if isinstance(obj, Office) and obj.kind == OfficeKind.LAND:
+        # Its administrators are Land administrators: it must not serve a Kreis as well.
+        if obj.kreis_id or (obj.pk and obj.jurisdictions.exists()):
+            raise ValidationError(_("The Land administration belongs to no Kreis."))
     return obj, many
 
 

@@ -258,6 +258,13 @@ def test_a_bad_change_is_refused_when_requested(land_admin):
                 "valid_from": date(2026, 1, 1),
             },
         )
+    with pytest.raises(ValidationError):  # an office of a Kreis becomes no Land administration
+        reference_change_request(
+            actor=land_admin,
+            target=ReferenceTarget.OFFICE,
+            object_id=office.pk,
+            changes={"kind": "land", "kreis": None},
+        )
     assert not ReferenceChangeRequest.objects.exists()
 
 
