@@ -28,7 +28,7 @@ from django.test.client import ClientHandler
 
 from lotse.organisations.models import User
 from lotse.organisations.reference import load_reference_data
-from lotse.organisations.tests.personas import create_persona
+from lotse.organisations.tests.personas import create_persona, force_sign_in
 
 # No example database under the working tree, and no deadline: timings on a shared CI machine
 # vary too much to fail a test on.
@@ -157,16 +157,16 @@ def other_caseworker(make_persona) -> User:
 def client_for(db) -> Callable[[User | None], Client]:
     """client_for(user) → a test client signed in as `user`, past the second factor.
 
-    The second-factor middleware asks only whether a TOTP authenticator exists, so a forced
-    login of a persona (who has one) is a fully signed-in session. client_for(None) is an
-    anonymous client.
+    The session records the sign-in steps (password and TOTP code) as the real sign-in does
+    (personas.force_sign_in); a user without an authenticator has passed the password only.
+    client_for(None) is an anonymous client.
     """
 
     def make(user: User | None) -> Client:
         client = Client()
         client.handler = _shared_handler()
         if user is not None:
-            client.force_login(user, backend="allauth.account.auth_backends.AuthenticationBackend")
+            force_sign_in(client, user)
         return client
 
     return make

@@ -36,7 +36,8 @@ if not DEBUG and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin, signing in and out through allauth (lotse/access/admin_site.py)
+    "lotse.access.admin_site.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -78,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "lotse.access.middleware.NoStoreMiddleware",
     "lotse.access.middleware.StaffLoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -184,7 +186,9 @@ AXES_USERNAME_FORM_FIELD = "login"
 AXES_USERNAME_CALLABLE = "lotse.access.adapters.axes_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "access/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = env_int("LOTSE_PROXY_COUNT", 0, minimum=0) or None
+# The client's address behind the reverse proxies: one function for axes, allauth (the account
+# adapter's get_client_ip) and the audit trail (lotse/core/context.py).
+AXES_CLIENT_IP_CALLABLE = "lotse.core.context.client_ip"
 
 # Sessions end after a period without activity: every request renews the expiry.
 SESSION_COOKIE_AGE = env_int("LOTSE_SESSION_IDLE_MINUTES", 30, minimum=1) * 60
@@ -268,6 +272,9 @@ LOGGING = {
 }
 
 # --- lotse ----------------------------------------------------------------------------------
+# How many reverse proxies stand in front, each appending to X-Forwarded-For: the client's
+# address is the one this many entries from the right (0: REMOTE_ADDR, the header is ignored).
+LOTSE_PROXY_COUNT = env_int("LOTSE_PROXY_COUNT", 0, minimum=0)
 # The demo region's second factor: fixed TOTP secrets so that demo sign-in works without a phone
 # (see docs/demo.md). Never set in production: the demo command refuses to run without DEBUG.
 LOTSE_DEMO = env_bool("LOTSE_DEMO", DEBUG)

@@ -1,15 +1,31 @@
-"""allauth integration: no self-service sign-up, and sign-in events in the audit trail."""
+"""allauth integration: no self-service sign-up, one form of user names, the client's address
+from lotse.core.context, and sign-in events in the audit trail."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.core.exceptions import PermissionDenied
 
 from lotse.audit.models import EventType, Outcome
 from lotse.audit.services import audit_record
+from lotse.core.context import client_ip
+from lotse.organisations.models import User
 
 
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request) -> bool:
         # Staff accounts are created by administrators (docs/administration.md).
         return False
+
+    def authenticate(self, request, **credentials):
+        # Every backend (axes' lockout among them) sees the name in its one form.
+        if isinstance(credentials.get("username"), str):
+            credentials["username"] = User.normalize_username(credentials["username"])
+        return super().authenticate(request, **credentials)
+
+    def get_client_ip(self, request) -> str:
+        ip = client_ip(request)
+        if not ip:
+            raise PermissionDenied("Unable to determine client IP address")
+        return ip
 
     def login(self, request, user) -> None:
         super().login(request, user)
@@ -34,11 +50,14 @@ class AccountAdapter(DefaultAccountAdapter):
 
 
 def axes_username(request, credentials: dict | None = None) -> str | None:
-    """The name a sign-in attempt is made for, as axes counts failures and locks out by it.
+    """The name a sign-in attempt is made for, as axes counts failures and locks out by it:
+    in its one form (User.normalize_username), so that another spelling is the same account.
 
     The sign-in form posts it as "login"; allauth passes it to the backends as "username".
     """
     if credentials:
-        return credentials.get("username") or credentials.get("login")
-    data = getattr(request, "data", request.POST)
-    return data.get("login") or data.get("username")
+        name = credentials.get("username") or credentials.get("login")
+    else:
+        data = getattr(request, "data", request.POST)
+        name = data.get("login") or data.get("username")
+    return User.normalize_username(name) if isinstance(name, str) else name

@@ -71,6 +71,7 @@ def user_create(
     """A new member of staff. Roles that need a second administrator are only requested."""
     _authorize(actor, Action.MANAGE_USERS, office)
     _check_team(office, team)
+    username = User.normalize_username(username)
     if User.objects.filter(username__iexact=username).exists():
         raise ValidationError({"username": _("A user with this name exists already.")})
     user = User(

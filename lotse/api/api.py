@@ -1,4 +1,5 @@
-"""The JSON API under /api/v1/ (OpenAPI at /api/v1/openapi.json, docs at /api/v1/docs).
+"""The JSON API under /api/v1/ (OpenAPI at /api/v1/openapi.json, docs at /api/v1/docs, both
+for signed-in staff only).
 
 Endpoints are thin: they call the same selectors and services as the pages, so the same access
 policy applies and the same audit events are written. Authentication is the signed-in session
@@ -8,16 +9,32 @@ policy applies and the same audit events are written. Authentication is the sign
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from ninja import NinjaAPI
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
 
 from lotse.access.decorators import requires
-from lotse.access.policy import Action
+from lotse.access.policy import Action, authorize
 from lotse.access.selectors import kreis_get, kreis_list, office_get, office_list
 from lotse.api.schemas import AuditEventOut, ErrorOut, KreisOut, MeOut, OfficeOut
 from lotse.audit.selectors import AuditFilters, audit_event_search
+
+
+def _signed_in(view):
+    """The API's description and interactive docs, like every endpoint, for signed-in staff
+    only (docs/access-model.md); a visitor gets the API's 401."""
+
+    def docs(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return JsonResponse({"detail": "Unauthorized"}, status=401)
+        authorize(request.user, Action.VIEW_START)
+        return view(request, *args, **kwargs)
+
+    docs.lotse_action = Action.VIEW_START
+    docs.lotse_person_data = False
+    return docs
+
 
 api = NinjaAPI(
     title="lotse API",
@@ -25,6 +42,7 @@ api = NinjaAPI(
     description="Joint case platform for refugee integration into work and training.",
     auth=django_auth,
     urls_namespace="api",
+    docs_decorator=_signed_in,
 )
 
 

@@ -223,6 +223,15 @@ class User(AbstractUser):
         full_name = self.get_full_name()
         return f"{full_name} ({self.username})" if full_name else self.username
 
+    @classmethod
+    def normalize_username(cls, username: str) -> str:
+        """The one form of a user name (Unicode NFKC, no surrounding blanks, lower case): what
+        is stored when a user is made, what sign-in looks up and what the lockout counts, so
+        that "TUE-ABH-TL" and "tue-abh-tl " are one account with one failure count."""
+        if not isinstance(username, str):
+            return username
+        return super().normalize_username(username).strip().lower()
+
     @property
     def role_set(self) -> frozenset[str]:
         # cached per instance: the policy asks for roles many times per request

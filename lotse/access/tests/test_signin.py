@@ -1,16 +1,24 @@
-"""Signing in through allauth: password, then the TOTP code; lockout; sessions; no sign-up."""
+"""Signing in through allauth: password, then the TOTP code; the admin signs in the same way;
+lockout by one form of the name and the client's address; sessions; no sign-up."""
 
 from datetime import timedelta
 
 import pytest
+from allauth.account.adapter import get_adapter
+from axes.models import AccessAttempt
 from django.conf import settings
+from django.contrib.auth.views import LoginView
 from django.contrib.sessions.models import Session
-from django.test import Client
+from django.core.exceptions import ValidationError
+from django.test import Client, RequestFactory, override_settings
+from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.utils import timezone
 
+from lotse.access.admin_site import StaffAdminSite
+from lotse.access.services import user_create
 from lotse.audit.models import AuditEvent, EventType, Outcome
-from lotse.organisations.models import User
-from lotse.organisations.tests.factories import TEST_PASSWORD
+from lotse.organisations.models import Role, User
+from lotse.organisations.tests.factories import TEST_PASSWORD, reference_office
 from lotse.organisations.tests.personas import totp_code
 
 LOGIN = "/accounts/login/"
@@ -217,3 +225,159 @@ def test_there_is_no_sign_up():
     assert response.status_code in (200, 302, 403)
     assert User.objects.count() == users_before
     assert not User.objects.filter(username="selbst").exists()
+
+
+# --- the admin signs in through allauth ------------------------------------------------------
+def test_the_admin_sign_in_form_signs_nobody_in(administrator):
+    client = Client()
+    response = client.post(
+        "/admin/login/?next=/admin/",
+        {"username": administrator.username, "password": TEST_PASSWORD, "next": "/admin/"},
+    )
+    # Sent to the staff sign-in; the password posted to the admin is not even looked at.
+    assert response.status_code == 302
+    assert response["Location"] == f"{LOGIN}?next=/admin/"
+    for path in ("/admin/", "/admin/organisations/user/", "/persons/", "/"):
+        page = client.get(path)
+        assert page.status_code == 302, path
+        assert page["Location"].startswith((LOGIN, "/admin/login/")), path
+    assert client.get("/api/v1/me").status_code == 401
+    assert not AuditEvent.objects.filter(event_type=EventType.LOGIN_SUCCEEDED).exists()
+
+
+def test_the_admin_is_reached_through_the_staff_sign_in(administrator):
+    client = Client()
+    to_sign_in = client.get("/admin/login/?next=/admin/organisations/")
+    assert to_sign_in.status_code == 302
+    assert to_sign_in["Location"] == f"{LOGIN}?next=/admin/organisations/"
+    after_password = client.post(
+        to_sign_in["Location"], {"login": administrator.username, "password": TEST_PASSWORD}
+    )
+    assert after_password["Location"] == SECOND_FACTOR
+    assert client.get("/admin/").status_code == 302  # not before the code
+    after_code = client.post(SECOND_FACTOR, {"code": totp_code()})
+    assert after_code["Location"] == "/admin/organisations/"
+    assert client.get("/admin/").status_code == 200
+    assert client.get("/admin/login/")["Location"] == "/admin/"
+    event = AuditEvent.objects.get(event_type=EventType.LOGIN_SUCCEEDED)
+    assert event.actor == administrator
+
+    # Signing out of the admin is the staff sign-out, recorded as well.
+    response = client.post("/admin/logout/")
+    assert response.status_code == 302
+    assert response["Location"] == LOGIN
+    assert AuditEvent.objects.get(event_type=EventType.LOGOUT).actor == administrator
+    assert client.get("/admin/").status_code == 302
+
+
+def test_the_admin_sign_in_refuses_who_is_no_administrator(caseworker, client_for):
+    assert client_for(caseworker).get("/admin/login/?next=/admin/").status_code == 403
+
+
+def test_the_api_uses_the_sign_in_session(caseworker):
+    client = Client()
+    _password_step(client, caseworker.username)
+    assert client.get("/api/v1/me").status_code == 401  # the password alone
+    client.post(SECOND_FACTOR, {"code": totp_code()})
+    me = client.get("/api/v1/me")
+    assert me.status_code == 200
+    assert me.json()["username"] == caseworker.username
+    assert AuditEvent.objects.get(event_type=EventType.LOGIN_SUCCEEDED).actor == caseworker
+
+
+def _patterns(resolver: URLResolver):
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            yield from _patterns(entry)
+        elif isinstance(entry, URLPattern):
+            yield entry
+
+
+def test_allauth_is_the_only_sign_in():
+    """Signing in is allauth's (password, then the second-factor stage, audited by the
+    adapter); no form of Django's own is reachable, the admin's included."""
+    for pattern in _patterns(get_resolver()):
+        view_class = getattr(pattern.callback, "view_class", None)
+        assert not (view_class and issubclass(view_class, LoginView)), pattern
+    admin_login = resolve("/admin/login/").func
+    assert admin_login.__func__ is StaffAdminSite.login
+    assert settings.ACCOUNT_ADAPTER == "lotse.access.adapters.AccountAdapter"
+    assert getattr(settings, "ACCOUNT_LOGIN_ON_PASSWORD_RESET", False) is False
+
+
+# --- one form of a user name -----------------------------------------------------------------
+def test_the_lockout_counts_every_spelling_of_a_name(caseworker):
+    client = Client(headers={"Accept-Language": "en"})
+    spellings = ["caseworker", "CASEWORKER", " Caseworker ", "CaseWorker"]
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        _password_step(client, spellings[attempt % len(spellings)], "falsch-falsch-falsch")
+    again = _password_step(client, "CASEWORKER")
+    assert again.get("Location") != SECOND_FACTOR
+    assert "Too many failed" in again.content.decode()
+    assert AuditEvent.objects.get(event_type=EventType.LOGIN_LOCKED_OUT).details == {
+        "login": "caseworker"
+    }
+    assert set(AccessAttempt.objects.values_list("username", flat=True)) == {"caseworker"}
+
+
+@pytest.mark.django_db
+def test_a_user_name_is_stored_and_found_in_one_form():
+    office = reference_office("sozialamt-tubingen-08416")
+    user = user_create(
+        actor=None,
+        username=" Neu-Kollegin ",
+        office=office,
+        roles=[Role.CASEWORKER],
+        password=TEST_PASSWORD,
+    )
+    assert user.username == "neu-kollegin"
+    with pytest.raises(ValidationError):
+        user_create(actor=None, username="NEU-KOLLEGIN", office=office, roles=[])
+    assert User.normalize_username("TUE-ABH-TL") == "tue-abh-tl"
+    response = _password_step(Client(), "NEU-Kollegin")
+    assert response.status_code == 302
+    assert AuditEvent.objects.get(event_type=EventType.LOGIN_SUCCEEDED).actor == user
+
+
+# --- the client's address behind a reverse proxy ---------------------------------------------
+FORWARDED = {"X-Forwarded-For": "10.66.66.66, 203.0.113.7"}  # the first entry: the client's own
+
+
+def _allauth_client_ip(headers: dict) -> str:
+    return get_adapter().get_client_ip(RequestFactory().get("/", headers=headers))
+
+
+@override_settings(LOTSE_PROXY_COUNT=1)
+def test_behind_a_proxy_every_record_has_the_forwarded_address(caseworker):
+    _password_step(Client(headers=FORWARDED), caseworker.username, "falsch-falsch-falsch")
+    assert AuditEvent.objects.get(event_type=EventType.LOGIN_FAILED).ip_address == "203.0.113.7"
+    assert AccessAttempt.objects.get().ip_address == "203.0.113.7"
+    assert _allauth_client_ip(FORWARDED) == "203.0.113.7"
+
+
+@override_settings(LOTSE_PROXY_COUNT=1)
+def test_behind_a_proxy_failures_from_one_address_lock_out_no_one_else(caseworker, team_lead):
+    attacker = Client(headers={"X-Forwarded-For": "203.0.113.7"})
+    # Enough failures for every limit per address (allauth's ten a minute, axes' per name).
+    for number in range(10):
+        _password_step(attacker, f"niemand-{number}", "falsch-falsch-falsch")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        _password_step(attacker, caseworker.username, "falsch-falsch-falsch")
+    assert _password_step(attacker, team_lead.username).get("Location") != SECOND_FACTOR
+    # A colleague at another address comes through the same proxy, and signs in.
+    colleague = Client(headers={"X-Forwarded-For": "198.51.100.20"})
+    assert _sign_in(colleague, team_lead)["Location"] == "/"
+
+
+def test_without_a_proxy_a_forwarded_header_is_ignored(caseworker):
+    assert settings.LOTSE_PROXY_COUNT == 0
+    _password_step(Client(headers=FORWARDED), caseworker.username, "falsch-falsch-falsch")
+    assert AuditEvent.objects.get(event_type=EventType.LOGIN_FAILED).ip_address == "127.0.0.1"
+    assert AccessAttempt.objects.get().ip_address == "127.0.0.1"
+    assert _allauth_client_ip(FORWARDED) == "127.0.0.1"
+    # Nor does a made-up header escape the lockout.
+    for number in range(settings.AXES_FAILURE_LIMIT):
+        spoofed = Client(headers={"X-Forwarded-For": f"203.0.113.{number + 10}"})
+        _password_step(spoofed, caseworker.username, "falsch-falsch-falsch")
+    last = _password_step(Client(headers={"X-Forwarded-For": "203.0.113.99"}), caseworker.username)
+    assert last.get("Location") != SECOND_FACTOR

@@ -8,7 +8,11 @@ administrator (an administrator of the Land's own office, which serves no Kreis)
 import time
 from dataclasses import dataclass
 
+from allauth.account.internal.flows.login import record_authentication
+from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from django.http import HttpRequest
+from django.test import Client
 
 from lotse.organisations.models import Role, User
 from lotse.organisations.tests.factories import (
@@ -62,6 +66,26 @@ def totp_code(secret: str = TEST_TOTP_SECRET, at: float | None = None) -> str:
     """The current six-digit code for `secret` (the personas' authenticator)."""
     counter = int(time.time() if at is None else at) // 30
     return format_hotp_value(hotp_value(secret, counter))
+
+
+SIGN_IN_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
+
+
+def force_sign_in(client: Client, user: User) -> Client:
+    """Sign `client` in as `user` the way the sign-in does, without typing: the session is
+    logged in and records the steps allauth records (password, then the TOTP code, if the user
+    has an authenticator), which the second-factor middleware asks for. A bare
+    `client.force_login` is a session that skipped the second factor."""
+    client.force_login(user, backend=SIGN_IN_BACKEND)
+    request = HttpRequest()
+    request.session = client.session
+    request.user = user
+    record_authentication(request, user, "password", username=user.username)
+    totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    if totp is not None:
+        record_authentication(request, user, "mfa", id=totp.pk, type=totp.type)
+    request.session.save()
+    return client
 
 
 def create_persona(key: str) -> User:
