@@ -108,7 +108,7 @@ def user_update(*, actor: User, user: User, changes: dict[str, Any]) -> User:
     unknown = set(changes) - USER_FIELDS
     if unknown:
         raise ValueError(f"not editable here: {sorted(unknown)}")
-    stored = User.objects.select_for_update().select_related("office").get(pk=user.pk)
+    stored = User.objects.select_for_update(of=("self",)).select_related("office").get(pk=user.pk)
     _authorize(actor, Action.MANAGE_USERS, stored)
     if "office" in changes and changes["office"] != stored.office:
         _authorize(actor, Action.MANAGE_USERS, changes["office"])
@@ -233,7 +233,7 @@ def role_grant_request(
 
 def _locked_role_request(request: RoleGrantRequest) -> RoleGrantRequest:
     return (
-        RoleGrantRequest.objects.select_for_update()
+        RoleGrantRequest.objects.select_for_update(of=("self",))
         .select_related("user__office")
         .get(pk=request.pk)
     )
