@@ -21,6 +21,7 @@ from django.contrib.auth.forms import AdminPasswordChangeForm, AdminUserCreation
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -233,6 +234,17 @@ class StaffChangeForm(RolesMixin, UserChangeForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial["roles"] = sorted(self.instance.role_set)
+            pending = RoleGrantRequest.objects.filter(
+                user=self.instance, status=RequestStatus.PENDING
+            )
+            if pending:
+                names = ", ".join(str(request.get_role_display()) for request in pending)
+                field = self.fields["roles"]
+                field.help_text = format_lazy(
+                    "{} {}",
+                    field.help_text,
+                    gettext("Waiting for approval: %(roles)s.") % {"roles": names},
+                )
 
 
 class StaffCreationForm(RolesMixin, AdminUserCreationForm):

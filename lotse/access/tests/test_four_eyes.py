@@ -2,8 +2,11 @@
 for themselves); it holds only once a second administrator — neither the requester nor the
 grantee — approves it. Each step is an audit event. Through the admin's pages, as used."""
 
+import io
+
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.core.management import CommandError, call_command
 
 from conftest import english
 from lotse.access.services import (
@@ -16,7 +19,11 @@ from lotse.access.services import (
 from lotse.audit.models import AuditEvent, EventType
 from lotse.organisations.models import RequestStatus, Role, RoleGrantRequest, User
 from lotse.organisations.tests.factories import UserFactory, reference_office
-from lotse.organisations.tests.personas import JOBCENTER_LUDWIGSBURG, SOZIALAMT_TUEBINGEN
+from lotse.organisations.tests.personas import (
+    JOBCENTER_LUDWIGSBURG,
+    LAND_OFFICE,
+    SOZIALAMT_TUEBINGEN,
+)
 
 
 def _change_url(user: User) -> str:
@@ -268,3 +275,26 @@ def test_setting_a_password_in_the_admin_goes_through_the_service(
     assert _fresh(planner).check_password("ein-neues-Passwort-8")
     changed = _events(EventType.USER_CHANGED, planner).get()
     assert (changed.actor, changed.details) == (administrator, {"fields": ["password"]})
+
+
+def test_the_first_administrators_are_made_on_the_command_line(db):
+    out = io.StringIO()
+    call_command(
+        "create_staff", "Erste-Admin", "--office", LAND_OFFICE, "--role", "admin", stdout=out
+    )
+    user = User.objects.get(username="erste-admin")
+    assert user.role_set == {"admin"}
+    assert user.is_staff
+    assert not user.has_usable_password()
+    assert "changepassword erste-admin" in out.getvalue()
+    assert _events(EventType.ROLE_GRANTED, user).get().actor_label == "system"
+    with pytest.raises(CommandError, match="No office"):
+        call_command("create_staff", "x", "--office", "nirgends", "--role", "admin")
+    with pytest.raises(CommandError, match="exists already"):
+        call_command("create_staff", "erste-admin", "--office", LAND_OFFICE)
+
+
+def test_the_user_page_says_which_roles_wait_for_approval(administrator, planner, client_for):
+    role_grant_request(actor=administrator, user=planner, role=Role.TEAM_LEAD)
+    page = english(client_for(administrator)).get(_change_url(planner)).content.decode()
+    assert "Waiting for approval: Team lead." in page
