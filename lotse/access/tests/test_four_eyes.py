@@ -298,3 +298,19 @@ def test_the_user_page_says_which_roles_wait_for_approval(administrator, planner
     role_grant_request(actor=administrator, user=planner, role=Role.TEAM_LEAD)
     page = english(client_for(administrator)).get(_change_url(planner)).content.decode()
     assert "Waiting for approval: Team lead." in page
+
+
+def test_a_land_administrator_approves_for_an_office_with_one_administrator(
+    administrator, planner, make_persona, client_for
+):
+    land_admin = make_persona("land_admin")
+    request = role_grant_request(actor=administrator, user=planner, role=Role.CASEWORKER)
+    listing = client_for(land_admin).get("/admin/organisations/rolegrantrequest/")
+    assert planner.username in listing.content.decode()
+
+    assert _decide(client_for(land_admin), request, "approve").status_code == 302
+    assert _fresh(planner).role_set == {"planner", "caseworker"}
+    # …but a Land administrator's own roles are approved by another, not by themselves.
+    own = role_grant_request(actor=land_admin, user=land_admin, role=Role.CASEWORKER)
+    with pytest.raises(PermissionDenied):
+        role_grant_approve(actor=land_admin, request=own)
