@@ -21,6 +21,8 @@ from django.contrib.auth.forms import AdminPasswordChangeForm, AdminUserCreation
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +30,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from lotse.access.policy import Action, decide
 from lotse.access.services import (
+    REFERENCE_MODELS,
     USER_FIELDS,
     reference_change_approve,
     reference_change_refuse,
@@ -455,6 +458,29 @@ class ReferenceChangeRequestAdmin(RequestAdmin):
     form = ReferenceDecisionForm
     list_display = ["__str__", "target", "status", "requested_by", "created_at"]
     list_filter = ["status", "target"]
-    subject_fields = ["target", "object_id", "changes"]
+    subject_fields = ["target", "current", "change_list"]
     approve = staticmethod(reference_change_approve)
     refuse = staticmethod(reference_change_refuse)
+
+    @admin.display(description=_("now"))
+    def current(self, request: ReferenceChangeRequest) -> str:
+        model = REFERENCE_MODELS[request.target]
+        if request.object_id is None:
+            return gettext("(new)")
+        return str(model.objects.filter(pk=request.object_id).first() or request.object_id)
+
+    @admin.display(description=_("changes"))
+    def change_list(self, request: ReferenceChangeRequest) -> str:
+        model = REFERENCE_MODELS[request.target]
+        obj = model.objects.filter(pk=request.object_id).first() if request.object_id else None
+        rows = []
+        for name, value in request.changes.items():
+            field = model._meta.get_field(name)
+            before = getattr(obj, field.attname, "") if obj is not None and field.concrete else ""
+            if field.is_relation and not field.many_to_many and value is not None:
+                value = str(field.related_model.objects.filter(pk=value).first() or value)
+                before = str(getattr(obj, name, "") or "") if obj is not None else ""
+            rows.append((field.verbose_name, before if before is not None else "", value))
+        return format_html_join(
+            mark_safe("<br>"), "{}: {} → {}", ((str(n), b or "–", v or "–") for n, b, v in rows)
+        )

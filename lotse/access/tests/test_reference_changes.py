@@ -200,6 +200,10 @@ def test_a_land_administrator_cannot_approve_their_own_change(land_admin, client
         object_id=office.pk,
         changes={"name": "Umbenannt"},
     )
+    page = english(client_for(land_admin)).get(
+        f"/admin/organisations/referencechangerequest/{request.pk}/change/"
+    )
+    assert f"name: {office.name} → Umbenannt" in page.content.decode()
     response = english(client_for(land_admin)).post(
         f"/admin/organisations/referencechangerequest/{request.pk}/change/",
         {"decision": "approve", "note": "", "_save": "Save"},
