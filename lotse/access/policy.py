@@ -26,7 +26,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lotse.organisations.models import Kreis, Office, Role
+from lotse.organisations.models import Kreis, Office, OfficeKind, RequestStatus, Role
 
 
 class Action(StrEnum):
@@ -35,6 +35,8 @@ class Action(StrEnum):
     VIEW_OFFICE_STAFF = "office_staff.view"
     MANAGE_USERS = "users.manage"
     MANAGE_REFERENCE_DATA = "reference_data.manage"
+    APPROVE_ROLE_GRANT = "role_grant.approve"
+    APPROVE_REFERENCE_CHANGE = "reference_change.approve"
     VIEW_AUDIT_TRAIL = "audit_trail.view"
     VIEW_AGGREGATES = "aggregates.view"
     EDIT_PERSON_REGISTRY = "registry.edit"
@@ -80,6 +82,29 @@ is_planner = has_role(Role.REGIONAL_PLANNER)
 is_administrator = has_role(Role.ADMINISTRATOR)
 
 
+@rules.predicate
+def works_for_the_land(user) -> bool:
+    office = getattr(user, "office", None)
+    return office is not None and office.kind == OfficeKind.LAND
+
+
+# A Land administrator: an administrator of the Land's own office (OfficeKind.LAND), which
+# serves no Kreis. Only they change reference data, and only with a second one's approval.
+is_land_administrator = is_administrator & works_for_the_land
+
+# Roles that reach person data (persons and cases; the audit trail names persons) or that
+# decide on such grants: granting one takes a second administrator (four eyes). Nobody grants
+# any role to themselves either; revoking a role takes effect at once.
+ROLES_NEEDING_APPROVAL = frozenset(
+    {Role.CASEWORKER, Role.TEAM_LEAD, Role.DATA_PROTECTION_OFFICER, Role.ADMINISTRATOR}
+)
+
+
+def role_grant_needs_approval(actor, user, role: str) -> bool:
+    """Does `actor` granting `role` to `user` take a second administrator's approval?"""
+    return role in ROLES_NEEDING_APPROVAL or actor.pk == user.pk
+
+
 @dataclass(frozen=True)
 class Capability:
     predicate: rules.Predicate
@@ -98,11 +123,22 @@ CAPABILITIES: dict[Action, Capability] = {
         True,
         _("team leads and administrators"),
     ),
+    # Own office only: an object rule (below), not the Kreis scope.
     Action.MANAGE_USERS: Capability(
-        is_staff_member & is_administrator, True, _("administrators, own office only")
+        is_staff_member & is_administrator, False, _("administrators, own office only")
     ),
     Action.MANAGE_REFERENCE_DATA: Capability(
-        is_staff_member & is_administrator, False, _("administrators; shared reference data")
+        is_staff_member & is_land_administrator,
+        False,
+        _("Land administrators; reference data of the Land"),
+    ),
+    Action.APPROVE_ROLE_GRANT: Capability(
+        is_staff_member & is_administrator,
+        False,
+        _("a second administrator of the office or of the Land"),
+    ),
+    Action.APPROVE_REFERENCE_CHANGE: Capability(
+        is_staff_member & is_land_administrator, False, _("a second Land administrator")
     ),
     Action.VIEW_AUDIT_TRAIL: Capability(
         is_staff_member & is_dpo, False, _("data-protection officers, for their own controller")
@@ -203,6 +239,56 @@ def _same_controller(*, user, action, obj, purpose, categories) -> "Decision | N
 
 
 register_object_rule("audit.AuditEvent", _same_controller)
+
+
+def _own_office_staff(*, user, action, obj, purpose, categories) -> "Decision | None":
+    """Administrators manage the staff (users, teams) of their own office only."""
+    if action != Action.MANAGE_USERS:
+        return None
+    office_id = obj.pk if isinstance(obj, Office) else obj.office_id
+    if office_id is None or office_id != user.office_id:
+        return Decision(False, action, str(_("This member of staff belongs to another office.")))
+    return None
+
+
+register_object_rule("organisations.User", _own_office_staff)
+register_object_rule("organisations.Office", _own_office_staff)
+register_object_rule("organisations.Team", _own_office_staff)
+
+
+def _pending_for_another(user, action, request) -> "Decision | None":
+    if request.status != RequestStatus.PENDING:
+        return Decision(False, action, str(_("This request has been decided already.")))
+    if request.requested_by_id == user.pk:
+        return Decision(
+            False, action, str(_("You made this request yourself: someone else decides on it."))
+        )
+    return None
+
+
+def _second_administrator(*, user, action, obj, purpose, categories) -> "Decision | None":
+    """Four eyes on a role: neither the requester nor the grantee decides, and only an
+    administrator of the grantee's office or a Land administrator."""
+    if action != Action.APPROVE_ROLE_GRANT:
+        return None
+    refusal = _pending_for_another(user, action, obj)
+    if refusal is not None:
+        return refusal
+    if obj.user_id == user.pk:
+        return Decision(False, action, str(_("Nobody decides on their own roles.")))
+    if obj.user.office_id != user.office_id and not is_land_administrator.test(user):
+        return Decision(False, action, str(_("This member of staff belongs to another office.")))
+    return None
+
+
+def _second_land_administrator(*, user, action, obj, purpose, categories) -> "Decision | None":
+    if action != Action.APPROVE_REFERENCE_CHANGE:
+        return None
+    return _pending_for_another(user, action, obj)
+
+
+register_object_rule("organisations.RoleGrantRequest", _second_administrator)
+register_object_rule("organisations.ReferenceChangeRequest", _second_land_administrator)
 
 
 def user_kreis_ids(user) -> frozenset[int]:
@@ -311,14 +397,24 @@ def scope_kreise(user) -> models.QuerySet[Kreis]:
 
 # Django's own permission checks (the admin, {% if perms %}) go through the same predicates:
 # administrators manage staff and reference data in the admin without being superusers.
-_ADMIN_MODELS = {
-    "organisations": ["kreis", "gemeinde", "office", "jurisdiction", "team", "user", "rolegrant"],
+# Reference data of the Land: every administrator reads it, Land administrators change it (by a
+# request another one approves). Staff and teams: administrators, own office. Requests are
+# "changed" by deciding on them; nobody adds one in the admin.
+_ADMIN = is_staff_member & is_administrator
+_LAND_ADMIN = is_staff_member & is_land_administrator
+_ADMIN_PERMS = {
+    **{
+        model: {"view": _ADMIN, "add": _LAND_ADMIN, "change": _LAND_ADMIN}
+        for model in ("kreis", "gemeinde", "office", "jurisdiction")
+    },
+    **{model: dict.fromkeys(("view", "add", "change"), _ADMIN) for model in ("team", "user")},
+    "rolegrantrequest": {"view": _ADMIN, "change": _ADMIN},
+    "referencechangerequest": {"view": _LAND_ADMIN, "change": _LAND_ADMIN},
 }
-for _app, _models in _ADMIN_MODELS.items():
-    for _model in _models:
-        for _verb in ("view", "add", "change"):
-            rules.add_perm(f"{_app}.{_verb}_{_model}", is_staff_member & is_administrator)
-rules.add_perm("organisations", is_staff_member & is_administrator)
+for _model, _perms in _ADMIN_PERMS.items():
+    for _verb, _predicate in _perms.items():
+        rules.add_perm(f"organisations.{_verb}_{_model}", _predicate)
+rules.add_perm("organisations", _ADMIN)
 rules.add_perm("audit.view_auditevent", is_staff_member & is_dpo)
 
 

@@ -26,6 +26,13 @@ class EventType(models.TextChoices):
     ROLE_REVOKED = "user.role_revoked", _("Role revoked")
     REFERENCE_DATA_LOADED = "reference.loaded", _("Reference data loaded")
     REFERENCE_DATA_CHANGED = "reference.changed", _("Reference data changed")
+    # four eyes: a second administrator decides
+    ROLE_GRANT_REQUESTED = "user.role_requested", _("Role requested")
+    ROLE_GRANT_APPROVED = "user.role_approved", _("Role request approved")
+    ROLE_GRANT_REFUSED = "user.role_refused", _("Role request refused")
+    REFERENCE_CHANGE_REQUESTED = "reference.requested", _("Reference-data change requested")
+    REFERENCE_CHANGE_APPROVED = "reference.approved", _("Reference-data change approved")
+    REFERENCE_CHANGE_REFUSED = "reference.refused", _("Reference-data change refused")
     # access decisions and reads
     ACCESS_DENIED = "access.denied", _("Access refused")
     PERSON_DATA_READ = "person.read", _("Person data read")

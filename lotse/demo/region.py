@@ -4,6 +4,11 @@ Ludwigsburg and the Ortenaukreis have a kommunales Jobcenter (zkT); Reutlingen a
 gemeinsame Einrichtung (gE) and, since 2026-01-01, the Agentur Balingen-Reutlingen.
 Every demo user shares one password and one TOTP secret, so that the second factor works without
 a phone: `manage.py demo_logins` prints the current code (docs/demo.md).
+
+Two Land administrators (`bw-land-admin`, `bw-land-admin-2`) at the Land's own office change
+reference data, each approving the other's requests. The seed is a system action: it creates the
+demo staff through user_create with actor=None, so their roles hold at once without the second
+administrator's approval that an administrator's grant needs (docs/administration.md).
 """
 
 from dataclasses import dataclass
@@ -20,6 +25,7 @@ from lotse.access.services import user_create
 from lotse.audit.models import EventType
 from lotse.audit.services import audit_record
 from lotse.organisations.models import Gemeinde, Kreis, Office, Role, Team, User
+from lotse.organisations.reference import LAND_OFFICE_CODE
 
 DEMO_PASSWORD = "lotse-demo-2026"  # noqa: S105 - demo only, refused outside LOTSE_DEMO
 DEMO_TOTP_SECRET = "LOTSEDEMOSECRETXLOTSEDEMOSECRETX"  # noqa: S105 - base32, demo only
@@ -57,6 +63,7 @@ ROLE_SHORT = {
     Role.REGIONAL_PLANNER: "plan",
     Role.ADMINISTRATOR: "admin",
 }
+LAND_ADMINS = {"bw-land-admin": "BW", "bw-land-admin-2": "BW 2"}
 ROLE_NAMES = {
     Role.CASEWORKER: ("Sachbearbeitung", "Demo"),
     Role.TEAM_LEAD: ("Teamleitung", "Demo"),
@@ -122,6 +129,29 @@ def demo_region_seed() -> list[DemoLogin]:
                 )
             _ensure_demo_second_factor(user)
             logins.append(DemoLogin(username=username, office=office.name, role=str(role.label)))
+    logins.extend(_ensure_land_admins())
+    return logins
+
+
+def _ensure_land_admins() -> list[DemoLogin]:
+    office = Office.objects.get(code=LAND_OFFICE_CODE)
+    logins = []
+    for username, suffix in LAND_ADMINS.items():
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = user_create(
+                actor=None,
+                username=username,
+                office=office,
+                roles=[Role.ADMINISTRATOR],
+                password=DEMO_PASSWORD,
+                first_name="Landesadministration",
+                last_name=f"Demo {suffix}",
+            )
+        _ensure_demo_second_factor(user)
+        logins.append(
+            DemoLogin(username=username, office=office.name, role=str(Role.ADMINISTRATOR.label))
+        )
     return logins
 
 

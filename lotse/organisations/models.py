@@ -63,6 +63,9 @@ class OfficeKind(models.TextChoices):
     INTEGRATIONSMANAGEMENT = "integrationsmanagement", _("Integrationsmanagement")
     AGENTUR = "agentur", _("Agentur für Arbeit")
     JOBCENTER = "jobcenter", _("Jobcenter")
+    # The Land's own administration of lotse: serves no Kreis, keeps no person data; its
+    # administrators are the Land administrators who change reference data (four eyes).
+    LAND = "land", _("Land administration")
 
 
 class JobcenterForm(models.TextChoices):
@@ -254,3 +257,91 @@ class RoleGrant(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.get_role_display()
+
+
+class RequestStatus(models.TextChoices):
+    PENDING = "pending", _("pending")
+    APPROVED = "approved", _("approved")
+    REFUSED = "refused", _("declined")
+
+
+class PendingChange(TimeStampedModel):
+    """A change that takes effect only when a second person approves it (four eyes).
+
+    Written and decided only through the services in lotse.access.services
+    (role_grant_request/_approve/_refuse, reference_change_request/_approve/_refuse).
+    """
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=RequestStatus.choices, default=RequestStatus.PENDING
+    )
+    requested_by = models.ForeignKey(
+        User, verbose_name=_("requested by"), on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    decided_by = models.ForeignKey(
+        User,
+        verbose_name=_("decided by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decision_note = models.TextField(_("note on the decision"), blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at"]
+
+
+class RoleGrantRequest(PendingChange):
+    """An administrator asks for a role for a member of staff; another one approves it."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="role_requests"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+
+    class Meta(PendingChange.Meta):
+        verbose_name = _("role request")
+        verbose_name_plural = _("role requests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "role"],
+                condition=models.Q(status="pending"),
+                name="organisations_role_request_pending_once",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()} → {self.user}"
+
+
+class ReferenceTarget(models.TextChoices):
+    """The reference data of the Land whose changes need a second Land administrator."""
+
+    KREIS = "organisations.Kreis", _("Kreis")
+    GEMEINDE = "organisations.Gemeinde", _("Gemeinde")
+    OFFICE = "organisations.Office", _("office")
+    JURISDICTION = "organisations.Jurisdiction", _("jurisdiction")
+
+
+class ReferenceChangeRequest(PendingChange):
+    """A Land administrator's change of reference data, applied when another approves it.
+
+    `changes` maps field names to their new values as JSON: a related object by its primary
+    key, a date in ISO form, a many-to-many field as a list of keys. No `object_id`: a new row.
+    """
+
+    target = models.CharField(_("kind of data"), max_length=40, choices=ReferenceTarget.choices)
+    object_id = models.PositiveBigIntegerField(_("object"), null=True, blank=True)
+    changes = models.JSONField(_("changes"), default=dict)
+
+    class Meta(PendingChange.Meta):
+        verbose_name = _("reference-data change")
+        verbose_name_plural = _("reference-data changes")
+
+    def __str__(self) -> str:
+        what = self.get_target_display()
+        return f"{what} #{self.object_id}" if self.object_id else f"{what} ({_('new')})"

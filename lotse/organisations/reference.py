@@ -36,6 +36,12 @@ REQUIRED_COLUMNS = {
     "hinweis",
 }
 
+# The Land's own administration of lotse (OfficeKind.LAND): it serves no Kreis; its
+# administrators change the reference data, each change approved by a second one.
+LAND_OFFICE_CODE = "land-bw"
+LAND_OFFICE_NAME = "Land Baden-Württemberg – Landesadministration lotse"
+LAND_OFFICE_START = date(2026, 1, 1)
+
 KREIS_DEPARTMENTS = [
     ("auslaenderbehoerde", "abh", "Ausländerbehörde"),
     ("sozialamt", "sozialamt", "Sozialamt (AsylbLG)"),
@@ -157,6 +163,7 @@ def load_reference_data(apps, rows: list[dict[str, str]] | None = None) -> LoadR
                 )
             serve(agenturen[name], kreis, valid_from, valid_to)
     _link_agentur_successors(agenturen)
+    office(LAND_OFFICE_CODE, kind="land", name=LAND_OFFICE_NAME, valid_from=LAND_OFFICE_START)
     return report
 
 

@@ -24,10 +24,51 @@ ROLE_ACTIONS: dict[str, set[str]] = {
     },
     "dpo": EVERY_STAFF_MEMBER | {"audit_trail.view"},
     "planner": EVERY_STAFF_MEMBER | {"aggregates.view"},
+    # An administrator of an office: its staff and teams; roles that reach person data are
+    # requested and approved by a second administrator (neither requester nor grantee).
+    # Reference data of the Land is read-only for them.
     "administrator": EVERY_STAFF_MEMBER
-    | {"office_staff.view", "users.manage", "reference_data.manage"},
+    | {"office_staff.view", "users.manage", "role_grant.approve"},
+    # A Land administrator (the Land's own office, serving no Kreis): requests changes of
+    # reference data and approves those of another Land administrator.
+    "land_admin": EVERY_STAFF_MEMBER
+    | {
+        "office_staff.view",
+        "users.manage",
+        "role_grant.approve",
+        "reference_data.manage",
+        "reference_change.approve",
+    },
 }
 ROLE_ACTIONS["other_caseworker"] = ROLE_ACTIONS["caseworker"]
-# Actions on an object of another Kreis are refused (the office scope).
-SCOPED_ACTIONS = {"office_staff.view", "users.manage", "person.view", "person.edit"}
+# Actions on an object of another Kreis are refused (the office scope). Staff are managed by
+# their own office's administrators only (an object rule, stricter than the Kreis).
+SCOPED_ACTIONS = {"office_staff.view", "person.view", "person.edit"}
 SCOPED_ACTIONS |= {"cases.reassign", "case.work"}
+
+# The personas who reach the admin (/admin/) at all.
+ADMIN_PERSONAS = {"administrator", "land_admin"}
+# What a POST to the admin's change views does (the access matrix posts each as each persona):
+# "requested" — a pending request, nothing changes until a second administrator approves it;
+# "refused" — nothing changes and nothing is requested. Every other persona: all "refused".
+#   own_user:   roles with person data for oneself
+#   user:       roles with person data for a member of staff of the Sozialamt Tübingen
+#   other_user: the same for a member of staff of the Jobcenter Ludwigsburg
+#   office:     the Sozialamt Tübingen's name
+#   jurisdiction: the Sozialamt Tübingen serving the Landkreis Ludwigsburg too
+ADMIN_POSTS: dict[str, dict[str, str]] = {
+    "administrator": {
+        "own_user": "requested",
+        "user": "requested",
+        "other_user": "refused",
+        "office": "refused",
+        "jurisdiction": "refused",
+    },
+    "land_admin": {
+        "own_user": "requested",
+        "user": "refused",
+        "other_user": "refused",
+        "office": "requested",
+        "jurisdiction": "requested",
+    },
+}

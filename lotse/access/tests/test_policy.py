@@ -26,7 +26,7 @@ from lotse.organisations.tests.personas import (
     TUEBINGEN,
 )
 
-ROLES = ["caseworker", "team_lead", "dpo", "planner", "administrator"]
+ROLES = ["caseworker", "team_lead", "dpo", "planner", "administrator", "land_admin"]
 
 
 @pytest.fixture(autouse=True)

@@ -1,13 +1,21 @@
 """Staff administration services: each change and its audit event commit or fail together."""
 
+from unittest.mock import ANY
+
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from lotse.access.services import user_create, user_deactivate, user_set_roles
+from lotse.access.services import (
+    team_save,
+    user_create,
+    user_deactivate,
+    user_set_roles,
+    user_update,
+)
 from lotse.audit.models import AuditEvent, EventType
-from lotse.organisations.models import Role, RoleGrant, User
-from lotse.organisations.tests.factories import TeamFactory, reference_office
+from lotse.organisations.models import Role, RoleGrant, Team, User
+from lotse.organisations.tests.factories import TeamFactory, UserFactory, reference_office
 from lotse.organisations.tests.personas import JOBCENTER_LUDWIGSBURG, SOZIALAMT_TUEBINGEN
 
 
@@ -16,11 +24,11 @@ def _events_about(user: User) -> list[tuple[str, dict]]:
     return [(e.event_type, e.details) for e in events.order_by("pk")]
 
 
-def test_user_create_records_the_user_and_each_role(administrator):
+def test_user_create_records_the_user_and_each_role(db):
     office = reference_office(SOZIALAMT_TUEBINGEN)
     team = TeamFactory(office=office)
     user = user_create(
-        actor=administrator,
+        actor=None,  # a system action (a command): no second administrator needed
         username="neu",
         office=office,
         team=team,
@@ -36,6 +44,23 @@ def test_user_create_records_the_user_and_each_role(administrator):
         (EventType.USER_CREATED, {"username": "neu", "office": SOZIALAMT_TUEBINGEN}),
         (EventType.ROLE_GRANTED, {"role": "caseworker"}),
         (EventType.ROLE_GRANTED, {"role": "team_lead"}),
+    ]
+    created = AuditEvent.objects.get(event_type=EventType.USER_CREATED, object_id=str(user.pk))
+    assert created.actor_label == "system"
+
+
+def test_an_administrators_new_user_gets_person_data_roles_only_on_request(administrator):
+    user = user_create(
+        actor=administrator,
+        username="neu",
+        office=administrator.office,
+        roles=[Role.TEAM_LEAD, Role.REGIONAL_PLANNER],
+    )
+    assert user.role_set == {"planner"}
+    assert _events_about(user) == [
+        (EventType.USER_CREATED, {"username": "neu", "office": SOZIALAMT_TUEBINGEN}),
+        (EventType.ROLE_GRANTED, {"role": "planner"}),
+        (EventType.ROLE_GRANT_REQUESTED, {"role": "team_lead", "request": ANY}),
     ]
     created = AuditEvent.objects.get(event_type=EventType.USER_CREATED, object_id=str(user.pk))
     assert created.actor == administrator
@@ -79,7 +104,7 @@ def test_user_create_refuses_a_team_of_another_office(db):
 
 def test_user_set_roles_grants_and_revokes_with_events(administrator, caseworker):
     before = AuditEvent.objects.count()
-    user_set_roles(actor=administrator, user=caseworker, roles=[Role.TEAM_LEAD, Role.ADMINISTRATOR])
+    user_set_roles(actor=None, user=caseworker, roles=[Role.TEAM_LEAD, Role.ADMINISTRATOR])
     caseworker.refresh_from_db()
     assert set(caseworker.role_grants.values_list("role", flat=True)) == {"team_lead", "admin"}
     assert caseworker.is_staff  # administrators use the admin
@@ -91,7 +116,7 @@ def test_user_set_roles_grants_and_revokes_with_events(administrator, caseworker
     ]
     assert AuditEvent.objects.count() == before + 3
 
-    user_set_roles(actor=administrator, user=caseworker, roles=[Role.TEAM_LEAD])
+    user_set_roles(actor=administrator, user=caseworker, roles=[Role.TEAM_LEAD])  # revoking
     caseworker.refresh_from_db()
     assert not caseworker.is_staff
     assert _events_about(caseworker)[-1] == (EventType.ROLE_REVOKED, {"role": "admin"})
@@ -101,6 +126,45 @@ def test_user_set_roles_with_the_same_roles_records_nothing(administrator, casew
     before = AuditEvent.objects.count()
     user_set_roles(actor=administrator, user=caseworker, roles=[Role.CASEWORKER])
     assert AuditEvent.objects.count() == before
+
+
+def test_no_one_but_an_administrator_of_the_office_manages_its_staff(
+    caseworker, team_lead, other_caseworker
+):
+    elsewhere = UserFactory(
+        office=reference_office(JOBCENTER_LUDWIGSBURG), roles=[Role.ADMINISTRATOR]
+    )
+    for actor in (caseworker, elsewhere):
+        with pytest.raises(PermissionDenied):
+            user_set_roles(actor=actor, user=team_lead, roles=[Role.REGIONAL_PLANNER])
+        with pytest.raises(PermissionDenied):
+            user_deactivate(actor=actor, user=team_lead, reason="weg")
+        with pytest.raises(PermissionDenied):
+            user_update(actor=actor, user=team_lead, changes={"last_name": "Anders"})
+    team_lead.refresh_from_db()
+    assert (team_lead.role_set, team_lead.is_active) == ({"team_lead"}, True)
+    assert team_lead.last_name == "Teamleitner"
+
+
+def test_an_administrator_moves_nobody_to_another_office(administrator, team_lead):
+    with pytest.raises(PermissionDenied):
+        user_update(
+            actor=administrator,
+            user=team_lead,
+            changes={"office": reference_office(JOBCENTER_LUDWIGSBURG)},
+        )
+    team_lead.refresh_from_db()
+    assert team_lead.office.code == SOZIALAMT_TUEBINGEN
+
+
+def test_a_team_is_made_in_ones_own_office_only(administrator):
+    with pytest.raises(PermissionDenied):
+        team_save(
+            actor=administrator,
+            team=Team(office=reference_office(JOBCENTER_LUDWIGSBURG), name="Fremd"),
+            changed_fields=["name"],
+        )
+    assert not Team.objects.filter(name="Fremd").exists()
 
 
 def test_user_deactivate_needs_a_reason_and_records_it(administrator, caseworker):

@@ -13,13 +13,14 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import CommandError, call_command
 from django.test import Client, override_settings
 
+from lotse.access.policy import Action, decide
 from lotse.demo.region import (
     DEMO_PASSWORD,
     DEMO_TOTP_SECRET,
     current_demo_code,
     demo_region_seed,
 )
-from lotse.organisations.models import Role, Team, User
+from lotse.organisations.models import Role, RoleGrantRequest, Team, User
 from lotse.organisations.tests.personas import totp_code
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +35,8 @@ def logins():
 
 
 def test_one_login_per_role_per_office(logins):
+    land = [login for login in logins if login.username.startswith("bw-land-")]
+    logins = [login for login in logins if login not in land]
     offices = {login.office for login in logins}
     assert len(offices) == 4 * 4 + 3
     assert len(logins) == len(offices) * len(Role)
@@ -49,6 +52,18 @@ def test_one_login_per_role_per_office(logins):
         assert Authenticator.objects.filter(
             user=user, type=Authenticator.Type.RECOVERY_CODES
         ).exists()
+
+
+def test_two_land_administrators_approve_each_others_changes(logins):
+    land = User.objects.filter(username__in=["bw-land-admin", "bw-land-admin-2"])
+    assert land.count() == 2
+    for user in land.select_related("office"):
+        assert user.office.kind == "land"
+        assert user.role_set == {"admin"}
+        assert not user.office.kreise_served().exists()
+        assert decide(user, Action.APPROVE_REFERENCE_CHANGE)
+    # The seed is a system action: its roles hold without a second administrator.
+    assert not RoleGrantRequest.objects.exists()
 
 
 def test_the_offices_are_those_of_today(logins):
@@ -126,6 +141,6 @@ def test_the_seed_command_is_idempotent():
     call_command("seed_demo", stdout=first)
     users = User.objects.count()
     call_command("seed_demo", stdout=second)
-    assert re.search(r"Demo region ready: 95 logins", first.getvalue())
-    assert "95 logins, 0 new persons" in second.getvalue()
+    assert re.search(r"Demo region ready: 97 logins", first.getvalue())
+    assert "97 logins, 0 new persons" in second.getvalue()
     assert User.objects.count() == users

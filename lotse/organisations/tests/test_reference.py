@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps as django_apps
+from django.core.exceptions import PermissionDenied
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 from hypothesis import given
@@ -18,6 +19,7 @@ from lotse.organisations.models import Jurisdiction, Kreis, Office, OfficeKind
 from lotse.organisations.reference import (
     AGENTUR_START,
     DEFAULT_CSV,
+    LAND_OFFICE_CODE,
     REQUIRED_COLUMNS,
     SGB2_START,
     ReferenceDataError,
@@ -174,10 +176,24 @@ def test_the_command_loads_and_records_it(caseworker):
     assert event.actor_label == "system"
 
 
-def test_the_service_records_who_loaded(administrator):
-    reference_data_load(actor=administrator)
+def test_the_service_records_who_loaded(make_persona):
+    land_admin = make_persona("land_admin")
+    reference_data_load(actor=land_admin)
     event = AuditEvent.objects.get(event_type=EventType.REFERENCE_DATA_LOADED)
-    assert event.actor == administrator
+    assert event.actor == land_admin
+
+
+def test_an_office_administrator_loads_no_reference_data(administrator):
+    with pytest.raises(PermissionDenied):
+        reference_data_load(actor=administrator)
+    assert not AuditEvent.objects.filter(event_type=EventType.REFERENCE_DATA_LOADED).exists()
+
+
+def test_the_land_administration_is_an_office_that_serves_no_kreis():
+    land = Office.objects.get(code=LAND_OFFICE_CODE)
+    assert land.kind == OfficeKind.LAND
+    assert land.kreis is None
+    assert not land.kreise_served().exists()
 
 
 # --- a bad file ------------------------------------------------------------------------------

@@ -37,14 +37,28 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 from django.utils.regex_helper import normalize
 
-from lotse.access.tests.access_model import ROLE_ACTIONS, SCOPED_ACTIONS
+from lotse.access.tests.access_model import (
+    ADMIN_PERSONAS,
+    ADMIN_POSTS,
+    ROLE_ACTIONS,
+    SCOPED_ACTIONS,
+)
 from lotse.audit.models import AuditEvent, EventType
 from lotse.audit.services import audit_record
 from lotse.cases.models import Case, FollowUp, Referral, ReferralKind
 from lotse.cases.services import person_register
 from lotse.consent.models import Consent, GivenHow
 from lotse.identity.models import DuplicatePair, DuplicateRun, Merge
-from lotse.organisations.models import Office, Team, User
+from lotse.organisations.models import (
+    Jurisdiction,
+    Office,
+    ReferenceChangeRequest,
+    ReferenceTarget,
+    RequestStatus,
+    RoleGrantRequest,
+    Team,
+    User,
+)
 from lotse.organisations.tests.factories import (
     GemeindeFactory,
     TeamFactory,
@@ -79,6 +93,7 @@ REFERRAL_TO = {
 SAMPLE_KREIS = {"tue": TUEBINGEN, "tue-jc": TUEBINGEN, "lb": LUDWIGSBURG}
 SAMPLE_CONTROLLER = {"tue": "kreis-tue", "tue-jc": "jc-tue", "lb": "kreis-lb"}
 PERSONA_LABEL = {key: "lb" if key == "other_caseworker" else "tue" for key in PERSONAS}
+PERSONA_LABEL["land_admin"] = "land"  # the Land administration: serves no Kreis
 
 # What the parameters of our URLs refer to: URL name → (kind of object, sample labels).
 # What a URL parameter refers to. Most parameters say it by their name; OBJECT_OF_URL names
@@ -143,7 +158,7 @@ LISTS_OF_URL: dict[str, str] = {
 def object_visible(kind: str, label: str, persona: str) -> bool:
     """May `persona` see the sample object `label` of `kind` (given the role allows the action)?"""
     if kind == "event":  # object rule: a DPO sees the trail of their own controller only
-        return SAMPLE_CONTROLLER[label] == SAMPLE_CONTROLLER[PERSONA_LABEL[persona]]
+        return SAMPLE_CONTROLLER[label] == SAMPLE_CONTROLLER.get(PERSONA_LABEL[persona])
     if kind in ("person", "pair", "merge", "case", "follow_up", "consent"):
         # object rules: an office sees a person (and a pair of them) through its own open case,
         # and its own cases only
@@ -151,10 +166,9 @@ def object_visible(kind: str, label: str, persona: str) -> bool:
     if kind == "referral":  # object rule: both offices of a referral, nobody else
         return PERSONAS[persona].office in (SAMPLE_OFFICES[label], REFERRAL_TO[label])
     if kind == "office":  # the office page is public; its staff list is for team leads/admins
-        return (
-            "office_staff.view" in ROLE_ACTIONS[persona]
-            and SAMPLE_KREIS[label] == SAMPLE_KREIS[PERSONA_LABEL[persona]]
-        )
+        return "office_staff.view" in ROLE_ACTIONS[persona] and SAMPLE_KREIS[
+            label
+        ] == SAMPLE_KREIS.get(PERSONA_LABEL[persona])
     return True
 
 
@@ -219,6 +233,11 @@ THIRD_PARTY_PARAMS = {"key": "abc", "uidb36": "1", "app_label": "organisations",
 # Admin: administrators manage reference data and the staff of their own office, nothing else.
 ADMIN_APP = "organisations"
 ADMIN_OWN_OFFICE_ONLY = {"user", "team"}
+# Reference data of the Land: every administrator reads it, Land administrators change it (by
+# request). Requests: role requests for administrators (their office's; a Land administrator's:
+# every office's), reference-data changes for Land administrators only. Nobody adds a request.
+LAND_REFERENCE_DATA = {"kreis", "gemeinde", "office"}
+REQUEST_MODELS = {"rolegrantrequest", "referencechangerequest"}
 ADMIN_SITE_PAGES: dict[str, Expect] = {
     "admin:index": Expect(200, contains=("/admin/organisations/",)),
     "admin:login": Expect(302, "/admin/"),
@@ -528,6 +547,21 @@ class Samples:
             ),
             "user": lambda: self.staff(label),
             "team": lambda: self.team(label),
+            "rolegrantrequest": lambda: self._once(
+                ("rolegrantrequest", label),
+                lambda: RoleGrantRequest.objects.create(
+                    user=self.staff(label), role="team_lead", requested_by=self.staff(label)
+                ),
+            ),
+            "referencechangerequest": lambda: self._once(
+                ("referencechangerequest", label),
+                lambda: ReferenceChangeRequest.objects.create(
+                    target=ReferenceTarget.OFFICE,
+                    object_id=self.office(label).pk,
+                    changes={"name": f"Geheimamt {label}"},
+                    requested_by=self.staff(label),
+                ),
+            ),
             "gemeinde": lambda: self._once(
                 ("gemeinde", label),
                 lambda: GemeindeFactory(
@@ -548,14 +582,14 @@ class Samples:
             self.merge(label)
             self.follow_up(label)
             self.consent(label)
-            for model in ("kreis", "office", "user", "team", "gemeinde"):
+            for model in ("kreis", "office", "user", "team", "gemeinde", *REQUEST_MODELS):
                 self.admin_object(model, label)
         self.frozen = True
         return self
 
     def telltales(self, kind: str, label: str) -> list[str]:
         """Texts that show the object's data; absent wherever the object is refused."""
-        if kind in ("office", "event", "user"):
+        if kind in ("office", "event", "user", "rolegrantrequest"):
             return [self.staff(label).last_name]
         if kind == "person":
             return [self.person(label).names.get(is_primary=True).family_name]
@@ -621,9 +655,15 @@ def _fill(route: Route, label: str, samples: Samples) -> tuple[str, str, list[st
         values.update(object_id=office.pk)
     elif model and label:
         obj = samples.admin_object(model[1], label)
-        history = obj.history.order_by("-history_id").first()
-        values.update(object_id=obj.pk, _0=obj.pk, id=obj.pk, _1=history.history_id)
-        telltales = samples.telltales(model[1], label) if model[1] in ("user", "team") else []
+        history = obj.history.order_by("-history_id").first() if hasattr(obj, "history") else None
+        values.update(
+            object_id=obj.pk, _0=obj.pk, id=obj.pk, _1=history.history_id if history else 1
+        )
+        telltales = (
+            samples.telltales(model[1], label)
+            if model[1] in ("user", "team", "rolegrantrequest")
+            else []
+        )
         return route.path_format % values, f"admin.{model[1]}", telltales
     elif model:
         values.update(object_id="1", _0="1", _1="1", id="1")
@@ -654,7 +694,7 @@ def _project_outcome(route: Route, kind: str, label: str, persona: str | None) -
         return Outcome(Expect(403), denied_event=action, visible=False)
     if kind and label:
         out_of_scope = action in SCOPED_ACTIONS and (
-            SAMPLE_KREIS[label] != SAMPLE_KREIS[PERSONA_LABEL[persona]]
+            SAMPLE_KREIS[label] != SAMPLE_KREIS.get(PERSONA_LABEL[persona])
         )
         object_refused = kind in OBJECT_RULE_KINDS and not object_visible(kind, label, persona)
         if out_of_scope or object_refused:
@@ -669,13 +709,13 @@ def _admin_outcome(route: Route, kind: str, label: str, persona: str | None) -> 
         # The staff sign-in (with the second factor) is the admin's too.
         if persona is None:
             return Outcome(to_login(), visible=False)
-        if persona != "administrator":
+        if persona not in ADMIN_PERSONAS:
             return Outcome(Expect(403), visible=False)
         return Outcome(ADMIN_SITE_PAGES[route.name])
     if persona is None:
         # The admin's own pages send to its sign-in, the model pages to the staff sign-in.
         return Outcome(Expect(302, location=(ADMIN_LOGIN, LOGIN)), visible=False)
-    if persona != "administrator":
+    if persona not in ADMIN_PERSONAS:
         if route.name == "admin:logout":
             return Outcome(Expect(302, "/admin/"))
         return Outcome(Expect(302, ADMIN_LOGIN), visible=False)
@@ -698,7 +738,15 @@ def _admin_model_outcome(route: Route, label: str, persona: str) -> Outcome:
         return Outcome(Expect(302, "/admin/"))
     if route.name.endswith("_delete"):
         return Outcome(Expect(403), visible=False)  # nothing is deleted; validity ends instead
-    if name in ADMIN_OWN_OFFICE_ONLY and label and label != PERSONA_LABEL[persona]:
+    land = persona == "land_admin"
+    if name == "referencechangerequest" and not land:
+        return Outcome(Expect(403), visible=False)
+    if route.name.endswith("_add") and (
+        name in REQUEST_MODELS or (name in LAND_REFERENCE_DATA and not land)
+    ):
+        return Outcome(Expect(403), visible=False)
+    own_office_only = ADMIN_OWN_OFFICE_ONLY | ({"rolegrantrequest"} if not land else set())
+    if name in own_office_only and label and label != PERSONA_LABEL[persona]:
         # Staff and teams of another office: as if they did not exist.
         return Outcome(Expect((302, 404), location=("/admin/",)), visible=False)
     return Outcome(Expect(200))
@@ -820,3 +868,93 @@ def test_the_matrix_reaches_every_part_of_the_project():
     project = [r for r in routes if r.is_project]
     assert {r.name for r in project} >= {"web:start", "audit:detail", "api:me", "api:office"}
     assert all(r.action is not None or r.name == "web:health" for r in project)
+
+
+# --- writes through the admin's change views ------------------------------------------------
+ADMIN_POST_TARGETS = ["own_user", "user", "other_user", "office", "jurisdiction"]
+
+
+def _user_post(user: User) -> dict:
+    return {
+        "username": user.username,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "email": user.email,
+        "office": user.office_id,
+        "team": user.team_id or "",
+        "roles": ["admin", "caseworker", "team_lead", "dpo"],
+        "is_active": "on",
+        "_save": "Save",
+    }
+
+
+def _office_post(office: Office, new_kreis=None, name: str | None = None) -> dict:
+    served = list(office.jurisdictions.order_by("pk"))
+    data = {
+        "kind": office.kind,
+        "name": name or office.name,
+        "code": office.code,
+        "jobcenter_form": office.jobcenter_form,
+        "kreis": office.kreis_id or "",
+        "gemeinde": "",
+        "valid_from": office.valid_from.isoformat(),
+        "valid_to": "",
+        "jurisdictions-TOTAL_FORMS": len(served) + (1 if new_kreis else 0),
+        "jurisdictions-INITIAL_FORMS": len(served),
+        "jurisdictions-MIN_NUM_FORMS": 0,
+        "jurisdictions-MAX_NUM_FORMS": 1000,
+        "_save": "Save",
+    }
+    for i, jurisdiction in enumerate([*served, *([None] if new_kreis else [])]):
+        data |= {
+            f"jurisdictions-{i}-id": jurisdiction.pk if jurisdiction else "",
+            f"jurisdictions-{i}-office": office.pk,
+            f"jurisdictions-{i}-kreis": jurisdiction.kreis_id if jurisdiction else new_kreis.pk,
+            f"jurisdictions-{i}-valid_from": (
+                jurisdiction.valid_from.isoformat() if jurisdiction else "2026-01-01"
+            ),
+            f"jurisdictions-{i}-valid_to": "",
+        }
+    return data
+
+
+@pytest.mark.parametrize("target", ADMIN_POST_TARGETS)
+@pytest.mark.parametrize("persona", [None, *PERSONAS])
+def test_admin_change_views_write_nothing_directly(
+    target: str, persona: str | None, world: World, db, client_for
+):
+    """A POST to the admin's change views (users, offices with their jurisdictions) changes no
+    role and no reference data at once, for any persona: at most it requests the change."""
+    samples = world.samples
+    user = world.users[persona] if persona else None
+    office = samples.office("tue")
+    if target in ("own_user", "user", "other_user"):
+        subject = {
+            "own_user": user,
+            "user": samples.staff("tue"),
+            "other_user": samples.staff("lb"),
+        }[target] or samples.staff("tue")
+        path, data = f"/admin/organisations/user/{subject.pk}/change/", _user_post(subject)
+    else:
+        subject = None
+        ludwigsburg = reference_kreis(LUDWIGSBURG) if target == "jurisdiction" else None
+        path = f"/admin/organisations/office/{office.pk}/change/"
+        data = _office_post(office, ludwigsburg, "Umbenannt" if target == "office" else None)
+    roles_before = set(subject.role_grants.values_list("role", flat=True)) if subject else set()
+
+    client = client_for(None)
+    if persona:
+        client.cookies[settings.SESSION_COOKIE_NAME] = world.sessions[persona]
+    response = client.post(path, data)
+
+    expected = ADMIN_POSTS.get(persona or "", {}).get(target, "refused")
+    assert response.status_code in ((302,) if expected == "requested" else (302, 403, 404))
+    if subject is not None:
+        assert set(subject.role_grants.values_list("role", flat=True)) == roles_before
+        requests = RoleGrantRequest.objects.filter(user=subject, status=RequestStatus.PENDING)
+    else:
+        assert Office.objects.get(pk=office.pk).name == office.name
+        assert not Jurisdiction.objects.filter(office=office, kreis__code=LUDWIGSBURG).exists()
+        requests = ReferenceChangeRequest.objects.filter(status=RequestStatus.PENDING)
+    requests = requests.filter(requested_by=user) if user else requests.none()
+    assert requests.exists() is (expected == "requested"), f"POST {path} by {persona}"
