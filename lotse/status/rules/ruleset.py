@@ -3,8 +3,10 @@
 Every entry has an `id`, the `paragraph` it rests on, `valid_from` / `valid_to` (both inclusive;
 no `valid_to` means open-ended), a `status` (`in_force`, or `pending` for law announced but not in
 force) and a `summary`; `params` carries the numbers and lists the rule needs (waiting months,
-countries, titles) and `note` what a reader must know (⚠ readings, disputes). The engine asks for
-"the version of rule X in force on day D" and never holds a date of its own.
+countries, titles). `summary`, `note` (readings, disputes, open checks) and `source` are for
+developers; what a caseworker reads is the text named by `text` (default: the id) in
+lotse/status/reasons.py, translated in the .po. The engine asks for "the version of rule X in
+force on day D" and never holds a date of its own.
 """
 
 import tomllib
@@ -36,6 +38,7 @@ class Rule:
     params: dict[str, Any] = field(default_factory=dict)
     note: str = ""
     source: str = ""
+    text: str = ""  # the code of its reader's text in lotse/status/reasons.py (default: id)
 
     def covers(self, day: date) -> bool:
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
@@ -131,6 +134,7 @@ def _rule_from(entry: dict[str, Any], source: Path) -> Rule:
         params=dict(entry.get("params", {})),
         note=entry.get("note", ""),
         source=entry.get("source", ""),
+        text=entry.get("text", entry["id"]),
     )
 
 

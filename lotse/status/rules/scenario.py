@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from lotse.status.rules.errors import ScenarioError
+from lotse.status.rules.fact import Fact
 
 OUTCOMES = {
     "asylberechtigung": "Asylberechtigung (Art. 16a GG)",
@@ -133,14 +134,18 @@ class Event:
     def __getitem__(self, name: str) -> Any:
         return self.fields[name]
 
-    def describe(self) -> str:
+    def describe(self) -> Fact:
         defaults = EVENT_FIELDS[self.type][1]
-        shown = ", ".join(
-            f"{k}={v.isoformat() if isinstance(v, date) else v}"
+        fields = {
+            k: v
             for k, v in self.fields.items()
             if v is not None and (k not in defaults or v != defaults[k])
+        }
+        shown = ", ".join(
+            f"{k}={v.isoformat() if isinstance(v, date) else v}" for k, v in fields.items()
         )
-        return f"{self.type} {self.date.isoformat()}" + (f" ({shown})" if shown else "")
+        text = f"{self.type} {self.date.isoformat()}" + (f" ({shown})" if shown else "")
+        return Fact("event", text, type=self.type, day=self.date, fields=fields)
 
 
 @dataclass(frozen=True)
