@@ -561,7 +561,10 @@ def rule_text(text_code: str, params: dict) -> str:
     if template is None:
         return ""
     text = str(template)
-    return text % _rule_params(text_code, params) if "%(" in text else text
+    try:
+        return text % _rule_params(text_code, params) if "%(" in text else text
+    except KeyError:
+        return ""
 
 
 def note_text(text_code: str, note_code: str, status: str) -> str:
@@ -652,6 +655,8 @@ def fact_text(data: dict) -> str:
 def say(reason: dict) -> dict:
     """A reason as the engine stores it ({"rule", "text", "params", "data", "note_code",
     "status", …}) with its summary, facts and note in the active language."""
+    if "params" not in reason:
+        reason = {**reason, **_stored_rule(reason)}
     text_code = reason.get("text") or reason.get("rule", "")
     facts = [fact_text(item) for item in reason.get("data", [])]
     return {
@@ -660,6 +665,20 @@ def say(reason: dict) -> dict:
         "facts": [f for f in facts if f],
         "note": note_text(text_code, reason.get("note_code", ""), reason.get("status", "")),
     }
+
+
+def _stored_rule(reason: dict) -> dict:
+    """For a reason stored before reasons carried their text code: the rule's text and values
+    from the rule files (its facts were English developer notes and are left out)."""
+    from lotse.status.rules import default_rules
+    from lotse.status.rules.fact import plain
+
+    try:
+        versions = default_rules().versions(reason.get("rule", ""))
+    except ValueError:
+        return {"params": {}}
+    rule = next((r for r in versions if r.version == reason.get("version")), versions[-1])
+    return {"text": rule.text, "params": plain(rule.params), "data": [], "note_code": ""}
 
 
 def switch_text(answer: dict | None) -> str:

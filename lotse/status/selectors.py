@@ -15,6 +15,7 @@ from lotse.audit.services import audit_record
 from lotse.status import facts as status_facts
 from lotse.status.checklist import checklists, fill
 from lotse.status.models import BenefitSwitch, EntryAction, StatusEvent, SwitchState
+from lotse.status.reasons import ANSWER_LABELS, say_all, switch_text
 from lotse.status.rules import ScenarioError
 from lotse.status.switch import KINDS, is_covered, needs_warning, open_switches, switches_to_warn
 
@@ -26,28 +27,7 @@ QUESTIONS = {
     "gute_bleibeperspektive": _("Gute Bleibeperspektive"),
     "switch": _("Rechtskreiswechsel"),
 }
-VALUES = {
-    "asylblg_grundleistungen": _("AsylbLG Grundleistungen (§ 3)"),
-    "asylblg_analogleistungen": _("AsylbLG Analogleistungen (§ 2)"),
-    "sgb2": _("SGB II (Bürgergeld)"),
-    "sgb12": _("SGB XII (Sozialhilfe)"),
-    "none": _("none"),
-    "sozialamt": _("Sozialamt"),
-    "erstaufnahme": _("the Land (Erstaufnahme)"),
-    "jobcenter_ge": _("Jobcenter (gemeinsame Einrichtung)"),
-    "jobcenter_zkt": _("Jobcenter (kommunaler Träger)"),
-    "jugendamt": _("Jugendamt"),
-    "permit_with_ba_consent": _("permit by the Ausländerbehörde, with BA consent"),
-    "permit_without_ba_consent": _("permit by the Ausländerbehörde, without BA consent"),
-    "free": _("free"),
-    "entitled": _("entitled"),
-    "obliged": _("obliged"),
-    "admissible": _("admissible (within free places)"),
-    "not_admissible": _("not admissible"),
-    True: _("yes"),
-    False: _("no"),
-    None: "–",
-}
+VALUES = ANSWER_LABELS
 
 
 @dataclass
@@ -73,19 +53,18 @@ class Overview:
 def _value(question: str, answers: dict) -> str:
     value = answers.get(question)
     if question == "switch":
-        if not value:
-            return str(_("none due"))
-        return ", ".join(f"{key.replace('_', ' ')}: {month}" for key, month in value.items())
+        return switch_text(value)
     return str(VALUES.get(value, value))
 
 
 def answer_list(answers: dict) -> list[Answer]:
+    reasons = say_all(answers["reasons"])
     return [
         Answer(
             question,
             str(label),
             _value(question, answers),
-            [r for r in answers["reasons"] if r["question"] == question],
+            [r for r in reasons if r["question"] == question],
         )
         for question, label in QUESTIONS.items()
     ]
@@ -180,6 +159,22 @@ def describe(entry: StatusEvent) -> list[tuple[str, str]]:
     return shown
 
 
+def _event_label(event: dict) -> str:
+    """An engine event as words: its kind, and the outcome, title or kind of Duldung."""
+    from lotse.status.events import OUTCOME_LABELS, TITLE_LABELS, VARIANT_LABELS, EventKind
+
+    label = str(EventKind(event["type"]).label)
+    for name, table in (
+        ("outcome", OUTCOME_LABELS),
+        ("title", TITLE_LABELS),
+        ("for_title", TITLE_LABELS),
+        ("variant", VARIANT_LABELS),
+    ):
+        if event.get(name):
+            return f"{label} ({table.get(event[name], event[name])})"
+    return label
+
+
 def timeline(facts, today: date) -> list[dict]:
     """The answers on each day an entry took effect, and today; what changed is marked."""
     days = sorted({date.fromisoformat(e["date"]) for e in facts.events} | {today})
@@ -196,7 +191,7 @@ def timeline(facts, today: date) -> list[dict]:
         points.append(
             {
                 "day": day,
-                "events": [e for e in facts.events if e["date"] == day.isoformat()],
+                "events": [_event_label(e) for e in facts.events if e["date"] == day.isoformat()],
                 "answers": [
                     {"label": QUESTIONS[q], "value": v, "changed": previous.get(q) != v}
                     for q, v in values.items()
@@ -213,6 +208,7 @@ def switch_view(switch: BenefitSwitch, person, entries) -> dict:
     items = fill(kind.checklist, person, entries) if kind.checklist else []
     return {
         "switch": switch,
+        "reasons": say_all(switch.reasons),
         "kind": kind,
         "covered": is_covered(switch),
         "warning": needs_warning(switch),

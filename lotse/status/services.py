@@ -19,6 +19,7 @@ from lotse.people.models import Person
 from lotse.status import facts as status_facts
 from lotse.status.events import ENGINE_KINDS, EventKind, Source
 from lotse.status.models import BenefitSwitch, EntryAction, StatusEvent, SwitchState
+from lotse.status.reasons import month_text
 from lotse.status.rules import ScenarioError
 from lotse.status.rules.scenario import parse_event
 from lotse.status.switch import KINDS, kind_of, month, office_of, wohnsitz_kreis
@@ -261,8 +262,8 @@ def switch_sync(*, actor, person: Person, trigger: StatusEvent) -> BenefitSwitch
         ) % {
             "old": kind.old_regime,
             "new": kind.new_regime,
-            "last": _month_label(last),
-            "first": _month_label(first),
+            "last": month_text(last),
+            "first": month_text(first),
         }
         if to_office and to_office != from_office:
             title += " – " + _("hand over to %(office)s") % {"office": to_office}
@@ -308,8 +309,8 @@ def switch_referral_defaults(switch: BenefitSwitch) -> dict:
     ) % {
         "old": kind.old_regime,
         "new": kind.new_regime,
-        "last": _month_label(switch.last_month),
-        "first": _month_label(switch.first_month),
+        "last": month_text(switch.last_month),
+        "first": month_text(switch.first_month),
     }
     return {
         "purpose": purpose[:300],
