@@ -15,7 +15,7 @@ from contextvars import ContextVar
 from datetime import date
 
 from django.utils.formats import date_format
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from lotse.people.countries import COUNTRY_NAMES
@@ -521,7 +521,7 @@ def kreis_text(code: str | None) -> str:
     if not code:
         return ""
     name = (_KREIS_NAMES.get() or {}).get(code)
-    return name or _g("Kreis %(code)s") % {"code": code}
+    return name or gettext("Kreis %(code)s") % {"code": code}
 
 
 def kreis_names() -> dict[str, str]:
@@ -601,7 +601,7 @@ def event_text(data: dict) -> str:
         elif name == "kreis":
             details.append(kreis_text(value))
         elif name == "valid_until":
-            details.append(_g(str(VALID_UNTIL)) % {"day": day_text(value)})
+            details.append(str(VALID_UNTIL) % {"day": day_text(value)})
         elif isinstance(value, bool):
             label = FIELD_LABELS.get(name, name)
             details.append(f"{label}: {ANSWER_LABELS[value]}")
