@@ -75,7 +75,10 @@ def person_kreis(person, entries, office=None) -> str:
     for entry in reversed(entries):
         if entry.recorded_by_office.kreis_id:
             return entry.recorded_by_office.kreis.code
-    raise ScenarioError(_("The person's Kreis is not known: record an address with its Gemeinde."))
+    raise ScenarioError(
+        _("The person's Kreis is not known: record an address with its Gemeinde."),
+        incomplete=True,
+    )
 
 
 def gather(person, entries, *, office=None) -> Facts:
@@ -83,7 +86,9 @@ def gather(person, entries, *, office=None) -> Facts:
     assumptions: list[str] = []
     nationality = person.nationalities.order_by("pk").values_list("country", flat=True).first()
     if not nationality:
-        raise ScenarioError(_("No nationality is recorded, so no answers can be given."))
+        raise ScenarioError(
+            _("No nationality is recorded, so no answers can be given."), incomplete=True
+        )
     entry_events = [e for e in entries if e.kind == EventKind.ENTRY]
     events = [as_engine_event(e) for e in entries if e.kind != EventKind.ENTRY]
     if entry_events:
@@ -98,7 +103,7 @@ def gather(person, entries, *, office=None) -> Facts:
             % {"day": day_text(entry_date)}
         )
     else:
-        raise ScenarioError(_("No status event is recorded."))
+        raise ScenarioError(_("No status event is recorded."), incomplete=True)
     today = timezone.localdate()
     address = (
         PersonAddress.objects.filter(person=person, valid_from__lte=today)

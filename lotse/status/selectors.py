@@ -15,8 +15,10 @@ from lotse.audit.services import audit_record
 from lotse.status import facts as status_facts
 from lotse.status.checklist import checklists, fill
 from lotse.status.models import BenefitSwitch, EntryAction, StatusEvent, SwitchState
-from lotse.status.reasons import ANSWER_LABELS, say_all, switch_text
+from lotse.status.reasons import ANSWER_LABELS, day_text, say_all, switch_text
+from lotse.status.reasons import kreis_names as _kreis_names
 from lotse.status.rules import ScenarioError
+from lotse.status.rules.scenario import DATE_FIELDS
 from lotse.status.switch import KINDS, is_covered, needs_warning, open_switches, switches_to_warn
 
 QUESTIONS = {
@@ -130,6 +132,10 @@ def _standing(entries: list[StatusEvent]) -> list[dict]:
     return rows
 
 
+def say_kreis(code: str) -> str:
+    return _kreis_names().get(code, code)
+
+
 def describe(entry: StatusEvent) -> list[tuple[str, str]]:
     from lotse.status.events import (
         APPLICATION_KINDS,
@@ -153,6 +159,10 @@ def describe(entry: StatusEvent) -> list[tuple[str, str]]:
     for name, value in entry.details.items():
         if isinstance(value, bool):
             text = str(VALUES[value])
+        elif name in DATE_FIELDS and value:
+            text = day_text(value)
+        elif name == "kreis" and value:
+            text = say_kreis(value)
         else:
             text = str(tables.get(name, {}).get(value, value))
         shown.append((str(FIELD_LABELS.get(name, name)), text))
@@ -184,7 +194,7 @@ def timeline(facts, today: date) -> list[dict]:
         try:
             answers = status_facts.answers_on(facts, day)
         except ScenarioError as exc:
-            points.append({"day": day, "problem": str(exc), "answers": []})
+            points.append({"day": day, "problem": exc.for_reader(), "answers": []})
             previous = {}
             continue
         values = {q: _value(q, answers) for q in QUESTIONS}
@@ -242,7 +252,7 @@ def status_overview(*, actor, person, with_timeline: bool = False) -> Overview:
             if with_timeline:
                 overview.timeline = timeline(facts, today)
         except ScenarioError as exc:
-            overview.problem = str(exc)
+            overview.problem = exc.for_reader()
     in_force = status_facts.entries_in_force(entries)
     overview.switches = [
         switch_view(s, person, in_force)

@@ -40,7 +40,8 @@ def _clean_details(kind: str, day: date, details: dict[str, Any]) -> dict[str, A
         parse_event({"date": day.isoformat(), "type": kind, **values}, 0, "entry")
     except ScenarioError as exc:
         raise ValidationError(
-            _("The details do not fit this kind of event: %(problem)s") % {"problem": exc}
+            _("The details do not fit this kind of event: %(problem)s")
+            % {"problem": exc.for_reader()}
         ) from exc
     return values
 
@@ -62,9 +63,9 @@ def _check_history(person: Person, entries: list[StatusEvent]) -> None:
         facts = status_facts.gather(person, entries)
         status_facts.check_history(facts)
     except ScenarioError as exc:
-        message = str(exc)
-        if "no nationality" in message or "no status event" in message or "Kreis" in message:
+        if exc.incomplete:
             return  # nothing to contradict yet; the answers will say what is missing
+        message = exc.for_reader().rstrip(".")
         raise ValidationError(
             _(
                 "This entry does not fit the recorded history, so it was not saved: %(problem)s. "

@@ -9,9 +9,11 @@ Bedarfsgemeinschaft; otherwise to SGB XII.
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext_noop
+
 from lotse.status.rules import dates
 from lotse.status.rules.context import Context
-from lotse.status.rules.errors import ScenarioError
+from lotse.status.rules.errors import ScenarioError, said
 from lotse.status.rules.fact import fact
 from lotse.status.rules.scenario import Event, Person
 from lotse.status.rules.status import Frame, Status, status_on
@@ -89,7 +91,15 @@ def _dublin(ctx: Context, status: Status) -> Entitlement | None:
         raise ScenarioError(
             f"decision on {decision.date} (inadmissible, Dublin): from 2024-10-31 § 1 Abs. 4 "
             "AsylbLG depends on whether the transfer is legally and actually possible; give "
-            "decision.transfer_possible (true or false)"
+            "decision.transfer_possible (true or false)",
+            reader=said(
+                gettext_noop(
+                    "For the decision of %(day)s (inadmissible, Dublin) record whether the "
+                    "transfer is legally and actually possible: since 31 October 2024 the "
+                    "AsylbLG benefits depend on it (§ 1 Abs. 4 AsylbLG)."
+                ),
+                day=decision.date,
+            ),
         )
     if decision["transfer_possible"]:
         return Entitlement(False, "asylblg.dublin_exclusion", (decision.describe(),))
@@ -132,7 +142,14 @@ def _title_key(title: str, event: Event) -> str:
     if war is None:
         raise ScenarioError(
             f"{event.describe()}: § 1 Abs. 1 Nr. 3 AsylbLG covers an AE § 23 Abs. 1 only if "
-            "granted because of war in the home country; give because_of_war (true or false)"
+            "granted because of war in the home country; give because_of_war (true or false)",
+            reader=said(
+                gettext_noop(
+                    "For %(event)s record whether it was granted because of war in the home "
+                    "country: only then does the AsylbLG cover it (§ 1 Abs. 1 Nr. 3 AsylbLG)."
+                ),
+                event=event.describe(),
+            ),
         )
     return "23_1_war" if war else "23_1"
 
@@ -143,7 +160,14 @@ def _suspension_recent(event: Event, day: date, params: dict) -> bool:
         raise ScenarioError(
             f"{event.describe()}: § 1 Abs. 1 Nr. 3 AsylbLG covers an AE § 25 Abs. 5 only while "
             "the suspension of deportation is under 18 months old; give "
-            "deportation_suspended_since"
+            "deportation_suspended_since",
+            reader=said(
+                gettext_noop(
+                    "For %(event)s record since when deportation has been suspended: the "
+                    "AsylbLG covers it only for the first 18 months (§ 1 Abs. 1 Nr. 3 AsylbLG)."
+                ),
+                event=event.describe(),
+            ),
         )
     return day < dates.add_months(since, params["suspension_months"])
 
@@ -221,7 +245,14 @@ def asylblg_kind(ctx: Context, day: date, household_regimes: dict[str, list[str]
     if minor and household_regimes is None:
         raise ScenarioError(
             "the person is a minor: § 2 Abs. 3 AsylbLG makes Analogleistungen depend on the "
-            "parents living with them; give scenario.household (an empty list if none)"
+            "parents living with them; give scenario.household (an empty list if none)",
+            reader=said(
+                gettext_noop(
+                    "The person is a minor: whether they receive Analogleistungen depends on the "
+                    "parents living with them (§ 2 Abs. 3 AsylbLG), which lotse cannot judge "
+                    "here yet."
+                )
+            ),
         )
     abuse = [e for e in ctx.scenario.of_type("abuse_finding", until=day)]
     if abuse:
@@ -309,7 +340,14 @@ def _sozialgeld_or_sgb12(ctx, day, household_regimes, facts) -> str:
         raise ScenarioError(
             "the person is under 15 or not able to work: SGB II Sozialgeld in a "
             "Bedarfsgemeinschaft or SGB XII depends on the household; give scenario.household "
-            "(an empty list if the person lives alone)"
+            "(an empty list if the person lives alone)",
+            reader=said(
+                gettext_noop(
+                    "The person is under 15 or not able to work: whether they receive Sozialgeld "
+                    "(SGB II) or social assistance (SGB XII) depends on the household, which "
+                    "lotse cannot judge here yet."
+                )
+            ),
         )
     carers = [
         regime

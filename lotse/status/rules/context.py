@@ -5,7 +5,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from lotse.status.rules.errors import ScenarioError
+from django.utils.translation import gettext_noop
+
+from lotse.status.rules.errors import ScenarioError, said
 from lotse.status.rules.fact import Fact, plain
 from lotse.status.rules.ruleset import Rule, RuleSet
 from lotse.status.rules.scenario import Scenario
@@ -83,6 +85,11 @@ class Context:
         if form not in ("gE", "zkT"):
             raise ScenarioError(
                 f"no Jobcenter is known for Kreis {kreis} on {self.as_of} (unknown Kreisschlüssel "
-                "or no Jobcenter valid on that day)"
+                "or no Jobcenter valid on that day)",
+                reader=said(
+                    gettext_noop("No Jobcenter is known for Kreis %(kreis)s on %(day)s."),
+                    kreis=kreis,
+                    day=self.as_of,
+                ),
             )
         return form

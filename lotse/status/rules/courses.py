@@ -1,8 +1,10 @@
 """Integrationskurs (brief §6.1): entitled, obliged, admissible, not admissible."""
 
+from django.utils.translation import gettext_noop
+
 from lotse.status.rules import dates
 from lotse.status.rules.context import Context
-from lotse.status.rules.errors import ScenarioError
+from lotse.status.rules.errors import ScenarioError, said
 from lotse.status.rules.fact import fact
 from lotse.status.rules.perspective import good_perspective
 from lotse.status.rules.status import Frame, Status
@@ -114,6 +116,12 @@ def _early_entry(ctx: Context, status: Status, params: dict) -> bool:
         raise ScenarioError(
             "integration course on "
             f"{ctx.as_of}: an asylum seeker who entered before 2019-08-01 is admissible if "
-            "close to the labour market; give person.labour_market_close (true or false)"
+            "close to the labour market; give person.labour_market_close (true or false)",
+            reader=said(
+                gettext_noop(
+                    "An asylum seeker who entered before 1 August 2019 can be admitted to the "
+                    "integration course if close to the labour market, which is not recorded."
+                )
+            ),
         )
     return person.labour_market_close

@@ -7,6 +7,8 @@ nothing here touches the database.
 from datetime import date
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 from lotse.status.rules import dates
 from lotse.status.rules.benefits import (
     ASYLBLG,
@@ -23,7 +25,7 @@ from lotse.status.rules.benefits import Q as BENEFIT
 from lotse.status.rules.benefits import _reverse_switch as reverse_switch_rule
 from lotse.status.rules.context import Context
 from lotse.status.rules.courses import integration_course
-from lotse.status.rules.errors import ScenarioError
+from lotse.status.rules.errors import ScenarioError, said
 from lotse.status.rules.fact import fact
 from lotse.status.rules.labour import labour_access
 from lotse.status.rules.perspective import good_perspective
@@ -127,7 +129,14 @@ def _household_entitlement(ctx: Context, household: dict[str, list[str]] | None)
     if not carriers:
         raise ScenarioError(
             "no status event for the person (asylum request, application, Duldung or residence "
-            "document) and no household member entitled under the AsylbLG: cannot judge"
+            "document) and no household member entitled under the AsylbLG: cannot judge",
+            reader=said(
+                gettext_noop(
+                    "No status event is recorded for the person (asylum request, application, "
+                    "Duldung or residence document), so no answers can be given."
+                )
+            ),
+            incomplete=True,
         )
     return Entitlement(True, "asylblg.household_member", tuple(carriers))
 
@@ -153,7 +162,16 @@ def _after_asylblg(ctx: Context, status: Status, current: Entitlement, household
     if status.frame is Frame.DEPARTED or current.rule_id == "asylblg.dublin_exclusion":
         return "none"
     if status.frame is Frame.NONE:
-        raise ScenarioError("no status event for the person: cannot judge")
+        raise ScenarioError(
+            "no status event for the person: cannot judge",
+            reader=said(
+                gettext_noop(
+                    "No status event is recorded for the person (asylum request, application, "
+                    "Duldung or residence document), so no answers can be given."
+                )
+            ),
+            incomplete=True,
+        )
     return sgb_regime(ctx, ctx.as_of, household)
 
 

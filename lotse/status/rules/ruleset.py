@@ -17,7 +17,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from lotse.status.rules.errors import ScenarioError
+from django.utils.translation import gettext_noop
+
+from lotse.status.rules.errors import ScenarioError, said
 
 DATA_DIR = Path(__file__).parent / "data"
 STATUSES = ("in_force", "pending")
@@ -75,7 +77,15 @@ class RuleSet:
             first = min(r.valid_from for r in self.versions(rule_id))
             raise ScenarioError(
                 f"no version of rule {rule_id!r} is in force on {day.isoformat()} "
-                f"(the rules cover this question from {first.isoformat()})"
+                f"(the rules cover this question from {first.isoformat()})",
+                reader=said(
+                    gettext_noop(
+                        "lotse's rules answer this question only from %(first)s on; %(day)s lies "
+                        "before."
+                    ),
+                    first=first,
+                    day=day,
+                ),
             )
         return rule
 

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from lotse.status.rules.errors import ScenarioError
+from django.utils.translation import gettext_noop
+
+from lotse.status.rules.errors import ScenarioError, said
 from lotse.status.rules.fact import Fact
 
 OUTCOMES = {
@@ -276,7 +278,15 @@ def parse_events(data: Any, person: Person, where: str) -> tuple[Event, ...]:
         if event.date < person.entry_date:
             raise ScenarioError(
                 f"{where}: {event.type} on {event.date} lies before the entry date "
-                f"{person.entry_date} (record a re-entry as the entry date)"
+                f"{person.entry_date} (record a re-entry as the entry date)",
+                reader=said(
+                    gettext_noop(
+                        "%(event)s lies before the entry into Germany on %(entry)s: correct the "
+                        "date of entry (after a re-entry, the last one)."
+                    ),
+                    event=event.describe(),
+                    entry=person.entry_date,
+                ),
             )
     return tuple(sorted(events, key=lambda e: (e.date, e.index)))
 
