@@ -219,6 +219,12 @@ def switch_view(switch: BenefitSwitch, person, entries) -> dict:
     return {
         "switch": switch,
         "reasons": say_all(switch.reasons),
+        "sentence": switch_text(
+            {
+                kind.last_key: switch.last_month.strftime("%Y-%m"),
+                kind.first_key: switch.first_month.strftime("%Y-%m"),
+            }
+        ),
         "kind": kind,
         "covered": is_covered(switch),
         "warning": needs_warning(switch),
