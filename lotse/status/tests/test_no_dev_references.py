@@ -213,3 +213,22 @@ def test_status_pages_speak_german_without_development_notes(client_for, casewor
         response = client.get(url)
         assert response.status_code == 200
         check_text(main_text(response.content.decode()), url)
+
+
+@pytest.mark.django_db
+def test_record_forms_speak_german(client_for, caseworker):
+    from lotse.status.events import EventKind
+
+    abh = UserFactory(
+        username="abh-tue", office=reference_office("abh-tubingen-08416"), roles=[Role.CASEWORKER]
+    )
+    person = register(caseworker)
+    case_open(actor=abh, person=person, reason="residence")
+    client = client_for(abh)
+    for kind in EventKind.values:
+        url = reverse("web:status_event_new", args=[person.pk]) + f"?kind={kind}"
+        response = client.get(url)
+        assert response.status_code == 200
+        text = main_text(response.content.decode())
+        assert not DEV.search(text), url
+        assert not CODES.search(re.sub(r"\b\d{4}-\d{2}-\d{2}\b", "", text)), url  # no codes
