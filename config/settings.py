@@ -206,6 +206,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("German")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "lotse" / "locale"]
+# English dates in British order (lotse/formats/en); German uses Django's de formats.
+FORMAT_MODULE_PATH = ["lotse.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Berlin"

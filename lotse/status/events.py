@@ -73,9 +73,33 @@ OUTCOME_LABELS = {
 }
 assert set(OUTCOME_LABELS) == set(OUTCOMES)
 
-# Titles and Duldung variants keep the engine's wording: they are paragraphs, not prose.
-TITLE_LABELS = dict(TITLES)
-VARIANT_LABELS = dict(DULDUNG_VARIANTS)
+# Titles and Duldung variants: the paragraph, and in brackets what it is for.
+TITLE_LABELS = {
+    "25_1": _("AE § 25 Abs. 1 AufenthG (entitled to asylum)"),
+    "25_2_refugee": _("AE § 25 Abs. 2 S. 1 Alt. 1 AufenthG (refugees)"),
+    "25_2_subsidiary": _("AE § 25 Abs. 2 S. 1 Alt. 2 AufenthG (subsidiary protection)"),
+    "25_3": _("AE § 25 Abs. 3 AufenthG (Abschiebungsverbot)"),
+    "25_4": _("AE § 25 Abs. 4 S. 1 AufenthG (temporary stay)"),
+    "25_5": _("AE § 25 Abs. 5 AufenthG (departure impossible)"),
+    "23_1": _("AE § 23 Abs. 1 AufenthG (admission by the Land)"),
+    "23_2": _("AE § 23 Abs. 2 AufenthG (federal admission)"),
+    "23_4": _("AE § 23 Abs. 4 AufenthG (resettlement)"),
+    "24": _("AE § 24 AufenthG (temporary protection)"),
+    "25a": _("AE § 25a AufenthG (well-integrated young people)"),
+    "25b": _("AE § 25b AufenthG (sustainable integration)"),
+    "104c": _("AE § 104c AufenthG (Chancen-Aufenthaltsrecht)"),
+    "niederlassungserlaubnis": _("Niederlassungserlaubnis (§§ 9, 26 Abs. 3 AufenthG)"),
+}
+VARIANT_LABELS = {
+    "60a": _("Duldung § 60a Abs. 2 S. 1 AufenthG (removal impossible)"),
+    "60a_2_3": _("Duldung § 60a Abs. 2 S. 3 AufenthG (urgent personal or humanitarian reasons)"),
+    "60a_ausbildung": _("Ausbildungsduldung § 60a Abs. 2 S. 4 AufenthG (2016–2019)"),
+    "60b": _("Duldung § 60b AufenthG (identity not clarified)"),
+    "60c": _("Ausbildungsduldung § 60c AufenthG"),
+    "60d": _("Beschäftigungsduldung § 60d AufenthG"),
+}
+assert set(TITLE_LABELS) == set(TITLES)
+assert set(VARIANT_LABELS) == set(DULDUNG_VARIANTS)
 
 FIELD_LABELS = {
     "outcome": _("outcome"),

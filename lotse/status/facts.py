@@ -15,11 +15,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from lotse.people.models import AccommodationKind, PersonAddress
 from lotse.status.events import EventKind
 from lotse.status.kreise import jobcenter_forms, unknown_kreise
 from lotse.status.models import EntryAction, StatusEvent
+from lotse.status.reasons import day_text
 from lotse.status.rules import ScenarioError, evaluate, parse_scenario, required_kreise
 
 
@@ -44,11 +46,17 @@ class Facts:
 
 def _birth_date(person, assumptions) -> str:
     if person.birth_year is None:
-        raise ScenarioError("the year of birth is not recorded: cannot judge age-dependent rules")
+        raise ScenarioError(
+            _("The year of birth is not recorded, so rules that depend on age cannot be applied.")
+        )
     month, day = person.birth_month or 1, person.birth_day or 1
+    born = date(person.birth_year, month, day)
     if person.birth_day is None or person.birth_date_placeholder:
-        assumptions.append(f"birth date taken as {person.birth_year}-{month:02d}-{day:02d}")
-    return date(person.birth_year, month, day).isoformat()
+        assumptions.append(
+            _("The exact date of birth is not recorded: %(day)s is taken.")
+            % {"day": day_text(born)}
+        )
+    return born.isoformat()
 
 
 def person_kreis(person, entries, office=None) -> str:
@@ -67,7 +75,10 @@ def person_kreis(person, entries, office=None) -> str:
     for entry in reversed(entries):
         if entry.recorded_by_office.kreis_id:
             return entry.recorded_by_office.kreis.code
-    raise ScenarioError("the person's Kreis is not known (no address with a Gemeinde)")
+    raise ScenarioError(
+        _("The person's Kreis is not known: record an address with its Gemeinde."),
+        incomplete=True,
+    )
 
 
 def gather(person, entries, *, office=None) -> Facts:
@@ -75,16 +86,24 @@ def gather(person, entries, *, office=None) -> Facts:
     assumptions: list[str] = []
     nationality = person.nationalities.order_by("pk").values_list("country", flat=True).first()
     if not nationality:
-        raise ScenarioError("no nationality recorded: cannot judge")
+        raise ScenarioError(
+            _("No nationality is recorded, so no answers can be given."), incomplete=True
+        )
     entry_events = [e for e in entries if e.kind == EventKind.ENTRY]
     events = [as_engine_event(e) for e in entries if e.kind != EventKind.ENTRY]
     if entry_events:
         entry_date = entry_events[-1].date.isoformat()
     elif events:
         entry_date = events[0]["date"]
-        assumptions.append(f"entry date not recorded: taken as {entry_date}, the first entry")
+        assumptions.append(
+            _(
+                "The date of entry into Germany is not recorded: the date of the first status "
+                "entry, %(day)s, is taken."
+            )
+            % {"day": day_text(entry_date)}
+        )
     else:
-        raise ScenarioError("no status event recorded")
+        raise ScenarioError(_("No status event is recorded."), incomplete=True)
     today = timezone.localdate()
     address = (
         PersonAddress.objects.filter(person=person, valid_from__lte=today)
@@ -120,7 +139,10 @@ def answers_on(facts: Facts, day: date, rules=None) -> dict:
     kreise = required_kreise(scenario)
     missing = unknown_kreise(kreise, day)
     if missing:
-        raise ScenarioError(f"unknown Kreis {', '.join(missing)} on {day}")
+        raise ScenarioError(
+            _("Kreis %(kreise)s is not known on %(day)s.")
+            % {"kreise": ", ".join(missing), "day": day_text(day)}
+        )
     return evaluate(scenario, jobcenter_forms(kreise, day), rules)
 
 

@@ -15,7 +15,10 @@ from lotse.audit.services import audit_record
 from lotse.status import facts as status_facts
 from lotse.status.checklist import checklists, fill
 from lotse.status.models import BenefitSwitch, EntryAction, StatusEvent, SwitchState
+from lotse.status.reasons import ANSWER_LABELS, day_text, say_all, switch_text
+from lotse.status.reasons import kreis_names as _kreis_names
 from lotse.status.rules import ScenarioError
+from lotse.status.rules.scenario import DATE_FIELDS
 from lotse.status.switch import KINDS, is_covered, needs_warning, open_switches, switches_to_warn
 
 QUESTIONS = {
@@ -26,28 +29,7 @@ QUESTIONS = {
     "gute_bleibeperspektive": _("Gute Bleibeperspektive"),
     "switch": _("Rechtskreiswechsel"),
 }
-VALUES = {
-    "asylblg_grundleistungen": _("AsylbLG Grundleistungen (§ 3)"),
-    "asylblg_analogleistungen": _("AsylbLG Analogleistungen (§ 2)"),
-    "sgb2": _("SGB II (Bürgergeld)"),
-    "sgb12": _("SGB XII (Sozialhilfe)"),
-    "none": _("none"),
-    "sozialamt": _("Sozialamt"),
-    "erstaufnahme": _("the Land (Erstaufnahme)"),
-    "jobcenter_ge": _("Jobcenter (gemeinsame Einrichtung)"),
-    "jobcenter_zkt": _("Jobcenter (kommunaler Träger)"),
-    "jugendamt": _("Jugendamt"),
-    "permit_with_ba_consent": _("permit by the Ausländerbehörde, with BA consent"),
-    "permit_without_ba_consent": _("permit by the Ausländerbehörde, without BA consent"),
-    "free": _("free"),
-    "entitled": _("entitled"),
-    "obliged": _("obliged"),
-    "admissible": _("admissible (within free places)"),
-    "not_admissible": _("not admissible"),
-    True: _("yes"),
-    False: _("no"),
-    None: "–",
-}
+VALUES = ANSWER_LABELS
 
 
 @dataclass
@@ -73,19 +55,18 @@ class Overview:
 def _value(question: str, answers: dict) -> str:
     value = answers.get(question)
     if question == "switch":
-        if not value:
-            return str(_("none due"))
-        return ", ".join(f"{key.replace('_', ' ')}: {month}" for key, month in value.items())
+        return switch_text(value)
     return str(VALUES.get(value, value))
 
 
 def answer_list(answers: dict) -> list[Answer]:
+    reasons = say_all(answers["reasons"])
     return [
         Answer(
             question,
             str(label),
             _value(question, answers),
-            [r for r in answers["reasons"] if r["question"] == question],
+            [r for r in reasons if r["question"] == question],
         )
         for question, label in QUESTIONS.items()
     ]
@@ -151,6 +132,10 @@ def _standing(entries: list[StatusEvent]) -> list[dict]:
     return rows
 
 
+def say_kreis(code: str) -> str:
+    return _kreis_names().get(code, code)
+
+
 def describe(entry: StatusEvent) -> list[tuple[str, str]]:
     from lotse.status.events import (
         APPLICATION_KINDS,
@@ -174,10 +159,30 @@ def describe(entry: StatusEvent) -> list[tuple[str, str]]:
     for name, value in entry.details.items():
         if isinstance(value, bool):
             text = str(VALUES[value])
+        elif name in DATE_FIELDS and value:
+            text = day_text(value)
+        elif name == "kreis" and value:
+            text = say_kreis(value)
         else:
             text = str(tables.get(name, {}).get(value, value))
         shown.append((str(FIELD_LABELS.get(name, name)), text))
     return shown
+
+
+def _event_label(event: dict) -> str:
+    """An engine event as words: its kind, and the outcome, title or kind of Duldung."""
+    from lotse.status.events import OUTCOME_LABELS, TITLE_LABELS, VARIANT_LABELS, EventKind
+
+    label = str(EventKind(event["type"]).label)
+    for name, table in (
+        ("outcome", OUTCOME_LABELS),
+        ("title", TITLE_LABELS),
+        ("for_title", TITLE_LABELS),
+        ("variant", VARIANT_LABELS),
+    ):
+        if event.get(name):
+            return f"{label} ({table.get(event[name], event[name])})"
+    return label
 
 
 def timeline(facts, today: date) -> list[dict]:
@@ -189,14 +194,14 @@ def timeline(facts, today: date) -> list[dict]:
         try:
             answers = status_facts.answers_on(facts, day)
         except ScenarioError as exc:
-            points.append({"day": day, "problem": str(exc), "answers": []})
+            points.append({"day": day, "problem": exc.for_reader(), "answers": []})
             previous = {}
             continue
         values = {q: _value(q, answers) for q in QUESTIONS}
         points.append(
             {
                 "day": day,
-                "events": [e for e in facts.events if e["date"] == day.isoformat()],
+                "events": [_event_label(e) for e in facts.events if e["date"] == day.isoformat()],
                 "answers": [
                     {"label": QUESTIONS[q], "value": v, "changed": previous.get(q) != v}
                     for q, v in values.items()
@@ -213,6 +218,13 @@ def switch_view(switch: BenefitSwitch, person, entries) -> dict:
     items = fill(kind.checklist, person, entries) if kind.checklist else []
     return {
         "switch": switch,
+        "reasons": say_all(switch.reasons),
+        "sentence": switch_text(
+            {
+                kind.last_key: switch.last_month.strftime("%Y-%m"),
+                kind.first_key: switch.first_month.strftime("%Y-%m"),
+            }
+        ),
         "kind": kind,
         "covered": is_covered(switch),
         "warning": needs_warning(switch),
@@ -246,7 +258,7 @@ def status_overview(*, actor, person, with_timeline: bool = False) -> Overview:
             if with_timeline:
                 overview.timeline = timeline(facts, today)
         except ScenarioError as exc:
-            overview.problem = str(exc)
+            overview.problem = exc.for_reader()
     in_force = status_facts.entries_in_force(entries)
     overview.switches = [
         switch_view(s, person, in_force)

@@ -19,6 +19,7 @@ from lotse.people.models import Person
 from lotse.status import facts as status_facts
 from lotse.status.events import ENGINE_KINDS, EventKind, Source
 from lotse.status.models import BenefitSwitch, EntryAction, StatusEvent, SwitchState
+from lotse.status.reasons import month_text
 from lotse.status.rules import ScenarioError
 from lotse.status.rules.scenario import parse_event
 from lotse.status.switch import KINDS, kind_of, month, office_of, wohnsitz_kreis
@@ -39,7 +40,8 @@ def _clean_details(kind: str, day: date, details: dict[str, Any]) -> dict[str, A
         parse_event({"date": day.isoformat(), "type": kind, **values}, 0, "entry")
     except ScenarioError as exc:
         raise ValidationError(
-            _("The details do not fit this kind of event: %(problem)s") % {"problem": exc}
+            _("The details do not fit this kind of event: %(problem)s")
+            % {"problem": exc.for_reader()}
         ) from exc
     return values
 
@@ -61,9 +63,9 @@ def _check_history(person: Person, entries: list[StatusEvent]) -> None:
         facts = status_facts.gather(person, entries)
         status_facts.check_history(facts)
     except ScenarioError as exc:
-        message = str(exc)
-        if "no nationality" in message or "no status event" in message or "Kreis" in message:
+        if exc.incomplete:
             return  # nothing to contradict yet; the answers will say what is missing
+        message = exc.for_reader().rstrip(".")
         raise ValidationError(
             _(
                 "This entry does not fit the recorded history, so it was not saved: %(problem)s. "
@@ -261,8 +263,8 @@ def switch_sync(*, actor, person: Person, trigger: StatusEvent) -> BenefitSwitch
         ) % {
             "old": kind.old_regime,
             "new": kind.new_regime,
-            "last": _month_label(last),
-            "first": _month_label(first),
+            "last": month_text(last),
+            "first": month_text(first),
         }
         if to_office and to_office != from_office:
             title += " – " + _("hand over to %(office)s") % {"office": to_office}
@@ -308,8 +310,8 @@ def switch_referral_defaults(switch: BenefitSwitch) -> dict:
     ) % {
         "old": kind.old_regime,
         "new": kind.new_regime,
-        "last": _month_label(switch.last_month),
-        "first": _month_label(switch.first_month),
+        "last": month_text(switch.last_month),
+        "first": month_text(switch.first_month),
     }
     return {
         "purpose": purpose[:300],

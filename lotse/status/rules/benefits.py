@@ -9,9 +9,12 @@ Bedarfsgemeinschaft; otherwise to SGB XII.
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext_noop
+
 from lotse.status.rules import dates
 from lotse.status.rules.context import Context
-from lotse.status.rules.errors import ScenarioError
+from lotse.status.rules.errors import ScenarioError, said
+from lotse.status.rules.fact import fact
 from lotse.status.rules.scenario import Event, Person
 from lotse.status.rules.status import Frame, Status, status_on
 
@@ -42,7 +45,9 @@ class Lapse:
 def entitlement(ctx: Context, status: Status) -> Entitlement:
     match status.frame:
         case Frame.NONE:
-            return Entitlement(False, "asylblg.household_member", ("no status event recorded",))
+            return Entitlement(
+                False, "asylblg.household_member", (fact("no_status", "no status event recorded"),)
+            )
         case Frame.DEPARTED:
             return Entitlement(False, "asylblg.end_departure", (status.event.describe(),))
         case Frame.TITLE:
@@ -86,7 +91,15 @@ def _dublin(ctx: Context, status: Status) -> Entitlement | None:
         raise ScenarioError(
             f"decision on {decision.date} (inadmissible, Dublin): from 2024-10-31 § 1 Abs. 4 "
             "AsylbLG depends on whether the transfer is legally and actually possible; give "
-            "decision.transfer_possible (true or false)"
+            "decision.transfer_possible (true or false)",
+            reader=said(
+                gettext_noop(
+                    "For the decision of %(day)s (inadmissible, Dublin) record whether the "
+                    "transfer is legally and actually possible: since 31 October 2024 the "
+                    "AsylbLG benefits depend on it (§ 1 Abs. 4 AsylbLG)."
+                ),
+                day=decision.date,
+            ),
         )
     if decision["transfer_possible"]:
         return Entitlement(False, "asylblg.dublin_exclusion", (decision.describe(),))
@@ -98,7 +111,13 @@ def _procedure_facts(status: Status) -> tuple[str, ...]:
     events = [procedure.application, procedure.decision, procedure.appeal, procedure.finality]
     facts = [e.describe() for e in events if e is not None]
     if not facts and status.requested:
-        facts.append(f"asylum request {status.requested.isoformat()}")
+        facts.append(
+            fact(
+                "asylum_request",
+                f"asylum request {status.requested.isoformat()}",
+                day=status.requested,
+            )
+        )
     return tuple(facts)
 
 
@@ -123,7 +142,14 @@ def _title_key(title: str, event: Event) -> str:
     if war is None:
         raise ScenarioError(
             f"{event.describe()}: § 1 Abs. 1 Nr. 3 AsylbLG covers an AE § 23 Abs. 1 only if "
-            "granted because of war in the home country; give because_of_war (true or false)"
+            "granted because of war in the home country; give because_of_war (true or false)",
+            reader=said(
+                gettext_noop(
+                    "For %(event)s record whether it was granted because of war in the home "
+                    "country: only then does the AsylbLG cover it (§ 1 Abs. 1 Nr. 3 AsylbLG)."
+                ),
+                event=event.describe(),
+            ),
         )
     return "23_1_war" if war else "23_1"
 
@@ -134,7 +160,14 @@ def _suspension_recent(event: Event, day: date, params: dict) -> bool:
         raise ScenarioError(
             f"{event.describe()}: § 1 Abs. 1 Nr. 3 AsylbLG covers an AE § 25 Abs. 5 only while "
             "the suspension of deportation is under 18 months old; give "
-            "deportation_suspended_since"
+            "deportation_suspended_since",
+            reader=said(
+                gettext_noop(
+                    "For %(event)s record since when deportation has been suspended: the "
+                    "AsylbLG covers it only for the first 18 months (§ 1 Abs. 1 Nr. 3 AsylbLG)."
+                ),
+                event=event.describe(),
+            ),
         )
     return day < dates.add_months(since, params["suspension_months"])
 
@@ -150,7 +183,8 @@ def _first_24_issue(ctx: Context) -> date | None:
 
 
 def _first_24_fact(ctx: Context) -> str:
-    return f"§ 24 title or Fiktionsbescheinigung first issued {_first_24_issue(ctx)}"
+    first = _first_24_issue(ctx)
+    return fact("first_24", f"§ 24 title or Fiktionsbescheinigung first issued {first}", day=first)
 
 
 def _reverse_switch(ctx: Context, status: Status, *, pending: bool = False):
@@ -211,7 +245,14 @@ def asylblg_kind(ctx: Context, day: date, household_regimes: dict[str, list[str]
     if minor and household_regimes is None:
         raise ScenarioError(
             "the person is a minor: § 2 Abs. 3 AsylbLG makes Analogleistungen depend on the "
-            "parents living with them; give scenario.household (an empty list if none)"
+            "parents living with them; give scenario.household (an empty list if none)",
+            reader=said(
+                gettext_noop(
+                    "The person is a minor: whether they receive Analogleistungen depends on the "
+                    "parents living with them (§ 2 Abs. 3 AsylbLG), which lotse cannot judge "
+                    "here yet."
+                )
+            ),
         )
     abuse = [e for e in ctx.scenario.of_type("abuse_finding", until=day)]
     if abuse:
@@ -221,7 +262,8 @@ def asylblg_kind(ctx: Context, day: date, household_regimes: dict[str, list[str]
     if minor and parents:
         # § 2 Abs. 3: the parents' Analogleistungen decide for a minor living with them.
         analog = ANALOG in parents
-        ctx.cite(Q, "asylblg.analog_children", [f"parents' regimes: {', '.join(parents)}"], day=day)
+        regimes = fact("parents", f"parents' regimes: {', '.join(parents)}", regimes=list(parents))
+        ctx.cite(Q, "asylblg.analog_children", [regimes], day=day)
         return ANALOG if analog else GRUND
     return _waiting_period(ctx, person, day)
 
@@ -229,9 +271,15 @@ def asylblg_kind(ctx: Context, day: date, household_regimes: dict[str, list[str]
 def _waiting_period(ctx: Context, person: Person, day: date) -> str:
     rule = ctx.rule("asylblg.analog_waiting_period", day)
     threshold = dates.add_months(person.entry_date, rule.params["months"])
+    months = rule.params["months"]
     facts = [
-        f"entry {person.entry_date}",
-        f"{rule.params['months']} months complete on {threshold}",
+        fact("entry", f"entry {person.entry_date}", day=person.entry_date),
+        fact(
+            "months_complete",
+            f"{months} months complete on {threshold}",
+            months=months,
+            day=threshold,
+        ),
     ]
     if day >= threshold:
         ctx.cite(Q, "asylblg.analog_waiting_period", facts, day=day)
@@ -240,9 +288,18 @@ def _waiting_period(ctx: Context, person: Person, day: date) -> str:
     if transition is not None:
         earlier = dates.add_months(person.entry_date, transition.params["previous_months"])
         if earlier <= transition.params["reached_by"]:
-            ctx.cite(Q, "asylblg.analog_transition", [*facts, f"15 months on {earlier}"], day=day)
+            previous = transition.params["previous_months"]
+            on = fact(
+                "months_complete", f"{previous} months on {earlier}", months=previous, day=earlier
+            )
+            ctx.cite(Q, "asylblg.analog_transition", [*facts, on], day=day)
             return ANALOG
-    ctx.cite(Q, "asylblg.grundleistungen", [*facts, "waiting period not complete"], day=day)
+    ctx.cite(
+        Q,
+        "asylblg.grundleistungen",
+        [*facts, fact("waiting_not_complete", "waiting period not complete")],
+        day=day,
+    )
     return GRUND
 
 
@@ -253,14 +310,27 @@ def sgb_regime(ctx: Context, day: date, household_regimes: dict[str, list[str]] 
     person = ctx.scenario.person
     age = dates.age_on(person.birth_date, day)
     limit = _regelaltersgrenze(ctx, person, day)
-    facts = [f"born {person.birth_date}", f"age {age} on {day}"]
+    facts = [
+        fact("born", f"born {person.birth_date}", day=person.birth_date),
+        fact("age_on", f"age {age} on {day}", age=age, day=day),
+    ]
     if day >= limit:
-        ctx.cite(Q, "sgb2.regelaltersgrenze", [*facts, f"Regelaltersgrenze {limit}"], day=day)
+        ctx.cite(
+            Q,
+            "sgb2.regelaltersgrenze",
+            [*facts, fact("regelaltersgrenze", f"Regelaltersgrenze {limit}", day=limit)],
+            day=day,
+        )
         ctx.cite(Q, "sgb12.entitlement", facts, day=day)
         return "sgb12"
     minimum = ctx.rule("sgb2.entitlement", day).params["min_age"]
     if age >= minimum and person.able_to_work:
-        ctx.cite(Q, "sgb2.entitlement", [*facts, "able to work (presumed unless stated)"], day=day)
+        ctx.cite(
+            Q,
+            "sgb2.entitlement",
+            [*facts, fact("able_to_work", "able to work (presumed unless stated)")],
+            day=day,
+        )
         return "sgb2"
     return _sozialgeld_or_sgb12(ctx, day, household_regimes, facts)
 
@@ -270,7 +340,14 @@ def _sozialgeld_or_sgb12(ctx, day, household_regimes, facts) -> str:
         raise ScenarioError(
             "the person is under 15 or not able to work: SGB II Sozialgeld in a "
             "Bedarfsgemeinschaft or SGB XII depends on the household; give scenario.household "
-            "(an empty list if the person lives alone)"
+            "(an empty list if the person lives alone)",
+            reader=said(
+                gettext_noop(
+                    "The person is under 15 or not able to work: whether they receive Sozialgeld "
+                    "(SGB II) or social assistance (SGB XII) depends on the household, which "
+                    "lotse cannot judge here yet."
+                )
+            ),
         )
     carers = [
         regime
@@ -279,10 +356,18 @@ def _sozialgeld_or_sgb12(ctx, day, household_regimes, facts) -> str:
     ]
     if "sgb2" in carers:
         ctx.cite(
-            Q, "sgb2.sozialgeld", [*facts, "a spouse, partner or parent is in SGB II"], day=day
+            Q,
+            "sgb2.sozialgeld",
+            [*facts, fact("carer_in_sgb2", "a spouse, partner or parent is in SGB II")],
+            day=day,
         )
         return "sgb2"
-    ctx.cite(Q, "sgb12.entitlement", [*facts, "no household member in SGB II"], day=day)
+    ctx.cite(
+        Q,
+        "sgb12.entitlement",
+        [*facts, fact("no_carer_in_sgb2", "no household member in SGB II")],
+        day=day,
+    )
     return "sgb12"
 
 
@@ -298,20 +383,30 @@ def _regelaltersgrenze(ctx: Context, person: Person, day: date) -> date:
 
 def asylblg_office(ctx: Context) -> str:
     if ctx.scenario.person.in_reception_centre:
-        ctx.cite("benefit_office", "asylblg.office_reception_centre", ["in_reception_centre"])
+        ctx.cite(
+            "benefit_office",
+            "asylblg.office_reception_centre",
+            [fact("in_reception_centre", "in_reception_centre")],
+        )
         return "erstaufnahme"
-    ctx.cite("benefit_office", "asylblg.office_sozialamt", [f"Kreis {ctx.scenario.kreis}"])
+    kreis = ctx.scenario.kreis
+    ctx.cite(
+        "benefit_office", "asylblg.office_sozialamt", [fact("kreis", f"Kreis {kreis}", kreis=kreis)]
+    )
     return "sozialamt"
 
 
 def jobcenter_office(ctx: Context) -> str:
-    kreis, facts, rule_id = ctx.scenario.kreis, [f"Kreis {ctx.scenario.kreis}"], None
+    kreis, rule_id = ctx.scenario.kreis, None
+    facts = [fact("kreis", f"Kreis {kreis}", kreis=kreis)]
     assignment = wohnsitzregelung(ctx)
     if assignment is not None and assignment["kreis"]:
         kreis, rule_id = assignment["kreis"], "sgb2.office_wohnsitzregelung"
         facts = [assignment.describe()]
     form = ctx.jobcenter_form(kreis)
-    facts.append(f"Jobcenter of Kreis {kreis} is a {form}")
+    facts.append(
+        fact("jobcenter_form", f"Jobcenter of Kreis {kreis} is a {form}", kreis=kreis, form=form)
+    )
     ctx.cite("benefit_office", rule_id or "sgb2.office_jobcenter", facts)
     return "jobcenter_ge" if form == "gE" else "jobcenter_zkt"
 

@@ -5,7 +5,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from lotse.status.rules.errors import ScenarioError
+from django.utils.translation import gettext_noop
+
+from lotse.status.rules.errors import ScenarioError, said
+from lotse.status.rules.fact import Fact, plain
 from lotse.status.rules.ruleset import Rule, RuleSet
 from lotse.status.rules.scenario import Scenario
 
@@ -18,17 +21,28 @@ class Reason:
     note: str = ""
 
     def as_json(self) -> dict[str, Any]:
-        notes = " ".join(n for n in (self.note, self.rule.note) if n)
-        return {
-            "question": self.question,
-            "rule": self.rule.id,
-            "version": self.rule.version,
-            "status": self.rule.status,
-            "paragraph": self.rule.paragraph,
-            "summary": self.rule.summary,
-            "facts": list(self.facts),
-            "note": notes,
-        }
+        """The reason as JSON: the rule, its version and paragraph; `summary`, `facts` and
+        `note` in the active language (lotse/status/reasons.py); `text`, `params`, `data` and
+        `note_code` so that a stored reason can be said again in another language."""
+        from lotse.status.reasons import say
+
+        return say(
+            {
+                "question": self.question,
+                "rule": self.rule.id,
+                "version": self.rule.version,
+                "status": self.rule.status,
+                "paragraph": self.rule.paragraph,
+                "text": self.rule.text,
+                "params": plain(self.rule.params),
+                "data": [_fact_data(f) for f in self.facts],
+                "note_code": self.note,
+            }
+        )
+
+
+def _fact_data(fact: str) -> dict[str, Any]:
+    return fact.as_data() if isinstance(fact, Fact) else {"code": "", "text": str(fact)}
 
 
 @dataclass
@@ -71,6 +85,11 @@ class Context:
         if form not in ("gE", "zkT"):
             raise ScenarioError(
                 f"no Jobcenter is known for Kreis {kreis} on {self.as_of} (unknown Kreisschlüssel "
-                "or no Jobcenter valid on that day)"
+                "or no Jobcenter valid on that day)",
+                reader=said(
+                    gettext_noop("No Jobcenter is known for Kreis %(kreis)s on %(day)s."),
+                    kreis=kreis,
+                    day=self.as_of,
+                ),
             )
         return form

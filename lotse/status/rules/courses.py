@@ -1,12 +1,16 @@
 """Integrationskurs (brief §6.1): entitled, obliged, admissible, not admissible."""
 
+from django.utils.translation import gettext_noop
+
 from lotse.status.rules import dates
 from lotse.status.rules.context import Context
-from lotse.status.rules.errors import ScenarioError
+from lotse.status.rules.errors import ScenarioError, said
+from lotse.status.rules.fact import fact
 from lotse.status.rules.perspective import good_perspective
 from lotse.status.rules.status import Frame, Status
 
 Q = "integration_course"
+_EARLY_ENTRY = fact("early_entry", "entered before 2019-08-01, 3 months, labour_market_close")
 ENTITLED, OBLIGED, ADMISSIBLE, NOT_ADMISSIBLE = (
     "entitled",
     "obliged",
@@ -18,7 +22,8 @@ ENTITLED, OBLIGED, ADMISSIBLE, NOT_ADMISSIBLE = (
 def integration_course(ctx: Context, status: Status) -> str:
     answer = _answer(ctx, status)
     if answer == ADMISSIBLE and ctx.rules.find("course.admission_stop_2026", ctx.as_of):
-        ctx.cite(Q, "course.admission_stop_2026", [f"as of {ctx.as_of}"])
+        as_of = fact("as_of", f"as of {ctx.as_of}", day=ctx.as_of)
+        ctx.cite(Q, "course.admission_stop_2026", [as_of])
     if status.title == "24":
         ctx.cite_pending(Q, "course.ukraine_duty_2026", [status.event.describe()])
     return answer
@@ -28,10 +33,11 @@ def _answer(ctx: Context, status: Status) -> str:
     person = ctx.scenario.person
     age = dates.age_on(person.birth_date, ctx.as_of)
     if age < ctx.rule("course.school_age").params["min_age"]:
-        ctx.cite(Q, "course.school_age", [f"age {age}"])
+        ctx.cite(Q, "course.school_age", [fact("age", f"age {age}", age=age)])
         return NOT_ADMISSIBLE
     if status.frame in (Frame.DEPARTED, Frame.NONE, Frame.AUSREISEPFLICHTIG):
-        ctx.cite(Q, "course.not_admissible", [f"status {status.frame.value}"])
+        frame = status.frame.value
+        ctx.cite(Q, "course.not_admissible", [fact("frame", f"status {frame}", frame=frame)])
         return NOT_ADMISSIBLE
     obligations = ctx.scenario.of_type("integration_course_obligation")
     if obligations:
@@ -58,11 +64,14 @@ def _title(ctx: Context, status: Status) -> str:
     rule = ctx.rule("course.entitlement")
     if event.type == "residence_title" and status.title in rule.params["titles"]:
         expires = dates.add_months(event.date, rule.params["expires_months"])
-        facts = [event.describe(), f"entitlement expires {expires}"]
+        facts = [
+            event.describe(),
+            fact("entitlement_expires", f"entitlement expires {expires}", day=expires),
+        ]
         if event["first_issue"] and ctx.as_of < expires:
             ctx.cite(Q, rule.id, facts)
             return ENTITLED
-        ctx.cite(Q, rule.id, [*facts, "not first issue or expired"])
+        ctx.cite(Q, rule.id, [*facts, fact("not_first_or_expired", "not first issue or expired")])
     ctx.cite(Q, "course.title_holders", [event.describe()])
     return ADMISSIBLE
 
@@ -75,7 +84,11 @@ def _duldung(ctx: Context, status: Status) -> str:
 def _gestattet(ctx: Context, status: Status) -> str:
     """Asylum seekers, and persons with a protection decision that is not final yet."""
     rule = ctx.rule("course.gestattete")
-    facts = [*_decision_facts(status), f"nationality {ctx.scenario.person.nationality}"]
+    nationality = ctx.scenario.person.nationality
+    facts = [
+        *_decision_facts(status),
+        fact("nationality", f"nationality {nationality}", country=nationality),
+    ]
     mode = rule.params["mode"]
     if mode == "all":
         ctx.cite(Q, rule.id, facts)
@@ -84,12 +97,12 @@ def _gestattet(ctx: Context, status: Status) -> str:
         ctx.cite(Q, rule.id, facts)
         return NOT_ADMISSIBLE
     if good_perspective(ctx) is True:
-        ctx.cite(Q, rule.id, [*facts, "gute Bleibeperspektive"])
+        ctx.cite(Q, rule.id, [*facts, fact("good_perspective", "gute Bleibeperspektive")])
         return ADMISSIBLE
     if mode == "good_perspective_or_early_entry" and _early_entry(ctx, status, rule.params):
-        ctx.cite(Q, rule.id, [*facts, "entered before 2019-08-01, 3 months, labour_market_close"])
+        ctx.cite(Q, rule.id, [*facts, _EARLY_ENTRY])
         return ADMISSIBLE
-    ctx.cite(Q, rule.id, [*facts, "no gute Bleibeperspektive"])
+    ctx.cite(Q, rule.id, [*facts, fact("no_good_perspective", "no gute Bleibeperspektive")])
     return NOT_ADMISSIBLE
 
 
@@ -103,6 +116,12 @@ def _early_entry(ctx: Context, status: Status, params: dict) -> bool:
         raise ScenarioError(
             "integration course on "
             f"{ctx.as_of}: an asylum seeker who entered before 2019-08-01 is admissible if "
-            "close to the labour market; give person.labour_market_close (true or false)"
+            "close to the labour market; give person.labour_market_close (true or false)",
+            reader=said(
+                gettext_noop(
+                    "An asylum seeker who entered before 1 August 2019 can be admitted to the "
+                    "integration course if close to the labour market, which is not recorded."
+                )
+            ),
         )
     return person.labour_market_close

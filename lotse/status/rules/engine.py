@@ -7,6 +7,8 @@ nothing here touches the database.
 from datetime import date
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 from lotse.status.rules import dates
 from lotse.status.rules.benefits import (
     ASYLBLG,
@@ -23,7 +25,8 @@ from lotse.status.rules.benefits import Q as BENEFIT
 from lotse.status.rules.benefits import _reverse_switch as reverse_switch_rule
 from lotse.status.rules.context import Context
 from lotse.status.rules.courses import integration_course
-from lotse.status.rules.errors import ScenarioError
+from lotse.status.rules.errors import ScenarioError, said
+from lotse.status.rules.fact import fact
 from lotse.status.rules.labour import labour_access
 from lotse.status.rules.perspective import good_perspective
 from lotse.status.rules.ruleset import RuleSet, default_rules
@@ -96,7 +99,7 @@ def _member_regime(ctx: Context, index: int, member: Member) -> str:
 
 def _benefits(ctx: Context, status: Status, household: dict[str, list[str]] | None):
     if ctx.scenario.person.in_youth_welfare:
-        ctx.cite(BENEFIT, "asylblg.youth_welfare", ["in_youth_welfare"])
+        ctx.cite(BENEFIT, "asylblg.youth_welfare", [fact("in_youth_welfare", "in_youth_welfare")])
         return "none", "jugendamt", None
     current = entitlement(ctx, status)
     if status.frame is Frame.NONE:
@@ -118,7 +121,7 @@ def _household_entitlement(ctx: Context, household: dict[str, list[str]] | None)
     """§ 1 Abs. 1 Nr. 6 AsylbLG: without a status of one's own, a spouse, partner or parent
     who is entitled carries the entitlement."""
     carriers = [
-        f"{relation}: {regime}"
+        fact("household_member", f"{relation}: {regime}", relation=relation, regime=regime)
         for relation in ("spouse", "partner", "parent")
         for regime in (household or {}).get(relation, [])
         if regime in ASYLBLG
@@ -126,7 +129,14 @@ def _household_entitlement(ctx: Context, household: dict[str, list[str]] | None)
     if not carriers:
         raise ScenarioError(
             "no status event for the person (asylum request, application, Duldung or residence "
-            "document) and no household member entitled under the AsylbLG: cannot judge"
+            "document) and no household member entitled under the AsylbLG: cannot judge",
+            reader=said(
+                gettext_noop(
+                    "No status event is recorded for the person (asylum request, application, "
+                    "Duldung or residence document), so no answers can be given."
+                )
+            ),
+            incomplete=True,
         )
     return Entitlement(True, "asylblg.household_member", tuple(carriers))
 
@@ -141,8 +151,8 @@ def _entitled(ctx: Context, status: Status, current: Entitlement, household):
         ctx.cite(
             "switch",
             "asylblg.end_condition_lapsed",
-            [*current.facts, "finality not recorded: no switch yet"],
-            note="AsylbLG ends with the month in which the decision becomes final.",
+            [*current.facts, fact("finality_not_recorded", "finality not recorded: no switch yet")],
+            note="finality_pending",
         )
     kind = asylblg_kind(ctx, ctx.as_of, household)
     return kind, asylblg_office(ctx), _reverse_switch(ctx, status)
@@ -152,7 +162,16 @@ def _after_asylblg(ctx: Context, status: Status, current: Entitlement, household
     if status.frame is Frame.DEPARTED or current.rule_id == "asylblg.dublin_exclusion":
         return "none"
     if status.frame is Frame.NONE:
-        raise ScenarioError("no status event for the person: cannot judge")
+        raise ScenarioError(
+            "no status event for the person: cannot judge",
+            reader=said(
+                gettext_noop(
+                    "No status event is recorded for the person (asylum request, application, "
+                    "Duldung or residence document), so no answers can be given."
+                )
+            ),
+            incomplete=True,
+        )
     return sgb_regime(ctx, ctx.as_of, household)
 
 
@@ -160,7 +179,12 @@ def _office(ctx: Context, regime: str) -> str | None:
     if regime == "sgb2":
         return jobcenter_office(ctx)
     if regime == "sgb12":
-        ctx.cite("benefit_office", "sgb12.office_sozialamt", [f"Kreis {ctx.scenario.kreis}"])
+        kreis = ctx.scenario.kreis
+        ctx.cite(
+            "benefit_office",
+            "sgb12.office_sozialamt",
+            [fact("kreis", f"Kreis {kreis}", kreis=kreis)],
+        )
         return "sozialamt"
     return None
 
@@ -171,11 +195,18 @@ def _switch(ctx: Context, lapse, status: Status, household) -> dict[str, str] | 
     if status.frame is Frame.DEPARTED or lapse.entitlement.rule_id == "asylblg.dublin_exclusion":
         return None
     target = sgb_regime(ctx, max(first_day, ctx.as_of), household)
-    facts = [*lapse.entitlement.facts, f"lapse on {lapse.day}", f"followed by {target}"]
+    facts = [
+        *lapse.entitlement.facts,
+        fact("lapse", f"lapse on {lapse.day}", day=lapse.day),
+        fact("followed_by", f"followed by {target}", regime=target),
+    ]
     if lapse.by_law:
-        facts.append("by a change of law on that day")
+        facts.append(fact("by_law", "by a change of law on that day"))
     ctx.cite("switch", lapse.entitlement.rule_id, facts, day=lapse.day)
-    ctx.cite("switch", "rechtskreiswechsel.application", [f"apply in {dates.month_of(first_day)}"])
+    apply = fact(
+        "apply_in", f"apply in {dates.month_of(first_day)}", month=dates.month_of(first_day)
+    )
+    ctx.cite("switch", "rechtskreiswechsel.application", [apply])
     key = "first_sgb2_month" if target == "sgb2" else "first_sgb12_month"
     return {"last_asylblg_month": lapse.last_month, key: dates.month_of(first_day)}
 
@@ -191,7 +222,12 @@ def _running_sgb2_award(ctx: Context, status: Status):
     before = status_on(ctx.scenario, dates.day_before(start))
     if before.frame is not Frame.TITLE or entitlement(ctx, before).entitled or ctx.as_of >= end:
         return None
-    ctx.cite(BENEFIT, rule.id, [f"SGB II award runs at most until {dates.day_before(end)}"])
+    until = dates.day_before(end)
+    ctx.cite(
+        BENEFIT,
+        rule.id,
+        [fact("award_until", f"SGB II award runs at most until {until}", day=until)],
+    )
     return "sgb2", jobcenter_office(ctx), _reverse_switch(ctx, status)
 
 
@@ -214,15 +250,21 @@ def _reverse_switch(ctx: Context, status: Status) -> dict[str, str] | None:
 
 def _pending_notes(ctx: Context, status: Status, regime: str) -> None:
     if regime == "sgb2":
-        ctx.cite_pending(BENEFIT, "sgb2.neue_grundsicherung", [f"as of {ctx.as_of}"])
+        ctx.cite_pending(
+            BENEFIT,
+            "sgb2.neue_grundsicherung",
+            [fact("as_of", f"as of {ctx.as_of}", day=ctx.as_of)],
+        )
     if status.frame in (Frame.ASYLUM_SEEKER, Frame.PROTECTED):
-        ctx.cite_pending(BENEFIT, "procedure.geas", ["asylum procedure not final"])
+        ctx.cite_pending(
+            BENEFIT, "procedure.geas", [fact("procedure_open", "asylum procedure not final")]
+        )
     if status.title == "24" and reverse_switch_rule(ctx, status, pending=True):
         ctx.cite_pending(
             BENEFIT,
             "asylblg.reverse_switch_24",
-            [status.event.describe(), "first issued after 2025-03-31"],
-            note="If it entered into force as planned, this person would move to the AsylbLG.",
+            [status.event.describe(), fact("first_24_after", "first issued after 2025-03-31")],
+            note="reverse_switch_planned",
         )
     if wohnsitzregelung(ctx) is not None:
         ctx.cite("benefit_office", "document.wohnsitzregelung", [wohnsitzregelung(ctx).describe()])

@@ -8,10 +8,12 @@ from datetime import date
 
 from lotse.status.rules import dates
 from lotse.status.rules.context import Context
+from lotse.status.rules.fact import fact
 from lotse.status.rules.scenario import PROTECTION
 from lotse.status.rules.status import Frame, Status
 
 Q = "labour_market_access"
+_IN_CENTRE = fact("in_reception_centre", "in_reception_centre")
 NONE, WITH_CONSENT, WITHOUT_CONSENT, FREE = (
     "none",
     "permit_with_ba_consent",
@@ -43,7 +45,7 @@ def labour_access(ctx: Context, status: Status) -> str:
 
 
 def _simple(ctx: Context, rule_id: str, status: Status, answer: str) -> str:
-    facts = [status.event.describe()] if status.event else ["no status event"]
+    facts = [status.event.describe()] if status.event else [fact("no_status", "no status event")]
     ctx.cite(Q, rule_id, facts)
     return answer
 
@@ -62,7 +64,10 @@ def _title(ctx: Context, status: Status) -> str:
 
 def _stay_facts(status: Status) -> list[str]:
     months = dates.months_between(status.stay_start, status.day)
-    return [f"stay counted from {status.stay_start}", f"{months} full months on {status.day}"]
+    return [
+        fact("stay_from", f"stay counted from {status.stay_start}", day=status.stay_start),
+        fact("full_months", f"{months} full months on {status.day}", months=months, day=status.day),
+    ]
 
 
 def _safe_country_ban(ctx: Context, status: Status) -> bool:
@@ -79,7 +84,11 @@ def _safe_country_ban(ctx: Context, status: Status) -> bool:
         return False
     if status.frame is Frame.DULDUNG and status.procedure.outcome in PROTECTION:
         return False
-    ctx.cite(Q, "labour.safe_country_ban", [f"nationality {nationality}", f"applied {applied}"])
+    facts = [
+        fact("nationality", f"nationality {nationality}", country=nationality),
+        fact("applied", f"applied {applied}", day=applied),
+    ]
+    ctx.cite(Q, "labour.safe_country_ban", facts)
     return True
 
 
@@ -89,9 +98,9 @@ def _gestattung(ctx: Context, status: Status) -> str:
     if ctx.scenario.person.in_reception_centre:
         rule = ctx.rule("labour.reception_centre")
         if rule.params["months"] == 0:
-            ctx.cite(Q, "labour.reception_centre", ["in_reception_centre"])
+            ctx.cite(Q, "labour.reception_centre", [_IN_CENTRE])
             return NONE
-        return _after_waiting(ctx, status, "labour.reception_centre", ["in_reception_centre"])
+        return _after_waiting(ctx, status, "labour.reception_centre", [_IN_CENTRE])
     return _after_waiting(ctx, status, "labour.gestattung_waiting", [])
 
 
@@ -114,11 +123,17 @@ def _duldung(ctx: Context, status: Status) -> str:
 def _after_waiting(ctx: Context, status: Status, rule_id: str, facts: list[str]) -> str:
     rule = ctx.rule(rule_id)
     ends = dates.add_months(status.stay_start, rule.params["months"])
-    facts = [*facts, *_stay_facts(status), f"waiting period {rule.params['months']} months"]
+    months = rule.params["months"]
+    facts = [
+        *facts,
+        *_stay_facts(status),
+        fact("waiting_months", f"waiting period {months} months", months=months),
+    ]
     if status.day < ends:
-        ctx.cite(Q, rule_id, [*facts, f"waiting period ends {ends}: no work before"])
+        ends_fact = fact("waiting_ends", f"waiting period ends {ends}: no work before", day=ends)
+        ctx.cite(Q, rule_id, [*facts, ends_fact])
         return NONE
-    ctx.cite(Q, rule_id, [*facts, f"waiting period ended {ends}"])
+    ctx.cite(Q, rule_id, [*facts, fact("waiting_ended", f"waiting period ended {ends}", day=ends)])
     return _consent(ctx, status)
 
 
@@ -126,7 +141,8 @@ def _consent(ctx: Context, status: Status) -> str:
     rule = ctx.rule("labour.no_consent_after_4_years")
     free_from = dates.add_months(status.stay_start, rule.params["months"])
     if status.day >= free_from:
-        ctx.cite(Q, rule.id, [*_stay_facts(status), f"4 years complete on {free_from}"])
+        four = fact("years_complete", f"4 years complete on {free_from}", years=4, day=free_from)
+        ctx.cite(Q, rule.id, [*_stay_facts(status), four])
         return WITHOUT_CONSENT
     _priority_check(ctx, status.day, status.stay_start)
     return WITH_CONSENT
@@ -136,8 +152,9 @@ def _priority_check(ctx: Context, day: date, start: date) -> None:
     """The BA's consent check of the period: with or without the priority check."""
     rule = ctx.rule("labour.vorrangpruefung", day)
     months = rule.params["months"]
-    facts = [f"stay from {start}"]
+    facts = [fact("stay_from", f"stay from {start}", day=start)]
     if months:
         within = day < dates.add_months(start, months)
-        facts.append(f"within the first {months} months: {'yes' if within else 'no'}")
+        text = f"within the first {months} months: {'yes' if within else 'no'}"
+        facts.append(fact("within_months", text, months=months, within=within))
     ctx.cite(Q, rule.id, facts, day=day)

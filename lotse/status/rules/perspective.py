@@ -1,6 +1,7 @@
 """'Gute Bleibeperspektive' by country of origin and date (brief §5.4)."""
 
 from lotse.status.rules.context import Context
+from lotse.status.rules.fact import fact
 
 Q = "gute_bleibeperspektive"
 
@@ -10,7 +11,11 @@ def good_perspective(ctx: Context, *, cite: bool = False) -> bool | None:
     rule = ctx.rule("perspective.countries")
     nationality = ctx.scenario.person.nationality
     if cite:
-        facts = [f"nationality {nationality}", f"list: {', '.join(rule.params['countries'])}"]
+        countries = rule.params["countries"]
+        facts = [
+            fact("nationality", f"nationality {nationality}", country=nationality),
+            fact("country_list", f"list: {', '.join(countries)}", countries=list(countries)),
+        ]
         ctx.cite(Q, rule.id, facts)
     if not rule.params["defined"]:
         return None

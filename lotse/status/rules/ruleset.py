@@ -3,8 +3,10 @@
 Every entry has an `id`, the `paragraph` it rests on, `valid_from` / `valid_to` (both inclusive;
 no `valid_to` means open-ended), a `status` (`in_force`, or `pending` for law announced but not in
 force) and a `summary`; `params` carries the numbers and lists the rule needs (waiting months,
-countries, titles) and `note` what a reader must know (⚠ readings, disputes). The engine asks for
-"the version of rule X in force on day D" and never holds a date of its own.
+countries, titles). `summary`, `note` (readings, disputes, open checks) and `source` are for
+developers; what a caseworker reads is the text named by `text` (default: the id) in
+lotse/status/reasons.py, translated in the .po. The engine asks for "the version of rule X in
+force on day D" and never holds a date of its own.
 """
 
 import tomllib
@@ -15,7 +17,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from lotse.status.rules.errors import ScenarioError
+from django.utils.translation import gettext_noop
+
+from lotse.status.rules.errors import ScenarioError, said
 
 DATA_DIR = Path(__file__).parent / "data"
 STATUSES = ("in_force", "pending")
@@ -36,6 +40,7 @@ class Rule:
     params: dict[str, Any] = field(default_factory=dict)
     note: str = ""
     source: str = ""
+    text: str = ""  # the code of its reader's text in lotse/status/reasons.py (default: id)
 
     def covers(self, day: date) -> bool:
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
@@ -72,7 +77,15 @@ class RuleSet:
             first = min(r.valid_from for r in self.versions(rule_id))
             raise ScenarioError(
                 f"no version of rule {rule_id!r} is in force on {day.isoformat()} "
-                f"(the rules cover this question from {first.isoformat()})"
+                f"(the rules cover this question from {first.isoformat()})",
+                reader=said(
+                    gettext_noop(
+                        "lotse's rules answer this question only from %(first)s on; %(day)s lies "
+                        "before."
+                    ),
+                    first=first,
+                    day=day,
+                ),
             )
         return rule
 
@@ -131,6 +144,7 @@ def _rule_from(entry: dict[str, Any], source: Path) -> Rule:
         params=dict(entry.get("params", {})),
         note=entry.get("note", ""),
         source=entry.get("source", ""),
+        text=entry.get("text", entry["id"]),
     )
 
 

@@ -10,7 +10,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from lotse.status.rules.errors import ScenarioError
+from django.utils.translation import gettext_noop
+
+from lotse.status.rules.errors import ScenarioError, said
+from lotse.status.rules.fact import Fact
 
 OUTCOMES = {
     "asylberechtigung": "Asylberechtigung (Art. 16a GG)",
@@ -133,14 +136,18 @@ class Event:
     def __getitem__(self, name: str) -> Any:
         return self.fields[name]
 
-    def describe(self) -> str:
+    def describe(self) -> Fact:
         defaults = EVENT_FIELDS[self.type][1]
-        shown = ", ".join(
-            f"{k}={v.isoformat() if isinstance(v, date) else v}"
+        fields = {
+            k: v
             for k, v in self.fields.items()
             if v is not None and (k not in defaults or v != defaults[k])
+        }
+        shown = ", ".join(
+            f"{k}={v.isoformat() if isinstance(v, date) else v}" for k, v in fields.items()
         )
-        return f"{self.type} {self.date.isoformat()}" + (f" ({shown})" if shown else "")
+        text = f"{self.type} {self.date.isoformat()}" + (f" ({shown})" if shown else "")
+        return Fact("event", text, type=self.type, day=self.date, fields=fields)
 
 
 @dataclass(frozen=True)
@@ -271,7 +278,15 @@ def parse_events(data: Any, person: Person, where: str) -> tuple[Event, ...]:
         if event.date < person.entry_date:
             raise ScenarioError(
                 f"{where}: {event.type} on {event.date} lies before the entry date "
-                f"{person.entry_date} (record a re-entry as the entry date)"
+                f"{person.entry_date} (record a re-entry as the entry date)",
+                reader=said(
+                    gettext_noop(
+                        "%(event)s lies before the entry into Germany on %(entry)s: correct the "
+                        "date of entry (after a re-entry, the last one)."
+                    ),
+                    event=event.describe(),
+                    entry=person.entry_date,
+                ),
             )
     return tuple(sorted(events, key=lambda e: (e.date, e.index)))
 

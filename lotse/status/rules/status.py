@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from lotse.status.rules.errors import ScenarioError
+from django.utils.translation import gettext_noop
+
+from lotse.status.rules.errors import ScenarioError, said
 from lotse.status.rules.ruleset import RuleSet
 from lotse.status.rules.scenario import PROTECTION, Event, Scenario
 
@@ -103,9 +105,19 @@ def check_introduced(events: tuple[Event, ...], rules: RuleSet) -> None:
         rule_id = INTRODUCED_BY.get((event.type, value)) or INTRODUCED_BY.get((event.type, None))
         if rule_id and rules.find(rule_id, event.date) is None:
             first = rules.change_dates(rule_id)[0]
+            paragraph = rules.versions(rule_id)[0].paragraph
             raise ScenarioError(
                 f"impossible: {event.describe()} lies before {first.isoformat()}, when "
-                f"{rules.versions(rule_id)[0].paragraph} introduced it"
+                f"{paragraph} introduced it",
+                reader=said(
+                    gettext_noop(
+                        "%(event)s is not possible: it lies before %(day)s, when %(paragraph)s "
+                        "introduced it."
+                    ),
+                    event=event.describe(),
+                    day=first,
+                    paragraph=paragraph,
+                ),
             )
 
 
@@ -116,7 +128,15 @@ def _apply(procedure: Procedure, event: Event) -> Procedure:
             if procedure.application and procedure.finality is None:
                 raise ScenarioError(
                     f"contradictory: asylum_application on {event.date} while the procedure "
-                    f"applied for on {procedure.application.date} is not final"
+                    f"applied for on {procedure.application.date} is not final",
+                    reader=said(
+                        gettext_noop(
+                            "An asylum application on %(day)s is not possible while the "
+                            "procedure applied for on %(previous)s is not final."
+                        ),
+                        day=event.date,
+                        previous=procedure.application.date,
+                    ),
                 )
             return Procedure(application=event)
         case "decision":
@@ -124,13 +144,26 @@ def _apply(procedure: Procedure, event: Event) -> Procedure:
         case "appeal":
             if procedure.decision is None or procedure.finality is not None:
                 raise ScenarioError(
-                    f"contradictory: appeal on {event.date} without a decision that is not final"
+                    f"contradictory: appeal on {event.date} without a decision that is not final",
+                    reader=said(
+                        gettext_noop(
+                            "An appeal on %(day)s needs a decision before it that is not yet final."
+                        ),
+                        day=event.date,
+                    ),
                 )
             return Procedure(procedure.application, procedure.decision, event)
         case "finality":
             if procedure.decision is None or procedure.finality is not None:
                 raise ScenarioError(
-                    f"contradictory: finality on {event.date} without a decision, or twice"
+                    f"contradictory: finality on {event.date} without a decision, or twice",
+                    reader=said(
+                        gettext_noop(
+                            "The decision cannot become final on %(day)s: there is no decision "
+                            "before it, or it is already final."
+                        ),
+                        day=event.date,
+                    ),
                 )
             return Procedure(procedure.application, procedure.decision, procedure.appeal, event)
     return procedure
@@ -138,20 +171,47 @@ def _apply(procedure: Procedure, event: Event) -> Procedure:
 
 def _decide(procedure: Procedure, event: Event) -> Procedure:
     if procedure.application is None:
-        raise ScenarioError(f"contradictory: decision on {event.date} without asylum_application")
+        raise ScenarioError(
+            f"contradictory: decision on {event.date} without asylum_application",
+            reader=said(
+                gettext_noop("A decision on %(day)s needs an asylum application before it."),
+                day=event.date,
+            ),
+        )
     if procedure.finality is not None:
         raise ScenarioError(
             f"contradictory: decision on {event.date} after the decision became final; "
-            "record a new asylum_application (kind follow_up) first"
+            "record a new asylum_application (kind follow_up) first",
+            reader=said(
+                gettext_noop(
+                    "A decision on %(day)s cannot follow a decision that is already final: "
+                    "record a follow-up application first."
+                ),
+                day=event.date,
+            ),
         )
     if event["by"] not in ("bamf", "court"):
         raise ScenarioError(f"decision on {event.date}: 'by' must be bamf or court")
     if event["by"] == "court" and procedure.appeal is None:
-        raise ScenarioError(f"contradictory: court decision on {event.date} without an appeal")
+        raise ScenarioError(
+            f"contradictory: court decision on {event.date} without an appeal",
+            reader=said(
+                gettext_noop("A court decision on %(day)s needs an appeal before it."),
+                day=event.date,
+            ),
+        )
     if event["by"] == "bamf" and procedure.decision is not None and procedure.appeal is None:
         raise ScenarioError(
             f"contradictory: a second BAMF decision on {event.date} on the application of "
-            f"{procedure.application.date} (revocation is not modelled)"
+            f"{procedure.application.date} (revocation is not modelled)",
+            reader=said(
+                gettext_noop(
+                    "A second BAMF decision on %(day)s on the application of %(previous)s is "
+                    "not possible (a revocation cannot be recorded here)."
+                ),
+                day=event.date,
+                previous=procedure.application.date,
+            ),
         )
     return Procedure(procedure.application, event)
 
@@ -180,7 +240,16 @@ def _check_valid(event: Event | None, day: date) -> None:
     if until is not None and until < day:
         raise ScenarioError(
             f"{event.describe()} expired on {until} and no later status event is recorded "
-            f"before {day}: record the extension, the new document or the departure"
+            f"before {day}: record the extension, the new document or the departure",
+            reader=said(
+                gettext_noop(
+                    "%(event)s expired on %(until)s and no later status event is recorded "
+                    "before %(day)s: record the extension, the new document or the departure."
+                ),
+                event=event.describe(),
+                until=until,
+                day=day,
+            ),
         )
 
 
@@ -198,7 +267,13 @@ def status_on(scenario: Scenario, day: date, events: tuple[Event, ...] | None = 
     ):
         raise ScenarioError(
             "an aufenthaltsgestattung is recorded without the asylum_application it follows "
-            "from (§ 55 AsylG): record the application"
+            "from (§ 55 AsylG): record the application",
+            reader=said(
+                gettext_noop(
+                    "An Aufenthaltsgestattung is recorded without the asylum application it "
+                    "follows from (§ 55 AsylG): record the application."
+                )
+            ),
         )
     _check_valid(frame_event, day)
     return Status(

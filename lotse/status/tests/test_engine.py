@@ -186,8 +186,10 @@ def test_reasons_say_where_commentaries_disagree():
     answers = run("2016-06-01", AMAL)
     switch = [r for r in answers["reasons"] if r["question"] == "switch"]
     assert switch[0]["rule"] == "asylblg.end_condition_lapsed"
-    assert "Readings differ" in switch[0]["note"]
-    assert "finality 2016-05-03" in switch[0]["facts"]
+    assert "Legal opinions differ here" in switch[0]["note"]
+    assert "Decision final (unanfechtbar) on 3 May 2016" in switch[0]["facts"]
+    finality = {"code": "event", "type": "finality", "day": "2016-05-03", "fields": {}}
+    assert finality in switch[0]["data"]
 
 
 # --- properties ------------------------------------------------------------------------------

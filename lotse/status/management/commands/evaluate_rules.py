@@ -2,17 +2,22 @@
 
 Prints the rules engine's answers for one scenario as JSON: benefit regime and office,
 labour-market access, integration course, gute Bleibeperspektive, the Rechtskreiswechsel, and the
-reasons. The input and output shapes are documented in docs/rules.md. A scenario the engine
-cannot judge ends with a message on stderr and exit status 1.
+reasons. The JSON keys and codes stay as they are for machines; the reasons' `summary`, `facts`
+and `note` are said in German, or in the language given with --language. The input and output
+shapes are documented in docs/rules.md. A scenario the engine cannot judge ends with a message on
+stderr and exit status 1.
 """
 
 import json
 import sys
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from lotse.people.countries import COUNTRY_NAMES
 from lotse.status.kreise import jobcenter_forms, unknown_kreise
+from lotse.status.reasons import say_all
 from lotse.status.rules import ScenarioError, evaluate, parse_scenario, required_kreise
 
 # A scenario is a few levels deep; anything much deeper is no scenario, and reading it further
@@ -43,9 +48,20 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("scenario", help="path to SCENARIO.json, or - for stdin")
+        parser.add_argument(
+            "--language",
+            default="de",
+            choices=[code for code, _name in settings.LANGUAGES],
+            help="language of the reasons' texts (default: de)",
+        )
 
     def handle(self, *args, **options):
-        data = self._read(options["scenario"])
+        with translation.override(options["language"]):
+            answers = self._evaluate(self._read(options["scenario"]))
+            answers["reasons"] = say_all(answers["reasons"])
+        self.stdout.write(json.dumps(answers, ensure_ascii=False, indent=2))
+
+    def _evaluate(self, data):
         try:
             scenario = parse_scenario(data)
             self._check_nationality(scenario.person.nationality)
@@ -59,7 +75,7 @@ class Command(BaseCommand):
             answers = evaluate(scenario, jobcenter_forms(kreise, scenario.as_of))
         except ScenarioError as exc:
             raise CommandError(f"cannot judge the scenario: {exc}") from exc
-        self.stdout.write(json.dumps(answers, ensure_ascii=False, indent=2))
+        return answers
 
     def _read(self, source: str):
         try:
