@@ -1,6 +1,51 @@
-from datetime import date, datetime
+"""Schemas shared by the API's routers: output of the directory and the audit trail, the one
+error schema, and the text types every input field uses."""
 
-from ninja import Schema
+import re
+from datetime import date, datetime
+from typing import Annotated
+
+from django.utils.translation import gettext as _
+from ninja import Field, Schema
+from pydantic import AfterValidator
+
+# Text that cannot be stored: a lone surrogate half (valid JSON, "\ud800", but not UTF-8) and
+# the NUL character (PostgreSQL refuses it). Pages never send them: Django's form parsing
+# replaces undecodable bytes and its form fields refuse NUL.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _storable(value: str) -> str:
+    if _UNSTORABLE.search(value):
+        raise ValueError(_("The text contains a character that cannot be stored."))
+    return value
+
+
+def Text(max_length: int | None = None):  # noqa: N802 - reads as a type in a schema
+    """A text input field, at most `max_length` characters (the model field's length)."""
+    return Annotated[str, Field(max_length=max_length), AfterValidator(_storable)]
+
+
+class ErrorItem(Schema):
+    loc: list[str | int] = []
+    msg: str
+    type: str = ""
+
+
+class ErrorOut(Schema):
+    """Every error answer: a sentence, or (422) one item per field that was refused."""
+
+    detail: str | list[ErrorItem]
+
+
+def errors(*codes: int) -> dict[int, type[ErrorOut]]:
+    """The error answers an operation documents, besides those every operation has (401: not
+    signed in, 403: no second factor, role or CSRF token, 422: a parameter is invalid)."""
+    return {code: ErrorOut for code in sorted({401, 403, 422, *codes})}
+
+
+# Answers of operations that take a JSON body: a body over DATA_UPLOAD_MAX_MEMORY_SIZE is 413.
+BODY_ERRORS = (413,)
 
 
 class KreisOut(Schema):
@@ -54,7 +99,3 @@ class AuditEventOut(Schema):
     @staticmethod
     def resolve_office(obj) -> str | None:
         return obj.office.code if obj.office_id else None
-
-
-class ErrorOut(Schema):
-    detail: str

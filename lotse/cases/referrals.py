@@ -19,6 +19,7 @@ from lotse.access.policy import (
     authorize,
     blocked_reason,
     registered_category_basis,
+    scope_offices,
     statutory_basis,
 )
 from lotse.audit.models import EventType
@@ -34,6 +35,13 @@ from lotse.cases.models import (
 )
 from lotse.cases.services import case_open
 from lotse.organisations.models import Office
+
+PURPOSE_MAX_LENGTH = Referral._meta.get_field("purpose").max_length
+
+
+class ReferralConflict(ValidationError):
+    """The step is not possible in the referral's state, typically because someone else took
+    a step first (two accepts at once): nothing was changed. The API answers 409."""
 
 
 def _timeline(referral: Referral, actor, note: str = "") -> None:
@@ -111,8 +119,15 @@ def referral_request(
         raise ValidationError({"kind": _("Choose a hand-over or a request for a service.")})
     if to_office.pk == case.office_id or not to_office.is_valid_on(timezone.localdate()):
         raise ValidationError({"to_office": _("Choose another office that exists today.")})
+    # The same offices the page offers: those serving a Kreis of the actor's office.
+    if not scope_offices(actor).filter(pk=to_office.pk).exists():
+        raise ValidationError({"to_office": _("Choose an office that serves your Kreis.")})
     if not purpose.strip():
         raise ValidationError({"purpose": _("Say what the referral is for.")})
+    if len(purpose.strip()) > PURPOSE_MAX_LENGTH:
+        raise ValidationError(
+            {"purpose": _("At most %(count)s characters.") % {"count": PURPOSE_MAX_LENGTH}}
+        )
     if respond_by < timezone.localdate():
         raise ValidationError({"respond_by": _("The answer cannot be due in the past.")})
     if due_by and due_by < respond_by:
@@ -134,7 +149,7 @@ def referral_request(
         from_case=case,
         from_office=case.office,
         to_office=to_office,
-        purpose=purpose.strip()[:300],
+        purpose=purpose.strip(),
         shared=shared,
         respond_by=respond_by,
         due_by=due_by,
@@ -144,14 +159,22 @@ def referral_request(
     return referral
 
 
+def _locked(referral: Referral) -> None:
+    """Lock the referral's row for the step's transaction and take its current state, so that
+    of two steps at once the second waits and then finds the state the first left."""
+    referral.refresh_from_db(from_queryset=Referral.objects.select_for_update())
+
+
 def _as_receiver(actor, referral: Referral) -> None:
     authorize(actor, Action.HANDLE_REFERRAL, referral)
+    _locked(referral)
     if actor.office_id != referral.to_office_id:
         raise ValidationError(_("Only the receiving office can do this."))
 
 
 def _as_sender(actor, referral: Referral) -> None:
     authorize(actor, Action.HANDLE_REFERRAL, referral)
+    _locked(referral)
     if actor.office_id != referral.from_office_id:
         raise ValidationError(_("Only the sending office can do this."))
 
@@ -162,7 +185,7 @@ def _move(referral: Referral, transition) -> None:
     try:
         transition()
     except TransitionNotAllowed:
-        raise ValidationError(
+        raise ReferralConflict(
             _("This step is not possible in the state “%(state)s”.")
             % {"state": referral.get_state_display()}
         ) from None
@@ -229,6 +252,7 @@ def referral_close(*, actor, referral: Referral, outcome: str = "") -> Referral:
     responsibility, and that closes the sending office's case; a service is closed by the
     sending office after it was given back (or by the receiving office)."""
     authorize(actor, Action.HANDLE_REFERRAL, referral)
+    _locked(referral)
     if referral.kind == ReferralKind.TRANSFER and actor.office_id != referral.to_office_id:
         raise ValidationError(_("A hand-over is completed by the receiving office."))
     _move(referral, referral.close)
@@ -283,6 +307,7 @@ def referral_step(*, actor, referral: Referral, step: str, text: str = "") -> Re
 
 __all__ = [
     "REFERRAL_STEPS",
+    "ReferralConflict",
     "referral_step",
     "referral_accept",
     "referral_close",
