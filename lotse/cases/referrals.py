@@ -162,7 +162,13 @@ def referral_request(
 def _locked(referral: Referral) -> None:
     """Lock the referral's row for the step's transaction and take its current state, so that
     of two steps at once the second waits and then finds the state the first left."""
-    referral.refresh_from_db(from_queryset=Referral.objects.select_for_update())
+    current = Referral.objects.select_for_update().get(pk=referral.pk)
+    # The state field is protected; refresh_from_db() lifts the protection for every thread
+    # at once (django-fsm), so the state is taken over through the field itself.
+    Referral._meta.get_field("state").set_state(referral, current.state)
+    referral._update_initial_state()
+    referral.to_case_id = current.to_case_id
+    referral.outcome = current.outcome
 
 
 def _as_receiver(actor, referral: Referral) -> None:
