@@ -7,7 +7,8 @@ import pytest
 from django.utils import timezone
 
 from lotse.audit.models import AuditEvent, EventType
-from lotse.cases.models import Case
+from lotse.cases.models import Case, Referral
+from lotse.cases.tests.factories import CaseFactory
 from lotse.organisations.models import Role
 from lotse.organisations.tests.factories import UserFactory, reference_office
 from lotse.people.tests.factories import register
@@ -113,3 +114,123 @@ def test_an_unknown_referral_step_is_refused(caseworker, jobcenter, case, client
     )
     assert response.status_code == 404
     assert "accept" in response.json()["detail"]
+
+
+def _referral_body(case, to_office: str, **changes) -> dict:
+    soon = (timezone.localdate() + timedelta(days=5)).isoformat()
+    body = {
+        "case": case.pk,
+        "to_office": to_office,
+        "kind": "service",
+        "purpose": "check",
+        "categories": [],
+        "respond_by": soon,
+    }
+    return {**body, **changes}
+
+
+def test_a_referral_to_an_office_of_another_kreis_is_refused(
+    caseworker, other_caseworker, case, client_for
+):
+    response = _json(
+        client_for(caseworker),
+        "post",
+        "/api/v1/referrals",
+        _referral_body(case, "jc-ludwigsburg-08118"),
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "to_office"]
+    assert not Referral.objects.exists()
+    assert client_for(other_caseworker).get("/api/v1/referrals").json()["incoming"] == []
+
+
+def test_patch_changes_only_the_fields_sent(caseworker, case, client_for):
+    client = client_for(caseworker)
+    url = f"/api/v1/cases/{case.pk}"
+    first = _json(client, "patch", url, {"version": case.version, "summary": "apply for SGB II"})
+    assert first.json()["responsible"] == "caseworker"
+    only_version = _json(client, "patch", url, {"version": first.json()["version"]})
+    assert only_version.status_code == 200
+    assert only_version.json()["summary"] == "apply for SGB II"
+    assert only_version.json()["responsible"] == "caseworker"
+    unassigned = _json(
+        client, "patch", url, {"version": only_version.json()["version"], "responsible": None}
+    )
+    assert unassigned.json()["responsible"] is None
+    assert unassigned.json()["summary"] == "apply for SGB II"
+
+
+def _service_case(caseworker):
+    return Case.objects.get(person=register(caseworker))
+
+
+def _factory_case(caseworker):
+    return CaseFactory(responsible=caseworker)
+
+
+@pytest.mark.parametrize("make", [_service_case, _factory_case], ids=["service", "factory"])
+@pytest.mark.parametrize("history", [True, False], ids=["with-history", "without-history"])
+def test_a_stale_patch_answers_409_for_every_case(caseworker, client_for, make, history):
+    case = make(caseworker)
+    client = client_for(caseworker)
+    url = f"/api/v1/cases/{case.pk}"
+    assert _json(client, "patch", url, {"version": case.version, "summary": "A"}).status_code == 200
+    if not history:
+        case.history.all().delete()
+    stale = _json(client, "patch", url, {"version": case.version, "summary": "B"})
+    assert stale.status_code == 409
+    assert stale.json()["current"]["summary"] == "A"
+    assert "meanwhile" in stale.json()["detail"] or "inzwischen" in stale.json()["detail"]
+
+
+def test_a_follow_up_title_longer_than_the_field_is_refused(caseworker, case, client_for):
+    due = timezone.localdate().isoformat()
+    response = _json(
+        client_for(caseworker),
+        "post",
+        f"/api/v1/cases/{case.pk}/follow-ups",
+        {"due_on": due, "title": "x" * 1000},
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"][-1] == "title"
+    assert not case.follow_ups.exists()
+
+
+@pytest.mark.parametrize("text", ["\ud800", "a\x00b"], ids=["lone-surrogate", "nul"])
+def test_a_note_that_cannot_be_stored_is_refused(caseworker, case, client_for, text):
+    response = _json(
+        client_for(caseworker),
+        "post",
+        f"/api/v1/cases/{case.pk}/notes",
+        {"text": text, "visibility": "office"},
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["msg"]
+    assert not case.notes.exists()
+
+
+def test_a_second_accept_answers_409(caseworker, jobcenter, case, client_for):
+    referral = _json(
+        client_for(caseworker),
+        "post",
+        "/api/v1/referrals",
+        _referral_body(case, "jc-tubingen-08416"),
+    ).json()
+    receiver = client_for(jobcenter)
+    url = f"/api/v1/referrals/{referral['id']}/accept"
+    assert _json(receiver, "post", url, {}).status_code == 200
+    again = _json(receiver, "post", url, {})
+    assert again.status_code == 409
+    assert again.json()["detail"]
+
+
+def test_a_body_over_the_upload_limit_answers_413(caseworker, case, client_for):
+    response = _json(
+        client_for(caseworker),
+        "post",
+        f"/api/v1/cases/{case.pk}/notes",
+        {"text": "x" * 3_000_000, "visibility": "office"},
+    )
+    assert response.status_code == 413
+    assert "too large" in response.json()["detail"] or "zu groß" in response.json()["detail"]
+    assert not case.notes.exists()
