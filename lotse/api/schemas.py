@@ -44,8 +44,9 @@ def errors(*codes: int) -> dict[int, type[ErrorOut]]:
     return {code: ErrorOut for code in sorted({401, 403, 422, *codes})}
 
 
-# Answers of operations that take a JSON body: a body over DATA_UPLOAD_MAX_MEMORY_SIZE is 413.
-BODY_ERRORS = (413,)
+# Answers of operations that take a JSON body: a body that is no JSON is 400, one over
+# DATA_UPLOAD_MAX_MEMORY_SIZE is 413.
+BODY_ERRORS = (400, 413)
 
 
 class KreisOut(Schema):
