@@ -7,7 +7,6 @@ policy applies and the same audit events are written. Authentication is the sign
 
 from datetime import date
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -22,6 +21,7 @@ from lotse.api.pagination import BoundedLimitOffset
 from lotse.api.schemas import AuditEventOut, KreisOut, MeOut, OfficeOut, Text, errors
 from lotse.audit.selectors import AuditFilters, audit_event_search
 from lotse.cases.referrals import ReferralConflict
+from lotse.core.limits import upload_limit_mb
 
 api = NinjaAPI(
     title="lotse API",
@@ -71,10 +71,7 @@ def _referral_conflict(request, exc):
 
 @api.exception_handler(RequestDataTooBig)
 def _too_big(request, exc):
-    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-    message = _("The request is too large (more than %(size)s MB).") % {
-        "size": f"{limit / 1_000_000:.1f}".rstrip("0").rstrip(".")
-    }
+    message = _("The request is too large (more than %(size)s MB).") % {"size": upload_limit_mb()}
     return api.create_response(request, {"detail": message}, status=413)
 
 

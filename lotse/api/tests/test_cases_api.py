@@ -232,5 +232,5 @@ def test_a_body_over_the_upload_limit_answers_413(caseworker, case, client_for):
         {"text": "x" * 3_000_000, "visibility": "office"},
     )
     assert response.status_code == 413
-    assert "too large" in response.json()["detail"] or "zu groß" in response.json()["detail"]
+    assert "2.5 MB" in response.json()["detail"]
     assert not case.notes.exists()

@@ -151,3 +151,14 @@ def test_an_inactive_colleague_cannot_be_made_responsible(caseworker, case):
             summary="",
             responsible=gone,
         )
+
+
+def test_a_page_entry_over_the_upload_limit_answers_413_with_a_message(
+    caseworker, case, client_for
+):
+    response = english(client_for(caseworker)).post(
+        f"/cases/{case.pk}/notes/", {"text": "x" * 3_000_000, "visibility": "office"}
+    )
+    assert response.status_code == 413
+    assert "larger than 2.5 MB and was not saved" in response.content.decode()
+    assert not case.notes.exists()
