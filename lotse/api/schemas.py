@@ -1,23 +1,18 @@
 """Schemas shared by the API's routers: output of the directory and the audit trail, the one
 error schema, and the text types every input field uses."""
 
-import re
 from datetime import date, datetime
 from typing import Annotated
 
-from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from pydantic import AfterValidator
 
-# Text that cannot be stored: a lone surrogate half (valid JSON, "\ud800", but not UTF-8) and
-# the NUL character (PostgreSQL refuses it). Pages never send them: Django's form parsing
-# replaces undecodable bytes and its form fields refuse NUL.
-_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+from lotse.core.text import is_storable_text, unstorable_text_message
 
 
 def _storable(value: str) -> str:
-    if _UNSTORABLE.search(value):
-        raise ValueError(_("The text contains a character that cannot be stored."))
+    if not is_storable_text(value):
+        raise ValueError(unstorable_text_message())
     return value
 
 

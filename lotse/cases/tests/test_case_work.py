@@ -162,3 +162,18 @@ def test_a_page_entry_over_the_upload_limit_answers_413_with_a_message(
     assert response.status_code == 413
     assert "larger than 2.5 MB and was not saved" in response.content.decode()
     assert not case.notes.exists()
+
+
+def test_a_page_note_with_bytes_that_are_no_text_is_refused_with_a_message(
+    caseworker, case, client_for
+):
+    # %ED%A0%80 is a lone surrogate half, as a form would send "\ud800": Django reads it as
+    # U+FFFD, which would silently change the entry.
+    response = english(client_for(caseworker)).post(
+        f"/cases/{case.pk}/notes/",
+        "text=call+%ED%A0%80+back&visibility=office",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 422
+    assert "cannot be stored" in response.content.decode()
+    assert not case.notes.exists()

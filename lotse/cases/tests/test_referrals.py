@@ -294,3 +294,18 @@ def test_parallel_accepts_give_one_accept_and_conflicts(caseworker, jobcenter, a
         outcomes = sorted(pool.map(lambda _: accept(), range(6)))
     assert outcomes == ["accepted"] + ["conflict"] * 5
     assert Case.objects.filter(person=amal, office=jobcenter.office).count() == 1
+
+
+def test_a_step_is_not_taken_without_the_reason_that_could_not_be_read(
+    caseworker, jobcenter, amal, client_for
+):
+    referral = _requested(caseworker, jobcenter, amal)
+    response = english(client_for(jobcenter)).post(
+        f"/referrals/{referral.pk}/",
+        "step=decline&text=%ED%A0%80",
+        content_type="application/x-www-form-urlencoded",
+        follow=True,
+    )
+    assert "cannot be stored" in response.content.decode()
+    referral.refresh_from_db()
+    assert referral.state == ReferralState.REQUESTED
