@@ -4,7 +4,8 @@ from datetime import date, datetime
 from typing import Literal
 from uuid import UUID
 
-from django.shortcuts import get_object_or_404
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from lotse.access.decorators import requires
@@ -146,9 +147,13 @@ def _responsible(current, payload: CaseUpdateIn, sent: set[str]):
         return current.responsible
     if not payload.responsible:
         return None
-    return get_object_or_404(
-        User, username=payload.responsible, office=current.office, is_active=True
-    )
+    responsible = User.objects.filter(username=payload.responsible).first()
+    if responsible is None:
+        # As for a colleague of another office (case_update checks that): a field refused.
+        raise ValidationError(
+            {"responsible": _("The responsible caseworker must work at this office.")}
+        )
+    return responsible
 
 
 @router.patch(
@@ -169,6 +174,13 @@ def case_change(request, case_id: int, payload: CaseUpdateIn):
         )
     except EditConflict as exc:
         return 409, {"detail": exc.messages[0], "current": exc.current}
+
+
+def _office(code: str) -> Office:
+    office = Office.objects.filter(code=code).first()
+    if office is None:
+        raise ValidationError({"to_office": _("Choose an office that serves your Kreis.")})
+    return office
 
 
 class CreatedOut(Schema):
@@ -214,7 +226,7 @@ def referral_create(request, payload: ReferralIn):
     referral = referral_services.referral_request(
         actor=request.user,
         case=source,
-        to_office=get_object_or_404(Office, code=payload.to_office),
+        to_office=_office(payload.to_office),
         kind=payload.kind,
         purpose=payload.purpose,
         categories=payload.categories,

@@ -234,3 +234,15 @@ def test_a_body_over_the_upload_limit_answers_413(caseworker, case, client_for):
     assert response.status_code == 413
     assert "2.5 MB" in response.json()["detail"]
     assert not case.notes.exists()
+
+
+def test_unknown_names_in_the_body_are_refused_fields(caseworker, case, client_for):
+    client = client_for(caseworker)
+    patched = _json(
+        client, "patch", f"/api/v1/cases/{case.pk}", {"version": 1, "responsible": "nobody"}
+    )
+    assert patched.status_code == 422
+    assert patched.json()["detail"][0]["loc"] == ["body", "responsible"]
+    referred = _json(client, "post", "/api/v1/referrals", _referral_body(case, "no-such-office"))
+    assert referred.status_code == 422
+    assert referred.json()["detail"][0]["loc"] == ["body", "to_office"]
