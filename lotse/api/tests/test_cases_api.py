@@ -1,9 +1,12 @@
 """Cases and referrals through the JSON API: same services, same policy, same audit trail."""
 
 import json
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from lotse.audit.models import AuditEvent, EventType
@@ -246,3 +249,29 @@ def test_unknown_names_in_the_body_are_refused_fields(caseworker, case, client_f
     referred = _json(client, "post", "/api/v1/referrals", _referral_body(case, "no-such-office"))
     assert referred.status_code == 422
     assert referred.json()["detail"][0]["loc"] == ["body", "to_office"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite serialises all writes")
+@pytest.mark.django_db(transaction=True)
+def test_six_parallel_accepts_give_one_200_and_five_409(caseworker, jobcenter, client_for):
+    case = Case.objects.get(person=register(caseworker))
+    referral = _json(
+        client_for(caseworker),
+        "post",
+        "/api/v1/referrals",
+        _referral_body(case, "jc-tubingen-08416"),
+    ).json()
+    clients = [client_for(jobcenter) for _ in range(6)]
+    barrier = threading.Barrier(6)
+
+    def accept(client) -> int:
+        barrier.wait()
+        try:
+            url = f"/api/v1/referrals/{referral['id']}/accept"
+            return _json(client, "post", url, {}).status_code
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        codes = sorted(pool.map(accept, clients))
+    assert codes == [200, 409, 409, 409, 409, 409]
