@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("lotse.web.urls")),
 ]
 
+handler400 = "lotse.web.views.error_400"
 handler403 = "lotse.web.views.error_403"
 handler404 = "lotse.web.views.error_404"
 handler500 = "lotse.web.views.error_500"

@@ -8,17 +8,21 @@ policy applies and the same audit events are written. Authentication is the sign
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
 from django.http import Http404, JsonResponse
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.security import django_auth
 
 from lotse.access.decorators import requires
 from lotse.access.policy import Action, authorize
 from lotse.access.selectors import kreis_get, kreis_list, office_get, office_list
-from lotse.api.schemas import AuditEventOut, ErrorOut, KreisOut, MeOut, OfficeOut
+from lotse.api.pagination import BoundedLimitOffset
+from lotse.api.schemas import AuditEventOut, KreisOut, MeOut, OfficeOut, Text, errors
 from lotse.audit.selectors import AuditFilters, audit_event_search
+from lotse.cases.referrals import ReferralConflict
+from lotse.core.limits import upload_limit_mb
 
 
 def _signed_in(view):
@@ -65,10 +69,31 @@ def _not_found(request, exc):
 
 @api.exception_handler(ValidationError)
 def _invalid(request, exc):
-    return api.create_response(request, {"detail": exc.messages}, status=422)
+    """A refusal of a service: one item per field (loc names it), like the schema's own 422."""
+    if hasattr(exc, "error_dict"):
+        items = [
+            {"loc": ["body", field], "msg": message, "type": "refused"}
+            for field, field_errors in exc.error_dict.items()
+            for message in ValidationError(field_errors).messages
+        ]
+    else:
+        items = [{"loc": [], "msg": message, "type": "refused"} for message in exc.messages]
+    return api.create_response(request, {"detail": items}, status=422)
 
 
-@api.get("/me", response=MeOut, tags=["staff"])
+@api.exception_handler(ReferralConflict)
+def _referral_conflict(request, exc):
+    """Someone else moved the referral on first (or it is no longer in a state for this step)."""
+    return api.create_response(request, {"detail": " ".join(exc.messages)}, status=409)
+
+
+@api.exception_handler(RequestDataTooBig)
+def _too_big(request, exc):
+    message = _("The request is too large (more than %(size)s MB).") % {"size": upload_limit_mb()}
+    return api.create_response(request, {"detail": message}, status=413)
+
+
+@api.get("/me", response={200: MeOut, **errors()}, tags=["staff"])
 @requires(Action.VIEW_START)
 def me(request):
     user = request.user
@@ -81,40 +106,40 @@ def me(request):
     }
 
 
-@api.get("/kreise", response=list[KreisOut], tags=["directory"])
+@api.get("/kreise", response={200: list[KreisOut], **errors()}, tags=["directory"])
 @requires(Action.VIEW_DIRECTORY)
-def kreise(request, q: str = ""):
+def kreise(request, q: Text(100) = ""):
     return list(kreis_list(actor=request.user, query=q))
 
 
-@api.get("/kreise/{code}", response={200: KreisOut, 404: ErrorOut}, tags=["directory"])
+@api.get("/kreise/{code}", response={200: KreisOut, **errors(404)}, tags=["directory"])
 @requires(Action.VIEW_DIRECTORY)
 def kreis(request, code: str):
     return kreis_get(actor=request.user, code=code)
 
 
-@api.get("/offices", response=list[OfficeOut], tags=["directory"])
-@paginate(LimitOffsetPagination)
+@api.get("/offices", response={200: list[OfficeOut], **errors()}, tags=["directory"])
+@paginate(BoundedLimitOffset)
 @requires(Action.VIEW_DIRECTORY)
-def offices(request, kind: str = "", q: str = ""):
+def offices(request, kind: Text(30) = "", q: Text(100) = ""):
     return office_list(actor=request.user, kind=kind, query=q)
 
 
-@api.get("/offices/{code}", response={200: OfficeOut, 404: ErrorOut}, tags=["directory"])
+@api.get("/offices/{code}", response={200: OfficeOut, **errors(404)}, tags=["directory"])
 @requires(Action.VIEW_DIRECTORY)
 def office(request, code: str):
     return office_get(actor=request.user, code=code)
 
 
-@api.get("/audit/events", response=list[AuditEventOut], tags=["audit"])
-@paginate(LimitOffsetPagination)
+@api.get("/audit/events", response={200: list[AuditEventOut], **errors()}, tags=["audit"])
+@paginate(BoundedLimitOffset)
 @requires(Action.VIEW_AUDIT_TRAIL)
 def audit_events(
     request,
-    q: str = "",
-    event_type: str = "",
-    outcome: str = "",
-    person: str = "",
+    q: Text(100) = "",
+    event_type: Text(40) = "",
+    outcome: Text(10) = "",
+    person: Text(64) = "",
     date_from: date | None = None,
     date_to: date | None = None,
 ):

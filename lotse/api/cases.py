@@ -1,14 +1,18 @@
 """Cases and referrals in the JSON API: the same selectors and services as the pages."""
 
 from datetime import date, datetime
+from typing import Literal
 from uuid import UUID
 
-from django.shortcuts import get_object_or_404
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from lotse.access.decorators import requires
 from lotse.access.policy import Action
+from lotse.api.schemas import BODY_ERRORS, ErrorOut, Text, errors
 from lotse.cases import referrals as referral_services
+from lotse.cases.models import FollowUp, NoteVisibility, Referral, ReferralKind
 from lotse.cases.selectors import (
     CaseloadFilters,
     case_get,
@@ -18,6 +22,11 @@ from lotse.cases.selectors import (
 )
 from lotse.cases.services import EditConflict, case_update, follow_up_add, note_add
 from lotse.organisations.models import Office, User
+
+
+def _length(model, field: str) -> int:
+    return model._meta.get_field(field).max_length
+
 
 router = Router(tags=["cases"])
 
@@ -52,24 +61,27 @@ class CaseOut(Schema):
 
 
 class CaseUpdateIn(Schema):
+    """Only the fields sent are changed: leave out `summary` to keep it, send `responsible`
+    null to unassign the case."""
+
     version: int
-    summary: str = ""
-    responsible: str | None = None  # user name
+    summary: Text() = ""
+    responsible: Text(_length(User, "username")) | None = None  # user name
 
 
-class ConflictOut(Schema):
+class ConflictOut(ErrorOut):
     detail: str
     current: CaseOut
 
 
 class NoteIn(Schema):
-    text: str
-    visibility: str = "office"
+    text: Text()
+    visibility: Literal[tuple(NoteVisibility.values)] = NoteVisibility.OFFICE
 
 
 class FollowUpIn(Schema):
     due_on: date
-    title: str
+    title: Text(_length(FollowUp, "title"))
 
 
 class ReferralOut(Schema):
@@ -105,54 +117,77 @@ class ReferralListsOut(Schema):
 
 class ReferralIn(Schema):
     case: int
-    to_office: str  # office code
-    kind: str
-    purpose: str
-    categories: list[str] = []
+    to_office: Text(_length(Office, "code"))  # office code
+    kind: Literal[tuple(ReferralKind.values)]
+    purpose: Text(_length(Referral, "purpose"))
+    categories: list[Text(20)] = []
     respond_by: date
     due_by: date | None = None
 
 
 class StepIn(Schema):
-    text: str = ""
+    text: Text() = ""
 
 
-@router.get("/cases", response=list[CaseOut])
+@router.get("/cases", response={200: list[CaseOut], **errors()})
 @requires(Action.WORK_ON_CASE, person_data=True)
-def cases(request, mine: bool = False, due: bool = False, closed: bool = False, q: str = ""):
-    filters = CaseloadFilters(mine=mine, due=due, closed=closed, query=q[:100])
+def cases(request, mine: bool = False, due: bool = False, closed: bool = False, q: Text(100) = ""):
+    filters = CaseloadFilters(mine=mine, due=due, closed=closed, query=q)
     return caseload_listed(actor=request.user, filters=filters)
 
 
-@router.get("/cases/{case_id}", response=CaseOut)
+@router.get("/cases/{case_id}", response={200: CaseOut, **errors(404)})
 @requires(Action.WORK_ON_CASE, person_data=True)
 def case(request, case_id: int):
     return case_get(actor=request.user, case_id=case_id)
 
 
-@router.patch("/cases/{case_id}", response={200: CaseOut, 409: ConflictOut})
+def _responsible(current, payload: CaseUpdateIn, sent: set[str]):
+    if "responsible" not in sent:
+        return current.responsible
+    if not payload.responsible:
+        return None
+    responsible = User.objects.filter(username=payload.responsible).first()
+    if responsible is None:
+        # As for a colleague of another office (case_update checks that): a field refused.
+        raise ValidationError(
+            {"responsible": _("The responsible caseworker must work at this office.")}
+        )
+    return responsible
+
+
+@router.patch(
+    "/cases/{case_id}", response={200: CaseOut, 409: ConflictOut, **errors(404, *BODY_ERRORS)}
+)
 @requires(Action.WORK_ON_CASE, person_data=True)
 def case_change(request, case_id: int, payload: CaseUpdateIn):
     current = case_get(actor=request.user, case_id=case_id)
-    responsible = (
-        get_object_or_404(User, username=payload.responsible, office=current.office)
-        if payload.responsible
-        else None
-    )
+    sent = payload.model_fields_set
     try:
         return case_update(
             actor=request.user,
             case=current,
             expected_version=payload.version,
-            summary=payload.summary,
-            responsible=responsible,
+            summary=payload.summary if "summary" in sent else current.summary,
+            responsible=_responsible(current, payload, sent),
             team=current.team,
         )
     except EditConflict as exc:
         return 409, {"detail": exc.messages[0], "current": exc.current}
 
 
-@router.post("/cases/{case_id}/notes", response={201: dict})
+def _office(code: str) -> Office:
+    office = Office.objects.filter(code=code).first()
+    if office is None:
+        raise ValidationError({"to_office": _("Choose an office that serves your Kreis.")})
+    return office
+
+
+class CreatedOut(Schema):
+    id: int
+
+
+@router.post("/cases/{case_id}/notes", response={201: CreatedOut, **errors(404, *BODY_ERRORS)})
 @requires(Action.WORK_ON_CASE, person_data=True)
 def case_note(request, case_id: int, payload: NoteIn):
     note = note_add(
@@ -164,7 +199,7 @@ def case_note(request, case_id: int, payload: NoteIn):
     return 201, {"id": note.pk}
 
 
-@router.post("/cases/{case_id}/follow-ups", response={201: dict})
+@router.post("/cases/{case_id}/follow-ups", response={201: CreatedOut, **errors(404, *BODY_ERRORS)})
 @requires(Action.WORK_ON_CASE, person_data=True)
 def case_follow_up(request, case_id: int, payload: FollowUpIn):
     follow_up = follow_up_add(
@@ -176,20 +211,22 @@ def case_follow_up(request, case_id: int, payload: FollowUpIn):
     return 201, {"id": follow_up.pk}
 
 
-@router.get("/referrals", response=ReferralListsOut, tags=["referrals"])
+@router.get("/referrals", response={200: ReferralListsOut, **errors()}, tags=["referrals"])
 @requires(Action.HANDLE_REFERRAL, person_data=True)
 def referrals(request):
     return referral_lists(actor=request.user)
 
 
-@router.post("/referrals", response={201: ReferralOut}, tags=["referrals"])
+@router.post(
+    "/referrals", response={201: ReferralOut, **errors(404, *BODY_ERRORS)}, tags=["referrals"]
+)
 @requires(Action.HANDLE_REFERRAL, person_data=True)
 def referral_create(request, payload: ReferralIn):
     source = case_get(actor=request.user, case_id=payload.case)
     referral = referral_services.referral_request(
         actor=request.user,
         case=source,
-        to_office=get_object_or_404(Office, code=payload.to_office),
+        to_office=_office(payload.to_office),
         kind=payload.kind,
         purpose=payload.purpose,
         categories=payload.categories,
@@ -199,14 +236,18 @@ def referral_create(request, payload: ReferralIn):
     return 201, referral
 
 
-@router.get("/referrals/{referral_id}", response=ReferralOut, tags=["referrals"])
+@router.get(
+    "/referrals/{referral_id}", response={200: ReferralOut, **errors(404)}, tags=["referrals"]
+)
 @requires(Action.HANDLE_REFERRAL, person_data=True)
 def referral(request, referral_id: int):
     return referral_get(actor=request.user, referral_id=referral_id)
 
 
 @router.post(
-    "/referrals/{referral_id}/{step}", response={200: ReferralOut, 404: dict}, tags=["referrals"]
+    "/referrals/{referral_id}/{step}",
+    response={200: ReferralOut, **errors(404, 409, *BODY_ERRORS)},
+    tags=["referrals"],
 )
 @requires(Action.HANDLE_REFERRAL, person_data=True)
 def referral_step(request, referral_id: int, step: str, payload: StepIn):

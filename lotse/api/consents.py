@@ -8,6 +8,8 @@ from ninja import Router, Schema
 
 from lotse.access.decorators import requires
 from lotse.access.policy import Action
+from lotse.api.schemas import BODY_ERRORS, Text, errors
+from lotse.consent.models import Consent
 from lotse.consent.selectors import consent_get, consent_list
 from lotse.consent.services import ConsentInput, consent_record, consent_withdraw
 from lotse.organisations.models import Office
@@ -45,39 +47,48 @@ class ConsentOut(Schema):
         return [office.code for office in obj.disclosing_offices.all()]
 
 
+def _length(field: str) -> int:
+    return Consent._meta.get_field(field).max_length
+
+
+OfficeCode = Text(Office._meta.get_field("code").max_length)
+
+
 class ConsentIn(Schema):
-    recipients: list[str]  # office codes
-    categories: list[str]
-    purposes: list[str]
+    recipients: list[OfficeCode]  # office codes
+    categories: list[Text(20)]
+    purposes: list[Text(40)]
     given_on: date
-    given_how: str
-    explained_language: str
+    given_how: Text(_length("given_how"))
+    explained_language: Text(_length("explained_language"))
     valid_until: date
-    disclosing_offices: list[str] = []
+    disclosing_offices: list[OfficeCode] = []
     explicit_special_categories: bool = False
-    purpose_details: str = ""
-    form_reason: str = ""
-    interpreter_name: str = ""
-    interpreter_language: str = ""
+    purpose_details: Text() = ""
+    form_reason: Text(_length("form_reason")) = ""
+    interpreter_name: Text(_length("interpreter_name")) = ""
+    interpreter_language: Text(_length("interpreter_language")) = ""
 
 
 class WithdrawIn(Schema):
-    reason: str
-    how: str = ""
+    reason: Text(500)  # as on the page
+    how: Text(_length("withdrawn_how")) = ""
 
 
 def _offices(codes: list[str]) -> list[Office]:
     return [get_object_or_404(Office, code=code) for code in codes]
 
 
-@router.get("/persons/{person_id}/consents", response=list[ConsentOut])
+@router.get("/persons/{person_id}/consents", response={200: list[ConsentOut], **errors(404)})
 @requires(Action.VIEW_PERSON, person_data=True)
 def consents(request, person_id: UUID):
     person = person_get(actor=request.user, person_id=person_id, purpose="consent")
     return list(consent_list(actor=request.user, person=person))
 
 
-@router.post("/persons/{person_id}/consents", response={201: ConsentOut})
+@router.post(
+    "/persons/{person_id}/consents", response={201: ConsentOut, **errors(404, *BODY_ERRORS)}
+)
 @requires(Action.EDIT_PERSON, person_data=True)
 def consent_create(request, person_id: UUID, payload: ConsentIn):
     person = person_get(actor=request.user, person_id=person_id, purpose="consent", edit=True)
@@ -88,7 +99,10 @@ def consent_create(request, person_id: UUID, payload: ConsentIn):
     return 201, consent
 
 
-@router.post("/persons/{person_id}/consents/{consent_id}/withdraw", response=ConsentOut)
+@router.post(
+    "/persons/{person_id}/consents/{consent_id}/withdraw",
+    response={200: ConsentOut, **errors(404, *BODY_ERRORS)},
+)
 @requires(Action.EDIT_PERSON, person_data=True)
 def consent_withdrawal(request, person_id: UUID, consent_id: int, payload: WithdrawIn):
     person = person_get(actor=request.user, person_id=person_id, purpose="consent", edit=True)

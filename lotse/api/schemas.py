@@ -1,6 +1,47 @@
-from datetime import date, datetime
+"""Schemas shared by the API's routers: output of the directory and the audit trail, the one
+error schema, and the text types every input field uses."""
 
-from ninja import Schema
+from datetime import date, datetime
+from typing import Annotated
+
+from ninja import Field, Schema
+from pydantic import AfterValidator
+
+from lotse.core.text import is_storable_text, unstorable_text_message
+
+
+def _storable(value: str) -> str:
+    if not is_storable_text(value):
+        raise ValueError(unstorable_text_message())
+    return value
+
+
+def Text(max_length: int | None = None):  # noqa: N802 - reads as a type in a schema
+    """A text input field, at most `max_length` characters (the model field's length)."""
+    return Annotated[str, Field(max_length=max_length), AfterValidator(_storable)]
+
+
+class ErrorItem(Schema):
+    loc: list[str | int] = []
+    msg: str
+    type: str = ""
+
+
+class ErrorOut(Schema):
+    """Every error answer: a sentence, or (422) one item per field that was refused."""
+
+    detail: str | list[ErrorItem]
+
+
+def errors(*codes: int) -> dict[int, type[ErrorOut]]:
+    """The error answers an operation documents, besides those every operation has (401: not
+    signed in, 403: no second factor, role or CSRF token, 422: a parameter is invalid)."""
+    return {code: ErrorOut for code in sorted({401, 403, 422, *codes})}
+
+
+# Answers of operations that take a JSON body: a body that is no JSON is 400, one over
+# DATA_UPLOAD_MAX_MEMORY_SIZE is 413.
+BODY_ERRORS = (400, 413)
 
 
 class KreisOut(Schema):
@@ -54,7 +95,3 @@ class AuditEventOut(Schema):
     @staticmethod
     def resolve_office(obj) -> str | None:
         return obj.office.code if obj.office_id else None
-
-
-class ErrorOut(Schema):
-    detail: str

@@ -19,6 +19,7 @@ from lotse.access.policy import (
     authorize,
     blocked_reason,
     registered_category_basis,
+    scope_offices,
     statutory_basis,
 )
 from lotse.audit.models import EventType
@@ -38,6 +39,13 @@ from lotse.organisations.models import Office
 from lotse.people.models import Person
 
 TRANSFER_REQUEST_DAYS = 14  # the holding office's time to answer a transfer request
+
+PURPOSE_MAX_LENGTH = Referral._meta.get_field("purpose").max_length
+
+
+class ReferralConflict(ValidationError):
+    """The step is not possible in the referral's state, typically because someone else took
+    a step first (two accepts at once): nothing was changed. The API answers 409."""
 
 
 def _timeline(referral: Referral, actor, note: str = "", *, office=None) -> None:
@@ -131,8 +139,15 @@ def referral_request(
         raise ValidationError({"kind": _("Choose a hand-over or a request for a service.")})
     if to_office.pk == case.office_id or not to_office.is_valid_on(timezone.localdate()):
         raise ValidationError({"to_office": _("Choose another office that exists today.")})
+    # The same offices the page offers: those serving a Kreis of the actor's office.
+    if not scope_offices(actor).filter(pk=to_office.pk).exists():
+        raise ValidationError({"to_office": _("Choose an office that serves your Kreis.")})
     if not purpose.strip():
         raise ValidationError({"purpose": _("Say what the referral is for.")})
+    if len(purpose.strip()) > PURPOSE_MAX_LENGTH:
+        raise ValidationError(
+            {"purpose": _("At most %(count)s characters.") % {"count": PURPOSE_MAX_LENGTH}}
+        )
     if respond_by < timezone.localdate():
         raise ValidationError({"respond_by": _("The answer cannot be due in the past.")})
     if due_by and due_by < respond_by:
@@ -154,7 +169,7 @@ def referral_request(
         from_case=case,
         from_office=case.office,
         to_office=to_office,
-        purpose=purpose.strip()[:300],
+        purpose=purpose.strip(),
         shared=shared,
         respond_by=respond_by,
         due_by=due_by,
@@ -189,6 +204,13 @@ def transfer_request(
         raise ValidationError(
             {"transfer_reason": _("Say why your office takes the person over (a sentence).")}
         )
+    if len(reason.strip()) > PURPOSE_MAX_LENGTH:
+        raise ValidationError(
+            {"transfer_reason": _("At most %(count)s characters.") % {"count": PURPOSE_MAX_LENGTH}}
+        )
+    entered_name_max = Referral._meta.get_field("entered_name").max_length
+    if len(entered_name.strip()) > entered_name_max:
+        raise ValidationError(_("At most %(count)s characters.") % {"count": entered_name_max})
     person = Person.objects.get(pk=person_id)
     if Referral.objects.filter(
         person=person,
@@ -206,11 +228,11 @@ def transfer_request(
         to_case=Case.objects.filter(
             person=person, office=to_office, status=CaseStatus.OPEN
         ).first(),
-        purpose=reason.strip()[:300],
+        purpose=reason.strip(),
         shared={},
         respond_by=timezone.localdate() + timedelta(days=TRANSFER_REQUEST_DAYS),
         requested_by=actor,
-        entered_name=entered_name.strip()[:200],
+        entered_name=entered_name.strip(),
     )
     _timeline(referral, actor, reason, office=to_office)
     return referral
@@ -233,14 +255,28 @@ def _accept_transfer_request(actor, referral: Referral, note: str) -> Referral:
     return referral
 
 
+def _locked(referral: Referral) -> None:
+    """Lock the referral's row for the step's transaction and take its current state, so that
+    of two steps at once the second waits and then finds the state the first left."""
+    current = Referral.objects.select_for_update().get(pk=referral.pk)
+    # The state field is protected; refresh_from_db() lifts the protection for every thread
+    # at once (django-fsm), so the state is taken over through the field itself.
+    Referral._meta.get_field("state").set_state(referral, current.state)
+    referral._update_initial_state()
+    referral.to_case_id = current.to_case_id
+    referral.outcome = current.outcome
+
+
 def _as_receiver(actor, referral: Referral) -> None:
     authorize(actor, Action.HANDLE_REFERRAL, referral)
+    _locked(referral)
     if actor.office_id != referral.to_office_id:
         raise ValidationError(_("Only the receiving office can do this."))
 
 
 def _as_sender(actor, referral: Referral) -> None:
     authorize(actor, Action.HANDLE_REFERRAL, referral)
+    _locked(referral)
     if actor.office_id != referral.from_office_id:
         raise ValidationError(_("Only the sending office can do this."))
 
@@ -251,7 +287,7 @@ def _move(referral: Referral, transition) -> None:
     try:
         transition()
     except TransitionNotAllowed:
-        raise ValidationError(
+        raise ReferralConflict(
             _("This step is not possible in the state “%(state)s”.")
             % {"state": referral.get_state_display()}
         ) from None
@@ -332,6 +368,7 @@ def referral_close(*, actor, referral: Referral, outcome: str = "") -> Referral:
     authorize(actor, Action.HANDLE_REFERRAL, referral)
     if referral.kind == ReferralKind.TAKEOVER:
         raise ValidationError(_("A transfer request is done once it is answered."))
+    _locked(referral)
     if referral.kind == ReferralKind.TRANSFER and actor.office_id != referral.to_office_id:
         raise ValidationError(_("A hand-over is completed by the receiving office."))
     _move(referral, referral.close)
@@ -386,6 +423,7 @@ def referral_step(*, actor, referral: Referral, step: str, text: str = "") -> Re
 
 __all__ = [
     "REFERRAL_STEPS",
+    "ReferralConflict",
     "referral_step",
     "referral_accept",
     "referral_close",

@@ -15,6 +15,8 @@ from lotse.cases.rules import held_in_kreise, holding_offices
 from lotse.people.models import Person
 from lotse.people.services import PersonInput, person_create, person_enrich
 
+FOLLOW_UP_TITLE_MAX_LENGTH = FollowUp._meta.get_field("title").max_length
+
 
 @atomic_service
 def case_open(*, actor, person: Person, reason: str) -> Case:
@@ -159,12 +161,16 @@ class EditConflict(ValidationError):
     """Someone else saved the case since the form was loaded: nothing was overwritten."""
 
     def __init__(self, case: Case):
+        # A case loaded or created without the field history (bulk loads, older data) has no
+        # history row: then nobody is named.
+        last_change = case.history.first()
+        editor = last_change.history_user if last_change else None
         super().__init__(
             _(
                 "%(user)s changed this case meanwhile. Your entry was not saved: "
                 "compare and save again."
             )
-            % {"user": case.history.first().history_user or _("Someone")}
+            % {"user": editor or _("Someone")}
         )
         self.current = case
 
@@ -175,7 +181,9 @@ def case_update(
     """Change the case's summary, responsible caseworker and team — only if nobody saved it
     since `expected_version` (optimistic locking: the second editor is told, nothing is lost)."""
     authorize(actor, Action.WORK_ON_CASE, case)
-    if responsible is not None and responsible.office_id != case.office_id:
+    if responsible is not None and (
+        responsible.office_id != case.office_id or not responsible.is_active
+    ):
         raise ValidationError(
             {"responsible": _("The responsible caseworker must work at this office.")}
         )
@@ -229,8 +237,12 @@ def follow_up_add(*, actor, case: Case, due_on, title: str) -> FollowUp:
     authorize(actor, Action.WORK_ON_CASE, case)
     if not title.strip():
         raise ValidationError({"title": _("Say what is to be looked at again.")})
+    if len(title.strip()) > FOLLOW_UP_TITLE_MAX_LENGTH:
+        raise ValidationError(
+            {"title": _("At most %(count)s characters.") % {"count": FOLLOW_UP_TITLE_MAX_LENGTH}}
+        )
     follow_up = FollowUp.objects.create(
-        case=case, due_on=due_on, title=title.strip()[:200], created_by=actor
+        case=case, due_on=due_on, title=title.strip(), created_by=actor
     )
     audit_record(
         event_type=EventType.FOLLOW_UP_SET,

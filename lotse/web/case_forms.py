@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lotse.access.policy import Category
 from lotse.cases.models import SENT_KINDS, NoteVisibility
+from lotse.core.text import validate_storable_text
 from lotse.organisations.models import Office, User
 
 CATEGORY_LABELS = {
@@ -26,7 +27,10 @@ _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class CaseForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     summary = forms.CharField(
-        label=_("Summary and next step"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Summary and next step"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        validators=[validate_storable_text],
     )
     responsible = forms.ModelChoiceField(
         label=_("Responsible caseworker"), queryset=User.objects.none(), required=False
@@ -41,24 +45,32 @@ class CaseForm(forms.Form):
 
 class FollowUpForm(forms.Form):
     due_on = forms.DateField(label=_("Due on"), widget=_DATE)
-    title = forms.CharField(label=_("What"), max_length=200)
+    title = forms.CharField(label=_("What"), max_length=200, validators=[validate_storable_text])
 
 
 class NoteForm(forms.Form):
-    text = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(
+        label=_("Note"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[validate_storable_text],
+    )
     visibility = forms.ChoiceField(
         label=_("Visible to"), choices=NoteVisibility.choices, initial=NoteVisibility.OFFICE
     )
 
 
 class CloseForm(forms.Form):
-    reason = forms.CharField(label=_("Reason for closing"), max_length=200)
+    reason = forms.CharField(
+        label=_("Reason for closing"), max_length=200, validators=[validate_storable_text]
+    )
 
 
 class ReferralForm(forms.Form):
     to_office = forms.ModelChoiceField(label=_("To"), queryset=Office.objects.none())
     kind = forms.ChoiceField(label=_("Kind"), choices=[(k.value, k.label) for k in SENT_KINDS])
-    purpose = forms.CharField(label=_("Purpose"), max_length=300)
+    purpose = forms.CharField(
+        label=_("Purpose"), max_length=300, validators=[validate_storable_text]
+    )
     categories = forms.MultipleChoiceField(
         label=_("Data to share (besides the identity core)"),
         choices=[(c.value, CATEGORY_LABELS[c]) for c in Category if c != Category.IDENTITY],
@@ -76,7 +88,10 @@ class ReferralForm(forms.Form):
 
 class ReasonForm(forms.Form):
     text = forms.CharField(
-        label=_("Reason or outcome"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=_("Reason or outcome"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        validators=[validate_storable_text],
     )
 
 

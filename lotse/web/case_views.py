@@ -70,8 +70,8 @@ def _case_context(request, case: Case, **forms) -> dict:
                 "responsible": case.responsible_id,
             },
         ),
-        "follow_up_form": FollowUpForm(),
-        "note_form": NoteForm(),
+        "follow_up_form": forms.get("follow_up_form") or FollowUpForm(),
+        "note_form": forms.get("note_form") or NoteForm(),
         "close_form": CloseForm(),
         "follow_ups": case.follow_ups.order_by("done_at", "due_on"),
         "notes": case.notes.select_related("author"),
@@ -125,15 +125,21 @@ def case_detail(request, case_id: int):
 def case_follow_up(request, case_id: int):
     case = case_get(actor=request.user, case_id=case_id)
     form = FollowUpForm(request.POST)
-    if form.is_valid():
-        try:
-            follow_up_add(actor=request.user, case=case, **form.cleaned_data)
-            messages.success(request, _("The follow-up was set."))
-        except ValidationError as exc:
-            _error(request, exc)
-    else:
+    if not form.is_valid():
         messages.error(request, _("Please give a date and what is to be done."))
+        return _invalid_entry(request, case, follow_up_form=form)
+    try:
+        follow_up_add(actor=request.user, case=case, **form.cleaned_data)
+        messages.success(request, _("The follow-up was set."))
+    except ValidationError as exc:
+        _error(request, exc)
     return redirect("web:case_detail", case_id=case.pk)
+
+
+def _invalid_entry(request, case: Case, **forms):
+    """The case page again with the refused entry and its error (422): nothing was saved."""
+    context = _case_context(request, case, **forms)
+    return render(request, "cases/case_detail.html", context, status=422)
 
 
 @require_POST
@@ -151,14 +157,14 @@ def case_follow_up_done(request, case_id: int, follow_up_id: int):
 def case_note(request, case_id: int):
     case = case_get(actor=request.user, case_id=case_id)
     form = NoteForm(request.POST)
-    if form.is_valid():
-        try:
-            note_add(actor=request.user, case=case, **form.cleaned_data)
-            messages.success(request, _("The note was saved."))
-        except ValidationError as exc:
-            _error(request, exc)
-    else:
-        messages.error(request, _("The note is empty."))
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return _invalid_entry(request, case, note_form=form)
+    try:
+        note_add(actor=request.user, case=case, **form.cleaned_data)
+        messages.success(request, _("The note was saved."))
+    except ValidationError as exc:
+        _error(request, exc)
     return redirect("web:case_detail", case_id=case.pk)
 
 
@@ -226,7 +232,10 @@ def referral_detail(request, referral_id: int):
     referral = referral_get(actor=request.user, referral_id=referral_id)
     if request.method == "POST":
         form = ReasonForm(request.POST)
-        form.is_valid()
+        if not form.is_valid():
+            # Never take the step without the reason or note that was meant to go with it.
+            messages.error(request, " ".join(form.errors.get("text", [])))
+            return redirect("web:referral_detail", referral_id=referral.pk)
         try:
             referral_services.referral_step(
                 actor=request.user,

@@ -1,11 +1,13 @@
 """Start page, directory of regions and offices, the user's own account page, error pages."""
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.db import connection
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from lotse.access.decorators import public, requires
 from lotse.access.policy import Action, decide
@@ -17,6 +19,7 @@ from lotse.access.selectors import (
     office_staff_list,
 )
 from lotse.cases.selectors import start_page_work
+from lotse.core.limits import upload_limit_mb
 from lotse.core.params import search_text
 from lotse.organisations.models import OfficeKind
 
@@ -87,6 +90,18 @@ def health(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok", "debug": settings.DEBUG is True})
+
+
+@public
+def error_400(request, exception=None):
+    """A bad request; one over the upload limit (DATA_UPLOAD_MAX_MEMORY_SIZE) says so (413)."""
+    too_big = isinstance(exception, RequestDataTooBig)
+    status = 413 if too_big else 400
+    if request.path.startswith("/api/"):
+        message = _("The request is too large.") if too_big else _("The request is invalid.")
+        return JsonResponse({"detail": str(message)}, status=status)
+    context = {"too_big": too_big, "limit_mb": upload_limit_mb()}
+    return render(request, "400.html", context, status=status)
 
 
 @public

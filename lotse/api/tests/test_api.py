@@ -176,3 +176,21 @@ def test_the_docs_page(client_for, caseworker):
     response = client_for(caseworker).get(f"{API}/docs")
     assert response.status_code == 200
     assert "openapi.json" in response.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/offices", "/audit/events"])
+@pytest.mark.parametrize(
+    "params",
+    [{"limit": "99999999999999999999"}, {"offset": "99999999999999999999"}, {"limit": "0"}],
+    ids=["huge-limit", "huge-offset", "zero-limit"],
+)
+def test_paginated_lists_refuse_numbers_out_of_bounds(dpo, client_for, path, params):
+    response, data = get(client_for(dpo), path, **params)
+    assert response.status_code == 422
+    assert data["detail"][0]["loc"][-1] in params
+
+
+def test_paginated_lists_take_the_largest_page(caseworker, client_for):
+    response, page = get(client_for(caseworker), "/offices", limit=500, offset=10)
+    assert response.status_code == 200
+    assert len(page["items"]) == min(500, page["count"] - 10)

@@ -1,13 +1,17 @@
 """Cases and referrals through the JSON API: same services, same policy, same audit trail."""
 
 import json
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from lotse.audit.models import AuditEvent, EventType
-from lotse.cases.models import Case
+from lotse.cases.models import Case, Referral
+from lotse.cases.tests.factories import CaseFactory
 from lotse.organisations.models import Role
 from lotse.organisations.tests.factories import UserFactory, reference_office
 from lotse.people.tests.factories import register
@@ -113,3 +117,161 @@ def test_an_unknown_referral_step_is_refused(caseworker, jobcenter, case, client
     )
     assert response.status_code == 404
     assert "accept" in response.json()["detail"]
+
+
+def _referral_body(case, to_office: str, **changes) -> dict:
+    soon = (timezone.localdate() + timedelta(days=5)).isoformat()
+    body = {
+        "case": case.pk,
+        "to_office": to_office,
+        "kind": "service",
+        "purpose": "check",
+        "categories": [],
+        "respond_by": soon,
+    }
+    return {**body, **changes}
+
+
+def test_a_referral_to_an_office_of_another_kreis_is_refused(
+    caseworker, other_caseworker, case, client_for
+):
+    response = _json(
+        client_for(caseworker),
+        "post",
+        "/api/v1/referrals",
+        _referral_body(case, "jc-ludwigsburg-08118"),
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "to_office"]
+    assert not Referral.objects.exists()
+    assert client_for(other_caseworker).get("/api/v1/referrals").json()["incoming"] == []
+
+
+def test_patch_changes_only_the_fields_sent(caseworker, case, client_for):
+    client = client_for(caseworker)
+    url = f"/api/v1/cases/{case.pk}"
+    first = _json(client, "patch", url, {"version": case.version, "summary": "apply for SGB II"})
+    assert first.json()["responsible"] == "caseworker"
+    only_version = _json(client, "patch", url, {"version": first.json()["version"]})
+    assert only_version.status_code == 200
+    assert only_version.json()["summary"] == "apply for SGB II"
+    assert only_version.json()["responsible"] == "caseworker"
+    unassigned = _json(
+        client, "patch", url, {"version": only_version.json()["version"], "responsible": None}
+    )
+    assert unassigned.json()["responsible"] is None
+    assert unassigned.json()["summary"] == "apply for SGB II"
+
+
+def _service_case(caseworker):
+    return Case.objects.get(person=register(caseworker))
+
+
+def _factory_case(caseworker):
+    return CaseFactory(responsible=caseworker)
+
+
+@pytest.mark.parametrize("make", [_service_case, _factory_case], ids=["service", "factory"])
+@pytest.mark.parametrize("history", [True, False], ids=["with-history", "without-history"])
+def test_a_stale_patch_answers_409_for_every_case(caseworker, client_for, make, history):
+    case = make(caseworker)
+    client = client_for(caseworker)
+    url = f"/api/v1/cases/{case.pk}"
+    assert _json(client, "patch", url, {"version": case.version, "summary": "A"}).status_code == 200
+    if not history:
+        case.history.all().delete()
+    stale = _json(client, "patch", url, {"version": case.version, "summary": "B"})
+    assert stale.status_code == 409
+    assert stale.json()["current"]["summary"] == "A"
+    assert "meanwhile" in stale.json()["detail"] or "inzwischen" in stale.json()["detail"]
+
+
+def test_a_follow_up_title_longer_than_the_field_is_refused(caseworker, case, client_for):
+    due = timezone.localdate().isoformat()
+    response = _json(
+        client_for(caseworker),
+        "post",
+        f"/api/v1/cases/{case.pk}/follow-ups",
+        {"due_on": due, "title": "x" * 1000},
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"][-1] == "title"
+    assert not case.follow_ups.exists()
+
+
+@pytest.mark.parametrize("text", ["\ud800", "a\x00b"], ids=["lone-surrogate", "nul"])
+def test_a_note_that_cannot_be_stored_is_refused(caseworker, case, client_for, text):
+    response = _json(
+        client_for(caseworker),
+        "post",
+        f"/api/v1/cases/{case.pk}/notes",
+        {"text": text, "visibility": "office"},
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["msg"]
+    assert not case.notes.exists()
+
+
+def test_a_second_accept_answers_409(caseworker, jobcenter, case, client_for):
+    referral = _json(
+        client_for(caseworker),
+        "post",
+        "/api/v1/referrals",
+        _referral_body(case, "jc-tubingen-08416"),
+    ).json()
+    receiver = client_for(jobcenter)
+    url = f"/api/v1/referrals/{referral['id']}/accept"
+    assert _json(receiver, "post", url, {}).status_code == 200
+    again = _json(receiver, "post", url, {})
+    assert again.status_code == 409
+    assert again.json()["detail"]
+
+
+def test_a_body_over_the_upload_limit_answers_413(caseworker, case, client_for):
+    response = _json(
+        client_for(caseworker),
+        "post",
+        f"/api/v1/cases/{case.pk}/notes",
+        {"text": "x" * 3_000_000, "visibility": "office"},
+    )
+    assert response.status_code == 413
+    assert "2.5 MB" in response.json()["detail"]
+    assert not case.notes.exists()
+
+
+def test_unknown_names_in_the_body_are_refused_fields(caseworker, case, client_for):
+    client = client_for(caseworker)
+    patched = _json(
+        client, "patch", f"/api/v1/cases/{case.pk}", {"version": 1, "responsible": "nobody"}
+    )
+    assert patched.status_code == 422
+    assert patched.json()["detail"][0]["loc"] == ["body", "responsible"]
+    referred = _json(client, "post", "/api/v1/referrals", _referral_body(case, "no-such-office"))
+    assert referred.status_code == 422
+    assert referred.json()["detail"][0]["loc"] == ["body", "to_office"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite serialises all writes")
+@pytest.mark.django_db(transaction=True)
+def test_six_parallel_accepts_give_one_200_and_five_409(caseworker, jobcenter, client_for):
+    case = Case.objects.get(person=register(caseworker))
+    referral = _json(
+        client_for(caseworker),
+        "post",
+        "/api/v1/referrals",
+        _referral_body(case, "jc-tubingen-08416"),
+    ).json()
+    clients = [client_for(jobcenter) for _ in range(6)]
+    barrier = threading.Barrier(6)
+
+    def accept(client) -> int:
+        barrier.wait()
+        try:
+            url = f"/api/v1/referrals/{referral['id']}/accept"
+            return _json(client, "post", url, {}).status_code
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        codes = sorted(pool.map(accept, clients))
+    assert codes == [200, 409, 409, 409, 409, 409]

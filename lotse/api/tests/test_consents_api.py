@@ -56,3 +56,15 @@ def test_another_kreis_cannot_see_consents(caseworker, other_caseworker, client_
     assert (
         client_for(other_caseworker).get(f"/api/v1/persons/{person.pk}/consents").status_code == 404
     )
+
+
+def test_fields_longer_than_stored_are_refused_not_cut(caseworker, client_for):
+    person = register(caseworker)
+    response = _post(
+        client_for(caseworker),
+        f"/api/v1/persons/{person.pk}/consents",
+        _consent(given_how="signed_form_interpreter", interpreter_name="x" * 151),
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"][-1] == "interpreter_name"
+    assert not person.consents.exists()

@@ -1,15 +1,19 @@
 """Hand-overs between offices: what travels, on which basis, and what does not."""
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.utils import timezone
 
 from conftest import english
 from lotse.audit.models import AuditEvent, EventType
-from lotse.cases.models import Case, ReferralState
+from lotse.cases.models import Case, Referral, ReferralState
 from lotse.cases.referrals import (
+    ReferralConflict,
     referral_accept,
     referral_close,
     referral_decline,
@@ -231,29 +235,77 @@ def test_overdue_referrals_remind_the_sender_once(caseworker, jobcenter, amal):
     call_command("remind_referrals", verbosity=0)  # today: nothing overdue yet
 
 
-def test_a_step_on_an_older_copy_of_the_referral_is_refused_with_a_message(
-    caseworker, jobcenter, amal
-):
-    from lotse.cases.models import Referral
+def test_a_referral_cannot_go_to_an_office_outside_the_kreis(caseworker, amal):
+    # The page offers only offices serving the own Kreis; the service refuses any other, so
+    # that the API (or any other caller) cannot send a person's data elsewhere.
+    with pytest.raises(ValidationError) as refused:
+        referral_request(
+            actor=caseworker,
+            case=_case(amal, caseworker),
+            to_office=reference_office("jc-ludwigsburg-08118"),
+            kind="transfer",
+            purpose="Rechtskreiswechsel",
+            categories=[],
+            respond_by=SOON,
+        )
+    assert "to_office" in refused.value.error_dict
+    assert not amal.referrals.exists()
 
-    referral = referral_request(
+
+def _requested(caseworker, jobcenter, amal):
+    return referral_request(
         actor=caseworker,
         case=_case(amal, caseworker),
         to_office=jobcenter.office,
         kind="service",
-        purpose="x",
+        purpose="check",
         categories=[],
         respond_by=SOON,
     )
-    # Two tabs opened the referral; the first accepts, the second (still "requested") too.
-    older = Referral.objects.get(pk=referral.pk)
+
+
+def test_a_second_accept_is_a_conflict_and_changes_nothing(caseworker, jobcenter, amal):
+    referral = _requested(caseworker, jobcenter, amal)
+    stale = Referral.objects.get(pk=referral.pk)  # loaded before the first accept
     referral_accept(actor=jobcenter, referral=referral)
-    with pytest.raises(ValidationError, match="changed in the meantime"):
-        referral_accept(actor=jobcenter, referral=older)
+    with pytest.raises(ReferralConflict):
+        referral_accept(actor=jobcenter, referral=stale)
+    assert referral.events.filter(state=ReferralState.ACCEPTED).count() == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite serialises all writes")
+@pytest.mark.django_db(transaction=True)
+def test_parallel_accepts_give_one_accept_and_conflicts(caseworker, jobcenter, amal):
+    referral = _requested(caseworker, jobcenter, amal)
+    barrier = threading.Barrier(6)
+
+    def accept() -> str:
+        stale = Referral.objects.get(pk=referral.pk)
+        barrier.wait()
+        try:
+            referral_accept(actor=jobcenter, referral=stale)
+            return "accepted"
+        except ReferralConflict:
+            return "conflict"
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        outcomes = sorted(pool.map(lambda _: accept(), range(6)))
+    assert outcomes == ["accepted"] + ["conflict"] * 5
     assert Case.objects.filter(person=amal, office=jobcenter.office).count() == 1
-    assert (
-        AuditEvent.objects.filter(
-            event_type=EventType.REFERRAL_CHANGED, object_id=str(referral.pk)
-        ).count()
-        == 2  # requested, accepted
+
+
+def test_a_step_is_not_taken_without_the_reason_that_could_not_be_read(
+    caseworker, jobcenter, amal, client_for
+):
+    referral = _requested(caseworker, jobcenter, amal)
+    response = english(client_for(jobcenter)).post(
+        f"/referrals/{referral.pk}/",
+        "step=decline&text=%ED%A0%80",
+        content_type="application/x-www-form-urlencoded",
+        follow=True,
     )
+    assert "cannot be stored" in response.content.decode()
+    referral.refresh_from_db()
+    assert referral.state == ReferralState.REQUESTED
