@@ -3,7 +3,9 @@
 Django's admin has a sign-in form of its own that knows only the password: it would open a
 session without the second factor and without a sign-in event. Its login page therefore sends
 to the staff sign-in (password, then TOTP, audited by the account adapter), and its logout
-signs out through the same adapter, which records it.
+signs out through the same adapter, which records it. Changing one's own password goes to
+allauth's page as well, which asks for the current password, records the change and ends the
+other sessions.
 """
 
 from django.contrib import admin
@@ -47,6 +49,12 @@ class StaffAdminSite(admin.AdminSite):
 
         get_adapter(request).logout(request)
         return redirect("account_login")
+
+    def password_change(self, request, extra_context=None):
+        return redirect("account_change_password")
+
+    def password_change_done(self, request, extra_context=None):
+        return redirect("account_change_password")
 
 
 class StaffAdminConfig(AdminConfig):

@@ -147,7 +147,7 @@ def _responsible(current, payload: CaseUpdateIn, sent: set[str]):
         return current.responsible
     if not payload.responsible:
         return None
-    responsible = User.objects.filter(username=payload.responsible).first()
+    responsible = User.objects.filter(username=User.normalize_username(payload.responsible)).first()
     if responsible is None:
         # As for a colleague of another office (case_update checks that): a field refused.
         raise ValidationError(

@@ -163,6 +163,15 @@ def test_patch_changes_only_the_fields_sent(caseworker, case, client_for):
     assert unassigned.json()["summary"] == "apply for SGB II"
 
 
+def test_a_responsible_is_found_by_any_spelling_of_the_user_name(caseworker, case, client_for):
+    # User names have one form (sign-in, lockout, creation); the API looks them up in it too.
+    client = client_for(caseworker)
+    url = f"/api/v1/cases/{case.pk}"
+    answer = _json(client, "patch", url, {"version": case.version, "responsible": " CaseWorker "})
+    assert answer.status_code == 200
+    assert answer.json()["responsible"] == "caseworker"
+
+
 def _service_case(caseworker):
     return Case.objects.get(person=register(caseworker))
 

@@ -242,8 +242,9 @@ ADMIN_SITE_PAGES: dict[str, Expect] = {
     "admin:index": Expect(200, contains=("/admin/organisations/",)),
     "admin:login": Expect(302, "/admin/"),
     "admin:logout": Expect(405),  # signing out is a POST
-    "admin:password_change": Expect(200),
-    "admin:password_change_done": Expect(200),
+    # One's own password is changed on the staff page (asks the current one, audited).
+    "admin:password_change": Expect(302, "/accounts/password/change/", exact_location=True),
+    "admin:password_change_done": Expect(302, "/accounts/password/change/", exact_location=True),
     "admin:autocomplete": Expect(403),  # without its parameters
     "admin:jsi18n": Expect(200),
     "admin:view_on_site": Expect(404),  # offices have no page of their own in the admin
