@@ -23,7 +23,7 @@ from lotse.audit.models import EventType
 from lotse.audit.services import audit_record
 from lotse.cases.rules import holding_offices, offices_in_kreise
 from lotse.identity.matching.blocking import block_limit, blocking_keys
-from lotse.identity.matching.compare import POSSIBLE, MatchResult, compare, may_reach
+from lotse.identity.matching.compare import LIKELY, POSSIBLE, MatchResult, compare, may_reach
 from lotse.identity.matching.features import prepare
 from lotse.people.models import UNIQUE_IDENTIFIER_TYPES, MatchKey, Person, PersonIdentifier
 from lotse.people.records import input_records, records_by_person
@@ -47,10 +47,26 @@ class Candidate:
     # to one of `holding` (the offices themselves, for the request's form).
     other_kreis: bool = False
     holding: list = field(default_factory=list)
+    # Whether the policy would grant this user emergency access to the record (hidden
+    # candidates of the own Kreis only); the page offers it only then.
+    break_glass: bool = False
 
     @property
     def score_percent(self) -> int:
         return round(self.score * 100)
+
+    @property
+    def strong(self) -> bool:
+        """A deciding identifier or a score from LIKELY: linking is the expected answer, a new
+        record needs a reason. Below it a link needs the document or identifier seen."""
+        return self.decisive or self.score >= LIKELY
+
+    @property
+    def strength(self) -> str:
+        """The score band in words, the only thing shown of a hidden record's score."""
+        if self.strong:
+            return _("very likely the same person")
+        return _("possibly the same person")
 
 
 def _identifier_matches(data: PersonInput) -> dict[str, list[str]]:
@@ -159,6 +175,9 @@ def _describe(actor, candidates: list[Candidate]) -> None:
         candidate.holding = holding.get(candidate.person_id, [])
         candidate.holders = [office.name for office in candidate.holding]
         candidate.other_kreis = not any(office.pk in in_kreis for office in candidate.holding)
+        if not candidate.other_kreis:
+            person = persons[uuid.UUID(candidate.person_id)]
+            candidate.break_glass = bool(decide(actor, Action.BREAK_GLASS, person))
 
 
 def duplicate_check(*, actor, data: PersonInput) -> list[Candidate]:

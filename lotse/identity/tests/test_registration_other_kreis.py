@@ -247,8 +247,15 @@ def test_within_the_own_kreis_the_proposed_record_is_still_linked(tuebingen_pers
     assert "Emergency access" in html
     assert "Aleppo" not in html
     assert "Match:" not in html
+    # A possible match only: linked with the identifier seen (registration_candidates tests).
     response = client.post(
-        "/persons/new/", {**NAME_AND_YEAR, "decision": f"link:{tuebingen_person.pk}"}
+        "/persons/new/",
+        {
+            **NAME_AND_YEAR,
+            "decision": f"link:{tuebingen_person.pk}",
+            f"confirm_type-{tuebingen_person.pk}": "azr",
+            f"confirm_value-{tuebingen_person.pk}": AZR,
+        },
     )
     assert response.status_code == 302
     assert Case.objects.filter(office=abh.office, person=tuebingen_person).exists()
