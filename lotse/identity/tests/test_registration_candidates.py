@@ -1,0 +1,340 @@
+"""The registration check as a caseworker meets it on day one: it neither leaks nor nudges.
+
+A record the user may not see is announced only as "Ein Eintrag besteht bei <office>" with the
+strength of the match in words. A possible match is linked only with the document or identifier
+seen; beside a very likely match the page's primary button is the link, and a new record needs a
+reason. Emergency access is offered only where the policy would grant it. Assertions on the
+German page.
+"""
+
+import re
+from dataclasses import replace
+
+import pytest
+
+from lotse.audit.models import AuditEvent, EventType, Outcome
+from lotse.cases.models import BreakGlass, Case, CaseStatus
+from lotse.cases.services import case_close, person_register
+from lotse.identity.tests.test_registration_other_kreis import BLANK
+from lotse.organisations.models import Role
+from lotse.organisations.tests.factories import UserFactory, reference_office
+from lotse.people.models import Person, PersonIdentifier
+from lotse.people.tests.factories import person_input, register
+
+ABH = "Landratsamt Tübingen – Ausländerbehörde"
+AZR = "123456789012"
+# Name, year, place of birth and nationality: very likely the strong record, possibly the weak.
+ENTRY = {
+    **BLANK,
+    "family_name": "Al-Hassan",
+    "given_names": "Amal",
+    "birth_date": "1990",
+    "birth_place": "Aleppo",
+    "nationality": "SYR",
+}
+# Name and year only: possibly the same person, nothing more.
+WEAK_ENTRY = {**BLANK, "family_name": "Al-Hassan", "given_names": "Amal", "birth_date": "1990"}
+# What the hidden records hold and the caseworker did not type: none of it may reach the page.
+HIDDEN = [
+    "Al Hasan",
+    "Amaal",
+    "Amal Noor",
+    "الحسن",
+    "أمل",
+    "Homs",
+    "14.03.1990",
+    "03.1990",
+    "02.07.1990",
+    "07.1990",
+    "1990-03-14",
+    "1990-07-02",
+    AZR,
+    "N7654321",
+    "P9988776",
+    "Hauptstr",
+    "72108",
+    "Namensvariante",
+    "Übereinstimmung:",
+    "99 %",
+    "89 %",
+]
+
+
+@pytest.fixture
+def abh(db):
+    return UserFactory(
+        username="abh-sb", office=reference_office("abh-tubingen-08416"), roles=[Role.CASEWORKER]
+    )
+
+
+@pytest.fixture
+def strong(abh):
+    """Held by the Ausländerbehörde Tübingen: very likely the person of ENTRY."""
+    return register(
+        abh,
+        family_name="Al Hasan",
+        given_names="Amaal",
+        birth=(1990, 3, 14),
+        placeholder=False,
+        identifiers=(("azr", AZR), ("passport", "N7654321")),
+    )
+
+
+@pytest.fixture
+def weak(abh):
+    """Held by the Ausländerbehörde Tübingen: only possibly the person of ENTRY (born in Homs)."""
+    data = person_input(
+        family_name="Al-Hasan",
+        given_names="Amal Noor",
+        original=("الحسن", "أمل نور"),
+        birth=(1990, 7, 2),
+        placeholder=False,
+        postcode="72108",
+        identifiers=(("passport", "P9988776"),),
+    )
+    return person_register(actor=abh, data=replace(data, birth_place="Homs"), candidates=[]).person
+
+
+def _decisions(html: str) -> list[str]:
+    return re.findall(r'name="decision" value="([^"]+)"', html)
+
+
+def _buttons(html: str) -> dict[str, str]:
+    """decision value → the button's classes."""
+    return {
+        value: classes
+        for classes, value in re.findall(
+            r'<button class="([^"]+)" type="submit" name="decision" value="([^"]+)"', html
+        )
+    }
+
+
+def _candidate_items(html: str) -> list[str]:
+    return re.findall(r'<li class="lotse-candidate">(.*?)</li>', html, re.S)
+
+
+@pytest.mark.parametrize("viewer", ["caseworker", "other_caseworker"])
+def test_a_hidden_strong_and_weak_record_show_only_office_and_strength(
+    strong, weak, viewer, client_for, request
+):
+    client = client_for(request.getfixturevalue(viewer))
+    response = client.post("/persons/new/", ENTRY)
+    html = response.content.decode()
+    assert response.status_code == 200
+    items = _candidate_items(html)
+    assert len(items) == 2
+    assert f"Ein Eintrag besteht bei {ABH}" in items[0]
+    assert "sehr wahrscheinlich dieselbe Person" in items[0]
+    assert f"Ein Eintrag besteht bei {ABH}" in items[1]
+    assert "möglicherweise dieselbe Person" in items[1]
+    # Nothing of either record: names, spellings, birth data, place, identifiers, address,
+    # score or reasons — not in the text, nor in inputs, attributes or titles.
+    for shown in HIDDEN:
+        assert shown not in html, shown
+    assert "title=" not in "".join(items)
+    assert "data-" not in "".join(items)
+    assert client.get(f"/persons/{strong.pk}/").status_code == 404
+
+
+def test_the_strong_match_is_the_primary_button_and_a_new_record_is_secondary(
+    strong, caseworker, client_for
+):
+    html = client_for(caseworker).post("/persons/new/", ENTRY).content.decode()
+    buttons = _buttons(html)
+    assert "kern-btn--primary" in buttons[f"link:{strong.pk}"]
+    assert "kern-btn--secondary" in buttons["new"]
+    assert [value for value, classes in buttons.items() if "kern-btn--primary" in classes] == [
+        f"link:{strong.pk}"
+    ]
+    assert "Trotzdem neue Person erfassen" in html
+    assert "Warum ist es eine andere Person?" in html
+    assert "Keine davon: neue Person erfassen" not in html
+    # a very likely match needs no document to link
+    assert f'name="confirm_type-{strong.pk}"' not in html
+
+
+def test_a_strong_match_of_another_kreis_makes_the_transfer_request_primary(
+    strong, other_caseworker, client_for
+):
+    html = client_for(other_caseworker).post("/persons/new/", ENTRY).content.decode()
+    buttons = _buttons(html)
+    primary = [value for value, classes in buttons.items() if "kern-btn--primary" in classes]
+    assert primary == [f"transfer:{strong.pk}:abh-tubingen-08416"]
+    assert "kern-btn--secondary" in buttons["new"]
+
+
+def test_beside_a_weak_match_only_creating_a_new_person_is_primary(weak, caseworker, client_for):
+    html = client_for(caseworker).post("/persons/new/", WEAK_ENTRY).content.decode()
+    buttons = _buttons(html)
+    assert "kern-btn--primary" in buttons["new"]
+    assert "kern-btn--secondary" in buttons[f"link:{weak.pk}"]
+    assert "Nur möglicherweise dieselbe Person: Was haben Sie geprüft?" in html
+    assert f'name="confirm_type-{weak.pk}"' in html
+    assert f'name="confirm_value-{weak.pk}"' in html
+
+
+def test_a_new_record_beside_a_strong_match_without_a_reason_is_refused_and_input_kept(
+    strong, caseworker, client_for
+):
+    before = Person.objects.count()
+    response = client_for(caseworker).post("/persons/new/", {**ENTRY, "decision": "new"})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Ein Eintrag gehört sehr wahrscheinlich zu dieser Person." in html
+    assert Person.objects.count() == before
+    assert 'value="Al-Hassan"' in html
+    assert 'value="Aleppo"' in html
+    # a blank reason is no reason
+    response = client_for(caseworker).post(
+        "/persons/new/", {**ENTRY, "decision": "new", "new_reason": "   "}
+    )
+    assert response.status_code == 400
+    assert Person.objects.count() == before
+
+
+def test_a_new_record_beside_a_strong_match_keeps_and_audits_the_reason(
+    strong, caseworker, client_for
+):
+    reason = "Andere Eltern laut Pass, Geburtstag 02.11."
+    response = client_for(caseworker).post(
+        "/persons/new/", {**ENTRY, "decision": "new", "new_reason": reason}
+    )
+    assert response.status_code == 302
+    case = Case.objects.get(office=caseworker.office)
+    assert case.person_id != strong.pk
+    assert reason in case.opened_reason
+    event = AuditEvent.objects.get(
+        event_type=EventType.DUPLICATE_REVIEWED, person_id=case.person_id
+    )
+    assert event.reason == reason
+    assert event.details["decision"] == "new person despite a very likely match"
+    assert event.details["likely"] == [str(strong.pk)]
+
+
+def test_a_weak_match_linked_by_hand_without_the_identifier_is_refused(
+    weak, caseworker, client_for
+):
+    before = Person.objects.count()
+    response = client_for(caseworker).post(
+        "/persons/new/", {**WEAK_ENTRY, "decision": f"link:{weak.pk}"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Dieser Eintrag ist nur möglicherweise dieselbe Person." in html
+    assert not Case.objects.filter(office=caseworker.office).exists()
+    assert Person.objects.count() == before
+    # a number without saying what it is, or a kind that does not exist, is no confirmation
+    for confirm in ({f"confirm_value-{weak.pk}": "P9988776"}, {f"confirm_type-{weak.pk}": "dna"}):
+        response = client_for(caseworker).post(
+            "/persons/new/", {**WEAK_ENTRY, "decision": f"link:{weak.pk}", **confirm}
+        )
+        assert response.status_code == 400
+    assert not Case.objects.filter(office=caseworker.office).exists()
+
+
+def test_a_weak_match_with_a_number_the_record_does_not_have_is_refused_and_logged(
+    weak, caseworker, client_for
+):
+    response = client_for(caseworker).post(
+        "/persons/new/",
+        {
+            **WEAK_ENTRY,
+            "decision": f"link:{weak.pk}",
+            f"confirm_type-{weak.pk}": "passport",
+            f"confirm_value-{weak.pk}": "X1111111",
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Die Nummer passt nicht zum Eintrag: Er wurde nicht verknüpft." in html
+    assert 'value="X1111111"' in html  # the entry is kept
+    assert "P9988776" not in html  # and the record's number is not given away
+    assert not Case.objects.filter(office=caseworker.office).exists()
+    assert AuditEvent.objects.filter(
+        event_type=EventType.ACCESS_DENIED, outcome=Outcome.DENIED, person_id=weak.pk
+    ).exists()
+
+
+def test_a_weak_match_confirmed_by_the_records_identifier_is_linked_and_audited(
+    weak, caseworker, client_for
+):
+    response = client_for(caseworker).post(
+        "/persons/new/",
+        {
+            **WEAK_ENTRY,
+            "decision": f"link:{weak.pk}",
+            f"confirm_type-{weak.pk}": "passport",
+            f"confirm_value-{weak.pk}": "p 998-8776",
+        },
+    )
+    assert response.status_code == 302
+    case = Case.objects.get(office=caseworker.office, status=CaseStatus.OPEN)
+    assert case.person_id == weak.pk
+    event = AuditEvent.objects.get(event_type=EventType.DUPLICATE_REVIEWED, person_id=weak.pk)
+    assert event.details["decision"] == "same person"
+    assert event.details["match"] == "possible"
+    assert event.details["confirmed_by"] == {
+        "by": "passport",
+        "checked": "matches the record's identifier",
+    }
+
+
+def test_a_weak_match_without_identifiers_is_confirmed_by_the_document_seen(
+    abh, caseworker, client_for
+):
+    person = register(abh, family_name="Al Hasan", given_names="Amal", original=None)
+    assert not person.identifiers.exists()
+    response = client_for(caseworker).post(
+        "/persons/new/",
+        {
+            **WEAK_ENTRY,
+            "decision": f"link:{person.pk}",
+            f"confirm_type-{person.pk}": "passport",
+            f"confirm_value-{person.pk}": "N0123456",
+        },
+    )
+    assert response.status_code == 302
+    assert Case.objects.filter(office=caseworker.office, person=person).exists()
+    # the document's number is on the record now: the next office finds it
+    assert PersonIdentifier.objects.filter(person=person, type="passport").exists()
+    event = AuditEvent.objects.get(event_type=EventType.DUPLICATE_REVIEWED, person_id=person.pk)
+    assert event.details["confirmed_by"] == {
+        "by": "passport",
+        "checked": "document seen; the record had no identifier",
+    }
+
+
+def test_a_strong_match_is_linked_without_a_document_and_the_audit_says_why(
+    strong, caseworker, client_for
+):
+    response = client_for(caseworker).post(
+        "/persons/new/", {**ENTRY, "decision": f"link:{strong.pk}"}
+    )
+    assert response.status_code == 302
+    event = AuditEvent.objects.get(event_type=EventType.DUPLICATE_REVIEWED, person_id=strong.pk)
+    assert event.details["match"] == "very likely"
+    assert event.details["confirmed_by"] == {"by": "score"}
+
+
+def test_emergency_access_is_offered_only_where_the_policy_grants_it(
+    strong, abh, caseworker, other_caseworker, client_for
+):
+    html = client_for(caseworker).post("/persons/new/", ENTRY).content.decode()
+    assert "Notfallzugriff" in html
+    assert f"/persons/{strong.pk}/break-glass/" in html
+    # another Kreis: never
+    html = client_for(other_caseworker).post("/persons/new/", ENTRY).content.decode()
+    assert "Notfallzugriff" not in html
+    assert "break-glass" not in html
+    # the own Kreis, but no open case anywhere: the policy would refuse, so it is not offered
+    case_close(actor=abh, case=Case.objects.get(person=strong), reason="weggezogen")
+    html = client_for(caseworker).post("/persons/new/", ENTRY).content.decode()
+    assert f"Ein Eintrag besteht bei {ABH}" in html
+    assert "Notfallzugriff" not in html
+    assert "break-glass" not in html
+    response = client_for(caseworker).post(
+        f"/persons/{strong.pk}/break-glass/",
+        {"reason": "Die Person steht am Schalter und braucht sofort Hilfe."},
+    )
+    assert response.status_code == 302
+    assert not BreakGlass.objects.filter(person=strong).exists()
