@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.db.models import Count
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from lotse.access.policy import (
@@ -33,6 +34,13 @@ MAX_CANDIDATES = 10
 MAX_SCORED = 100
 
 
+def candidate_ref(actor, person_id) -> str:
+    """What the page names a candidate by (decisions, field names): not the record's id, which
+    a hidden record must not give away. The same for the same user and record, so that the
+    check run again on the posted entry finds the candidate the page showed."""
+    return salted_hmac("lotse.identity.candidate", f"{actor.pk}:{person_id}").hexdigest()[:20]
+
+
 @dataclass
 class Candidate:
     person_id: str
@@ -50,6 +58,7 @@ class Candidate:
     # Whether the policy would grant this user emergency access to the record (hidden
     # candidates of the own Kreis only); the page offers it only then.
     break_glass: bool = False
+    ref: str = ""  # candidate_ref: the page's name for the candidate
 
     @property
     def score_percent(self) -> int:
@@ -186,6 +195,8 @@ def duplicate_check(*, actor, data: PersonInput) -> list[Candidate]:
     decisive = _identifier_matches(data)
     candidates = _scored(new_records, decisive, set(decisive) | set(_blocked_ids(new_records)))
     _describe(actor, candidates)
+    for candidate in candidates:
+        candidate.ref = candidate_ref(actor, candidate.person_id)
     audit_record(
         event_type=EventType.DUPLICATE_CHECKED,
         actor=actor,

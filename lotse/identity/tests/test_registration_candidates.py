@@ -15,6 +15,7 @@ import pytest
 from lotse.audit.models import AuditEvent, EventType, Outcome
 from lotse.cases.models import BreakGlass, Case, CaseStatus
 from lotse.cases.services import case_close, person_register
+from lotse.identity.registry import candidate_ref
 from lotse.identity.tests.test_registration_other_kreis import BLANK
 from lotse.organisations.models import Role
 from lotse.organisations.tests.factories import UserFactory, reference_office
@@ -95,6 +96,10 @@ def weak(abh):
     return person_register(actor=abh, data=replace(data, birth_place="Homs"), candidates=[]).person
 
 
+def ref(user, person) -> str:
+    return candidate_ref(user, person.pk)
+
+
 def _decisions(html: str) -> list[str]:
     return re.findall(r'name="decision" value="([^"]+)"', html)
 
@@ -131,6 +136,12 @@ def test_a_hidden_strong_and_weak_record_show_only_office_and_strength(
     # score or reasons — not in the text, nor in inputs, attributes or titles.
     for shown in HIDDEN:
         assert shown not in html, shown
+    # not even the records' ids: the page names candidates by a reference of the check
+    viewer_user = request.getfixturevalue(viewer)
+    for person in (strong, weak):
+        assert str(person.pk) not in html
+        assert person.pk.hex not in html
+        assert candidate_ref(viewer_user, person.pk) in items[0] + items[1]
     assert "title=" not in "".join(items)
     assert "data-" not in "".join(items)
     assert client.get(f"/persons/{strong.pk}/").status_code == 404
@@ -141,16 +152,17 @@ def test_the_strong_match_is_the_primary_button_and_a_new_record_is_secondary(
 ):
     html = client_for(caseworker).post("/persons/new/", ENTRY).content.decode()
     buttons = _buttons(html)
-    assert "kern-btn--primary" in buttons[f"link:{strong.pk}"]
+    ref = candidate_ref(caseworker, strong.pk)
+    assert "kern-btn--primary" in buttons[f"link:{ref}"]
     assert "kern-btn--secondary" in buttons["new"]
     assert [value for value, classes in buttons.items() if "kern-btn--primary" in classes] == [
-        f"link:{strong.pk}"
+        f"link:{ref}"
     ]
     assert "Trotzdem neue Person erfassen" in html
     assert "Warum ist es eine andere Person?" in html
     assert "Keine davon: neue Person erfassen" not in html
     # a very likely match needs no document to link
-    assert f'name="confirm_type-{strong.pk}"' not in html
+    assert f'name="confirm_type-{ref}"' not in html
 
 
 def test_a_strong_match_of_another_kreis_makes_the_transfer_request_primary(
@@ -159,18 +171,20 @@ def test_a_strong_match_of_another_kreis_makes_the_transfer_request_primary(
     html = client_for(other_caseworker).post("/persons/new/", ENTRY).content.decode()
     buttons = _buttons(html)
     primary = [value for value, classes in buttons.items() if "kern-btn--primary" in classes]
-    assert primary == [f"transfer:{strong.pk}:abh-tubingen-08416"]
+    ref = candidate_ref(other_caseworker, strong.pk)
+    assert primary == [f"transfer:{ref}:abh-tubingen-08416"]
     assert "kern-btn--secondary" in buttons["new"]
 
 
 def test_beside_a_weak_match_only_creating_a_new_person_is_primary(weak, caseworker, client_for):
     html = client_for(caseworker).post("/persons/new/", WEAK_ENTRY).content.decode()
     buttons = _buttons(html)
+    ref = candidate_ref(caseworker, weak.pk)
     assert "kern-btn--primary" in buttons["new"]
-    assert "kern-btn--secondary" in buttons[f"link:{weak.pk}"]
+    assert "kern-btn--secondary" in buttons[f"link:{ref}"]
     assert "Nur möglicherweise dieselbe Person: Was haben Sie geprüft?" in html
-    assert f'name="confirm_type-{weak.pk}"' in html
-    assert f'name="confirm_value-{weak.pk}"' in html
+    assert f'name="confirm_type-{ref}"' in html
+    assert f'name="confirm_value-{ref}"' in html
 
 
 def test_a_new_record_beside_a_strong_match_without_a_reason_is_refused_and_input_kept(
@@ -216,7 +230,7 @@ def test_a_weak_match_linked_by_hand_without_the_identifier_is_refused(
 ):
     before = Person.objects.count()
     response = client_for(caseworker).post(
-        "/persons/new/", {**WEAK_ENTRY, "decision": f"link:{weak.pk}"}
+        "/persons/new/", {**WEAK_ENTRY, "decision": f"link:{ref(caseworker, weak)}"}
     )
     html = response.content.decode()
     assert response.status_code == 400
@@ -224,9 +238,12 @@ def test_a_weak_match_linked_by_hand_without_the_identifier_is_refused(
     assert not Case.objects.filter(office=caseworker.office).exists()
     assert Person.objects.count() == before
     # a number without saying what it is, or a kind that does not exist, is no confirmation
-    for confirm in ({f"confirm_value-{weak.pk}": "P9988776"}, {f"confirm_type-{weak.pk}": "dna"}):
+    for confirm in (
+        {f"confirm_value-{ref(caseworker, weak)}": "P9988776"},
+        {f"confirm_type-{ref(caseworker, weak)}": "dna"},
+    ):
         response = client_for(caseworker).post(
-            "/persons/new/", {**WEAK_ENTRY, "decision": f"link:{weak.pk}", **confirm}
+            "/persons/new/", {**WEAK_ENTRY, "decision": f"link:{ref(caseworker, weak)}", **confirm}
         )
         assert response.status_code == 400
     assert not Case.objects.filter(office=caseworker.office).exists()
@@ -239,9 +256,9 @@ def test_a_weak_match_with_a_number_the_record_does_not_have_is_refused_and_logg
         "/persons/new/",
         {
             **WEAK_ENTRY,
-            "decision": f"link:{weak.pk}",
-            f"confirm_type-{weak.pk}": "passport",
-            f"confirm_value-{weak.pk}": "X1111111",
+            "decision": f"link:{ref(caseworker, weak)}",
+            f"confirm_type-{ref(caseworker, weak)}": "passport",
+            f"confirm_value-{ref(caseworker, weak)}": "X1111111",
         },
     )
     html = response.content.decode()
@@ -262,9 +279,9 @@ def test_a_weak_match_confirmed_by_the_records_identifier_is_linked_and_audited(
         "/persons/new/",
         {
             **WEAK_ENTRY,
-            "decision": f"link:{weak.pk}",
-            f"confirm_type-{weak.pk}": "passport",
-            f"confirm_value-{weak.pk}": "p 998-8776",
+            "decision": f"link:{ref(caseworker, weak)}",
+            f"confirm_type-{ref(caseworker, weak)}": "passport",
+            f"confirm_value-{ref(caseworker, weak)}": "p 998-8776",
         },
     )
     assert response.status_code == 302
@@ -288,9 +305,9 @@ def test_a_weak_match_without_identifiers_is_confirmed_by_the_document_seen(
         "/persons/new/",
         {
             **WEAK_ENTRY,
-            "decision": f"link:{person.pk}",
-            f"confirm_type-{person.pk}": "passport",
-            f"confirm_value-{person.pk}": "N0123456",
+            "decision": f"link:{ref(caseworker, person)}",
+            f"confirm_type-{ref(caseworker, person)}": "passport",
+            f"confirm_value-{ref(caseworker, person)}": "N0123456",
         },
     )
     assert response.status_code == 302
@@ -308,7 +325,7 @@ def test_a_strong_match_is_linked_without_a_document_and_the_audit_says_why(
     strong, caseworker, client_for
 ):
     response = client_for(caseworker).post(
-        "/persons/new/", {**ENTRY, "decision": f"link:{strong.pk}"}
+        "/persons/new/", {**ENTRY, "decision": f"link:{ref(caseworker, strong)}"}
     )
     assert response.status_code == 302
     event = AuditEvent.objects.get(event_type=EventType.DUPLICATE_REVIEWED, person_id=strong.pk)
@@ -319,22 +336,41 @@ def test_a_strong_match_is_linked_without_a_document_and_the_audit_says_why(
 def test_emergency_access_is_offered_only_where_the_policy_grants_it(
     strong, abh, caseworker, other_caseworker, client_for
 ):
+    urgent = "Die Person steht am Schalter und braucht sofort Hilfe."
     html = client_for(caseworker).post("/persons/new/", ENTRY).content.decode()
     assert "Notfallzugriff" in html
-    assert f"/persons/{strong.pk}/break-glass/" in html
+    assert f"emergency:{ref(caseworker, strong)}" in _decisions(html)
     # another Kreis: never
     html = client_for(other_caseworker).post("/persons/new/", ENTRY).content.decode()
     assert "Notfallzugriff" not in html
-    assert "break-glass" not in html
-    # the own Kreis, but no open case anywhere: the policy would refuse, so it is not offered
+    assert not any(d.startswith("emergency:") for d in _decisions(html))
+    # the own Kreis, but no open case anywhere: the policy would refuse, so it is not offered,
+    # and posted by hand it is refused on the page with its message
     case_close(actor=abh, case=Case.objects.get(person=strong), reason="weggezogen")
     html = client_for(caseworker).post("/persons/new/", ENTRY).content.decode()
     assert f"Ein Eintrag besteht bei {ABH}" in html
     assert "Notfallzugriff" not in html
-    assert "break-glass" not in html
+    assert not any(d.startswith("emergency:") for d in _decisions(html))
+    key = ref(caseworker, strong)
     response = client_for(caseworker).post(
-        f"/persons/{strong.pk}/break-glass/",
-        {"reason": "Die Person steht am Schalter und braucht sofort Hilfe."},
+        "/persons/new/",
+        {**ENTRY, "decision": f"emergency:{key}", f"emergency_reason-{key}": urgent},
     )
-    assert response.status_code == 302
+    assert response.status_code == 400
+    assert "Notfallzugriff ist nur für Personen möglich" in response.content.decode()
     assert not BreakGlass.objects.filter(person=strong).exists()
+
+
+def test_emergency_access_from_the_check_opens_the_record(strong, caseworker, client_for):
+    key = ref(caseworker, strong)
+    client = client_for(caseworker)
+    entry = {**ENTRY, "decision": f"emergency:{key}"}
+    response = client.post("/persons/new/", {**entry, f"emergency_reason-{key}": "eilig"})
+    assert response.status_code == 400  # a reason of a sentence, and the entry is kept
+    assert 'value="eilig"' in response.content.decode()
+    reason = "Die Person steht am Schalter und braucht sofort Hilfe."
+    response = client.post("/persons/new/", {**entry, f"emergency_reason-{key}": reason})
+    assert response.status_code == 302
+    assert response["Location"] == f"/persons/{strong.pk}/"
+    assert BreakGlass.objects.get(person=strong, user=caseworker).reason == reason
+    assert client.get(f"/persons/{strong.pk}/").status_code == 200

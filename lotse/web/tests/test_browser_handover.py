@@ -79,7 +79,7 @@ def register_amal(sozialamt: UI) -> None:
     expect(candidate).not_to_contain_text("Al Hasan")
     sozialamt.axe("register a person, a record held elsewhere")
     candidate.locator("details summary").click()
-    expect(candidate.locator("details input[name=reason]")).to_be_visible()
+    expect(candidate.locator("details input[name^=emergency_reason]")).to_be_visible()
     sozialamt.axe("register a person, emergency access opened")
 
     # only possibly the same person: linked with the document seen
