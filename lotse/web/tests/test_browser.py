@@ -253,6 +253,7 @@ def test_registration_with_a_strong_and_a_weak_candidate_is_accessible(ui, make_
     person, another only possibly; linking the first is the primary button."""
     from dataclasses import replace
 
+    from lotse.cases.models import Case
     from lotse.cases.services import person_register
     from lotse.people.tests.factories import person_input
 
@@ -291,6 +292,17 @@ def test_registration_with_a_strong_and_a_weak_candidate_is_accessible(ui, make_
     first.locator("details summary").click()
     ui.axe("register a person, emergency access opened")
 
+    # Enter in a field checks again: it neither links the likely record nor creates one
+    page.fill("#new-reason", "andere Eltern")
+    with page.expect_navigation():
+        page.press("#new-reason", "Enter")
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/persons/new/")
+    expect(page.locator("main li.lotse-candidate")).to_have_count(2)
+    assert not Case.objects.filter(office__code=OFFICE).exists()
+    page.fill("#new-reason", "")
+
+    anyway = page.get_by_role("button", name="Trotzdem neue Person erfassen")
     anyway.click()  # without a reason
     page.wait_for_load_state("load")
     expect(page.locator("main [role=alert]")).to_contain_text(
