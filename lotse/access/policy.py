@@ -42,6 +42,7 @@ class Action(StrEnum):
     EDIT_PERSON_REGISTRY = "registry.edit"
     VIEW_PERSON = "person.view"
     EDIT_PERSON = "person.edit"
+    BREAK_GLASS = "person.break_glass"
     REASSIGN_CASES = "cases.reassign"
     REVIEW_DUPLICATES = "duplicates.review"
     WORK_ON_CASE = "case.work"
@@ -156,6 +157,13 @@ CAPABILITIES: dict[Action, Capability] = {
     ),
     Action.EDIT_PERSON: Capability(
         is_staff_member & (is_caseworker | is_team_lead), True, _("caseworkers and team leads")
+    ),
+    # Emergency access to a record that another office of the user's Kreis holds: in scope
+    # only when the person has an open case in one of the user's Kreise (cases.rules).
+    Action.BREAK_GLASS: Capability(
+        is_staff_member & (is_caseworker | is_team_lead),
+        True,
+        _("caseworkers and team leads, for persons with an open case in their Kreis"),
     ),
     Action.REASSIGN_CASES: Capability(is_staff_member & is_team_lead, True, _("team leads")),
     Action.WORK_ON_CASE: Capability(

@@ -1,5 +1,6 @@
 """Opening and closing cases, and registering a person (which opens the first case)."""
 
+from dataclasses import replace
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
@@ -7,13 +8,19 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lotse.access.policy import Action, authorize, user_kreis_ids
+from lotse.access.policy import Action, authorize, decide, user_kreis_ids
 from lotse.audit.models import EventType
 from lotse.audit.services import atomic_service, audit_record, audit_refusal
 from lotse.cases.models import BreakGlass, Case, CaseStatus, FollowUp, Note, NoteVisibility
 from lotse.cases.rules import held_in_kreise, holding_offices
 from lotse.people.models import Person
-from lotse.people.services import PersonInput, person_create, person_enrich
+from lotse.people.services import (
+    IdentifierInput,
+    PersonInput,
+    normalize_identifier,
+    person_create,
+    person_enrich,
+)
 
 FOLLOW_UP_TITLE_MAX_LENGTH = FollowUp._meta.get_field("title").max_length
 
@@ -81,20 +88,50 @@ def case_close(*, actor, case: Case, reason: str) -> Case:
 
 
 @atomic_service
-def person_register(*, actor, data: PersonInput, candidates: list) -> Case:
+def person_register(*, actor, data: PersonInput, candidates: list, reason: str = "") -> Case:
     """Register a new person and open the registering office's case.
 
     `candidates` is the result of the duplicate check the caseworker has seen. A candidate found
     by an identifier that names exactly one person (AZR number, BAMF-Aktenzeichen, AKN) decides:
-    then no second record may be created.
+    then no second record may be created. Beside a very likely match (`Candidate.strong`) a new
+    record needs `reason`: why it is someone else. It is kept as the case's reason for opening
+    and in the audit trail.
     """
     authorize(actor, Action.EDIT_PERSON_REGISTRY)
     if any(c.decisive for c in candidates):
         raise ValidationError(
             _("A record with the same identifier exists: link it instead of creating a new one.")
         )
+    likely = [c.person_id for c in candidates if c.strong]
+    if likely and not reason.strip():
+        raise ValidationError(
+            {
+                "new_reason": _(
+                    "A record very likely belongs to this person. Link it, or say why this is "
+                    "someone else before you register a new person."
+                )
+            }
+        )
     person = person_create(actor=actor, data=data)
-    return case_open(actor=actor, person=person, reason=_("registration"))
+    if not likely:
+        return case_open(actor=actor, person=person, reason=_("registration"))
+    case = case_open(
+        actor=actor,
+        person=person,
+        reason=_("registration despite a very likely match: %(reason)s")
+        % {"reason": reason.strip()},
+    )
+    audit_record(
+        event_type=EventType.DUPLICATE_REVIEWED,
+        actor=actor,
+        obj=case,
+        person_id=person.pk,
+        reason=reason,
+        purpose="registration",
+        categories=["identity"],
+        details={"decision": "new person despite a very likely match", "likely": likely},
+    )
+    return case
 
 
 def held_elsewhere(*, actor, person_id) -> list | None:
@@ -124,10 +161,19 @@ def _refuse_other_kreis(*, actor, person_id, holders, purpose: str, reason: str)
 
 
 @atomic_service
-def person_link_existing(*, actor, person_id: str, data: PersonInput, candidates: list) -> Case:
+def person_link_existing(
+    *,
+    actor,
+    person_id: str,
+    data: PersonInput,
+    candidates: list,
+    confirmation: IdentifierInput | None = None,
+) -> Case:
     """The caseworker confirmed "this is the same person": open a case for the existing record
     and add what the registration brought that the record lacks (new spellings, identifiers),
-    so that nothing is collected twice and nothing is lost.
+    so that nothing is collected twice and nothing is lost. A match that is only possible is
+    confirmed with the document or identifier seen (`confirmation`, see _link_confirmation);
+    what confirmed it is in the audit trail.
 
     Only a record that the duplicate check proposed can be linked, so the registration form
     cannot be used to reach arbitrary records; and only one held in the actor's own Kreis —
@@ -152,9 +198,75 @@ def person_link_existing(*, actor, person_id: str, data: PersonInput, candidates
             )
         )
     person = Person.objects.get(pk=person_id)
+    candidate = next(c for c in candidates if c.person_id == str(person_id))
+    confirmed_by, data = _link_confirmation(
+        actor=actor, person=person, candidate=candidate, confirmation=confirmation, data=data
+    )
     case = case_open(actor=actor, person=person, reason=_("registration: confirmed same person"))
     person_enrich(actor=actor, person=person, data=data)
+    audit_record(
+        event_type=EventType.DUPLICATE_REVIEWED,
+        actor=actor,
+        obj=case,
+        person_id=person.pk,
+        purpose="registration",
+        categories=["identity"],
+        details={
+            "decision": "same person",
+            "match": "very likely" if candidate.strong else "possible",
+            "score": round(candidate.score, 3),
+            "confirmed_by": confirmed_by,
+        },
+    )
     return case
+
+
+def _link_confirmation(
+    *, actor, person: Person, candidate, confirmation: IdentifierInput | None, data: PersonInput
+) -> tuple[dict, PersonInput]:
+    """What confirms "this is the same person", for the audit trail, and the entry to add.
+
+    A very likely match is confirmed by the check itself (a deciding identifier or the score).
+    A possible match only by a document or identifier the caseworker saw: its number must be
+    one of the record's identifiers if the record has any; a record without identifiers gets
+    it. The refusal says nothing of which identifiers the record has."""
+    if candidate.strong:
+        return {"by": "identifier" if candidate.decisive else "score"}, data
+    if confirmation is None or not confirmation.type or not confirmation.value.strip():
+        raise ValidationError(
+            {
+                "confirm": _(
+                    "This record is only possibly the same person. Say which document or "
+                    "identifier you checked and enter its number to link it."
+                )
+            }
+        )
+    known = {(i.type, i.normalized) for i in person.identifiers.all()}
+    entered = (confirmation.type, normalize_identifier(confirmation.value))
+    if known and entered not in known:
+        audit_refusal(
+            actor=actor,
+            action=Action.EDIT_PERSON_REGISTRY,
+            purpose="registration",
+            reason="link confirmed with an identifier the record does not have",
+            person_id=person.pk,
+            details={"kind": confirmation.type},
+        )
+        raise ValidationError(
+            {
+                "confirm": _(
+                    "The number does not match the record: it was not linked. Check the "
+                    "document and the number, or register a new person if it is someone else."
+                )
+            }
+        )
+    if known:
+        return {"by": confirmation.type, "checked": "matches the record's identifier"}, data
+    identifiers = [*data.identifiers, confirmation]
+    return (
+        {"by": confirmation.type, "checked": "document seen; the record had no identifier"},
+        replace(data, identifiers=identifiers),
+    )
 
 
 class EditConflict(ValidationError):
@@ -303,13 +415,11 @@ def break_glass_open(*, actor, person: Person | None, reason: str) -> BreakGlass
     authorize(actor, Action.EDIT_PERSON_REGISTRY, purpose="emergency access")
     if len(reason.strip()) < 15:
         raise ValidationError({"reason": _("Explain the emergency (at least a sentence).")})
-    holders = holding_offices([person.pk]).get(str(person.pk), []) if person is not None else []
-    if (
-        person is None
-        or not person.cases.filter(status=CaseStatus.OPEN).exists()
-        or (not held_in_kreise(holders, user_kreis_ids(actor)))
-    ):
+    # The policy decides (Action.BREAK_GLASS): the person has an open case in one of the
+    # actor's Kreise. The registration check asks the same question before it offers it.
+    if person is None or not decide(actor, Action.BREAK_GLASS, person):
         if person is not None:
+            holders = holding_offices([person.pk]).get(str(person.pk), [])
             _refuse_other_kreis(
                 actor=actor,
                 person_id=person.pk,

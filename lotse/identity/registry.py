@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.db.models import Count
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from lotse.access.policy import (
@@ -23,7 +24,7 @@ from lotse.audit.models import EventType
 from lotse.audit.services import audit_record
 from lotse.cases.rules import holding_offices, offices_in_kreise
 from lotse.identity.matching.blocking import block_limit, blocking_keys
-from lotse.identity.matching.compare import POSSIBLE, MatchResult, compare, may_reach
+from lotse.identity.matching.compare import LIKELY, POSSIBLE, MatchResult, compare, may_reach
 from lotse.identity.matching.features import prepare
 from lotse.people.models import UNIQUE_IDENTIFIER_TYPES, MatchKey, Person, PersonIdentifier
 from lotse.people.records import input_records, records_by_person
@@ -31,6 +32,13 @@ from lotse.people.services import PersonInput, normalize_identifier
 
 MAX_CANDIDATES = 10
 MAX_SCORED = 100
+
+
+def candidate_ref(actor, person_id) -> str:
+    """What the page names a candidate by (decisions, field names): not the record's id, which
+    a hidden record must not give away. The same for the same user and record, so that the
+    check run again on the posted entry finds the candidate the page showed."""
+    return salted_hmac("lotse.identity.candidate", f"{actor.pk}:{person_id}").hexdigest()[:20]
 
 
 @dataclass
@@ -47,10 +55,27 @@ class Candidate:
     # to one of `holding` (the offices themselves, for the request's form).
     other_kreis: bool = False
     holding: list = field(default_factory=list)
+    # Whether the policy would grant this user emergency access to the record (hidden
+    # candidates of the own Kreis only); the page offers it only then.
+    break_glass: bool = False
+    ref: str = ""  # candidate_ref: the page's name for the candidate
 
     @property
     def score_percent(self) -> int:
         return round(self.score * 100)
+
+    @property
+    def strong(self) -> bool:
+        """A deciding identifier or a score from LIKELY: linking is the expected answer, a new
+        record needs a reason. Below it a link needs the document or identifier seen."""
+        return self.decisive or self.score >= LIKELY
+
+    @property
+    def strength(self) -> str:
+        """The score band in words, the only thing shown of a hidden record's score."""
+        if self.strong:
+            return _("very likely the same person")
+        return _("possibly the same person")
 
 
 def _identifier_matches(data: PersonInput) -> dict[str, list[str]]:
@@ -159,6 +184,9 @@ def _describe(actor, candidates: list[Candidate]) -> None:
         candidate.holding = holding.get(candidate.person_id, [])
         candidate.holders = [office.name for office in candidate.holding]
         candidate.other_kreis = not any(office.pk in in_kreis for office in candidate.holding)
+        if not candidate.other_kreis:
+            person = persons[uuid.UUID(candidate.person_id)]
+            candidate.break_glass = bool(decide(actor, Action.BREAK_GLASS, person))
 
 
 def duplicate_check(*, actor, data: PersonInput) -> list[Candidate]:
@@ -167,6 +195,8 @@ def duplicate_check(*, actor, data: PersonInput) -> list[Candidate]:
     decisive = _identifier_matches(data)
     candidates = _scored(new_records, decisive, set(decisive) | set(_blocked_ids(new_records)))
     _describe(actor, candidates)
+    for candidate in candidates:
+        candidate.ref = candidate_ref(actor, candidate.person_id)
     audit_record(
         event_type=EventType.DUPLICATE_CHECKED,
         actor=actor,

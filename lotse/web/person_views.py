@@ -13,9 +13,9 @@ from lotse.cases.referrals import transfer_request
 from lotse.cases.services import break_glass_open, person_link_existing, person_register
 from lotse.core.params import search_text
 from lotse.identity.registry import duplicate_check
-from lotse.people.models import Person
+from lotse.people.models import IdentifierType, Person
 from lotse.people.selectors import person_get, person_page_data, person_search
-from lotse.people.services import person_identifier_add, person_name_add
+from lotse.people.services import IdentifierInput, person_identifier_add, person_name_add
 from lotse.web.person_forms import IdentifierForm, NameVariantForm, PersonRegistrationForm
 
 
@@ -40,6 +40,35 @@ def _entered_name(data) -> str:
     return " ".join(filter(None, [name.given_names, name.family_name])) if name else ""
 
 
+def _confirmation(post, person_id: str) -> IdentifierInput | None:
+    """The document or identifier the caseworker checked to link a possible match."""
+    kind = post.get(f"confirm_type-{person_id}", "")
+    value = post.get(f"confirm_value-{person_id}", "").strip()[:60]
+    if kind not in IdentifierType.values or not value:
+        return None
+    return IdentifierInput(type=kind, value=value)
+
+
+def _keep_entries(post, candidates) -> None:
+    """What was typed into a candidate's fields, shown again when the decision is refused."""
+    for candidate in candidates:
+        key = candidate.ref
+        candidate.entered_transfer_reason = post.get(f"transfer_reason-{key}", "")
+        candidate.entered_confirm_type = post.get(f"confirm_type-{key}", "")
+        candidate.entered_confirm_value = post.get(f"confirm_value-{key}", "")
+        candidate.entered_emergency_reason = post.get(f"emergency_reason-{key}", "")
+
+
+def _chosen(candidates, value: str) -> tuple[str, str]:
+    """(person id, field key) of the candidate a decision names by its ref. A value that is no
+    candidate's ref goes to the services as it is, which refuse what the check did not propose
+    (and log a record of another Kreis posted by its id)."""
+    for candidate in candidates:
+        if candidate.ref == value:
+            return candidate.person_id, candidate.ref
+    return value, value
+
+
 @requires(Action.EDIT_PERSON_REGISTRY)
 def person_register_view(request):
     form = PersonRegistrationForm(request.POST or None)
@@ -51,11 +80,13 @@ def person_register_view(request):
         candidates = duplicate_check(actor=request.user, data=data)
         try:
             if decision.startswith("link:"):
+                person_id, key = _chosen(candidates, decision.removeprefix("link:"))
                 case = person_link_existing(
                     actor=request.user,
-                    person_id=decision.removeprefix("link:"),
+                    person_id=person_id,
                     data=data,
                     candidates=candidates,
+                    confirmation=_confirmation(request.POST, key),
                 )
                 messages.success(
                     request,
@@ -63,12 +94,13 @@ def person_register_view(request):
                 )
                 return redirect("web:person_detail", person_id=case.person_id)
             if decision.startswith("transfer:"):
-                person_id, _sep, office_code = decision.removeprefix("transfer:").partition(":")
+                value, _sep, office_code = decision.removeprefix("transfer:").partition(":")
+                person_id, key = _chosen(candidates, value)
                 referral = transfer_request(
                     actor=request.user,
                     person_id=person_id,
                     to_office_code=office_code,
-                    reason=request.POST.get(f"transfer_reason-{person_id}", ""),
+                    reason=request.POST.get(f"transfer_reason-{key}", ""),
                     entered_name=_entered_name(data),
                     candidates=candidates,
                 )
@@ -81,18 +113,41 @@ def person_register_view(request):
                     % {"office": referral.to_office},
                 )
                 return redirect("web:referral_detail", referral_id=referral.pk)
+            if decision.startswith("emergency:"):
+                person_id, key = _chosen(candidates, decision.removeprefix("emergency:"))
+                proposed = person_id in {c.person_id for c in candidates}
+                person = Person.objects.filter(pk=person_id).first() if proposed else None
+                grant = break_glass_open(
+                    actor=request.user,
+                    person=person,
+                    reason=request.POST.get(f"emergency_reason-{key}", ""),
+                )
+                return _emergency_opened(request, grant)
             if decision == "new" or not candidates:
-                case = person_register(actor=request.user, data=data, candidates=candidates)
+                case = person_register(
+                    actor=request.user,
+                    data=data,
+                    candidates=candidates,
+                    reason=request.POST.get("new_reason", "")[:150],
+                )
                 messages.success(request, _("The person was registered and a case opened."))
                 return redirect("web:person_detail", person_id=case.person_id)
         except ValidationError as exc:
             _apply_errors(form, exc)
             status = 400
+        _keep_entries(request.POST, candidates)
     elif request.method == "POST":
         status = 400
-    return render(
-        request, "people/register.html", {"form": form, "candidates": candidates}, status=status
-    )
+    context = {
+        "form": form,
+        "candidates": candidates,
+        # The strong match whose action is the page's primary button (linking, or the
+        # transfer request for a record of another Kreis); none beside a weak match only.
+        "primary": next((c for c in candidates or [] if c.strong), None),
+        "identifier_types": IdentifierType.choices,
+        "new_reason": request.POST.get("new_reason", ""),
+    }
+    return render(request, "people/register.html", context, status=status)
 
 
 @requires(Action.VIEW_PERSON, person_data=True)
@@ -162,9 +217,13 @@ def person_break_glass(request, person_id):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("web:person_register")
+    return _emergency_opened(request, grant)
+
+
+def _emergency_opened(request, grant):
     messages.warning(
         request,
         _("Emergency access until %(time)s. It is logged and shown to the data-protection officer.")
         % {"time": timezone.localtime(grant.expires_at).strftime("%H:%M")},
     )
-    return redirect("web:person_detail", person_id=person.pk)
+    return redirect("web:person_detail", person_id=grant.person_id)

@@ -9,13 +9,21 @@ reads like the model and holds actions that a branch has not merged yet.
 EVERY_STAFF_MEMBER = {"start.view", "directory.view"}
 ROLE_ACTIONS: dict[str, set[str]] = {
     "caseworker": EVERY_STAFF_MEMBER
-    | {"person.view", "person.edit", "registry.edit", "case.work", "referral.handle"},
+    | {
+        "person.view",
+        "person.edit",
+        "person.break_glass",
+        "registry.edit",
+        "case.work",
+        "referral.handle",
+    },
     "team_lead": EVERY_STAFF_MEMBER
     | {
         "office_staff.view",
         "aggregates.view",
         "person.view",
         "person.edit",
+        "person.break_glass",
         "registry.edit",
         "case.work",
         "referral.handle",
@@ -44,7 +52,7 @@ ROLE_ACTIONS["other_caseworker"] = ROLE_ACTIONS["caseworker"]
 # Actions on an object of another Kreis are refused (the office scope). Staff are managed by
 # their own office's administrators only (an object rule, stricter than the Kreis).
 SCOPED_ACTIONS = {"office_staff.view", "person.view", "person.edit"}
-SCOPED_ACTIONS |= {"cases.reassign", "case.work"}
+SCOPED_ACTIONS |= {"cases.reassign", "case.work", "person.break_glass"}
 
 # The personas who reach the admin (/admin/) at all.
 ADMIN_PERSONAS = {"administrator", "land_admin"}

@@ -8,6 +8,7 @@ import pytest
 from conftest import in_english
 from lotse.audit.models import AuditEvent, EventType, Outcome
 from lotse.cases.models import Case, Referral, ReferralKind, ReferralState
+from lotse.identity.registry import candidate_ref
 from lotse.organisations.models import Role
 from lotse.organisations.tests.factories import UserFactory, reference_office
 from lotse.people.models import Person, PersonName
@@ -70,7 +71,9 @@ def test_the_check_announces_the_record_without_a_link_or_its_details(
     assert "A record exists" in html
     assert "Sozialamt (AsylbLG)" in html
     assert not any(d.startswith("link:") for d in _decisions(html))
-    assert f"transfer:{tuebingen_person.pk}:sozialamt-tubingen-08416" in _decisions(html)
+    ref = candidate_ref(other_caseworker, tuebingen_person.pk)
+    assert f"transfer:{ref}:sozialamt-tubingen-08416" in _decisions(html)
+    assert str(tuebingen_person.pk) not in html
     assert "Emergency access" not in html  # only within the own Kreis
     # Nothing of the other record: no names, spellings, score reasons, birth date.
     for shown in ("الحسن", "أمل", "Aleppo", "01.01.1990", "name variant", "same birth", "Match:"):
@@ -242,13 +245,20 @@ def test_within_the_own_kreis_the_proposed_record_is_still_linked(tuebingen_pers
     )
     client = client_for(abh)
     html = client.post("/persons/new/", NAME_AND_YEAR).content.decode()
-    assert f"link:{tuebingen_person.pk}" in _decisions(html)
+    assert f"link:{candidate_ref(abh, tuebingen_person.pk)}" in _decisions(html)
     assert not any(d.startswith("transfer:") for d in _decisions(html))
     assert "Emergency access" in html
     assert "Aleppo" not in html
     assert "Match:" not in html
+    # A possible match only: linked with the identifier seen (registration_candidates tests).
     response = client.post(
-        "/persons/new/", {**NAME_AND_YEAR, "decision": f"link:{tuebingen_person.pk}"}
+        "/persons/new/",
+        {
+            **NAME_AND_YEAR,
+            "decision": f"link:{tuebingen_person.pk}",
+            f"confirm_type-{tuebingen_person.pk}": "azr",
+            f"confirm_value-{tuebingen_person.pk}": AZR,
+        },
     )
     assert response.status_code == 302
     assert Case.objects.filter(office=abh.office, person=tuebingen_person).exists()

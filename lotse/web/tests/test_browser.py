@@ -10,6 +10,8 @@ A failing accessibility check prints every violation with the page, the rule, th
 axe's explanation. The start page is saved as a screenshot (its path is printed with -s).
 """
 
+import re
+
 import pytest
 from django.test import RequestFactory
 from django.utils import translation
@@ -243,6 +245,71 @@ def test_persons_and_duplicates_as_team_lead(ui, make_user):
     ui.goto(f"/offices/{OFFICE}/")
     assert page.locator("#office-staff").is_visible()
     ui.axe("office, with staff")
+    ui.assert_clean()
+
+
+def test_registration_with_a_strong_and_a_weak_candidate_is_accessible(ui, make_user):
+    """The check as a caseworker meets it: a record of the Ausländerbehörde very likely the
+    person, another only possibly; linking the first is the primary button."""
+    from dataclasses import replace
+
+    from lotse.cases.models import Case
+    from lotse.cases.services import person_register
+    from lotse.people.tests.factories import person_input
+
+    make_user("bea-sb", Role.CASEWORKER)
+    abh = make_user("bea-abh", Role.CASEWORKER, office="abh-tubingen-08416", second_factor=False)
+    strong = person_input(
+        family_name="Al Hasan", given_names="Amaal", birth=(1990, 3, 14), placeholder=False
+    )
+    weak = person_input(family_name="Al-Hasan", given_names="Amal Noor", postcode="72108")
+    person_register(actor=abh, data=strong, candidates=[])
+    person_register(actor=abh, data=replace(weak, birth_place="Homs"), candidates=[])
+    page = ui.page
+    sign_in(ui, "bea-sb")
+    ui.goto("/persons/new/")
+    page.fill("#id_family_name", "Al-Hassan")
+    page.fill("#id_given_names", "Amal")
+    page.fill("#id_birth_date", "1990")
+    page.fill("#id_birth_place", "Aleppo")
+    page.select_option("#id_nationality", "SYR")
+    page.locator("main form button[type=submit]").last.click()
+    page.wait_for_load_state("load")
+
+    candidates = page.locator("main li.lotse-candidate")
+    expect(candidates).to_have_count(2)
+    first, second = candidates.nth(0), candidates.nth(1)
+    expect(first).to_contain_text("Ein Eintrag besteht bei Landratsamt Tübingen – Ausländerbehörde")
+    expect(first).to_contain_text("sehr wahrscheinlich dieselbe Person")
+    expect(second).to_contain_text("möglicherweise dieselbe Person")
+    expect(page.locator("main")).not_to_contain_text("Amaal")
+    link = first.get_by_role("button", name="Das ist dieselbe Person")
+    expect(link).to_have_class(re.compile(r"kern-btn--primary"))
+    anyway = page.get_by_role("button", name="Trotzdem neue Person erfassen")
+    expect(anyway).to_have_class(re.compile(r"kern-btn--secondary"))
+    expect(second.get_by_label("Geprüftes Dokument oder geprüfte Kennung")).to_be_visible()
+    ui.axe("register a person, a very likely and a possible match")
+    first.locator("details summary").click()
+    ui.axe("register a person, emergency access opened")
+
+    # Enter in a field checks again: it neither links the likely record nor creates one
+    page.fill("#new-reason", "andere Eltern")
+    with page.expect_navigation():
+        page.press("#new-reason", "Enter")
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/persons/new/")
+    expect(page.locator("main li.lotse-candidate")).to_have_count(2)
+    assert not Case.objects.filter(office__code=OFFICE).exists()
+    page.fill("#new-reason", "")
+
+    anyway = page.get_by_role("button", name="Trotzdem neue Person erfassen")
+    anyway.click()  # without a reason
+    page.wait_for_load_state("load")
+    expect(page.locator("main [role=alert]")).to_contain_text(
+        "Ein Eintrag gehört sehr wahrscheinlich zu dieser Person."
+    )
+    expect(page.locator("#id_birth_place")).to_have_value("Aleppo")
+    ui.axe("register a person, a new record without a reason")
     ui.assert_clean()
 
 

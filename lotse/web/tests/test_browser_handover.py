@@ -71,14 +71,20 @@ def register_amal(sozialamt: UI) -> None:
     expect(candidates).to_be_visible()
     candidate = candidates.locator("li.lotse-candidate").first
     expect(candidate).to_contain_text(t("A record exists"))
-    expect(candidate).to_contain_text(f"{t('held by')} Landratsamt Tübingen – Ausländerbehörde")
+    expect(candidate).to_contain_text(
+        t("A record exists at %(offices)s") % {"offices": "Landratsamt Tübingen – Ausländerbehörde"}
+    )
+    expect(candidate).to_contain_text(t("possibly the same person"))
     # the other office's record stays hidden: no name, no date of birth of it
     expect(candidate).not_to_contain_text("Al Hasan")
     sozialamt.axe("register a person, a record held elsewhere")
     candidate.locator("details summary").click()
-    expect(candidate.locator("details input[name=reason]")).to_be_visible()
+    expect(candidate.locator("details input[name^=emergency_reason]")).to_be_visible()
     sozialamt.axe("register a person, emergency access opened")
 
+    # only possibly the same person: linked with the document seen
+    candidate.locator("select[name^=confirm_type]").select_option("passport")
+    candidate.locator("input[name^=confirm_value]").fill("N0123456")
     click_and_load(sozialamt, candidate.locator("button[name=decision][value^='link:']"))
     assert "/persons/" in page.url
     assert "/new/" not in page.url
