@@ -304,11 +304,11 @@ def start_page_work(*, actor, limit: int = 10) -> dict:
     _log_listed(actor, [f.case for f in due] + mine, purpose="start page", action="case.list")
     return {
         "incoming": incoming,
-        "incoming_count": incoming_all.count() if len(incoming) == limit else len(incoming),
+        "incoming_count": incoming_all.count(),
         "due": due,
-        "due_count": due_all.count() if len(due) == limit else len(due),
+        "due_count": due_all.count(),
         "mine": mine,
-        "mine_count": mine_all.count() if len(mine) == limit else len(mine),
+        "mine_count": mine_all.count(),
         "per_responsible": caseload_per_responsible(actor=actor)
         if decide(actor, Action.REASSIGN_CASES)
         else None,

@@ -344,7 +344,7 @@ def switches_upcoming(*, actor, limit: int = 10) -> dict | None:
     )
     return {
         "switches": shown,
-        "count": switches.count() if len(shown) == limit else len(shown),
+        "count": switches.count(),
         "this_month": this_month,
         "next_month": next_month,
     }
