@@ -101,7 +101,9 @@ def paginate(
         wanted = default
     key, descending = wanted.removeprefix("-"), wanted.startswith("-")
     paginator = Paginator(items.order_by(*_order(sorts[key].fields, descending)), per_page)
-    page = paginator.get_page(request.GET.get(page_param))
+    # Not a number or below 1: the first page; past the end: the last one.
+    raw = request.GET.get(page_param, "")
+    page = paginator.get_page(max(1, int(raw)) if raw.isascii() and raw.isdigit() else 1)
     page.object_list = list(page.object_list)  # one query, however often the page is read
     headers = {}
     for name, sort in sorts.items():

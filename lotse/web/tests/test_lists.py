@@ -101,6 +101,31 @@ def test_caseload_filters_stay_in_the_pager_and_sort_links(caseworker, client_fo
     assert rows_named(second) == [f"{i:02d}" for i in on_page_two]
 
 
+def test_caseload_bad_sort_and_page_fall_back_to_the_default(caseworker, client_for):
+    people(caseworker, MORE_THAN_A_PAGE)
+    client = client_for(caseworker)
+    default = rows_named(page(client, "/cases/"))
+    for params in (
+        {"sort": "<script>"},
+        {"sort": "-"},
+        {"page": "abc"},
+        {"page": "-3"},
+        {"page": "²"},
+    ):
+        assert rows_named(page(client, "/cases/", params)) == default, params
+    last = page(client, "/cases/", {"page": "999"})  # past the end: the last page
+    assert len(rows_named(last)) == MORE_THAN_A_PAGE - PER_PAGE
+
+
+def test_caseload_searched_and_sorted_by_a_joined_column(caseworker, team_lead, client_for):
+    # a search by name joins the names (DISTINCT); ordering by the responsible's name must
+    # still work on PostgreSQL
+    people(caseworker, 3)
+    html = page(client_for(team_lead), "/cases/", {"q": "Testperson", "sort": "-responsible"})
+    assert "3 Fälle" in html
+    assert 'aria-sort="descending"' in html
+
+
 def test_caseload_shows_each_cases_next_step_and_its_due_date(caseworker, client_for):
     later, sooner = people(caseworker, 2)
     case = Case.objects.get(person=later)
