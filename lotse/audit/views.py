@@ -1,14 +1,15 @@
 from datetime import date
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.dateparse import parse_date
+from django.utils.translation import gettext as _
 
 from lotse.access.decorators import requires
 from lotse.access.policy import Action
 from lotse.audit.models import EventType, Outcome
 from lotse.audit.selectors import AuditFilters, audit_event_get, audit_event_search
 from lotse.core.params import search_text
+from lotse.web.listing import Sort, paginate
 
 
 def _date(value: str, errors: list[str], label: str) -> date | None:
@@ -37,14 +38,24 @@ def search(request):
         date_from=_date(params.get("from", ""), errors, "from"),
         date_to=_date(params.get("to", ""), errors, "to"),
     )
-    page = Paginator(audit_event_search(actor=request.user, filters=filters), 50).get_page(
-        params.get("page")
+    listing = paginate(
+        request,
+        audit_event_search(actor=request.user, filters=filters),
+        sorts={
+            "time": Sort(_("Time"), ("occurred_at",)),
+            "event": Sort(_("Event"), ("event_type",)),
+            "user": Sort(_("User"), ("actor_label",)),
+        },
+        default="-time",
+        per_page=50,
+        label=_("Pages of the audit trail"),
     )
     return render(
         request,
         "audit/search.html",
         {
-            "page": page,
+            "page": listing.page,
+            "listing": listing,
             "filters": filters,
             "date_errors": errors,
             "event_types": EventType.choices,

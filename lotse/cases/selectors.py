@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Case as CaseWhen
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -20,6 +21,7 @@ from lotse.cases.models import (
     ReferralState,
 )
 from lotse.people.models import PersonLanguage
+from lotse.people.selectors import primary_family_name
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,15 @@ def caseload(*, actor, filters: CaseloadFilters) -> QuerySet[Case]:
     if filters.unassigned:
         cases = cases.filter(responsible__isnull=True)
     due = FollowUp.objects.filter(case=OuterRef("pk"), done_at__isnull=True, due_on__lte=today)
-    cases = cases.annotate(has_due=Exists(due))
+    open_steps = FollowUp.objects.filter(case=OuterRef("pk"), done_at__isnull=True).order_by(
+        "due_on", "pk"
+    )
+    cases = cases.annotate(
+        has_due=Exists(due),
+        next_due_on=Subquery(open_steps.values("due_on")[:1]),
+        next_step=Subquery(open_steps.values("title")[:1]),
+        person_name=primary_family_name("person"),
+    )
     if filters.due:
         cases = cases.filter(has_due=True)
     if filters.query:
@@ -52,8 +62,21 @@ def caseload(*, actor, filters: CaseloadFilters) -> QuerySet[Case]:
         ).distinct()
     return (
         cases.select_related("person", "responsible", "team")
-        .prefetch_related("person__names", "follow_ups")
+        .prefetch_related("person__names")
         .order_by("-has_due", "opened_at")
+    )
+
+
+def caseload_per_responsible(*, actor) -> list[dict]:
+    """For a team lead: the open cases of the office per responsible caseworker (None: not
+    assigned), with how many have an overdue or due follow-up."""
+    authorize(actor, Action.REASSIGN_CASES)
+    cases = caseload(actor=actor, filters=CaseloadFilters()).order_by()
+    rows = cases.values("responsible", "responsible__first_name", "responsible__last_name")
+    return list(
+        rows.annotate(
+            open=Count("pk", distinct=True), due=Count("pk", filter=Q(has_due=True))
+        ).order_by("responsible__last_name", "responsible__first_name")
     )
 
 
@@ -136,9 +159,14 @@ def _log_listed(actor, objects, *, purpose: str, action: str) -> None:
 
 
 def caseload_listed(*, actor, filters: CaseloadFilters, limit: int = 200) -> list[Case]:
-    """The caseload as a page shows it; the listed persons are logged as read."""
-    cases = list(caseload(actor=actor, filters=filters)[:limit])
-    _log_listed(actor, cases, purpose="caseload", action="case.list")
+    """The caseload as the API shows it; the listed persons are logged as read."""
+    return cases_listed(actor=actor, cases=caseload(actor=actor, filters=filters)[:limit])
+
+
+def cases_listed(*, actor, cases, purpose: str = "caseload") -> list[Case]:
+    """The cases a page lists (of `caseload`); their persons are logged as read."""
+    cases = list(cases)
+    _log_listed(actor, cases, purpose=purpose, action="case.list")
     return cases
 
 
@@ -159,24 +187,53 @@ def _before_acceptance(actor, referral: Referral) -> bool:
     )
 
 
-def referral_lists(*, actor) -> dict:
+def _referrals(actor) -> QuerySet[Referral]:
     authorize(actor, Action.HANDLE_REFERRAL)
-    base = Referral.objects.select_related("person", "from_office", "to_office").prefetch_related(
-        "person__names"
+    # The name a list sorts by is the one it shows: the sender of a transfer request sees only
+    # the name it entered until the holding office accepted.
+    shown_name = CaseWhen(
+        When(
+            kind=ReferralKind.TAKEOVER,
+            from_case__isnull=True,
+            from_office=actor.office,
+            then="entered_name",
+        ),
+        default=primary_family_name("person"),
     )
-    lists = {
-        "incoming": list(base.filter(to_office=actor.office).order_by("state", "respond_by")[:200]),
-        "outgoing": list(base.filter(from_office=actor.office).order_by("-updated_at")[:200]),
-    }
-    for referral in [*lists["incoming"], *lists["outgoing"]]:
-        _label(actor, referral)
+    return (
+        Referral.objects.select_related("person", "from_office", "to_office")
+        .prefetch_related("person__names")
+        .annotate(person_name=shown_name)
+    )
+
+
+def referrals_incoming(*, actor) -> QuerySet[Referral]:
+    return _referrals(actor).filter(to_office=actor.office).order_by("state", "respond_by")
+
+
+def referrals_outgoing(*, actor) -> QuerySet[Referral]:
+    return _referrals(actor).filter(from_office=actor.office).order_by("-updated_at")
+
+
+def referrals_listed(*, actor, referrals, purpose: str = "referrals") -> list[Referral]:
+    """The referrals a page lists, each with `person_label`; the persons shown are logged as
+    read."""
+    referrals = [_label(actor, referral) for referral in referrals]
     _log_listed(
         actor,
-        [r for r in [*lists["incoming"], *lists["outgoing"]] if not _before_acceptance(actor, r)],
-        purpose="referrals",
+        [r for r in referrals if not _before_acceptance(actor, r)],
+        purpose=purpose,
         action="referral.list",
     )
-    return lists
+    return referrals
+
+
+def referral_lists(*, actor, limit: int = 200) -> dict:
+    """Both lists as the API shows them."""
+    incoming = list(referrals_incoming(actor=actor)[:limit])
+    outgoing = list(referrals_outgoing(actor=actor)[:limit])
+    referrals_listed(actor=actor, referrals=[*incoming, *outgoing])
+    return {"incoming": incoming, "outgoing": outgoing}
 
 
 def incoming_waiting(*, actor) -> QuerySet[Referral]:
@@ -229,12 +286,31 @@ def follow_ups_due(*, actor) -> QuerySet[FollowUp]:
 
 def start_page_work(*, actor, limit: int = 10) -> dict:
     """What a caseworker's start page shows: hand-overs waiting for the office, follow-ups due,
-    and the own open cases. The listed persons are logged as read."""
+    and the own open cases with their next step, each with its full count; for a team lead the
+    open cases per caseworker. The listed persons are logged as read."""
     if not decide(actor, Action.WORK_ON_CASE):
         return {}
-    incoming = list(incoming_waiting(actor=actor)[:limit])
-    due = list(follow_ups_due(actor=actor)[:limit])
-    mine = list(caseload(actor=actor, filters=CaseloadFilters(mine=True))[:limit])
+    incoming_all = incoming_waiting(actor=actor)
+    due_all = follow_ups_due(actor=actor).order_by("due_on", "pk")
+    mine_all = caseload(actor=actor, filters=CaseloadFilters(mine=True)).order_by(
+        F("next_due_on").asc(nulls_last=True), "opened_at"
+    )
+    incoming, due, mine = (
+        list(incoming_all[:limit]),
+        list(due_all[:limit]),
+        list(mine_all[:limit]),
+    )
     _log_listed(actor, incoming, purpose="start page", action="referral.list")
     _log_listed(actor, [f.case for f in due] + mine, purpose="start page", action="case.list")
-    return {"incoming": incoming, "due": due, "mine": mine, "today": timezone.localdate()}
+    return {
+        "incoming": incoming,
+        "incoming_count": incoming_all.count(),
+        "due": due,
+        "due_count": due_all.count(),
+        "mine": mine,
+        "mine_count": mine_all.count(),
+        "per_responsible": caseload_per_responsible(actor=actor)
+        if decide(actor, Action.REASSIGN_CASES)
+        else None,
+        "today": timezone.localdate(),
+    }

@@ -9,6 +9,7 @@ from lotse.access.policy import Action, authorize
 from lotse.audit.models import EventType, Outcome
 from lotse.audit.services import audit_record
 from lotse.identity.models import DuplicatePair, DuplicateRun, Merge
+from lotse.people.selectors import primary_family_name
 
 
 def _visible_to(office, prefix: str) -> Q:
@@ -22,6 +23,9 @@ def pair_queue(*, actor) -> QuerySet[DuplicatePair]:
         .filter(_visible_to(actor.office, "person_a"))
         .filter(_visible_to(actor.office, "person_b"))
         .distinct()
+        .annotate(person_a_name=primary_family_name("person_a"))
+        .select_related("person_a", "person_b")
+        .prefetch_related("person_a__names", "person_b__names")
         .order_by("-score")
     )
 
@@ -69,7 +73,9 @@ def merge_list(*, actor) -> QuerySet[Merge]:
     return (
         Merge.objects.filter(kept__cases__office=actor.office, kept__cases__status="open")
         .select_related("kept", "merged", "merged_by", "undone_by")
-        .distinct()[:50]
+        .prefetch_related("kept__names", "merged__names")
+        .distinct()
+        .order_by("-merged_at")
     )
 
 

@@ -2,7 +2,7 @@
 
 from itertools import chain
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
 from lotse.access.policy import Action, Category, authorize, decide
@@ -16,7 +16,12 @@ from lotse.people.models import (
 )
 from lotse.people.services import normalize_identifier
 
-PAGE_SIZE = 50
+
+def primary_family_name(person: str = "pk") -> Subquery:
+    """The family name of the person's primary name (the name lists show first), for ordering
+    a list by name; `person` is the path to the person from the listed row."""
+    names = PersonName.objects.filter(person=OuterRef(person)).order_by("-is_primary", "pk")
+    return Subquery(names.values("family_name")[:1])
 
 
 def _log_read(actor, person: Person, *, purpose: str, basis: str, action: str) -> None:
@@ -58,16 +63,20 @@ def _names_prefetch() -> Prefetch:
 
 def person_search(*, actor, query: str = "") -> QuerySet[Person]:
     """The persons with an open case at the actor's office, found by any spelling of any name,
-    a birth year or an identifier. The listed persons are logged as read."""
+    a birth year or an identifier. Log the rows a page shows with `persons_listed`."""
     authorize(actor, Action.EDIT_PERSON_REGISTRY)
     persons = Person.objects.filter(
         cases__office=actor.office, cases__status="open", merged_into__isnull=True
     ).distinct()
     if query:
         persons = persons.filter(_query_filter(query))
-    persons = persons.prefetch_related(_names_prefetch(), "identifiers").order_by("-created_at")[
-        :PAGE_SIZE
-    ]
+    return persons.annotate(name=primary_family_name()).prefetch_related(
+        _names_prefetch(), "identifiers"
+    )
+
+
+def persons_listed(*, actor, persons) -> list[Person]:
+    """The persons a page lists are logged as read."""
     listed = list(persons)
     audit_reads(
         actor=actor,

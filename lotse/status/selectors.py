@@ -3,7 +3,7 @@ office that recorded it: benefit bodies see it by statute, other offices with co
 leaves its read — or refusal — in the audit trail."""
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.http import Http404
 from django.utils import timezone
@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from lotse.access.policy import Action, Category, authorize, decide, decide_category
 from lotse.audit.models import EventType, Outcome
-from lotse.audit.services import audit_record
+from lotse.audit.services import audit_reads, audit_record
+from lotse.organisations.models import OfficeKind
 from lotse.status import facts as status_facts
 from lotse.status.checklist import checklists, fill
 from lotse.status.models import BenefitSwitch, EntryAction, StatusEvent, SwitchState
@@ -310,3 +311,40 @@ def switch_warnings(*, actor) -> list[BenefitSwitch]:
             categories=[Category.IDENTITY],
         )
     return warnings
+
+
+def switches_upcoming(*, actor, limit: int = 10) -> dict | None:
+    """For a Sozialamt's start page: its people whose last month in the old benefit regime is
+    this month or next (the Rechtskreiswechsel it hands over), soonest first. None for other
+    offices and for staff without case work."""
+    office = actor.office
+    if office is None or office.kind != OfficeKind.SOZIALAMT:
+        return None
+    if not decide(actor, Action.WORK_ON_CASE):
+        return None
+    this_month = timezone.localdate().replace(day=1)
+    next_month = (this_month + timedelta(days=32)).replace(day=1)
+    switches = (
+        BenefitSwitch.objects.filter(
+            from_office=office, last_month__gte=this_month, last_month__lte=next_month
+        )
+        .exclude(state=SwitchState.CANCELLED)
+        .select_related("to_office", "person")
+        .prefetch_related("person__names")
+        .order_by("last_month", "pk")
+    )
+    shown = list(switches[:limit])
+    audit_reads(
+        actor=actor,
+        objects=shown,
+        person_of=lambda switch: switch.person_id,
+        purpose="start page",
+        basis="own case",
+        action="status.switch_list",
+    )
+    return {
+        "switches": shown,
+        "count": switches.count(),
+        "this_month": this_month,
+        "next_month": next_month,
+    }

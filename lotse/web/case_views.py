@@ -14,9 +14,11 @@ from lotse.cases.selectors import (
     CaseloadFilters,
     case_get,
     caseload,
-    caseload_listed,
+    cases_listed,
     referral_get,
-    referral_lists,
+    referrals_incoming,
+    referrals_listed,
+    referrals_outgoing,
     shared_with_office,
 )
 from lotse.cases.services import (
@@ -38,24 +40,49 @@ from lotse.web.case_forms import (
     ReassignForm,
     ReferralForm,
 )
+from lotse.web.listing import Sort, paginate
 
 
 def _error(request, exc: ValidationError) -> None:
     messages.error(request, " ".join(exc.messages))
 
 
-@requires(Action.WORK_ON_CASE, person_data=True)
-def case_list(request):
+def _caseload_filters(request) -> CaseloadFilters:
     params = request.GET
-    filters = CaseloadFilters(
+    return CaseloadFilters(
         mine=params.get("mine") == "1",
         unassigned=params.get("unassigned") == "1",
         due=params.get("due") == "1",
         closed=params.get("closed") == "1",
         query=search_text(request),
     )
-    cases = caseload_listed(actor=request.user, filters=filters)
-    return render(request, "cases/case_list.html", {"cases": cases, "filters": filters})
+
+
+def _case_sorts() -> dict[str, Sort]:
+    return {
+        "person": Sort(_("Person"), ("person_name",)),
+        "responsible": Sort(_("Responsible"), ("responsible__last_name",)),
+        "due": Sort(_("Next step due"), ("next_due_on",)),
+        "opened": Sort(_("Opened"), ("opened_at",)),
+    }
+
+
+@requires(Action.WORK_ON_CASE, person_data=True)
+def case_list(request):
+    filters = _caseload_filters(request)
+    listing = paginate(
+        request,
+        caseload(actor=request.user, filters=filters),
+        sorts=_case_sorts(),
+        default="due",
+        label=_("Pages of the caseload"),
+    )
+    cases = cases_listed(actor=request.user, cases=listing.rows)
+    return render(
+        request,
+        "cases/case_list.html",
+        {"cases": cases, "listing": listing, "filters": filters},
+    )
 
 
 def _case_context(request, case: Case, **forms) -> dict:
@@ -185,7 +212,21 @@ def case_close_view(request, case_id: int):
 
 @requires(Action.REASSIGN_CASES)
 def case_reassign(request):
-    cases = list(caseload(actor=request.user, filters=CaseloadFilters())[:500])
+    filters = _caseload_filters(request)
+    listing = paginate(
+        request,
+        caseload(actor=request.user, filters=filters),
+        sorts=_case_sorts(),
+        default="responsible",
+        label=_("Pages of the cases to reassign"),
+    )
+    cases = cases_listed(actor=request.user, cases=listing.rows, purpose="reassignment")
+    if request.method == "POST":
+        # The chosen cases as the policy scopes them, whichever page they were chosen on.
+        chosen_ids = [v for v in request.POST.getlist("cases") if v.isdigit()]
+        scoped = caseload(actor=request.user, filters=CaseloadFilters())
+        on_page = {c.pk for c in cases}
+        cases += [c for c in scoped.filter(pk__in=chosen_ids) if c.pk not in on_page]
     choices = [(str(c.pk), f"{c.person} – {c.responsible or _('unassigned')}") for c in cases]
     form = ReassignForm(request.POST or None, office=request.user.office, case_choices=choices)
     if request.method == "POST" and form.is_valid():
@@ -198,12 +239,54 @@ def case_reassign(request):
             return redirect("web:case_list")
         except ValidationError as exc:
             _error(request, exc)
-    return render(request, "cases/reassign.html", {"form": form})
+    return render(
+        request,
+        "cases/reassign.html",
+        {"form": form, "listing": listing, "filters": filters, "cases": cases},
+    )
+
+
+def _referral_sorts(other: str) -> dict[str, Sort]:
+    return {
+        "person": Sort(_("Person"), ("person_name",)),
+        "office": Sort(
+            _("From") if other == "from" else _("To"),
+            (f"{other}_office__name",),
+        ),
+        "state": Sort(_("State"), ("state",)),
+        "respond_by": Sort(_("Answer by"), ("respond_by",)),
+        "updated": Sort(_("Last change"), ("updated_at",)),
+    }
 
 
 @requires(Action.HANDLE_REFERRAL, person_data=True)
 def referral_index(request):
-    return render(request, "cases/referral_list.html", referral_lists(actor=request.user))
+    incoming = paginate(
+        request,
+        referrals_incoming(actor=request.user),
+        sorts=_referral_sorts("from"),
+        default="respond_by",
+        prefix="in_",
+        label=_("Pages of the incoming requests"),
+    )
+    outgoing = paginate(
+        request,
+        referrals_outgoing(actor=request.user),
+        sorts=_referral_sorts("to"),
+        default="-updated",
+        prefix="out_",
+        label=_("Pages of the sent requests"),
+    )
+    return render(
+        request,
+        "cases/referral_list.html",
+        {
+            "incoming": referrals_listed(actor=request.user, referrals=incoming.rows),
+            "incoming_listing": incoming,
+            "outgoing": referrals_listed(actor=request.user, referrals=outgoing.rows),
+            "outgoing_listing": outgoing,
+        },
+    )
 
 
 @requires(Action.WORK_ON_CASE, person_data=True)

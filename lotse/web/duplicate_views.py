@@ -19,11 +19,29 @@ from lotse.identity.selectors import (
 )
 from lotse.identity.services import duplicate_run_start, pair_confirm, pair_reject, person_unmerge
 from lotse.people.selectors import person_get, person_page_data
+from lotse.web.listing import Sort, paginate
 
 
 @requires(Action.REVIEW_DUPLICATES)
 def queue(request):
-    pairs = pair_queue(actor=request.user).select_related("person_a", "person_b")[:100]
+    pairs = paginate(
+        request,
+        pair_queue(actor=request.user),
+        sorts={
+            "score": Sort(_("Match"), ("score",)),
+            "person": Sort(_("Record 1"), ("person_a_name",)),
+        },
+        default="-score",
+        label=_("Pages of the pairs to review"),
+    )
+    merges = paginate(
+        request,
+        merge_list(actor=request.user),
+        sorts={"merged": Sort(_("Merged"), ("merged_at",))},
+        default="-merged",
+        prefix="merges_",
+        label=_("Pages of the merges"),
+    )
     return render(
         request,
         "identity/queue.html",
@@ -31,7 +49,7 @@ def queue(request):
             "pairs": pairs,
             "elsewhere": pairs_elsewhere_count(actor=request.user),
             "run": latest_run(actor=request.user),
-            "merges": merge_list(actor=request.user),
+            "merges": merges,
         },
     )
 

@@ -14,17 +14,31 @@ from lotse.cases.services import break_glass_open, person_link_existing, person_
 from lotse.core.params import search_text
 from lotse.identity.registry import duplicate_check
 from lotse.people.models import IdentifierType, Person
-from lotse.people.selectors import person_get, person_page_data, person_search
+from lotse.people.selectors import person_get, person_page_data, person_search, persons_listed
 from lotse.people.services import IdentifierInput, person_identifier_add, person_name_add
+from lotse.web.listing import Sort, paginate
 from lotse.web.person_forms import IdentifierForm, NameVariantForm, PersonRegistrationForm
 
 
 @requires(Action.EDIT_PERSON_REGISTRY)
 def person_index(request):
     query = search_text(request)
-    persons = person_search(actor=request.user, query=query)
+    listing = persons = None
+    if query:  # nothing is listed until something is searched
+        listing = paginate(
+            request,
+            person_search(actor=request.user, query=query),
+            sorts={
+                "name": Sort(_("Name"), ("name",)),
+                "birth": Sort(_("Date of birth"), ("birth_year", "birth_month", "birth_day")),
+                "registered": Sort(_("Registered"), ("created_at",)),
+            },
+            default="name",
+            label=_("Pages of the search results"),
+        )
+        persons = persons_listed(actor=request.user, persons=listing.rows)
     template = "people/_person_rows.html" if request.htmx else "people/person_list.html"
-    return render(request, template, {"persons": persons, "query": query})
+    return render(request, template, {"persons": persons, "listing": listing, "query": query})
 
 
 def _apply_errors(form, exc: ValidationError) -> None:

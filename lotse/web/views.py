@@ -22,12 +22,21 @@ from lotse.cases.selectors import start_page_work
 from lotse.core.limits import upload_limit_mb
 from lotse.core.params import search_text
 from lotse.organisations.models import OfficeKind
+from lotse.status.selectors import switches_upcoming
 
 
 @requires(Action.VIEW_START)
 def start(request):
     work = start_page_work(actor=request.user)
-    return render(request, "web/start.html", {"today": timezone.localdate(), "work": work})
+    return render(
+        request,
+        "web/start.html",
+        {
+            "today": timezone.localdate(),
+            "work": work,
+            "switches": switches_upcoming(actor=request.user),
+        },
+    )
 
 
 @requires(Action.VIEW_DIRECTORY)

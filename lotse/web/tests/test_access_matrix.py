@@ -153,6 +153,8 @@ LISTS_OF_URL: dict[str, str] = {
     "web:case_list": "case",
     "web:referral_list": "referral",
 }
+# Lists that show nothing until something is searched: the search that finds every sample.
+LIST_SEARCH: dict[str, str] = {"web:person_list": "?q=Geheimname"}
 
 
 def object_visible(kind: str, label: str, persona: str) -> bool:
@@ -797,6 +799,7 @@ def test_access(route: Route, label: str, persona: str | None, world: World, db,
     user = world.users[persona] if persona else None
     samples = world.samples
     path, kind, telltales = _fill(route, label, samples)
+    path += LIST_SEARCH.get(route.name, "")
     list_kind = LISTS_OF_URL.get(route.name)
     outcome = expected_outcome(route, kind, label, persona)
     before = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
