@@ -1,6 +1,6 @@
 """Opening and closing cases, and registering a person (which opens the first case)."""
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
@@ -13,7 +13,13 @@ from lotse.audit.models import EventType
 from lotse.audit.services import atomic_service, audit_record, audit_refusal
 from lotse.cases.models import BreakGlass, Case, CaseStatus, FollowUp, Note, NoteVisibility
 from lotse.cases.rules import held_in_kreise, holding_offices
-from lotse.people.models import Person
+from lotse.people.households import (
+    MemberInput,
+    current_membership,
+    household_create,
+    household_member_add,
+)
+from lotse.people.models import HouseholdRole, Person
 from lotse.people.services import (
     IdentifierInput,
     PersonInput,
@@ -23,6 +29,9 @@ from lotse.people.services import (
 )
 
 FOLLOW_UP_TITLE_MAX_LENGTH = FollowUp._meta.get_field("title").max_length
+# The reason for a new record beside a very likely match goes into the case's reason for
+# opening (200 characters) after its introduction.
+NEW_REASON_MAX_LENGTH = 150
 
 
 @atomic_service
@@ -103,6 +112,10 @@ def person_register(*, actor, data: PersonInput, candidates: list, reason: str =
             _("A record with the same identifier exists: link it instead of creating a new one.")
         )
     likely = [c.person_id for c in candidates if c.strong]
+    if len(reason.strip()) > NEW_REASON_MAX_LENGTH:
+        raise ValidationError(
+            {"new_reason": _("At most %(count)s characters.") % {"count": NEW_REASON_MAX_LENGTH}}
+        )
     if likely and not reason.strip():
         raise ValidationError(
             {
@@ -267,6 +280,97 @@ def _link_confirmation(
         {"by": confirmation.type, "checked": "document seen; the record had no identifier"},
         replace(data, identifiers=identifiers),
     )
+
+
+@dataclass(frozen=True)
+class FamilyMemberInput:
+    """One family member registered along: the entered data, their role in the
+    Bedarfsgemeinschaft, the duplicate check's candidates for them and the caseworker's
+    decision ("new", or "link:<id>" for a proposed record of the actor's Kreis)."""
+
+    role: str
+    data: PersonInput
+    candidates: list = field(default_factory=list)
+    decision: str = "new"
+
+
+def _register_or_link(
+    *,
+    actor,
+    data: PersonInput,
+    candidates: list,
+    decision: str,
+    confirmation: IdentifierInput | None = None,
+    reason: str = "",
+) -> Case:
+    if decision.startswith("link:"):
+        return person_link_existing(
+            actor=actor,
+            person_id=decision.removeprefix("link:"),
+            data=data,
+            candidates=candidates,
+            confirmation=confirmation,
+        )
+    return person_register(actor=actor, data=data, candidates=candidates, reason=reason)
+
+
+def _for_member(index: int, data: PersonInput, exc: ValidationError) -> ValidationError:
+    name = data.names[0] if data.names else None
+    label = " ".join(filter(None, [name.given_names, name.family_name])) if name else ""
+    return ValidationError(
+        _("Family member %(number)s (%(name)s): %(problem)s")
+        % {"number": index, "name": label or "–", "problem": " ".join(exc.messages)}
+    )
+
+
+@atomic_service
+def family_register(
+    *,
+    actor,
+    data: PersonInput,
+    candidates: list,
+    decision: str,
+    members: list[FamilyMemberInput],
+    confirmation: IdentifierInput | None = None,
+    reason: str = "",
+) -> Case:
+    """Register (or link) a person and the family members who came with them, all at the
+    actor's office, and record them as one Bedarfsgemeinschaft with the person as applicant —
+    in one transaction: a member refused refuses the whole family, nothing half is stored.
+
+    Each member passes the registry's rules as if registered alone: the duplicate check's
+    decisive identifiers forbid a second record, only proposed records of the actor's Kreis can
+    be linked. A person linked who is already in a Bedarfsgemeinschaft keeps it: the others
+    join it."""
+    case = _register_or_link(
+        actor=actor,
+        data=data,
+        candidates=candidates,
+        decision=decision,
+        confirmation=confirmation,
+        reason=reason,
+    )
+    persons = [MemberInput(person=case.person, role=HouseholdRole.APPLICANT)]
+    for index, member in enumerate(members, start=1):
+        try:
+            member_case = _register_or_link(
+                actor=actor,
+                data=member.data,
+                candidates=member.candidates,
+                decision=member.decision,
+            )
+        except ValidationError as exc:
+            raise _for_member(index, member.data, exc) from exc
+        persons.append(MemberInput(person=member_case.person, role=member.role))
+    existing = current_membership(case.person)
+    if existing is None:
+        household_create(actor=actor, members=persons)
+    else:
+        for member in persons[1:]:
+            household_member_add(
+                actor=actor, household=existing.household, person=member.person, role=member.role
+            )
+    return case
 
 
 class EditConflict(ValidationError):

@@ -1,7 +1,8 @@
 """The persons of the demo region (shared/domain/user-journeys.md), registered through the
 same services a caseworker uses, plus generated households with planted duplicates.
 
-- Amal Al-Hassan (born 1990 in Aleppo, 01.01. placeholder), her husband and two children:
+- Amal Al-Hassan (born 1990 in Aleppo, 01.01. placeholder), her husband and two children (one
+  Bedarfsgemeinschaft):
   Sozialamt Tübingen; the Integrationsmanagement Tübingen knows her as "Amel Alhasan" and linked
   the same record after the duplicate check.
 - an Afghan man whose procedure is pending (Ausländerbehörde Reutlingen), registered a second
@@ -19,7 +20,8 @@ from lotse.cases.services import case_open, person_register
 from lotse.identity.generate import Generator
 from lotse.identity.registry_load import load_rows
 from lotse.organisations.models import Office, User
-from lotse.people.models import Person, PersonRelation
+from lotse.people.households import MemberInput, household_create
+from lotse.people.models import HouseholdRole, Person, PersonRelation
 from lotse.people.services import (
     AddressInput,
     IdentifierInput,
@@ -148,6 +150,15 @@ def _amal_family() -> None:
         ]
     ]
     _family([amal, husband, *children], Office.objects.get(code="sozialamt-tubingen-08416"))
+    household_create(
+        actor=User.objects.get(username=sb),
+        members=[
+            MemberInput(person=amal, role=HouseholdRole.APPLICANT),
+            MemberInput(person=husband, role=HouseholdRole.PARTNER),
+            *(MemberInput(person=child, role=HouseholdRole.CHILD) for child in children),
+        ],
+        valid_from=home.valid_from,
+    )
     # The Integrationsmanagement met her as "Amel Alhasan" and confirmed the same record.
     im = User.objects.get(username="tue-im-sb")
     case_open(actor=im, person=amal, reason="registration: confirmed same person")

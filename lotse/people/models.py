@@ -341,6 +341,70 @@ class PersonRelation(TimeStampedModel):
         ]
 
 
+class HouseholdRole(models.TextChoices):
+    """A member's place in the Bedarfsgemeinschaft (§ 7 Abs. 3 SGB II): the applicant, the
+    partner and the unmarried children under 25; `other` lives in the household without
+    belonging to the benefit unit (the rules engine does not count them)."""
+
+    APPLICANT = "applicant", _("applicant")
+    PARTNER = "partner", _("spouse or partner")
+    CHILD = "child", _("child (unmarried, under 25)")
+    OTHER = "other", _("other member of the household")
+
+
+class Household(TimeStampedModel):
+    """A Bedarfsgemeinschaft: the persons who live and are provided for together. Its members
+    come and go with dates (HouseholdMember); nothing is deleted, the history stays."""
+
+    created_by_office = models.ForeignKey(
+        "organisations.Office", on_delete=models.PROTECT, related_name="+", null=True
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Bedarfsgemeinschaft")
+        verbose_name_plural = _("Bedarfsgemeinschaften")
+
+    def __str__(self) -> str:
+        return str(self.pk)
+
+
+class HouseholdMember(TimeStampedModel):
+    """A person's membership of a household from `valid_from` until `valid_to` (open while
+    current). A person belongs to one household at a time (the constraint below)."""
+
+    household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="members")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="memberships")
+    role = models.CharField(_("role"), max_length=10, choices=HouseholdRole.choices)
+    valid_from = models.DateField(_("from"))
+    valid_to = models.DateField(_("until"), null=True, blank=True)
+    end_reason = models.CharField(_("reason for leaving"), max_length=200, blank=True)
+    recorded_by = models.ForeignKey(
+        "organisations.Office", on_delete=models.PROTECT, related_name="+", null=True
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("member of the Bedarfsgemeinschaft")
+        verbose_name_plural = _("members of the Bedarfsgemeinschaft")
+        ordering = ["valid_from", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=models.Q(valid_to__isnull=True),
+                name="people_household_one_at_a_time",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(valid_to__isnull=True)
+                | models.Q(valid_to__gte=models.F("valid_from")),
+                name="people_household_member_valid_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_role_display()})"
+
+
 class MatchKey(models.Model):
     """Blocking keys of a person for the duplicate check, kept in an index so that the check
     never scans the registry (written by the identity services whenever names or birth data

@@ -127,6 +127,63 @@ def person_page_data(*, actor, person: Person) -> dict:
     }
 
 
+def family_persons(person: Person) -> list[Person]:
+    """The other current members of `person`'s Bedarfsgemeinschaft (no policy: callers filter
+    or authorise)."""
+    from lotse.people.households import current_members, current_membership
+
+    membership = current_membership(person)
+    if membership is None:
+        return []
+    return [m.person for m in current_members(membership.household) if m.person_id != person.pk]
+
+
+def family_choices(*, actor, person: Person) -> list[tuple[str, str]]:
+    """(id, name) of the other members of `person`'s Bedarfsgemeinschaft the actor's office may
+    edit (an open case): what a form may offer to record for them as well."""
+    return [
+        (str(member.pk), str(member))
+        for member in family_persons(person)
+        if decide(actor, Action.EDIT_PERSON, member)
+    ]
+
+
+def household_page_data(*, actor, person: Person, query: str = "") -> dict:
+    """The person's Bedarfsgemeinschaft as the actor's office may see it (a member without an
+    open case at the office is shown without a name), whether the office may change it, and
+    the office's persons found by `query` to add as members (already authorised by
+    person_get)."""
+    from lotse.people.households import household_of
+
+    view = household_of(person)
+    rows = []
+    for member in [*view["current"], *view["former"]] if view else []:
+        rows.append(
+            {
+                "member": member,
+                "visible": member.person_id == person.pk
+                or bool(decide(actor, Action.VIEW_PERSON, member.person)),
+            }
+        )
+    may_edit = bool(decide(actor, Action.EDIT_PERSON, person))
+    found = []
+    if query and may_edit:
+        in_household = {r["member"].person_id for r in rows if r["member"].valid_to is None}
+        found = [
+            p
+            for p in person_search(actor=actor, query=query)
+            if p.pk != person.pk and p.pk not in in_household
+        ]
+    return {
+        "household": view["household"] if view else None,
+        "household_current": [r for r in rows if r["member"].valid_to is None],
+        "household_former": [r for r in rows if r["member"].valid_to is not None],
+        "household_may_edit": may_edit,
+        "family_query": query,
+        "family_found": found,
+    }
+
+
 def person_history(*, person: Person, limit: int = 50) -> list[dict]:
     """Field history of the identity core (django-simple-history), newest first."""
     records = chain(

@@ -8,7 +8,12 @@ The engine is pure (lotse/status/rules); this module gathers what it needs from 
 * in the reception centre — the current address is an Erstaufnahme;
 * Kreis — the Kreis of the current address's Gemeinde, else that of the office whose case the
   switch concerns, else of the office that recorded the latest entry;
-* events — the entries in force (not replaced, not retracted), in the order of their date.
+* events — the entries in force (not replaced, not retracted), in the order of their date;
+* household — when a Bedarfsgemeinschaft is recorded (lotse/people/households.py), its other
+  current members with their relation to the person (a partner, the parents of a child, the
+  children of the applicant and partner) and their own facts and entries, so that a minor or a
+  member under 15 is judged and not refused; a member whose own facts are incomplete is left
+  out (the assumptions say so). Without a recorded household the engine gets none.
 """
 
 from dataclasses import dataclass, field
@@ -17,7 +22,8 @@ from datetime import date
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lotse.people.models import AccommodationKind, PersonAddress
+from lotse.people.households import current_members, current_membership
+from lotse.people.models import AccommodationKind, HouseholdRole, PersonAddress
 from lotse.status.events import EventKind
 from lotse.status.kreise import jobcenter_forms, unknown_kreise
 from lotse.status.models import EntryAction, StatusEvent
@@ -42,6 +48,59 @@ class Facts:
     kreis: str
     events: list[dict]
     assumptions: list[str] = field(default_factory=list)
+    household: list[dict] | None = None
+
+    def scenario(self, day: date) -> dict:
+        data = {
+            "as_of": day.isoformat(),
+            "kreis": self.kreis,
+            "person": self.person,
+            "events": self.events,
+        }
+        if self.household is not None:
+            data["household"] = self.household
+        return data
+
+
+_PARENTS = (HouseholdRole.APPLICANT, HouseholdRole.PARTNER)
+
+
+def _relation(own_role: str, their_role: str) -> str | None:
+    """What the member is to the person, in the engine's words (None: not counted)."""
+    if own_role in _PARENTS and their_role in _PARENTS:
+        return "partner"
+    if own_role in _PARENTS and their_role == HouseholdRole.CHILD:
+        return "child"
+    if own_role == HouseholdRole.CHILD and their_role in _PARENTS:
+        return "parent"
+    return None
+
+
+def _household(person, assumptions: list[str]) -> list[dict] | None:
+    membership = current_membership(person)
+    if membership is None:
+        return None
+    members = []
+    for member in current_members(membership.household):
+        relation = _relation(membership.role, member.role)
+        if member.person_id == person.pk or relation is None:
+            continue
+        entries = StatusEvent.objects.filter(person=member.person).select_related(
+            "recorded_by_office__kreis"
+        )
+        try:
+            facts = gather(member.person, entries, with_household=False)
+        except ScenarioError:
+            assumptions.append(
+                _(
+                    "A member of the Bedarfsgemeinschaft (%(role)s) is not counted: their own "
+                    "data are not complete enough."
+                )
+                % {"role": member.get_role_display()}
+            )
+            continue
+        members.append({"relation": relation, "person": facts.person, "events": facts.events})
+    return members
 
 
 def _birth_date(person, assumptions) -> str:
@@ -81,7 +140,7 @@ def person_kreis(person, entries, office=None) -> str:
     )
 
 
-def gather(person, entries, *, office=None) -> Facts:
+def gather(person, entries, *, office=None, with_household: bool = True) -> Facts:
     entries = sorted(entries_in_force(entries), key=lambda e: (e.date, e.pk or float("inf")))
     assumptions: list[str] = []
     nationality = person.nationalities.order_by("pk").values_list("country", flat=True).first()
@@ -123,19 +182,13 @@ def gather(person, entries, *, office=None) -> Facts:
         kreis=person_kreis(person, entries, office),
         events=events,
         assumptions=assumptions,
+        household=_household(person, assumptions) if with_household else None,
     )
 
 
 def answers_on(facts: Facts, day: date, rules=None) -> dict:
     """The engine's answers on `day` (ScenarioError when it cannot judge)."""
-    scenario = parse_scenario(
-        {
-            "as_of": day.isoformat(),
-            "kreis": facts.kreis,
-            "person": facts.person,
-            "events": facts.events,
-        }
-    )
+    scenario = parse_scenario(facts.scenario(day))
     kreise = required_kreise(scenario)
     missing = unknown_kreise(kreise, day)
     if missing:

@@ -94,6 +94,11 @@ def _field(name: str, kind: str) -> forms.Field:
     )
 
 
+# Kinds the BAMF decides for a family at once (the application, the Bescheid, its finality): the
+# form offers to record them for members of the Bedarfsgemeinschaft as well.
+FAMILY_KINDS = (EventKind.ASYLUM_APPLICATION, EventKind.DECISION, EventKind.FINALITY)
+
+
 class StatusEventForm(forms.Form):
     date = forms.DateField(label=_("Date"), widget=DATE)
     source = forms.ChoiceField(label=_("Source"), choices=Source.choices)
@@ -101,7 +106,7 @@ class StatusEventForm(forms.Form):
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args, kind: str, correcting=None, **kwargs):
+    def __init__(self, *args, kind: str, correcting=None, family=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.kind = kind
         self.detail_names = []
@@ -130,8 +135,25 @@ class StatusEventForm(forms.Form):
                 if name in correcting.details:
                     self.initial[name] = "yes" if correcting.details[name] else "no"
 
+        if family and correcting is None and kind in FAMILY_KINDS:
+            # None ticked: the caseworker says for whom the Bescheid holds as well.
+            self.fields["applies_to"] = forms.MultipleChoiceField(
+                label=_("Applies to these family members as well"),
+                help_text=_(
+                    "Tick the members of the Bedarfsgemeinschaft the same decision is for: each "
+                    "gets the same entry. Only members your office holds in an open case are "
+                    "listed."
+                ),
+                choices=list(family),
+                required=False,
+                widget=forms.CheckboxSelectMultiple(attrs={"class": "kern-form-check__checkbox"}),
+            )
+
     def details(self) -> dict:
         return {name: self.cleaned_data.get(name) for name in self.detail_names}
+
+    def family_members(self) -> list[str]:
+        return list(self.cleaned_data.get("applies_to") or [])
 
     def detail_fields(self):
         """(bound field, rendered as a group of radio buttons)"""

@@ -15,7 +15,9 @@ from lotse.audit.services import atomic_service, audit_record
 from lotse.cases.models import Case, CaseStatus, FollowUp
 from lotse.cases.referrals import referral_request
 from lotse.cases.services import follow_up_done
+from lotse.people.households import current_members, current_membership
 from lotse.people.models import Person
+from lotse.people.selectors import family_persons
 from lotse.status import facts as status_facts
 from lotse.status.events import ENGINE_KINDS, EventKind, Source
 from lotse.status.models import BenefitSwitch, EntryAction, StatusEvent, SwitchState
@@ -60,7 +62,7 @@ def _check_entry(*, person: Person, kind: str, day: date, source: str) -> None:
 def _check_history(person: Person, entries: list[StatusEvent]) -> None:
     """The history with the new entry must be possible (the engine's contradiction checks)."""
     try:
-        facts = status_facts.gather(person, entries)
+        facts = status_facts.gather(person, entries, with_household=False)
         status_facts.check_history(facts)
     except ScenarioError as exc:
         if exc.incomplete:
@@ -131,6 +133,67 @@ def status_event_record(
     _audit(EventType.STATUS_EVENT_RECORDED, actor, entry)
     switch_sync(actor=actor, person=person, trigger=entry)
     return entry
+
+
+@atomic_service
+def status_event_record_for_family(
+    *,
+    actor,
+    person: Person,
+    members: list[Person],
+    kind: str,
+    date: date,
+    details: dict[str, Any] | None = None,
+    source: str,
+    note: str = "",
+) -> list[StatusEvent]:
+    """The same entry for `person` and for the `members` of their Bedarfsgemeinschaft the
+    caseworker ticked (a BAMF-Bescheid for the whole family): one entry per person, each
+    checked, policy-asked and audited as if recorded alone, all in one transaction — one
+    refused, none stored."""
+    membership = current_membership(person)
+    household_ids = (
+        {m.person_id for m in current_members(membership.household)} if membership else set()
+    )
+    if any(m.pk not in household_ids or m.pk == person.pk for m in members):
+        raise ValidationError(
+            {"applies_to": _("Only current members of the Bedarfsgemeinschaft can be chosen.")}
+        )
+    recorded = [
+        status_event_record(
+            actor=actor,
+            person=person,
+            kind=kind,
+            date=date,
+            details=details,
+            source=source,
+            note=note,
+        )
+    ]
+    for member in members:
+        try:
+            recorded.append(
+                status_event_record(
+                    actor=actor,
+                    person=member,
+                    kind=kind,
+                    date=date,
+                    details=details,
+                    source=source,
+                    note=note,
+                )
+            )
+        except ValidationError as exc:
+            raise ValidationError(
+                _("For %(person)s: %(problem)s Nothing was saved.")
+                % {"person": member, "problem": " ".join(exc.messages)}
+            ) from exc
+    if members:
+        # Each switch was computed as its entry was saved, when the members after it had not
+        # got theirs yet (a child's answer follows the parents'): ask again for everyone.
+        for entry in recorded:
+            switch_sync(actor=actor, person=entry.person, trigger=entry)
+    return recorded
 
 
 @atomic_service
@@ -321,17 +384,30 @@ def switch_referral_defaults(switch: BenefitSwitch) -> dict:
     }
 
 
-@atomic_service
-def benefit_switch_refer(
-    *,
-    actor,
-    switch: BenefitSwitch,
-    purpose: str,
-    categories,
-    respond_by: date,
-    due_by: date | None,
-):
-    """The office handing over sends the proposed hand-over (a transfer referral)."""
+def household_switches(switch: BenefitSwitch) -> list[BenefitSwitch]:
+    """The proposed switches of the other current members of the person's Bedarfsgemeinschaft
+    that go the same way (same kind, same offices, same first month, not yet sent): one
+    hand-over sends them together."""
+    members = [m for m in family_persons(switch.person) if m.pk != switch.person_id]
+    if not members:
+        return []
+    return list(
+        BenefitSwitch.objects.filter(
+            person__in=members,
+            kind=switch.kind,
+            first_month=switch.first_month,
+            from_office=switch.from_office_id,
+            to_office=switch.to_office_id,
+            state=SwitchState.PROPOSED,
+            referral__isnull=True,
+            from_case__status=CaseStatus.OPEN,
+        )
+        .select_related("person", "from_case", "follow_up", "to_office")
+        .order_by("pk")
+    )
+
+
+def _refer_one(actor, switch: BenefitSwitch, purpose, categories, respond_by, due_by):
     if switch.from_case is None or switch.from_case.status != CaseStatus.OPEN:
         raise ValidationError(_("There is no open case at the office handing over."))
     authorize(actor, Action.WORK_ON_CASE, switch.from_case, purpose="Rechtskreiswechsel")
@@ -365,11 +441,37 @@ def benefit_switch_refer(
     return referral
 
 
+@atomic_service
+def benefit_switch_refer(
+    *,
+    actor,
+    switch: BenefitSwitch,
+    purpose: str,
+    categories,
+    respond_by: date,
+    due_by: date | None,
+    with_household: bool = True,
+):
+    """The office handing over sends the proposed hand-over (a transfer referral).
+
+    With `with_household`, the Bedarfsgemeinschaft goes as one: the same hand-over is sent for
+    each other member whose switch goes the same way (household_switches) — one referral per
+    member, since each member's data are shared on their own basis, all in this transaction.
+    Returns the person's referral."""
+    others = household_switches(switch) if with_household else []
+    referral = _refer_one(actor, switch, purpose, categories, respond_by, due_by)
+    for other in others:
+        _refer_one(actor, other, purpose, categories, respond_by, due_by)
+    return referral
+
+
 __all__ = [
     "ENGINE_KINDS",
     "benefit_switch_refer",
+    "household_switches",
     "status_event_correct",
     "status_event_record",
+    "status_event_record_for_family",
     "status_event_retract",
     "switch_referral_defaults",
     "switch_sync",

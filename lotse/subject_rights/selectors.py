@@ -162,6 +162,36 @@ def _relations(person):
                 "household": relation.same_household,
             }
         )
+    return rows + _household_rows(person)
+
+
+_PARENT_ROLES = ("applicant", "partner")
+
+
+def _household_rows(person):
+    """The other current members of the person's Bedarfsgemeinschaft, said as relations of the
+    person ("parent of Omar", same household)."""
+    from lotse.people.households import current_members, current_membership
+
+    membership = current_membership(person)
+    if membership is None:
+        return []
+    own = membership.role
+    rows = []
+    for member in current_members(membership.household):
+        if member.person_id == person.pk:
+            continue
+        if own in _PARENT_ROLES and member.role in _PARENT_ROLES:
+            kind = "spouse"
+        elif own in _PARENT_ROLES and member.role == "child":
+            kind = "parent"
+        elif own == "child" and member.role in _PARENT_ROLES:
+            kind = "child"
+        elif own == member.role == "child":
+            kind = "sibling"
+        else:
+            kind = "other"
+        rows.append({"kind": kind, "relative": str(member.person), "household": True})
     return rows
 
 

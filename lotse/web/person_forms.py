@@ -8,7 +8,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lotse.people.countries import COUNTRIES, LANGUAGES
-from lotse.people.models import AccommodationKind, IdentifierType, NameKind, Script, Sex, Source
+from lotse.people.models import (
+    AccommodationKind,
+    HouseholdRole,
+    IdentifierType,
+    NameKind,
+    Script,
+    Sex,
+    Source,
+)
 from lotse.people.services import (
     AddressInput,
     IdentifierInput,
@@ -210,3 +218,95 @@ class IdentifierForm(forms.Form):
 
     def to_input(self) -> IdentifierInput:
         return IdentifierInput(**self.cleaned_data)
+
+
+FAMILY_ROLES = [
+    (HouseholdRole.PARTNER, _("Spouse or partner")),
+    (HouseholdRole.CHILD, _("Child")),
+    (HouseholdRole.OTHER, _("Other member of the household")),
+]
+MAX_FAMILY_MEMBERS = 12
+
+
+class FamilyMemberForm(forms.Form):
+    """A family member registered along with the person: the few data of their own; the
+    address is the person's (entered once). An untouched row is left out."""
+
+    role = forms.ChoiceField(
+        label=_("Relation to the person"), choices=FAMILY_ROLES, initial=HouseholdRole.CHILD
+    )
+    family_name = forms.CharField(label=_("Family name"), max_length=200, required=False)
+    given_names = forms.CharField(label=_("Given names"), max_length=200, required=False)
+    sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices, initial=Sex.UNKNOWN)
+    birth_date = forms.CharField(
+        label=_("Date of birth"),
+        required=False,
+        max_length=10,
+        help_text=_("DD.MM.YYYY, MM.YYYY or YYYY; leave empty if unknown."),
+    )
+    nationality = forms.ChoiceField(
+        label=_("Nationality"), choices=_BLANK + COUNTRIES, required=False
+    )
+    # "new" or "link:<id>" once the duplicate check proposed records for this member.
+    decision = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_birth_date(self):
+        return parse_partial_date(self.cleaned_data["birth_date"])
+
+    def is_blank(self) -> bool:
+        data = getattr(self, "cleaned_data", {})
+        return not any(
+            [
+                data.get("family_name", "").strip(),
+                data.get("given_names", "").strip(),
+                data.get("birth_date", (None,))[0] is not None,
+                data.get("nationality"),
+            ]
+        )
+
+    def clean(self):
+        data = super().clean()
+        if "birth_date" in data and not self.is_blank():
+            if not (data.get("family_name", "").strip() or data.get("given_names", "").strip()):
+                self.add_error("family_name", _("Enter at least one name in Latin script."))
+        return data
+
+    def to_input(self, *, address: AddressInput | None) -> PersonInput:
+        data = self.cleaned_data
+        year, month, day = data["birth_date"]
+        return PersonInput(
+            names=[
+                NameInput(
+                    given_names=data["given_names"],
+                    family_name=data["family_name"],
+                    kind=NameKind.OFFICIAL,
+                    script=Script.LATIN,
+                    source=Source.SELF,
+                )
+            ],
+            sex=data["sex"],
+            birth_year=year,
+            birth_month=month,
+            birth_day=day,
+            nationalities=[data["nationality"]] if data.get("nationality") else [],
+            address=address,
+        )
+
+
+FamilyMemberFormSet = forms.formset_factory(
+    FamilyMemberForm, extra=0, max_num=MAX_FAMILY_MEMBERS, validate_max=True, absolute_max=50
+)
+
+
+class HouseholdAddForm(forms.Form):
+    member = forms.UUIDField(widget=forms.HiddenInput)
+    role = forms.ChoiceField(label=_("Role"), choices=FAMILY_ROLES, initial=HouseholdRole.CHILD)
+
+
+class HouseholdRemoveForm(forms.Form):
+    valid_to = forms.DateField(
+        label=_("No longer a member since"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    reason = forms.CharField(label=_("Reason"), max_length=200)

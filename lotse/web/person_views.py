@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -10,14 +11,36 @@ from django.views.decorators.http import require_POST
 from lotse.access.decorators import requires
 from lotse.access.policy import Action
 from lotse.cases.referrals import transfer_request
-from lotse.cases.services import break_glass_open, person_link_existing, person_register
+from lotse.cases.services import (
+    FamilyMemberInput,
+    break_glass_open,
+    family_register,
+    person_link_existing,
+    person_register,
+)
 from lotse.core.params import search_text
 from lotse.identity.registry import duplicate_check
-from lotse.people.models import IdentifierType, Person
-from lotse.people.selectors import person_get, person_page_data, person_search, persons_listed
+from lotse.people.households import current_membership, household_join, household_member_remove
+from lotse.people.models import HouseholdMember, IdentifierType, Person
+from lotse.people.selectors import (
+    household_page_data,
+    person_get,
+    person_page_data,
+    person_search,
+    persons_listed,
+)
 from lotse.people.services import IdentifierInput, person_identifier_add, person_name_add
 from lotse.web.listing import Sort, paginate
-from lotse.web.person_forms import IdentifierForm, NameVariantForm, PersonRegistrationForm
+from lotse.web.person_forms import (
+    MAX_FAMILY_MEMBERS,
+    FamilyMemberForm,
+    FamilyMemberFormSet,
+    HouseholdAddForm,
+    HouseholdRemoveForm,
+    IdentifierForm,
+    NameVariantForm,
+    PersonRegistrationForm,
+)
 
 
 @requires(Action.EDIT_PERSON_REGISTRY)
@@ -54,12 +77,19 @@ def _entered_name(data) -> str:
     return " ".join(filter(None, [name.given_names, name.family_name])) if name else ""
 
 
+CONFIRM_VALUE_MAX_LENGTH = 60  # an identifier's number (people.Identifier.value)
+
+
 def _confirmation(post, person_id: str) -> IdentifierInput | None:
     """The document or identifier the caseworker checked to link a possible match."""
     kind = post.get(f"confirm_type-{person_id}", "")
-    value = post.get(f"confirm_value-{person_id}", "").strip()[:60]
+    value = post.get(f"confirm_value-{person_id}", "").strip()
     if kind not in IdentifierType.values or not value:
         return None
+    if len(value) > CONFIRM_VALUE_MAX_LENGTH:
+        raise ValidationError(
+            {"confirm": _("At most %(count)s characters.") % {"count": CONFIRM_VALUE_MAX_LENGTH}}
+        )
     return IdentifierInput(type=kind, value=value)
 
 
@@ -83,69 +113,192 @@ def _chosen(candidates, value: str) -> tuple[str, str]:
     return value, value
 
 
+_NO_ROWS = {"member-TOTAL_FORMS": "0", "member-INITIAL_FORMS": "0"}
+
+
+def _family_formset(request):
+    """The family member rows: one empty row on a new page; on "add a member" the page again
+    with what was entered and one more row (no checks yet: it works without JavaScript)."""
+    if request.method != "POST":
+        return FamilyMemberFormSet(prefix="member", initial=[{}]), False
+    if "member-TOTAL_FORMS" not in request.POST:  # a form without family rows
+        return FamilyMemberFormSet(_NO_ROWS, prefix="member"), False
+    formset = FamilyMemberFormSet(request.POST, prefix="member")
+    if "add_member" not in request.POST:
+        return formset, False
+    try:
+        total = int(request.POST.get("member-TOTAL_FORMS", "0"))
+    except ValueError:
+        total = 0
+    total = max(0, min(total, MAX_FAMILY_MEMBERS - 1))
+    rows = [
+        {
+            name: request.POST.get(f"member-{index}-{name}", "")
+            for name in FamilyMemberForm.base_fields
+        }
+        for index in range(total)
+    ]
+    return FamilyMemberFormSet(prefix="member", initial=[*rows, {}]), True
+
+
+def _register_family(request, form, rows, data):
+    """The person and their family in one go: each member passes the duplicate check; while a
+    member's proposed records are not decided on, the page shows them (None: registered)."""
+    decision = request.POST.get("decision", "")
+    candidates = duplicate_check(actor=request.user, data=data)
+    pending = bool(candidates) and not decision
+    if decision.startswith(("transfer:", "emergency:")):
+        raise ValidationError(
+            _(
+                "A transfer request or emergency access is for one person: use it without "
+                "family members, and add them to the Bedarfsgemeinschaft once your case is open."
+            )
+        )
+    confirmation = None
+    if decision.startswith("link:"):
+        person_id, key = _chosen(candidates, decision.removeprefix("link:"))
+        decision, confirmation = f"link:{person_id}", _confirmation(request.POST, key)
+    members = []
+    for row in rows:
+        member_data = row.to_input(address=data.address)
+        row.candidates = duplicate_check(actor=request.user, data=member_data)
+        choice = row.cleaned_data.get("decision", "")
+        pending = pending or (bool(row.candidates) and not choice)
+        if choice.startswith("link:"):
+            # The rows name candidates by their reference, never by the record's id.
+            choice = "link:" + _chosen(row.candidates, choice.removeprefix("link:"))[0]
+        members.append(
+            FamilyMemberInput(
+                role=row.cleaned_data["role"],
+                data=member_data,
+                candidates=row.candidates,
+                decision=choice or "new",
+            )
+        )
+    if pending:
+        return candidates, None
+    case = family_register(
+        actor=request.user,
+        data=data,
+        candidates=candidates,
+        decision=decision if decision.startswith("link:") else "new",
+        members=members,
+        confirmation=confirmation,
+        reason=request.POST.get("new_reason", ""),
+    )
+    return candidates, case
+
+
+def _has_family(form, formset) -> bool:
+    return form.is_valid() and formset.is_valid() and any(not r.is_blank() for r in formset)
+
+
+def _person_register_family(request, form, formset):
+    rows = [row for row in formset if not row.is_blank()]
+    status, candidates = 200, None
+    try:
+        candidates, case = _register_family(request, form, rows, form.to_input())
+    except ValidationError as exc:
+        _apply_errors(form, exc)
+        status = 400
+    else:
+        if case is not None:
+            messages.success(
+                request, _("The family was registered as one Bedarfsgemeinschaft and cases opened.")
+            )
+            return redirect("web:person_detail", person_id=case.person_id)
+    if candidates:
+        _keep_entries(request.POST, candidates)
+    context = {
+        "form": form,
+        "formset": formset,
+        "candidates": candidates,
+        "family": True,
+        "primary": next((c for c in candidates or [] if c.strong), None),
+        "identifier_types": IdentifierType.choices,
+        "new_reason": request.POST.get("new_reason", ""),
+    }
+    return render(request, "people/register.html", context, status=status)
+
+
+def _register_decided(request, data, decision: str, candidates):
+    """Carry out the caseworker's decision on the duplicate check's candidates: link, transfer
+    request, emergency access or a new record. None while there is nothing to decide yet."""
+    if decision.startswith("link:"):
+        person_id, key = _chosen(candidates, decision.removeprefix("link:"))
+        case = person_link_existing(
+            actor=request.user,
+            person_id=person_id,
+            data=data,
+            candidates=candidates,
+            confirmation=_confirmation(request.POST, key),
+        )
+        messages.success(
+            request,
+            _("The existing record was linked to your office; new spellings were added."),
+        )
+        return redirect("web:person_detail", person_id=case.person_id)
+    if decision.startswith("transfer:"):
+        value, _sep, office_code = decision.removeprefix("transfer:").partition(":")
+        person_id, key = _chosen(candidates, value)
+        referral = transfer_request(
+            actor=request.user,
+            person_id=person_id,
+            to_office_code=office_code,
+            reason=request.POST.get(f"transfer_reason-{key}", ""),
+            entered_name=_entered_name(data),
+            candidates=candidates,
+        )
+        messages.success(
+            request,
+            _("The transfer request was sent to %(office)s. Your case opens when they accept it.")
+            % {"office": referral.to_office},
+        )
+        return redirect("web:referral_detail", referral_id=referral.pk)
+    if decision.startswith("emergency:"):
+        person_id, key = _chosen(candidates, decision.removeprefix("emergency:"))
+        proposed = person_id in {c.person_id for c in candidates}
+        person = Person.objects.filter(pk=person_id).first() if proposed else None
+        grant = break_glass_open(
+            actor=request.user,
+            person=person,
+            reason=request.POST.get(f"emergency_reason-{key}", ""),
+        )
+        return _emergency_opened(request, grant)
+    if decision == "new" or not candidates:
+        case = person_register(
+            actor=request.user,
+            data=data,
+            candidates=candidates,
+            reason=request.POST.get("new_reason", ""),
+        )
+        messages.success(request, _("The person was registered and a case opened."))
+        return redirect("web:person_detail", person_id=case.person_id)
+    return None
+
+
 @requires(Action.EDIT_PERSON_REGISTRY)
 def person_register_view(request):
+    formset, adding = _family_formset(request)
+    if adding:
+        form = PersonRegistrationForm(initial=request.POST.dict())
+        context = {"form": form, "formset": formset, "candidates": None}
+        return render(request, "people/register.html", context)
     form = PersonRegistrationForm(request.POST or None)
+    if request.method == "POST" and _has_family(form, formset):
+        return _person_register_family(request, form, formset)
+    if request.method == "POST" and not formset.is_valid() and form.is_valid():
+        form.add_error(None, _("Please check the entries of the family members marked below."))
     candidates = None
     status = 200
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
         data = form.to_input()
         decision = request.POST.get("decision", "")
         candidates = duplicate_check(actor=request.user, data=data)
         try:
-            if decision.startswith("link:"):
-                person_id, key = _chosen(candidates, decision.removeprefix("link:"))
-                case = person_link_existing(
-                    actor=request.user,
-                    person_id=person_id,
-                    data=data,
-                    candidates=candidates,
-                    confirmation=_confirmation(request.POST, key),
-                )
-                messages.success(
-                    request,
-                    _("The existing record was linked to your office; new spellings were added."),
-                )
-                return redirect("web:person_detail", person_id=case.person_id)
-            if decision.startswith("transfer:"):
-                value, _sep, office_code = decision.removeprefix("transfer:").partition(":")
-                person_id, key = _chosen(candidates, value)
-                referral = transfer_request(
-                    actor=request.user,
-                    person_id=person_id,
-                    to_office_code=office_code,
-                    reason=request.POST.get(f"transfer_reason-{key}", ""),
-                    entered_name=_entered_name(data),
-                    candidates=candidates,
-                )
-                messages.success(
-                    request,
-                    _(
-                        "The transfer request was sent to %(office)s. Your case opens when "
-                        "they accept it."
-                    )
-                    % {"office": referral.to_office},
-                )
-                return redirect("web:referral_detail", referral_id=referral.pk)
-            if decision.startswith("emergency:"):
-                person_id, key = _chosen(candidates, decision.removeprefix("emergency:"))
-                proposed = person_id in {c.person_id for c in candidates}
-                person = Person.objects.filter(pk=person_id).first() if proposed else None
-                grant = break_glass_open(
-                    actor=request.user,
-                    person=person,
-                    reason=request.POST.get(f"emergency_reason-{key}", ""),
-                )
-                return _emergency_opened(request, grant)
-            if decision == "new" or not candidates:
-                case = person_register(
-                    actor=request.user,
-                    data=data,
-                    candidates=candidates,
-                    reason=request.POST.get("new_reason", "")[:150],
-                )
-                messages.success(request, _("The person was registered and a case opened."))
-                return redirect("web:person_detail", person_id=case.person_id)
+            response = _register_decided(request, data, decision, candidates)
+            if response is not None:
+                return response
         except ValidationError as exc:
             _apply_errors(form, exc)
             status = 400
@@ -154,6 +307,7 @@ def person_register_view(request):
         status = 400
     context = {
         "form": form,
+        "formset": formset,
         "candidates": candidates,
         # The strong match whose action is the page's primary button (linking, or the
         # transfer request for a record of another Kreis); none beside a weak match only.
@@ -170,7 +324,80 @@ def person_detail(request, person_id):
     context = person_page_data(actor=request.user, person=person)
     context["name_form"] = NameVariantForm()
     context["identifier_form"] = IdentifierForm()
+    context.update(
+        household_page_data(
+            actor=request.user, person=person, query=search_text(request, "family_q")
+        )
+    )
+    context["household_add_form"] = HouseholdAddForm()
+    for row in context["household_current"]:
+        # One form per member, each with ids of its own.
+        row["leave_form"] = HouseholdRemoveForm(auto_id=f"leave-{row['member'].pk}-%s")
     return render(request, "people/person_detail.html", context)
+
+
+def _to_household(person) -> str:
+    return reverse("web:person_detail", kwargs={"person_id": person.pk}) + "#household"
+
+
+@require_POST
+@requires(Action.EDIT_PERSON, person_data=True)
+def person_household_add(request, person_id):
+    """Add one of the office's persons to the person's Bedarfsgemeinschaft (started with the
+    person as applicant if there is none yet)."""
+    person = person_get(actor=request.user, person_id=person_id, purpose="household", edit=True)
+    form = HouseholdAddForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose the person and their role in the Bedarfsgemeinschaft."))
+        return redirect(_to_household(person))
+    member = Person.objects.filter(pk=form.cleaned_data["member"]).first()
+    try:
+        if member is None:
+            raise ValidationError(_("This record does not exist."))
+        household_join(
+            actor=request.user, person=person, member=member, role=form.cleaned_data["role"]
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The member was added to the Bedarfsgemeinschaft."))
+    return redirect(_to_household(person))
+
+
+@require_POST
+@requires(Action.EDIT_PERSON, person_data=True)
+def person_household_remove(request, person_id):
+    """A member of the person's Bedarfsgemeinschaft leaves (the row stays as history)."""
+    person = person_get(actor=request.user, person_id=person_id, purpose="household", edit=True)
+    membership = current_membership(person)
+    form = HouseholdRemoveForm(request.POST)
+    member = (
+        HouseholdMember.objects.filter(
+            pk=form.data.get("member") if str(form.data.get("member", "")).isdigit() else None,
+            household=membership.household,
+            valid_to__isnull=True,
+        ).first()
+        if membership
+        else None
+    )
+    if member is None:
+        messages.error(request, _("This member is not in the Bedarfsgemeinschaft (any more)."))
+        return redirect(_to_household(person))
+    if not form.is_valid():
+        messages.error(request, _("Say why and since when the member no longer belongs to it."))
+        return redirect(_to_household(person))
+    try:
+        household_member_remove(
+            actor=request.user,
+            member=member,
+            reason=form.cleaned_data["reason"],
+            valid_to=form.cleaned_data["valid_to"],
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The member left the Bedarfsgemeinschaft; the history stays."))
+    return redirect(_to_household(person))
 
 
 def _add_to_record(request, person_id, form_class, add, done: str, failed: str):

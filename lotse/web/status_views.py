@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from lotse.access.decorators import requires
 from lotse.access.policy import Action
-from lotse.people.selectors import person_get
+from lotse.people.selectors import family_choices, family_persons, person_get
 from lotse.status.events import EventKind
 from lotse.status.facts import entries_in_force
 from lotse.status.forms import KindForm, RetractForm, StatusEventForm, SwitchReferralForm
@@ -23,8 +23,9 @@ from lotse.status.selectors import (
 )
 from lotse.status.services import (
     benefit_switch_refer,
+    household_switches,
     status_event_correct,
-    status_event_record,
+    status_event_record_for_family,
     status_event_retract,
     switch_referral_defaults,
 )
@@ -58,13 +59,16 @@ def status_event_new(request, person_id):
     if kind not in EventKind.values:
         context["kind_form"] = KindForm()
         return render(request, "status/record.html", context)
-    form = StatusEventForm(request.POST or None, kind=kind)
+    family = family_choices(actor=request.user, person=person)
+    form = StatusEventForm(request.POST or None, kind=kind, family=family)
     context.update(form=form, heading=EventKind(kind).label)
     if request.method == "POST" and form.is_valid():
+        chosen = set(form.family_members())
         try:
-            status_event_record(
+            recorded = status_event_record_for_family(
                 actor=request.user,
                 person=person,
+                members=[m for m in family_persons(person) if str(m.pk) in chosen],
                 kind=kind,
                 date=form.cleaned_data["date"],
                 details=form.details(),
@@ -74,7 +78,14 @@ def status_event_new(request, person_id):
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
-            messages.success(request, _("The status event was recorded."))
+            if len(recorded) > 1:
+                messages.success(
+                    request,
+                    _("The status event was recorded for %(count)s persons.")
+                    % {"count": len(recorded)},
+                )
+            else:
+                messages.success(request, _("The status event was recorded."))
             return redirect(_to_status(person))
     return render(request, "status/record.html", context)
 
@@ -169,6 +180,7 @@ def status_switch(request, person_id):
     ):
         form = SwitchReferralForm(request.POST or None, initial=switch_referral_defaults(switch))
         context["form"] = form
+        context["household_switches"] = household_switches(switch)
         if request.method == "POST" and form.is_valid():
             try:
                 referral = benefit_switch_refer(
@@ -186,5 +198,14 @@ def status_switch(request, person_id):
                     request,
                     _("The hand-over to %(office)s was sent.") % {"office": referral.to_office},
                 )
+                if context["household_switches"]:
+                    messages.success(
+                        request,
+                        _(
+                            "It was sent for %(count)s further members of the "
+                            "Bedarfsgemeinschaft as well."
+                        )
+                        % {"count": len(context["household_switches"])},
+                    )
                 return redirect(_to_status(person))
     return render(request, "status/switch.html", context)

@@ -31,6 +31,16 @@ urlpatterns = [
         name="person_break_glass",
     ),
     path(
+        "persons/<uuid:person_id>/household/add/",
+        person_views.person_household_add,
+        name="person_household_add",
+    ),
+    path(
+        "persons/<uuid:person_id>/household/remove/",
+        person_views.person_household_remove,
+        name="person_household_remove",
+    ),
+    path(
         "persons/<uuid:person_id>/identifiers/",
         person_views.person_identifier_add_view,
         name="person_identifier_add",

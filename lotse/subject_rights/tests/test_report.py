@@ -144,3 +144,25 @@ def test_an_office_without_a_case_may_not(caseworker, jc_caseworker):
         subject_report_create(
             actor=jc_caseworker, person=person, language="de", request_reference="x"
         )
+
+
+def test_the_report_names_the_bedarfsgemeinschaft(caseworker):
+    from lotse.cases.services import FamilyMemberInput, family_register  # noqa: PLC0415
+    from lotse.people.tests.factories import person_input  # noqa: PLC0415
+
+    case = family_register(
+        actor=caseworker,
+        data=person_input(),
+        candidates=[],
+        decision="new",
+        members=[
+            FamilyMemberInput(
+                role="child",
+                data=person_input(
+                    "Al-Hassan", "Omar", original=None, birth=(2014, 9, 9), placeholder=False
+                ),
+            )
+        ],
+    )
+    data = subject_report_data(actor=caseworker, person=case.person)
+    assert {"kind": "parent", "relative": "Al-Hassan, Omar", "household": True} in data["relations"]
