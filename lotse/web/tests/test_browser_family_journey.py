@@ -81,15 +81,19 @@ def english_msgids() -> tuple[str, ...]:
     return tuple(sorted(pieces))
 
 
+def around(text: str, found: re.Match) -> str:
+    return text[max(0, found.start() - 60) : found.end() + 60]
+
+
 def check_page(ui: UI, name: str) -> None:
     """What every page of the journey must pass: German only, no development reference, and
     axe-core without violations (collected, reported at the end)."""
     ui.page.wait_for_load_state("load")
     text = ui.page.locator("body").inner_text()
     found = DEVELOPMENT.search(text)
-    assert not found, f"{name}: a development reference on the page: {found[0]!r}"
+    assert not found, f"{name}: a development reference on the page: {around(text, found)!r}"
     found = ENGLISH_WORDS.search(text)
-    assert not found, f"{name}: English on the page: {found[0]!r}"
+    assert not found, f"{name}: English on the page: {around(text, found)!r}"
     for msgid in english_msgids():
         assert msgid not in text, f"{name}: untranslated English on the page: {msgid!r}"
     assert ui.page.locator("html").get_attribute("lang") == "de", name
