@@ -32,6 +32,7 @@ from lotse.web.tests.browser_support import UI, assert_all_clean, sign_in, t
 pytestmark = pytest.mark.browser
 
 JOBCENTER = "jc-tubingen-08416"
+ABH = "abh-tubingen-08416"  # for the steps still to come (see the end of the file)
 SOZIALAMT_NAME = "Landratsamt Tübingen – Sozialamt (AsylbLG)"
 JOBCENTER_NAME = "Jobcenter Landkreis Tübingen"
 
@@ -273,7 +274,16 @@ def hand_over_the_family(sozialamt: UI) -> None:
     expect(page.locator("h1")).to_have_text(t("Rechtskreiswechsel"))
     why = page.locator("section[aria-labelledby=why]")
     expect(why.locator("h2")).to_have_text(t("Why these months"))
-    expect(why).to_contain_text("AsylbLG")
+    # the engine's reasons, in German: the paragraph, what applies, the facts it rests on
+    expect(why).to_contain_text("§ 1 Abs. 3 AsylbLG")
+    expect(why).to_contain_text("Die Leistungen nach dem AsylbLG enden mit Ablauf des Monats")
+    expect(why).to_contain_text("Entscheidung unanfechtbar am 03.05.2016")
+    switch = page.locator("main .kern-alert", has_text=t("Rechtskreiswechsel")).first
+    expect(switch).to_contain_text("Mai 2016")
+    expect(switch).to_contain_text("Juni 2016")
+    expect(switch).to_contain_text(t("Taking over: %(office)s.") % {"office": JOBCENTER_NAME})
+    checklist = page.locator("section[aria-labelledby=checklist]")
+    expect(checklist.locator("h2")).to_have_text("Antrag auf Bürgergeld (SGB II) beim Jobcenter")
     handover = page.locator("section[aria-labelledby=handover]")
     expect(handover.locator("h2")).to_have_text(
         t("Hand over to %(office)s") % {"office": JOBCENTER_NAME}
@@ -330,6 +340,8 @@ def accept_the_family(jobcenter: UI) -> None:
         expect(main(jobcenter)).to_contain_text(name)
     check_page(jobcenter, "caseload, the family")
     click_and_load(jobcenter, rows.filter(has_text="Amal").get_by_role("link").first)
+    expect(page.locator("h1")).to_contain_text("Amal")
+    check_page(jobcenter, "case at the Jobcenter")
     click_and_load(jobcenter, main(jobcenter).get_by_role("link", name=t("Identity record")))
     household = page.locator("section[aria-labelledby=household]")
     expect(household.locator("tbody tr")).to_have_count(4)
@@ -341,10 +353,11 @@ def accept_the_family(jobcenter: UI) -> None:
 # The journey's last two steps are being built: the Jobcenter asks the Ausländerbehörde to
 # correct a wrong entry (the Dublin flag of the decision), and the Ausländerbehörde corrects it.
 # They are to come as two more helpers of this kind, appended to the test below:
-#     ask_the_abh_to_correct_the_dublin_flag(jobcenter)
-#     correct_the_dublin_flag(abh)
+# ask_the_abh_to_correct_the_dublin_flag (the Jobcenter's request, from Amal's page) and
+# correct_the_dublin_flag (the Ausländerbehörde corrects the entry, the Jobcenter sees it)
 # (with an Ausländerbehörde caseworker, make_user("sb-abh", Role.CASEWORKER, office=ABH), and
-# its tab, open_ui("Ausländerbehörde"), signed in with sign_in_as).
+# its tab, open_ui("Ausländerbehörde"), signed in with sign_in_as); each page they pass is
+# checked with check_page like the pages above.
 
 
 def test_a_family_of_four_from_the_sozialamt_to_the_jobcenter(open_ui, make_user):
@@ -360,5 +373,9 @@ def test_a_family_of_four_from_the_sozialamt_to_the_jobcenter(open_ui, make_user
 
     sign_in_as(jobcenter, "sb-jobcenter")
     accept_the_family(jobcenter)
+
+    # The two last steps of the journey are to come (see the comment above this test):
+    #     ask_the_abh_to_correct_the_dublin_flag(jobcenter, amal_url)
+    #     correct_the_dublin_flag(abh, amal_url)
 
     assert_all_clean(sozialamt, jobcenter)
