@@ -90,7 +90,7 @@ def check_page(ui: UI, name: str) -> None:
     """What every page of the journey must pass: German only, no development reference, and
     axe-core without violations (collected, reported at the end)."""
     ui.page.wait_for_load_state("load")
-    text = ui.page.locator("body").inner_text()
+    text = ui.page.title() + "\n" + ui.page.locator("body").inner_text()
     found = DEVELOPMENT.search(text)
     assert not found, f"{name}: a development reference on the page: {around(text, found)!r}"
     found = ENGLISH_WORDS.search(text)
@@ -119,10 +119,11 @@ def confirmation(ui: UI):
 # --- the steps of the journey, one helper each --------------------------------------------------
 
 
-def sign_in_as(ui: UI, username: str) -> None:
+def sign_in_as(ui: UI, username: str, office: str) -> None:
     """Password, then the code of the second factor; the start page greets in German."""
     sign_in(ui, username, check=True)
-    expect(ui.page.locator("h1")).to_be_visible()
+    expect(ui.page.locator("h1")).to_contain_text(t("Welcome, %(name)s") % {"name": "Bea"})
+    expect(main(ui)).to_contain_text(t("You are working for %(office)s.") % {"office": office})
     check_page(ui, "start page")
 
 
@@ -366,12 +367,13 @@ def test_a_family_of_four_from_the_sozialamt_to_the_jobcenter(open_ui, make_user
     sozialamt = open_ui("Sozialamt")
     jobcenter = open_ui("Jobcenter")
 
-    sign_in_as(sozialamt, "sb-sozialamt")
+    assert len(english_msgids()) > 500  # the check for English has the catalogue to go by
+    sign_in_as(sozialamt, "sb-sozialamt", SOZIALAMT_NAME)
     amal_url = register_the_family(sozialamt)
     record_the_decision_for_the_family(sozialamt, amal_url)
     hand_over_the_family(sozialamt)
 
-    sign_in_as(jobcenter, "sb-jobcenter")
+    sign_in_as(jobcenter, "sb-jobcenter", JOBCENTER_NAME)
     accept_the_family(jobcenter)
 
     # The two last steps of the journey are to come (see the comment above this test):
