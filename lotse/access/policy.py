@@ -25,6 +25,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from lotse.organisations.models import Kreis, Office, OfficeKind, RequestStatus, Role
 
@@ -430,7 +431,9 @@ rules.add_perm("audit.view_auditevent", is_staff_member & is_dpo)
 # The identity core is shared by every office with an open case. Every other category belongs to
 # the office that recorded it and reaches another office only on a statutory basis or with the
 # person's consent (access-model.md). The statutory flows are data, with their paragraph:
-# (kinds of the owning office, kinds of the receiving office, categories, basis).
+# (kinds of the owning office, kinds of the receiving office, categories, basis). The bases and
+# reasons are stored as they are here (English, in referrals and the audit trail) and
+# translated where a page shows them: gettext_noop puts them into the catalogue.
 BENEFIT_BODIES = frozenset({"sozialamt", "jobcenter", "agentur"})
 SHARED_CATEGORIES = frozenset({Category.IDENTITY})
 
@@ -442,13 +445,15 @@ STATUTORY_FLOWS: list[tuple[frozenset[str], frozenset[str], frozenset[str], str]
         frozenset(
             {Category.STATUS, Category.BENEFITS, Category.PROFILE, Category.PLAN, Category.NOTES}
         ),
-        "§ 69 Abs. 1 Nr. 1 SGB X (as far as necessary for the statutory task)",
+        gettext_noop("§ 69 Abs. 1 Nr. 1 SGB X (as far as necessary for the statutory task)"),
     ),
     (
         frozenset({"auslaenderbehoerde"}),
         BENEFIT_BODIES,
         frozenset({Category.STATUS}),
-        "status decides benefits and work access (§ 87 AufenthG; § 8 AsylG; § 71 SGB X)",
+        gettext_noop(
+            "status decides benefits and work access (§ 87 AufenthG; § 8 AsylG; § 71 SGB X)"
+        ),
     ),
 ]
 # Flows that no consent opens (§ 88 AufenthG with § 35 SGB I, § 76 SGB X): the policy says no,
@@ -458,8 +463,10 @@ BLOCKED_FLOWS: list[tuple[frozenset[str], frozenset[str], frozenset[str], str]] 
         BENEFIT_BODIES | {"integrationsmanagement"},
         frozenset({"auslaenderbehoerde"}),
         frozenset({Category.HEALTH}),
-        "§ 88 AufenthG with § 35 SGB I and § 76 SGB X: health data do not go to the "
-        "Ausländerbehörde (except § 71 Abs. 2 S. 2 SGB X, decided outside lotse)",
+        gettext_noop(
+            "§ 88 AufenthG with § 35 SGB I and § 76 SGB X: health data do not go to the "
+            "Ausländerbehörde (except § 71 Abs. 2 S. 2 SGB X, decided outside lotse)"
+        ),
     ),
 ]
 

@@ -107,7 +107,8 @@ def sharing_bases(*, person, sender: Office, receiver: Office, categories, purpo
             label = str(category)
             raise ValidationError(
                 {
-                    "categories": blocked
+                    # the reason is kept in English in the policy: translated here
+                    "categories": (_(blocked) if blocked else "")
                     or _(
                         "No legal basis lets %(office)s receive %(category)s data, and no "
                         "consent of the person covers it. Record a consent first, or leave "

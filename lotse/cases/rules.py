@@ -157,7 +157,8 @@ def _shared_by_referral(*, user, person, category, owner_office, purpose):
                 True,
                 Action.VIEW_PERSON,
                 _("Shared with referral %(id)s.") % {"id": referral.pk},
-                f"{basis} (referral #{referral.pk})",
+                # in the reader's words: a statutory basis is kept in English (policy)
+                _("%(basis)s (with hand-over no. %(id)s)") % {"basis": _(basis), "id": referral.pk},
                 (str(category),),
             )
     return None

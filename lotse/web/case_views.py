@@ -32,6 +32,7 @@ from lotse.cases.services import (
 )
 from lotse.core.params import search_text
 from lotse.web.case_forms import (
+    CATEGORY_LABELS,
     CaseForm,
     CloseForm,
     FollowUpForm,
@@ -336,6 +337,11 @@ def referral_detail(request, referral_id: int):
         "cases/referral_detail.html",
         {
             "referral": referral,
+            # each category by its name, the basis in the reader's language (stored in English)
+            "shared": [
+                (CATEGORY_LABELS.get(category, category), basis)
+                for category, basis in referral.shared.items()
+            ],
             "events": referral.events.select_related("actor", "office"),
             "receiving": receiving,
             "sending": request.user.office_id == referral.from_office_id,

@@ -309,3 +309,53 @@ def test_a_step_is_not_taken_without_the_reason_that_could_not_be_read(
     assert "cannot be stored" in response.content.decode()
     referral.refresh_from_db()
     assert referral.state == ReferralState.REQUESTED
+
+
+def test_the_shared_data_and_their_basis_read_in_german(caseworker, jobcenter, amal, client_for):
+    """The bases are kept in English in the referral; the pages show them, and each category by
+    its name, in the reader's language."""
+    case = _case(amal, caseworker)
+    note_add(actor=caseworker, case=case, text="Sprachkurs B1", visibility="shared")
+    referral = referral_request(
+        actor=caseworker,
+        case=case,
+        to_office=jobcenter.office,
+        kind="transfer",
+        purpose="Rechtskreiswechsel",
+        categories=["status", "profile", "notes"],
+        respond_by=SOON,
+    )
+    assert referral.shared["profile"].startswith("§ 69 Abs. 1 Nr. 1 SGB X (as far as")
+    page = client_for(jobcenter).get(f"/referrals/{referral.pk}/").content.decode()
+    assert "§ 69 Abs. 1 Nr. 1 SGB X (soweit für die gesetzliche Aufgabe erforderlich)" in page
+    assert "Profil" in page
+    assert "as far as necessary" not in page
+    assert "<br>profile" not in page
+    in_english = english(client_for(jobcenter)).get(f"/referrals/{referral.pk}/").content.decode()
+    assert "(as far as necessary for the statutory task)" in in_english
+    client_for(jobcenter).post(f"/referrals/{referral.pk}/", {"step": "accept", "text": ""})
+    own = _case(amal, jobcenter)
+    page = client_for(jobcenter).get(f"/cases/{own.pk}/").content.decode()
+    assert "Sprachkurs B1" in page
+    assert "soweit für die gesetzliche Aufgabe erforderlich" in page
+    assert f"(mit der Übergabe Nr. {referral.pk})" in page
+    assert "as far as necessary" not in page
+    assert "referral #" not in page
+
+
+def test_the_refusal_of_health_data_reads_in_german(caseworker, amal):
+    from django.utils import translation  # noqa: PLC0415
+
+    with translation.override("de"), pytest.raises(ValidationError) as refused:
+        referral_request(
+            actor=caseworker,
+            case=_case(amal, caseworker),
+            to_office=reference_office("abh-tubingen-08416"),
+            kind="service",
+            purpose="residence",
+            categories=["health"],
+            respond_by=SOON,
+        )
+    assert "Gesundheitsdaten gehen nicht an die Ausländerbehörde" in " ".join(
+        refused.value.messages
+    )

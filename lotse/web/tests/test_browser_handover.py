@@ -38,6 +38,7 @@ SHARED_NOTE = "Sprachkurs B1 abgeschlossen; sucht Arbeit in der Altenpflege."
 INTERNAL_NOTE = "Intern: Erstattungsanspruch nach § 104 SGB X prüfen."
 OUTCOME = "Zuständigkeit übernommen: Leistungen nach dem SGB II ab dem 1. des Monats."
 BASIS = "§ 69 Abs. 1 Nr. 1 SGB X"
+BASIS_TEXT = "§ 69 Abs. 1 Nr. 1 SGB X (as far as necessary for the statutory task)"
 
 
 def click_and_load(ui: UI, locator) -> None:
@@ -162,8 +163,9 @@ def test_handover_from_the_sozialamt_to_the_jobcenter(open_ui, make_user):
     expect(header).to_contain_text(t("requested"))
     shared = page.locator("main dl")
     expect(shared).to_contain_text(BASIS)
-    expect(shared).to_contain_text("profile")
-    expect(shared).to_contain_text("notes")
+    expect(shared).to_contain_text(t("profile: schooling, work, languages"))
+    expect(shared).to_contain_text(t("shared notes"))
+    expect(shared).to_contain_text(t(BASIS_TEXT))
     expect(main(sozialamt).get_by_role("button", name=t("Withdraw request"))).to_be_visible()
     sozialamt.axe("referral, sender, requested")
 
