@@ -1,0 +1,81 @@
+"""The data-protection officer's audit trail pages: a person found by any spelling, birth year
+or identifier (as the registry search finds them), filters in the URL, the pages in German."""
+
+import pytest
+
+from lotse.audit.models import AuditEvent, EventType
+from lotse.audit.services import audit_record
+from lotse.organisations.models import Role
+from lotse.organisations.tests.factories import UserFactory, reference_office
+from lotse.organisations.tests.personas import JOBCENTER_LUDWIGSBURG
+from lotse.people.tests.factories import register
+
+AZR = "123456789012"
+
+
+@pytest.fixture
+def amal(caseworker):
+    """Amal Al-Hassan (also written الحسن), registered by the Sozialamt Tübingen."""
+    return register(caseworker, identifiers=(("azr", AZR),))
+
+
+@pytest.fixture
+def other(caseworker):
+    return register(
+        caseworker,
+        family_name="Berhane",
+        given_names="Selam",
+        original=None,
+        birth=(1985, 3, 4),
+        placeholder=False,
+    )
+
+
+def _listed_persons(client, **params) -> set[str]:
+    response = client.get("/audit/", params)
+    assert response.status_code == 200
+    return {event.person_id for event in response.context["page"] if event.person_id}
+
+
+@pytest.mark.parametrize("query", ["Amel Alhasan", "Hassan Amal", "1990", "123 456 789 012"])
+def test_a_person_is_found_by_any_spelling_year_or_identifier(dpo, amal, other, client_for, query):
+    found = _listed_persons(client_for(dpo), person=query)
+    assert found == {str(amal.pk)}
+
+
+def test_the_records_own_id_finds_it_too(dpo, amal, other, client_for):
+    assert _listed_persons(client_for(dpo), person=str(amal.pk)) == {str(amal.pk)}
+
+
+def test_a_name_nobody_has_finds_nothing(dpo, amal, client_for):
+    response = client_for(dpo).get("/audit/", {"person": "Nobody Anywhere"})
+    assert list(response.context["page"]) == []
+    assert "Keine passenden Ereignisse." in response.content.decode()
+
+
+def test_a_dpo_of_another_kreis_sees_nothing_of_the_person(amal, client_for):
+    elsewhere = UserFactory(
+        office=reference_office(JOBCENTER_LUDWIGSBURG), roles=[Role.DATA_PROTECTION_OFFICER]
+    )
+    assert _listed_persons(client_for(elsewhere), person="Amal Al-Hassan") == set()
+    assert AuditEvent.objects.filter(person_id=str(amal.pk)).exists()
+
+
+def test_the_filters_stay_in_the_links_of_the_pages(dpo, amal, client_for):
+    client = client_for(dpo)
+    for _ in range(51):  # two pages of 50
+        audit_record(event_type=EventType.AUDIT_TRAIL_SEARCHED, actor=dpo)
+    response = client.get("/audit/", {"event_type": EventType.AUDIT_TRAIL_SEARCHED})
+    html = response.content.decode()
+    assert response.context["page"].paginator.num_pages >= 2
+    assert "event_type=audit.searched" in html
+    assert "page=2" in html
+    second = client.get("/audit/", {"event_type": EventType.AUDIT_TRAIL_SEARCHED, "page": 2})
+    assert all(e.event_type == EventType.AUDIT_TRAIL_SEARCHED for e in second.context["page"])
+    assert 'value="audit.searched" selected' in second.content.decode()
+
+
+def test_the_search_is_recorded_with_what_was_typed(dpo, amal, client_for):
+    client_for(dpo).get("/audit/", {"person": "Amel Alhasan"})
+    search = AuditEvent.objects.filter(event_type=EventType.AUDIT_TRAIL_SEARCHED).last()
+    assert search.details == {"person_id": "Amel Alhasan"}
