@@ -79,3 +79,42 @@ def test_the_search_is_recorded_with_what_was_typed(dpo, amal, client_for):
     client_for(dpo).get("/audit/", {"person": "Amel Alhasan"})
     search = AuditEvent.objects.filter(event_type=EventType.AUDIT_TRAIL_SEARCHED).last()
     assert search.details == {"person_id": "Amel Alhasan"}
+
+
+# --- the navigation ----------------------------------------------------------------------------
+NAV_LINKS = {
+    "/audit/": "Protokoll",
+    "/data-protection/subject-report/": "Auskunft für eine Person (Art. 15)",
+    "/corrections/": "Berichtigungsanträge",
+}
+# The policy decides: the data-protection officer's tools for the DPO, the office's correction
+# requests for those who work on cases; planners and administrators get neither.
+NAV_BY_ROLE = {
+    "dpo": {"/audit/", "/data-protection/subject-report/"},
+    "caseworker": {"/corrections/"},
+    "team_lead": {"/corrections/"},
+    "planner": set(),
+    "administrator": set(),
+}
+
+
+def _nav(html: str) -> str:
+    start = html.index('class="lotse-nav"')
+    return html[start : html.index("</nav>", start)]
+
+
+@pytest.mark.parametrize("persona", sorted(NAV_BY_ROLE))
+def test_the_navigation_links_the_tools_the_role_may_use(make_persona, client_for, persona):
+    client = client_for(make_persona(persona))
+    nav = _nav(client.get("/").content.decode())
+    for url, label in NAV_LINKS.items():
+        shown = f'href="{url}"' in nav
+        assert shown is (url in NAV_BY_ROLE[persona]), (persona, url)
+        assert (label in nav) is shown
+        if shown:
+            assert client.get(url).status_code == 200
+
+
+def test_the_current_tool_is_marked(dpo, client_for):
+    nav = _nav(client_for(dpo).get("/data-protection/subject-report/").content.decode())
+    assert 'href="/data-protection/subject-report/" aria-current="page"' in nav
