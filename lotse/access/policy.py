@@ -26,6 +26,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lotse.audit.vocabulary import Basis, LegalBasis
 from lotse.organisations.models import Kreis, Office, OfficeKind, RequestStatus, Role
 
 
@@ -434,7 +435,7 @@ rules.add_perm("audit.view_auditevent", is_staff_member & is_dpo)
 BENEFIT_BODIES = frozenset({"sozialamt", "jobcenter", "agentur"})
 SHARED_CATEGORIES = frozenset({Category.IDENTITY})
 
-STATUTORY_FLOWS: list[tuple[frozenset[str], frozenset[str], frozenset[str], str]] = [
+STATUTORY_FLOWS: list[tuple[frozenset[str], frozenset[str], frozenset[str], LegalBasis]] = [
     (
         BENEFIT_BODIES,
         BENEFIT_BODIES,
@@ -442,13 +443,13 @@ STATUTORY_FLOWS: list[tuple[frozenset[str], frozenset[str], frozenset[str], str]
         frozenset(
             {Category.STATUS, Category.BENEFITS, Category.PROFILE, Category.PLAN, Category.NOTES}
         ),
-        "§ 69 Abs. 1 Nr. 1 SGB X (as far as necessary for the statutory task)",
+        LegalBasis(Basis.SGB_X_69),
     ),
     (
         frozenset({"auslaenderbehoerde"}),
         BENEFIT_BODIES,
         frozenset({Category.STATUS}),
-        "status decides benefits and work access (§ 87 AufenthG; § 8 AsylG; § 71 SGB X)",
+        LegalBasis(Basis.STATUS_BY_STATUTE),
     ),
 ]
 # Flows that no consent opens (§ 88 AufenthG with § 35 SGB I, § 76 SGB X): the policy says no,

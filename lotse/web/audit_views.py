@@ -13,6 +13,7 @@ from lotse.audit.models import EventType, Outcome
 from lotse.audit.selectors import AuditFilters, audit_event_get, audit_event_search
 from lotse.core.params import search_text
 from lotse.people.selectors import person_ids_matching
+from lotse.web.audit_display import action_label, category_labels, detail_rows, object_label
 from lotse.web.listing import Sort, paginate
 
 
@@ -61,6 +62,7 @@ def search(request):
         "audit/search.html",
         {
             "page": listing.page,
+            "rows": [(event, object_label(event)) for event in listing.page],
             "listing": listing,
             "filters": filters,
             "date_errors": errors,
@@ -73,4 +75,14 @@ def search(request):
 @requires(Action.VIEW_AUDIT_TRAIL)
 def detail(request, event_id: int):
     event = audit_event_get(actor=request.user, event_id=event_id)
-    return render(request, "audit/detail.html", {"event": event})
+    return render(
+        request,
+        "audit/detail.html",
+        {
+            "event": event,
+            "action": action_label(event.action),
+            "object": object_label(event),
+            "categories": category_labels(event),
+            "details": detail_rows(event),
+        },
+    )

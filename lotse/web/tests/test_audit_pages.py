@@ -118,3 +118,57 @@ def test_the_navigation_links_the_tools_the_role_may_use(make_persona, client_fo
 def test_the_current_tool_is_marked(dpo, client_for):
     nav = _nav(client_for(dpo).get("/data-protection/subject-report/").content.decode())
     assert 'href="/data-protection/subject-report/" aria-current="page"' in nav
+
+
+# --- one event ---------------------------------------------------------------------------------
+def test_the_details_are_labelled_fields_in_german(dpo, caseworker, amal, client_for):
+    from lotse.audit.vocabulary import Basis, LegalBasis, Purpose
+
+    event = audit_record(
+        event_type=EventType.PERSON_CHANGED,
+        actor=caseworker,
+        action="person.edit",
+        obj=amal,
+        person_id=amal.pk,
+        purpose=Purpose.CASE_WORK,
+        basis=LegalBasis(Basis.OWN_CASE),
+        categories=["identity"],
+        details={"fields": ["birth_place", "sex"], "request": 4},
+    )
+    html = client_for(dpo).get(f"/audit/{event.pk}/").content.decode()
+    for label in ("Wer", "Wann", "Amt", "Aktion", "Person (Datensatz)", "Zweck"):
+        assert f'key">{label}</dt>' in html, label
+    for label in ("Rechtsgrundlage", "Objekt", "Anfrage-ID", "Geänderte Felder"):
+        assert f'key">{label}</dt>' in html, label
+    assert "Carla Casewerk" in html
+    assert "Personendaten ändern" in html  # the action
+    assert "Fallbearbeitung" in html  # the purpose
+    assert "Eigener offener Fall" in html  # the basis
+    assert f"Person {amal.pk}" in html  # the object: the model's name, not people.Person
+    assert "<li>Geburtsort</li>" in html
+    assert "<li>Geschlecht</li>" in html
+    assert "{&#x27;" not in html
+    assert "people.Person" not in html
+    assert f"/audit/?person={amal.pk}" in html
+
+
+def test_a_consent_and_a_referral_read_show_their_basis_in_german(dpo, caseworker, client_for):
+    from datetime import date
+
+    from lotse.audit.vocabulary import Basis, LegalBasis
+
+    client = client_for(dpo)
+    consent = audit_record(
+        event_type=EventType.PERSON_DATA_READ,
+        actor=caseworker,
+        basis=LegalBasis.consent(number=1, given_on=date(2026, 11, 3)),
+    )
+    referral = audit_record(
+        event_type=EventType.PERSON_DATA_READ,
+        actor=caseworker,
+        basis=LegalBasis(Basis.REFERRAL_PARTY),
+    )
+    assert "Einwilligung Nr. 1 vom 3. November 2026" in (
+        client.get(f"/audit/{consent.pk}/").content.decode()
+    )
+    assert "Beteiligt an der Weiterleitung" in client.get(f"/audit/{referral.pk}/").content.decode()
