@@ -17,7 +17,7 @@ from django.utils import timezone
 from lotse.access.policy import Action, Category, Decision, authorize, decide
 from lotse.audit.models import AuditEvent, EventType, Outcome
 from lotse.audit.services import audit_record
-from lotse.audit.vocabulary import basis_labels, purpose_label
+from lotse.audit.vocabulary import basis_labels, in_language, purpose_label
 from lotse.cases.models import Case, Note, NoteVisibility, Referral
 from lotse.consent.models import Consent
 from lotse.organisations.models import Role
@@ -392,7 +392,8 @@ def subject_report_data(*, actor, person: Person, include_note_texts: bool = Fal
                     language.speaking,
                     language.writing,
                 ],
-                "source": language.get_source_display(),
+                # printed as German (lang="de") in every part of the report
+                "source": in_language("de", language.get_source_display),
                 "assessed_on": language.assessed_on,
                 "recorded_by": language.recorded_by.name,
             }

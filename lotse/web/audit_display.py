@@ -8,7 +8,10 @@ from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext_lazy as _
 
 from lotse.access.policy import Action
-from lotse.audit.models import AuditEvent
+from lotse.audit.models import AuditEvent, EventType, Outcome
+from lotse.cases.models import NoteVisibility, ReferralKind, ReferralState
+from lotse.organisations.models import Office, Role
+from lotse.subject_rights.models import CorrectionStatus, DataItem
 from lotse.web.case_forms import CATEGORY_LABELS
 
 ACTION_LABELS = {
@@ -52,6 +55,7 @@ DETAIL_LABELS = {
     "office": _("office"),
     "requesting_office": _("requesting office"),
     "owner": _("office holding the data"),
+    "owner_office": _("office holding the data"),
     "role": _("role"),
     "request": _("request no."),
     "requested_by": _("requested by (user no.)"),
@@ -85,6 +89,19 @@ DETAIL_LABELS = {
     "demo": _("demo"),
 }
 _FIELD_LISTS = {"fields", "changed"}
+# Keys whose values are codes of a choice: shown by the choice's label.
+_VALUE_CHOICES = {
+    "state": ReferralState,
+    "visibility": NoteVisibility,
+    "role": Role,
+    "status": CorrectionStatus,
+    "data_item": DataItem,
+    "event_type": EventType,
+    "outcome": Outcome,
+}
+_DECISIONS = {"rejected": _("not the same person"), "confirmed": _("the same person")}
+# Keys whose values are offices' codes: shown by the office's name.
+_OFFICE_KEYS = {"to", "office", "requesting_office", "owner", "owner_office"}
 
 
 @dataclass(frozen=True)
@@ -139,17 +156,34 @@ def _value(value) -> str:
     return str(value)
 
 
+def _coded_value(key: str, value, offices: dict[str, str]) -> str:
+    choices = _VALUE_CHOICES.get(key)
+    if choices is not None and value in choices.values:
+        return str(choices(value).label)
+    if key == "decision" and value in _DECISIONS:
+        return str(_DECISIONS[value])
+    if key == "kind" and value in ReferralKind.values:
+        return str(ReferralKind(value).label)
+    if key in _OFFICE_KEYS and isinstance(value, str):
+        return offices.get(value, value)
+    return _value(value)
+
+
 def detail_rows(event: AuditEvent) -> list[Row]:
-    """The event's details, each under its label; changed fields by their labels."""
+    """The event's details, each under its label; codes by their labels, offices by their
+    names, changed fields by their labels."""
     model = _model(event.object_type)
+    details = event.details or {}
+    codes = [v for k, v in details.items() if k in _OFFICE_KEYS and isinstance(v, str)]
+    offices = dict(Office.objects.filter(code__in=codes).values_list("code", "name"))
     rows = []
-    for key, value in (event.details or {}).items():
+    for key, value in details.items():
         label = str(DETAIL_LABELS.get(key, key))
         if key in _FIELD_LISTS:
             names = value if isinstance(value, list) else [value]
             rows.append(Row(label, "", tuple(_field_label(model, str(name)) for name in names)))
         else:
-            rows.append(Row(label, _value(value)))
+            rows.append(Row(label, _coded_value(key, value, offices)))
     return rows
 
 

@@ -172,3 +172,16 @@ def test_a_consent_and_a_referral_read_show_their_basis_in_german(dpo, caseworke
         client.get(f"/audit/{consent.pk}/").content.decode()
     )
     assert "Beteiligt an der Weiterleitung" in client.get(f"/audit/{referral.pk}/").content.decode()
+
+
+def test_codes_in_the_details_are_shown_by_their_labels(dpo, caseworker, client_for):
+    event = audit_record(
+        event_type=EventType.REFERRAL_CHANGED,
+        actor=caseworker,
+        details={"state": "requested", "to": "jc-tubingen-08416"},
+    )
+    html = client_for(dpo).get(f"/audit/{event.pk}/").content.decode()
+    assert "angefragt" in html
+    assert "Jobcenter Landkreis Tübingen" in html
+    assert "requested" not in html
+    assert "jc-tubingen-08416" not in html
