@@ -195,6 +195,9 @@ class LegalBasis(str):
     def break_glass(cls, *, number: int, until: str, reason: str) -> "LegalBasis":
         return cls(Basis.BREAK_GLASS, emergency=number, until=until, reason=reason)
 
+    def __reduce_ex__(self, protocol):  # copy and pickle rebuild it from code and refs
+        return (_rebuild, (str(self.code), dict(self.refs)))
+
     def as_json(self) -> dict:
         return {"code": str(self.code), **self.refs}
 
@@ -209,6 +212,10 @@ class LegalBasis(str):
     def label(self) -> str:
         """The basis in the active language, with its references."""
         return _label(self.code, self.refs)
+
+
+def _rebuild(code: str, refs: dict) -> LegalBasis:
+    return LegalBasis(code, **refs)
 
 
 def _english(code: Basis, refs: dict) -> str:

@@ -97,3 +97,13 @@ def test_the_new_columns_are_append_only_too(caseworker):
             cursor.execute("UPDATE audit_auditevent SET legal_bases = NULL, purpose_code = NULL")
     event.refresh_from_db()
     assert event.legal_bases[0]["code"] == "consent"
+
+
+def test_a_basis_survives_copy_and_pickle():
+    import copy
+    import pickle
+
+    for basis in (CONSENT, copy.deepcopy(CONSENT), pickle.loads(pickle.dumps(CONSENT))):  # noqa: S301
+        assert basis == "consent #1 of 2026-11-03"
+        assert basis.code == Basis.CONSENT
+        assert basis.refs == {"consent": 1, "given_on": "2026-11-03"}
