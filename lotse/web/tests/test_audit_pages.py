@@ -181,7 +181,7 @@ def test_codes_in_the_details_are_shown_by_their_labels(dpo, caseworker, client_
         details={"state": "requested", "to": "jc-tubingen-08416"},
     )
     html = client_for(dpo).get(f"/audit/{event.pk}/").content.decode()
-    assert "angefragt" in html
+    assert "angefordert" in html
     assert "Jobcenter Landkreis Tübingen" in html
     assert "requested" not in html
     assert "jc-tubingen-08416" not in html
