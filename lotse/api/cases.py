@@ -6,19 +6,23 @@ from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from lotse.access.decorators import requires
 from lotse.access.policy import Action
+from lotse.api.pagination import MAX_LIMIT, MAX_OFFSET
 from lotse.api.schemas import BODY_ERRORS, ErrorOut, Text, errors
 from lotse.cases import referrals as referral_services
 from lotse.cases.models import FollowUp, NoteVisibility, Referral, ReferralKind
 from lotse.cases.selectors import (
     CaseloadFilters,
     case_get,
-    caseload_listed,
+    caseload,
+    cases_listed,
     referral_get,
-    referral_lists,
+    referrals_incoming,
+    referrals_listed,
+    referrals_outgoing,
 )
 from lotse.cases.services import EditConflict, case_update, follow_up_add, note_add
 from lotse.organisations.models import Office, User
@@ -111,8 +115,23 @@ class ReferralOut(Schema):
 
 
 class ReferralListsOut(Schema):
+    """Both lists, each cut to the page asked for; the counts are those of the whole lists."""
+
     incoming: list[ReferralOut]
+    incoming_count: int
     outgoing: list[ReferralOut]
+    outgoing_count: int
+
+
+class CasePageOut(Schema):
+    count: int
+    items: list[CaseOut]
+
+
+# The pages of a list (as `BoundedLimitOffset`, which cannot be used where the listed rows are
+# logged as read: only the rows of the page are).
+Limit = Query(100, ge=1, le=MAX_LIMIT, description="rows of the page")
+Offset = Query(0, ge=0, le=MAX_OFFSET, description="rows skipped")
 
 
 class ReferralIn(Schema):
@@ -129,11 +148,23 @@ class StepIn(Schema):
     text: Text() = ""
 
 
-@router.get("/cases", response={200: list[CaseOut], **errors()})
+@router.get("/cases", response={200: CasePageOut, **errors()})
 @requires(Action.WORK_ON_CASE, person_data=True)
-def cases(request, mine: bool = False, due: bool = False, closed: bool = False, q: Text(100) = ""):
+def cases(  # noqa: PLR0913 - the filters and the page
+    request,
+    mine: bool = False,
+    due: bool = False,
+    closed: bool = False,
+    q: Text(100) = "",
+    limit: int = Limit,
+    offset: int = Offset,
+):
+    """The caseload, a page of it (`count`: all cases of the list); the persons listed on the
+    page are logged as read."""
     filters = CaseloadFilters(mine=mine, due=due, closed=closed, query=q)
-    return caseload_listed(actor=request.user, filters=filters)
+    listed = caseload(actor=request.user, filters=filters)
+    page = cases_listed(actor=request.user, cases=listed[offset : offset + limit])
+    return {"count": listed.count(), "items": page}
 
 
 @router.get("/cases/{case_id}", response={200: CaseOut, **errors(404)})
@@ -213,8 +244,21 @@ def case_follow_up(request, case_id: int, payload: FollowUpIn):
 
 @router.get("/referrals", response={200: ReferralListsOut, **errors()}, tags=["referrals"])
 @requires(Action.HANDLE_REFERRAL, person_data=True)
-def referrals(request):
-    return referral_lists(actor=request.user)
+def referrals(request, limit: int = Limit, offset: int = Offset):
+    """Incoming and outgoing referrals, the same page of each; the persons shown are logged as
+    read."""
+    incoming = referrals_incoming(actor=request.user)
+    outgoing = referrals_outgoing(actor=request.user)
+    return {
+        "incoming": referrals_listed(
+            actor=request.user, referrals=incoming[offset : offset + limit]
+        ),
+        "incoming_count": incoming.count(),
+        "outgoing": referrals_listed(
+            actor=request.user, referrals=outgoing[offset : offset + limit]
+        ),
+        "outgoing_count": outgoing.count(),
+    }
 
 
 @router.post(

@@ -159,11 +159,6 @@ def _log_listed(actor, objects, *, purpose: str, action: str) -> None:
         )
 
 
-def caseload_listed(*, actor, filters: CaseloadFilters, limit: int = 200) -> list[Case]:
-    """The caseload as the API shows it; the listed persons are logged as read."""
-    return cases_listed(actor=actor, cases=caseload(actor=actor, filters=filters)[:limit])
-
-
 def cases_listed(*, actor, cases, purpose: str = "caseload") -> list[Case]:
     """The cases a page lists (of `caseload`); their persons are logged as read."""
     cases = list(cases)
@@ -227,14 +222,6 @@ def referrals_listed(*, actor, referrals, purpose: str = "referrals") -> list[Re
         action="referral.list",
     )
     return referrals
-
-
-def referral_lists(*, actor, limit: int = 200) -> dict:
-    """Both lists as the API shows them."""
-    incoming = list(referrals_incoming(actor=actor)[:limit])
-    outgoing = list(referrals_outgoing(actor=actor)[:limit])
-    referrals_listed(actor=actor, referrals=[*incoming, *outgoing])
-    return {"incoming": incoming, "outgoing": outgoing}
 
 
 def incoming_waiting(*, actor) -> QuerySet[Referral]:

@@ -13,6 +13,7 @@ from lotse.audit.models import EventType
 from lotse.audit.services import atomic_service, audit_record, audit_refusal
 from lotse.cases.models import BreakGlass, Case, CaseStatus, FollowUp, Note, NoteVisibility
 from lotse.cases.rules import held_in_kreise, holding_offices
+from lotse.core.text import check_length
 from lotse.people.households import (
     MemberInput,
     current_membership,
@@ -83,7 +84,7 @@ def case_close(*, actor, case: Case, reason: str) -> Case:
         raise ValidationError(_("The case is closed already."))
     case.status = CaseStatus.CLOSED
     case.closed_at = timezone.now()
-    case.closed_reason = reason.strip()[:200]
+    case.closed_reason = check_length(reason, 200, "reason")
     case.version += 1
     case.save(update_fields=["status", "closed_at", "closed_reason", "version", "updated_at"])
     audit_record(

@@ -22,3 +22,12 @@ def validate_storable_text(value: str) -> None:
 
 def is_storable_text(value: str) -> bool:
     return not _UNSTORABLE.search(value)
+
+
+def check_length(value: str, max_length: int, field: str) -> str:
+    """`value` stripped, or a refusal naming `field` when it is longer than the column holds:
+    an entry is never cut silently."""
+    value = value.strip()
+    if len(value) > max_length:
+        raise ValidationError({field: _("At most %(count)s characters.") % {"count": max_length}})
+    return value

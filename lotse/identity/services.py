@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from lotse.access.policy import Action, authorize
 from lotse.audit.models import EventType
 from lotse.audit.services import atomic_service, audit_record
+from lotse.core.text import check_length
 from lotse.identity.models import DuplicatePair, Merge
 from lotse.people.models import Person
 from lotse.people.services import refresh_match_index
@@ -85,7 +86,7 @@ def person_merge(
         merged=merged,
         pair=pair,
         moved=moved,
-        reason=reason.strip()[:300],
+        reason=check_length(reason, 300, "reason"),
         merged_by=actor,
         merged_at=timezone.now(),
     )
@@ -124,7 +125,7 @@ def person_unmerge(*, actor, merge: Merge, reason: str) -> Merge:
     refresh_match_index(merged)
     merge.undone_by = actor
     merge.undone_at = timezone.now()
-    merge.undo_reason = reason.strip()[:300]
+    merge.undo_reason = check_length(reason, 300, "reason")
     merge.save(update_fields=["undone_by", "undone_at", "undo_reason"])
     if merge.pair_id:
         pair = merge.pair
@@ -155,7 +156,7 @@ def _close_pair(pair: DuplicatePair, actor, status: str, reason: str) -> None:
     pair.status = status
     pair.reviewed_by = actor
     pair.reviewed_at = timezone.now()
-    pair.review_reason = reason.strip()[:300]
+    pair.review_reason = check_length(reason, 300, "reason")
     pair.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_reason"])
 
 

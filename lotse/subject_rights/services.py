@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from lotse.access.policy import Action, Category, authorize
 from lotse.audit.models import AuditEvent, EventType
 from lotse.audit.services import audit_record
+from lotse.core.text import check_length
 from lotse.organisations.models import JobcenterForm, Office, OfficeKind
 from lotse.people.models import Person
 from lotse.subject_rights.models import CorrectionRequest, CorrectionStatus, DataItem
@@ -38,7 +39,7 @@ def subject_report_create(
     """
     from lotse.subject_rights.documents import report_languages, report_pdf
 
-    reference = request_reference.strip()
+    reference = check_length(request_reference, 200, "request_reference")
     if not reference:
         raise ValidationError(
             {"request_reference": _("Name the person's request (date, reference).")}
@@ -47,7 +48,7 @@ def subject_report_create(
     data = subject_report_data(actor=actor, person=person, include_note_texts=include_note_texts)
     person = data["person"]
     languages = report_languages(language or person.preferred_language)
-    pdf = report_pdf(data=data, languages=languages, office=actor.office, reference=reference[:200])
+    pdf = report_pdf(data=data, languages=languages, office=actor.office, reference=reference)
     with transaction.atomic():
         audit_record(
             event_type=EventType.EXPORT_CREATED,
@@ -62,7 +63,7 @@ def subject_report_create(
             details={
                 "document": "subject access report",
                 "languages": languages.codes,
-                "request_reference": reference[:200],
+                "request_reference": reference,
                 "note_texts": include_note_texts,
                 "producer_basis": data["basis"],
             },

@@ -36,7 +36,8 @@ def _json(client, method: str, url: str, body: dict):
 def test_caseload_and_case(caseworker, case, client_for):
     client = client_for(caseworker)
     listed = client.get("/api/v1/cases").json()
-    assert [c["id"] for c in listed] == [case.pk]
+    assert listed["count"] == 1
+    assert [c["id"] for c in listed["items"]] == [case.pk]
     assert client.get(f"/api/v1/cases/{case.pk}").json()["person_name"] == "Al-Hassan, Amal"
     assert AuditEvent.objects.filter(
         event_type=EventType.PERSON_DATA_READ, person_id=str(case.person_id)
@@ -284,3 +285,23 @@ def test_six_parallel_accepts_give_one_200_and_five_409(caseworker, jobcenter, c
     with ThreadPoolExecutor(max_workers=6) as pool:
         codes = sorted(pool.map(accept, clients))
     assert codes == [200, 409, 409, 409, 409, 409]
+
+
+def test_the_caseload_and_referrals_come_in_pages_with_their_counts(
+    caseworker, jobcenter, client_for
+):
+    for given in ("Amal", "Karim", "Lina"):
+        register(caseworker, given_names=given, original=None)
+    client = client_for(caseworker)
+    first = client.get("/api/v1/cases?limit=2").json()
+    second = client.get("/api/v1/cases?limit=2&offset=2").json()
+    assert first["count"] == second["count"] == 3
+    assert len(first["items"]) == 2
+    assert len(second["items"]) == 1
+    assert {c["id"] for c in first["items"]} | {c["id"] for c in second["items"]} == set(
+        Case.objects.values_list("pk", flat=True)
+    )
+    assert client.get("/api/v1/cases?limit=501").status_code == 422
+    assert client.get("/api/v1/cases?offset=-1").status_code == 422
+    listed = client.get("/api/v1/referrals?limit=1").json()
+    assert listed["incoming_count"] == listed["outgoing_count"] == 0

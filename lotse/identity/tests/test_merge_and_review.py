@@ -108,6 +108,24 @@ def test_merging_needs_a_team_lead_and_a_reason(caseworker, team_lead, planted):
     assert not Merge.objects.exists()
 
 
+def test_a_reason_longer_than_its_column_is_refused_not_cut(team_lead, planted, client_for):
+    first, second, _ = planted
+    with pytest.raises(ValidationError, match="At most 300 characters"):
+        person_merge(actor=team_lead, kept=first, merged=second, reason="x" * 301)
+    assert not Merge.objects.exists()
+    second.refresh_from_db()
+    assert second.merged_into is None
+    _run(team_lead)
+    pair = DuplicatePair.objects.get()
+    client = english(client_for(team_lead))
+    client.post(f"/duplicates/{pair.pk}/", {"decision": "same", "reason": "y" * 301})
+    assert not Merge.objects.exists()
+    pair.refresh_from_db()
+    assert pair.status == DuplicatePair.Status.OPEN
+    page = client.get(f"/duplicates/{pair.pk}/").content.decode()
+    assert "At most 300 characters." in page
+
+
 def test_review_through_the_pages(team_lead, planted, client_for):
     first, second, _ = planted
     client = english(client_for(team_lead))
