@@ -14,7 +14,7 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
-    path("audit/", include("lotse.audit.urls")),
+    path("audit/", include("lotse.web.audit_urls")),
     path("", include("lotse.web.urls")),
 ]
 

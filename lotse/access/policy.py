@@ -27,6 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
+from lotse.audit.vocabulary import Basis, LegalBasis
 from lotse.organisations.models import Kreis, Office, OfficeKind, RequestStatus, Role
 
 
@@ -431,13 +432,14 @@ rules.add_perm("audit.view_auditevent", is_staff_member & is_dpo)
 # The identity core is shared by every office with an open case. Every other category belongs to
 # the office that recorded it and reaches another office only on a statutory basis or with the
 # person's consent (access-model.md). The statutory flows are data, with their paragraph:
-# (kinds of the owning office, kinds of the receiving office, categories, basis). The bases and
-# reasons are stored as they are here (English, in referrals and the audit trail) and
-# translated where a page shows them: gettext_noop puts them into the catalogue.
+# (kinds of the owning office, kinds of the receiving office, categories, basis). The bases are
+# LegalBasis codes (audit.vocabulary; English text beside the code in referrals and the audit
+# trail, shown by their label in the reader's language); the reasons of blocked flows are stored
+# in English and translated where a page shows them (gettext_noop puts them into the catalogue).
 BENEFIT_BODIES = frozenset({"sozialamt", "jobcenter", "agentur"})
 SHARED_CATEGORIES = frozenset({Category.IDENTITY})
 
-STATUTORY_FLOWS: list[tuple[frozenset[str], frozenset[str], frozenset[str], str]] = [
+STATUTORY_FLOWS: list[tuple[frozenset[str], frozenset[str], frozenset[str], LegalBasis]] = [
     (
         BENEFIT_BODIES,
         BENEFIT_BODIES,
@@ -445,15 +447,13 @@ STATUTORY_FLOWS: list[tuple[frozenset[str], frozenset[str], frozenset[str], str]
         frozenset(
             {Category.STATUS, Category.BENEFITS, Category.PROFILE, Category.PLAN, Category.NOTES}
         ),
-        gettext_noop("§ 69 Abs. 1 Nr. 1 SGB X (as far as necessary for the statutory task)"),
+        LegalBasis(Basis.SGB_X_69),
     ),
     (
         frozenset({"auslaenderbehoerde"}),
         BENEFIT_BODIES,
         frozenset({Category.STATUS}),
-        gettext_noop(
-            "status decides benefits and work access (§ 87 AufenthG; § 8 AsylG; § 71 SGB X)"
-        ),
+        LegalBasis(Basis.STATUS_BY_STATUTE),
     ),
 ]
 # Flows that no consent opens (§ 88 AufenthG with § 35 SGB I, § 76 SGB X): the policy says no,

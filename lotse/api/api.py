@@ -23,6 +23,7 @@ from lotse.api.schemas import AuditEventOut, KreisOut, MeOut, OfficeOut, Text, e
 from lotse.audit.selectors import AuditFilters, audit_event_search
 from lotse.cases.referrals import ReferralConflict
 from lotse.core.limits import upload_limit_mb
+from lotse.people.selectors import person_ids_matching
 
 
 def _signed_in(view):
@@ -150,6 +151,7 @@ def audit_events(
         event_type=event_type,
         outcome=outcome,
         person_id=person,
+        person_ids=person_ids_matching(actor=request.user, query=person) if person else None,
         date_from=date_from,
         date_to=date_to,
     )

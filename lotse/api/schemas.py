@@ -86,6 +86,9 @@ class AuditEventOut(Schema):
     action: str
     purpose: str
     basis: str
+    # The codes (lotse/audit/vocabulary.py); null for events recorded before them.
+    purpose_code: str | None
+    legal_bases: list[dict] | None
     reason: str
     object_type: str
     object_id: str

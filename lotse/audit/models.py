@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lotse.audit.vocabulary import Purpose, basis_labels, purpose_label
+
 
 class EventType(models.TextChoices):
     # sign-in
@@ -104,8 +106,16 @@ class AuditEvent(models.Model):
         blank=True,
     )
     action = models.CharField(_("action"), max_length=60, blank=True)
+    # The purpose and legal basis as text (English; all an event recorded before December 2026
+    # has) and, beside them, as codes (lotse.audit.vocabulary): `purpose_code` a Purpose,
+    # `legal_bases` a list of {"code": Basis, …references}. Nullable so that adding them kept
+    # the table (and its append-only triggers) as it was: older events have NULL.
     purpose = models.CharField(_("purpose"), max_length=200, blank=True)
     basis = models.CharField(_("legal basis"), max_length=200, blank=True)
+    purpose_code = models.CharField(
+        _("purpose (code)"), max_length=40, choices=Purpose.choices, null=True, blank=True
+    )
+    legal_bases = models.JSONField(_("legal bases (codes)"), null=True, blank=True)
     reason = models.TextField(_("reason"), blank=True)
     object_type = models.CharField(_("object type"), max_length=60, blank=True)
     object_id = models.CharField(_("object"), max_length=64, blank=True, db_index=True)
@@ -130,3 +140,13 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.event_type} {self.actor_label}"
+
+    @property
+    def purpose_display(self) -> str:
+        """The purpose in the reader's language (an older event's text as recorded)."""
+        return purpose_label(self.purpose_code or "", self.purpose)
+
+    @property
+    def basis_display(self) -> list[str]:
+        """The legal bases in the reader's language (an older event's text as recorded)."""
+        return basis_labels(self.legal_bases, self.basis)

@@ -21,9 +21,15 @@ class AuditFilters:
     person_id: str = ""
     date_from: date | None = None
     date_to: date | None = None
+    # The records that `person_id` (as typed: a name in any spelling, a birth year, an
+    # identifier or the record's id) found in the registry — people.selectors.person_ids_matching.
+    # None: `person_id` is taken as the record's id.
+    person_ids: tuple[str, ...] | None = None
 
     def as_details(self) -> dict[str, str]:
-        return {k: str(v) for k, v in self.__dict__.items() if v not in ("", None)}
+        return {
+            k: str(v) for k, v in self.__dict__.items() if k != "person_ids" and v not in ("", None)
+        }
 
 
 def _day_start(day: date) -> datetime:
@@ -48,7 +54,9 @@ def audit_event_search(*, actor, filters: AuditFilters) -> QuerySet[AuditEvent]:
         events = events.filter(event_type=filters.event_type)
     if filters.outcome:
         events = events.filter(outcome=filters.outcome)
-    if filters.person_id:
+    if filters.person_ids is not None:
+        events = events.filter(person_id__in=filters.person_ids)
+    elif filters.person_id:
         events = events.filter(person_id=filters.person_id)
     if filters.date_from:
         events = events.filter(occurred_at__gte=_day_start(filters.date_from))

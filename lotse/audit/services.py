@@ -10,7 +10,35 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 
 from lotse.audit.models import AuditEvent, EventType, Outcome
+from lotse.audit.vocabulary import (
+    PURPOSE_TEXTS,
+    Purpose,
+    bases_text,
+    legal_bases,
+    purpose_of_text,
+)
 from lotse.core.context import current_request_meta
+
+# A basis: a LegalBasis (lotse.audit.vocabulary), several, or a text (older callers).
+BasisValue = str | Iterable[str] | None
+
+
+def _purpose_fields(purpose) -> dict[str, Any]:
+    code = purpose_of_text(purpose) if purpose else None
+    text = PURPOSE_TEXT.get(code, str(purpose)) if code else str(purpose or "")
+    return {"purpose": text[:200], "purpose_code": str(code) if code else None}
+
+
+# The text a coded purpose is stored as beside its code (the text the trail always held).
+PURPOSE_TEXT: dict[Purpose, str] = {code: text for text, code in PURPOSE_TEXTS.items()}
+
+
+def _basis_fields(basis: BasisValue) -> dict[str, Any]:
+    bases = legal_bases(basis)
+    return {
+        "basis": bases_text(basis)[:200],
+        "legal_bases": [item.as_json() for item in bases] if bases else None,
+    }
 
 
 def _actor_label(actor) -> str:
@@ -26,7 +54,7 @@ def audit_record(
     outcome: Outcome = Outcome.ALLOWED,
     action: str = "",
     purpose: str = "",
-    basis: str = "",
+    basis: BasisValue = "",
     reason: str = "",
     obj: models.Model | None = None,
     person_id: str | int | None = None,
@@ -36,7 +64,9 @@ def audit_record(
 ) -> AuditEvent:
     """`office`: the office whose data controller the event concerns, if not the actor's — an
     attempt on a record held by another office is recorded for that office, so that its
-    data-protection officer finds it."""
+    data-protection officer finds it.
+    `purpose`: a Purpose or its text; `basis`: a LegalBasis, several, or a text — stored as
+    codes where they are known ones (lotse.audit.vocabulary), and as text beside them."""
     meta = current_request_meta()
     authenticated = actor is not None and getattr(actor, "is_authenticated", False)
     with transaction.atomic():
@@ -48,8 +78,8 @@ def audit_record(
             actor_label=_actor_label(actor if authenticated else None),
             office=office or (getattr(actor, "office", None) if authenticated else None),
             action=str(action),
-            purpose=purpose[:200],
-            basis=basis[:200],
+            **_purpose_fields(purpose),
+            **_basis_fields(basis),
             reason=reason,
             object_type=obj._meta.label if obj is not None else "",
             object_id=str(obj.pk) if obj is not None else "",
@@ -61,11 +91,12 @@ def audit_record(
         )
 
 
-def audit_reads(*, actor, objects, person_of, purpose: str, basis: str, action: str) -> None:
+def audit_reads(*, actor, objects, person_of, purpose: str, basis: BasisValue, action: str) -> None:
     """One PERSON_DATA_READ event per listed object, written in one statement: a caseload page
     names up to a few hundred persons and each is a read of person data."""
     meta = current_request_meta()
     now = timezone.now()
+    coded = _purpose_fields(purpose) | _basis_fields(basis)
     AuditEvent.objects.bulk_create(
         AuditEvent(
             occurred_at=now,
@@ -75,8 +106,7 @@ def audit_reads(*, actor, objects, person_of, purpose: str, basis: str, action: 
             actor_label=_actor_label(actor),
             office=actor.office,
             action=action,
-            purpose=purpose[:200],
-            basis=basis[:200],
+            **coded,
             object_type=obj._meta.label,
             object_id=str(obj.pk),
             person_id=str(person_of(obj)),

@@ -18,10 +18,11 @@ from lotse.access.policy import (
     registered_category_basis,
     statutory_basis,
 )
+from lotse.audit.vocabulary import Basis, LegalBasis
 from lotse.cases.models import BreakGlass, Case, CaseStatus, Referral, ReferralState
 from lotse.organisations.models import Jurisdiction
 
-OWN_CASE_BASIS = "own open case (§§ 67a–67c SGB X; for non-benefit bodies the LDSG BW)"
+OWN_CASE_BASIS = LegalBasis(Basis.OWN_CASE)
 
 
 _PREFETCHED = "policy_open_cases"  # set by prefetched_for_policy: open cases, offices' Kreise
@@ -86,9 +87,9 @@ def _open_case(*, user, action, obj, purpose, categories):
         .first()
     )
     if emergency is not None and action == Action.VIEW_PERSON:
-        until = f"{emergency.expires_at:%H:%M}"
-        basis = f"break-the-glass #{emergency.pk} until {until}: {emergency.reason}"
-        return Decision(True, action, _("Emergency access."), basis=basis[:200])
+        until = f"{timezone.localtime(emergency.expires_at):%H:%M}"
+        basis = LegalBasis.break_glass(number=emergency.pk, until=until, reason=emergency.reason)
+        return Decision(True, action, _("Emergency access."), basis=basis)
     return Decision(False, action, _("Your office has no open case for this person."))
 
 
@@ -157,8 +158,7 @@ def _shared_by_referral(*, user, person, category, owner_office, purpose):
                 True,
                 Action.VIEW_PERSON,
                 _("Shared with referral %(id)s.") % {"id": referral.pk},
-                # in the reader's words: a statutory basis is kept in English (policy)
-                _("%(basis)s (with hand-over no. %(id)s)") % {"basis": _(basis), "id": referral.pk},
+                LegalBasis.shared_by_referral(referral=referral.pk, via=basis),
                 (str(category),),
             )
     return None

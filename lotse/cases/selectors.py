@@ -10,6 +10,7 @@ from django.utils import timezone
 from lotse.access.policy import Action, Category, authorize, decide, decide_category
 from lotse.audit.models import EventType
 from lotse.audit.services import audit_reads, audit_record
+from lotse.audit.vocabulary import Basis, LegalBasis
 from lotse.cases.models import (
     Case,
     CaseStatus,
@@ -138,7 +139,7 @@ def shared_with_office(*, actor, case: Case) -> dict:
             obj=person,
             person_id=person.pk,
             purpose="case work",
-            basis="; ".join(bases)[:200],
+            basis=bases,
             categories=[c for c, found in (("profile", languages), ("notes", notes)) if found],
         )
     return {"languages": languages, "notes": notes}
@@ -250,7 +251,7 @@ def referral_get(*, actor, referral_id: int) -> Referral:
         obj=referral,
         person_id=referral.person_id,
         purpose="referral",
-        basis="party to the referral",
+        basis=LegalBasis(Basis.REFERRAL_PARTY),
         categories=["identity"],
     )
     return referral

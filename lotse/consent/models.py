@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lotse.access.policy import Category
+from lotse.audit.vocabulary import LegalBasis
 from lotse.core.models import TimeStampedModel
 
 
@@ -152,9 +153,10 @@ class Consent(TimeStampedModel):
         return f"#{self.pk} {self.given_on:%Y-%m-%d}"
 
     @property
-    def basis(self) -> str:
-        """How the policy and the audit trail name this consent."""
-        return f"consent #{self.pk} of {self.given_on.isoformat()}"
+    def basis(self) -> LegalBasis:
+        """How the policy and the audit trail name this consent: as text "consent #1 of
+        2026-11-03", as codes {"code": "consent", "consent": 1, "given_on": "2026-11-03"}."""
+        return LegalBasis.consent(number=self.pk, given_on=self.given_on)
 
     @property
     def is_withdrawn(self) -> bool:

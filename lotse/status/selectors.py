@@ -112,7 +112,7 @@ def visible_entries(*, actor, person, purpose: str = "status") -> tuple[list, li
             obj=person,
             person_id=person.pk,
             purpose=purpose,
-            basis="; ".join(sorted(bases))[:200],
+            basis=sorted(bases),
             categories=[Category.STATUS],
         )
     return [e for e in entries if e.recorded_by_office_id in allowed], sorted(hidden)

@@ -11,12 +11,20 @@ from pathlib import Path
 
 from django.template.loader import render_to_string
 
+from lotse.audit.vocabulary import in_language, parse_basis
 from lotse.consent.documents import SCRIPT_LANG
 from lotse.core.pdf import stylesheets
 from lotse.people.models import Script
 from lotse.subject_rights.report_texts import RTL_LANGUAGES, TEXTS, enum_label, text_language
 
 STYLESHEET = Path(__file__).parent / "pdf" / "report.css"
+VOCABULARY_LANGUAGES = ("de", "en")
+
+
+def _basis_label(text: str) -> str:
+    """A basis a referral recorded as text, in the active language if it is a known one."""
+    basis = parse_basis(text)
+    return basis.label() if basis is not None else text
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,10 @@ def _page(lang: str, data: dict) -> dict:
     def label(group: str, value: str) -> str:
         return enum_label(group, lang, value)
 
+    # Purposes and legal bases of the audit trail have German and English labels; the parts in
+    # other languages print them in German (marked lang="de"), as the law names them.
+    vocabulary_lang = lang if lang in VOCABULARY_LANGUAGES else "de"
+
     cases = []
     for case in data["cases"]:
         if case["notes_count"]:
@@ -70,6 +82,7 @@ def _page(lang: str, data: dict) -> dict:
         )
     return {
         "lang": lang,
+        "vocabulary_lang": vocabulary_lang,
         "dir": "rtl" if lang in RTL_LANGUAGES else "ltr",
         "t": t,
         "is_german": lang == "de",
@@ -105,7 +118,10 @@ def _page(lang: str, data: dict) -> dict:
                 "kind_label": label("referral_kind", row["kind"]),
                 "state_label": label("referral_state", row["state"]),
                 "shared_labels": [
-                    {"category": label("category", category), "basis": basis}
+                    {
+                        "category": label("category", category),
+                        "basis": in_language(vocabulary_lang, _basis_label, basis),
+                    }
                     for category, basis in row["shared"]
                 ],
                 "timeline_labels": [
@@ -135,8 +151,9 @@ def _page(lang: str, data: dict) -> dict:
             {
                 "office": line.office or t["system"],
                 "kind_label": label("access_kind", line.kind),
-                "purpose": line.purpose,
-                "basis": line.basis or t["basis_none"],
+                "purpose": in_language(vocabulary_lang, line.purpose_label),
+                "basis": "; ".join(in_language(vocabulary_lang, line.basis_labels))
+                or t["basis_none"],
                 "category_labels": [label("category", c) for c in sorted(line.categories)],
                 "count": line.count,
                 "first": line.first,

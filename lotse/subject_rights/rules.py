@@ -20,10 +20,11 @@ from django.utils.translation import gettext as _
 
 from lotse.access.policy import Action, Decision, register_object_rule
 from lotse.access.selectors import controller_offices
+from lotse.audit.vocabulary import Basis, LegalBasis
 from lotse.cases.models import Case, CaseStatus
 
 REPORT_PURPOSE = "Art. 15 GDPR report"
-DPO_BASIS = "Art. 15 GDPR request; data-protection officer of a controller holding a case"
+DPO_BASIS = LegalBasis(Basis.DPO_SUBJECT_REQUEST)
 
 
 def _report_rule(*, user, action, obj, purpose, categories) -> Decision | None:

@@ -17,6 +17,7 @@ from django.utils import timezone
 from lotse.access.policy import Action, Category, Decision, authorize, decide
 from lotse.audit.models import AuditEvent, EventType, Outcome
 from lotse.audit.services import audit_record
+from lotse.audit.vocabulary import basis_labels, in_language, purpose_label
 from lotse.cases.models import Case, Note, NoteVisibility, Referral
 from lotse.consent.models import Consent
 from lotse.organisations.models import Role
@@ -76,12 +77,22 @@ class AccessLine:
 
     office: str
     kind: str  # read, export, emergency, referral, change
-    purpose: str
+    purpose: str  # as text (an older event has nothing else)
     basis: str
     categories: set[str] = field(default_factory=set)
     count: int = 0
     first: datetime | None = None
     last: datetime | None = None
+    purpose_code: str = ""  # the codes (lotse.audit.vocabulary) of newer events
+    legal_bases: list = field(default_factory=list)
+
+    def purpose_label(self) -> str:
+        """The purpose in the active language (an older event's text as recorded)."""
+        return purpose_label(self.purpose_code, self.purpose)
+
+    def basis_labels(self) -> list[str]:
+        """The legal bases in the active language (an older event's text as recorded)."""
+        return basis_labels(self.legal_bases, self.basis)
 
 
 ACCESS_KIND = {
@@ -111,14 +122,33 @@ def access_summary(*, person_ids: list[str]) -> list[AccessLine]:
     events = (
         AuditEvent.objects.filter(person_id__in=person_ids, outcome=Outcome.ALLOWED)
         .order_by("occurred_at", "pk")
-        .values_list("occurred_at", "event_type", "office__name", "purpose", "basis", "categories")
+        .values_list(
+            "occurred_at",
+            "event_type",
+            "office__name",
+            "purpose",
+            "basis",
+            "categories",
+            "purpose_code",
+            "legal_bases",
+        )
     )
-    for occurred_at, event_type, office, purpose, basis, categories in events.iterator():
+    for row in events.iterator():
+        occurred_at, event_type, office, purpose, basis, categories, code, bases = row
         kind = ACCESS_KIND.get(event_type, "change")
-        key = (office or "", kind, purpose, basis)
+        # Grouped by the codes where the event has them, else by the recorded text.
+        key = (office or "", kind, code or purpose, repr(bases) if bases else basis)
         line = lines.get(key)
         if line is None:
-            line = lines[key] = AccessLine(office or "", kind, purpose, basis, first=occurred_at)
+            line = lines[key] = AccessLine(
+                office or "",
+                kind,
+                purpose,
+                basis,
+                first=occurred_at,
+                purpose_code=code or "",
+                legal_bases=bases or [],
+            )
         line.categories.update(categories or [])
         line.count += 1
         line.last = occurred_at
@@ -362,7 +392,8 @@ def subject_report_data(*, actor, person: Person, include_note_texts: bool = Fal
                     language.speaking,
                     language.writing,
                 ],
-                "source": language.get_source_display(),
+                # printed as German (lang="de") in every part of the report
+                "source": in_language("de", language.get_source_display),
                 "assessed_on": language.assessed_on,
                 "recorded_by": language.recorded_by.name,
             }

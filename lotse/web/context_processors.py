@@ -13,7 +13,9 @@ NAV_LABELS = {
     "persons": _("Persons"),
     "duplicates": _("Possible duplicates"),
     "directory": _("Kreise and offices"),
+    "corrections": _("Correction requests"),
     "audit": _("Audit trail"),
+    "subject_report": _("Report for a person (Art. 15)"),
     "admin": _("Administration"),
 }
 # Pages below a main entry: (url name, label); shown as the section's own navigation.
@@ -48,6 +50,8 @@ _SECTIONS = {
         "web:duplicate_pair",
         "web:duplicate_merge_undo",
     },
+    "corrections": {"web:correction_list"},
+    "subject_report": {"web:dpo_subject_report_start", "web:dpo_subject_report"},
     "directory": {
         "web:kreis_list",
         "web:kreis_detail",
@@ -118,8 +122,10 @@ def layout(request):
             ("web:referral_list", "referrals", Action.HANDLE_REFERRAL),
             ("web:person_list", "persons", Action.EDIT_PERSON_REGISTRY),
             ("web:duplicate_queue", "duplicates", Action.REVIEW_DUPLICATES),
+            ("web:correction_list", "corrections", Action.WORK_ON_CASE),
             ("web:kreis_list", "directory", Action.VIEW_DIRECTORY),
             ("audit:search", "audit", Action.VIEW_AUDIT_TRAIL),
+            ("web:dpo_subject_report_start", "subject_report", Action.VIEW_AUDIT_TRAIL),
         ]
         nav = [(url, key) for url, key, action in candidates if decide(user, action)]
         if user.is_staff:

@@ -70,6 +70,9 @@ def test_integrationsmanagement_sees_the_sozialamt_languages_only_with_consent(
     assert consent.basis in html
     read = profile_events(im_caseworker, person, EventType.PERSON_DATA_READ).get()
     assert read.basis == consent.basis
+    assert read.legal_bases == [
+        {"code": "consent", "consent": consent.pk, "given_on": consent.given_on.isoformat()}
+    ]
     assert read.purpose == "integration_counselling"
     assert read.details["owner_office"] == SOZIALAMT_TUEBINGEN
 

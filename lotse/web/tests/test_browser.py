@@ -189,6 +189,11 @@ def test_audit_trail_as_data_protection_officer(ui, make_user):
     ui.goto(f"/audit/{event.pk}/")
     assert ui.text("h1").startswith("Protokolleintrag")
     ui.axe("audit event")
+    # the person's report (Art. 15) from the navigation
+    page.locator("nav.lotse-nav").get_by_role("link", name="Auskunft für eine Person").click()
+    page.wait_for_load_state("load")
+    assert ui.text("h1") == "Auskunft für eine Person (Art. 15 DSGVO)"
+    ui.axe("report for a person, start")
     ui.assert_clean()
 
 

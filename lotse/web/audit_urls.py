@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lotse.audit import views
+from lotse.web import audit_views as views
 
 app_name = "audit"
 

@@ -1,3 +1,6 @@
+"""The data-protection officer's audit trail: the search (a person found by any spelling of a
+name, a birth year or an identifier, as the registry search finds them) and one event."""
+
 from datetime import date
 
 from django.shortcuts import render
@@ -9,6 +12,8 @@ from lotse.access.policy import Action
 from lotse.audit.models import EventType, Outcome
 from lotse.audit.selectors import AuditFilters, audit_event_get, audit_event_search
 from lotse.core.params import search_text
+from lotse.people.selectors import person_ids_matching
+from lotse.web.audit_display import action_label, category_labels, detail_rows, object_label
 from lotse.web.listing import Sort, paginate
 
 
@@ -28,13 +33,15 @@ def _date(value: str, errors: list[str], label: str) -> date | None:
 def search(request):
     errors: list[str] = []
     params = request.GET
+    person = search_text(request, "person", limit=100)
     filters = AuditFilters(
         text=search_text(request),
         event_type=params.get("event_type", "")
         if params.get("event_type") in EventType.values
         else "",
         outcome=params.get("outcome", "") if params.get("outcome") in Outcome.values else "",
-        person_id=search_text(request, "person", limit=64),
+        person_id=person,
+        person_ids=person_ids_matching(actor=request.user, query=person) if person else None,
         date_from=_date(params.get("from", ""), errors, "from"),
         date_to=_date(params.get("to", ""), errors, "to"),
     )
@@ -55,6 +62,7 @@ def search(request):
         "audit/search.html",
         {
             "page": listing.page,
+            "rows": [(event, object_label(event)) for event in listing.page],
             "listing": listing,
             "filters": filters,
             "date_errors": errors,
@@ -67,4 +75,14 @@ def search(request):
 @requires(Action.VIEW_AUDIT_TRAIL)
 def detail(request, event_id: int):
     event = audit_event_get(actor=request.user, event_id=event_id)
-    return render(request, "audit/detail.html", {"event": event})
+    return render(
+        request,
+        "audit/detail.html",
+        {
+            "event": event,
+            "action": action_label(event.action),
+            "object": object_label(event),
+            "categories": category_labels(event),
+            "details": detail_rows(event),
+        },
+    )
