@@ -93,7 +93,11 @@ ADMIN_POSTS: dict[str, dict[str, str]] = {
 # placeholder keeps its type, e.g. the case's version as a number): {today}, {in_two_weeks},
 # {in_a_year}, {staff} (pk of a member of staff of the sample office), {staff_username}, {case},
 # {case_version}, {follow_up}, {office_code}, {referral_to} / {referral_to_code} (an office of
-# the sample's Kreis), {twin} (another person of the sample office), {consent}.
+# the sample's Kreis; {new_referral_to}: one with no request pending), {person} (the sample
+# person), {twin} (another person of the sample office), {consent}; made in the
+# test's own savepoint for the write that needs it: {status_entry} (a status event the sample
+# office recorded), {switch} (a Rechtskreiswechsel from the sample office to another),
+# {correction} (an open correction request at the sample office).
 # "query" is added to the URL (pages whose form is chosen by a query parameter).
 WRITES: dict[str, dict] = {
     # person registry and the person record
@@ -109,8 +113,11 @@ WRITES: dict[str, dict] = {
             "decision": "new",
         },
     },
+    # Emergency access is for a person of another office of one's own Kreis: the object rule is
+    # the Kreis only, and a person of another Kreis is answered like an id that names no one.
     "POST web:person_break_glass": {
         "action": "registry.edit",
+        "object_rule": "kreis",
         "body": {"reason": "Vorsprache ohne Termin, Akte dringend benötigt"},
     },
     "POST web:person_name_add": {
@@ -160,12 +167,12 @@ WRITES: dict[str, dict] = {
     },
     "POST web:status_event_change": {
         "action": "person.edit",
-        "query": "?entry=1&do=retract",
+        "query": "?entry={status_entry}&do=retract",
         "body": {"reason": "falsch erfasst"},
     },
     "POST web:status_switch": {
         "action": "person.view",
-        "body": {"switch": "1", "purpose": "Übergabe", "respond_by": "{in_two_weeks}"},
+        "body": {"switch": "{switch}", "purpose": "Übergabe", "respond_by": "{in_two_weeks}"},
     },
     # rights of the data subject
     "POST web:subject_report": {
@@ -188,7 +195,7 @@ WRITES: dict[str, dict] = {
     },
     "POST web:correction_resolve": {
         "action": "person.edit",
-        "body": {"request": "1", "status": "done", "change_made": "berichtigt"},
+        "body": {"request": "{correction}", "status": "done", "change_made": "berichtigt"},
     },
     # cases
     "POST web:case_detail": {
@@ -212,7 +219,7 @@ WRITES: dict[str, dict] = {
     "POST web:referral_new": {
         "action": "case.work",
         "body": {
-            "to_office": "{referral_to}",
+            "to_office": "{new_referral_to}",
             "kind": "service",
             "purpose": "Beratung",
             "respond_by": "{in_two_weeks}",
@@ -274,6 +281,12 @@ WRITES: dict[str, dict] = {
     },
     "PUT api:household_replace": {
         "action": "person.edit",
-        "body": {"members": [{"person": "{twin}", "role": "partner"}], "reason": "Heirat"},
+        "body": {
+            "members": [
+                {"person": "{person}", "role": "applicant"},
+                {"person": "{twin}", "role": "partner"},
+            ],
+            "reason": "Heirat",
+        },
     },
 }
