@@ -1190,7 +1190,7 @@ def _write_outcome(write: WriteRoute, kind: str, label: str, persona: str | None
         other_kreis = SAMPLE_KREIS[label] != SAMPLE_KREIS.get(PERSONA_LABEL[persona])
         if WRITES[write.key].get("object_rule") == "kreis":
             if other_kreis:  # answered like an id that names no one
-                return Outcome(Expect(302, "/persons/new/"), visible=False)
+                return Outcome(Expect(302, "/persons/new/"), denied_event=action, visible=False)
             return Outcome(ALLOWED_WRITE)
         out_of_scope = action in SCOPED_ACTIONS and other_kreis
         object_refused = kind in OBJECT_RULE_KINDS and not object_visible(kind, label, persona)
@@ -1203,6 +1203,15 @@ def _send(client: Client, method: str, path: str, body: dict, *, api: bool):
     if api:
         return client.generic(method, path, json.dumps(body), content_type="application/json")
     return client.post(path, body)
+
+
+def _check_answer_in_german(client: Client, response, what: str) -> None:
+    """The page that answers a write (its form again, or where it leads, with the message of
+    success or of the error) is German too."""
+    if response.status_code == 302 and response["Location"].startswith("/"):
+        response = client.get(response["Location"])
+    if response.status_code == 200 and response.get("Content-Type", "").startswith("text/html"):
+        check_german_page(response.content.decode(errors="replace"), f"the answer to {what}")
 
 
 @pytest.mark.parametrize(("write", "label", "persona"), list(_write_cases()))
@@ -1232,6 +1241,7 @@ def test_write(write: WriteRoute, label: str, persona: str | None, world: World,
     what = f"{write.method} {path} as {persona or 'anonymous'}"
     _check_response(response, response.content.decode(errors="replace"), outcome.expect, what)
     if outcome.expect is ALLOWED_WRITE:
+        _check_answer_in_german(client, response, what)
         return
     changed = _changed(before, world_state())
     assert not changed, f"{what} was refused but changed {changed}"
