@@ -11,6 +11,7 @@ from datetime import date
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 from ninja import NinjaAPI
 from ninja.pagination import paginate
 from ninja.security import django_auth
@@ -38,7 +39,7 @@ def _signed_in(view):
 
     docs.lotse_action = Action.VIEW_START
     docs.lotse_person_data = False
-    return docs
+    return require_safe(docs)  # a POST to them answers 405
 
 
 api = NinjaAPI(

@@ -6,6 +6,7 @@ from datetime import date
 from django.shortcuts import render
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from lotse.access.decorators import requires
 from lotse.access.policy import Action
@@ -29,6 +30,7 @@ def _date(value: str, errors: list[str], label: str) -> date | None:
     return parsed
 
 
+@require_safe
 @requires(Action.VIEW_AUDIT_TRAIL)
 def search(request):
     errors: list[str] = []
@@ -72,6 +74,7 @@ def search(request):
     )
 
 
+@require_safe
 @requires(Action.VIEW_AUDIT_TRAIL)
 def detail(request, event_id: int):
     event = audit_event_get(actor=request.user, event_id=event_id)

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from lotse.access.decorators import requires
 from lotse.access.policy import Action, decide, scope_offices
@@ -68,6 +68,7 @@ def _case_sorts() -> dict[str, Sort]:
     }
 
 
+@require_safe
 @requires(Action.WORK_ON_CASE, person_data=True)
 def case_list(request):
     filters = _caseload_filters(request)
@@ -110,6 +111,7 @@ def _case_context(request, case: Case, **forms) -> dict:
     }
 
 
+@require_http_methods(["GET", "POST"])
 @requires(Action.WORK_ON_CASE, person_data=True)
 def case_detail(request, case_id: int):
     case = case_get(actor=request.user, case_id=case_id)
@@ -211,6 +213,7 @@ def case_close_view(request, case_id: int):
     return redirect("web:case_detail", case_id=case.pk)
 
 
+@require_http_methods(["GET", "POST"])
 @requires(Action.REASSIGN_CASES)
 def case_reassign(request):
     filters = _caseload_filters(request)
@@ -260,6 +263,7 @@ def _referral_sorts(other: str) -> dict[str, Sort]:
     }
 
 
+@require_safe
 @requires(Action.HANDLE_REFERRAL, person_data=True)
 def referral_index(request):
     incoming = paginate(
@@ -290,6 +294,7 @@ def referral_index(request):
     )
 
 
+@require_http_methods(["GET", "POST"])
 @requires(Action.WORK_ON_CASE, person_data=True)
 def referral_new(request, case_id: int):
     case = case_get(actor=request.user, case_id=case_id)
@@ -311,6 +316,7 @@ def referral_new(request, case_id: int):
     return render(request, "cases/referral_new.html", {"case": case, "form": form})
 
 
+@require_http_methods(["GET", "POST"])
 @requires(Action.HANDLE_REFERRAL, person_data=True)
 def referral_detail(request, referral_id: int):
     referral = referral_get(actor=request.user, referral_id=referral_id)

@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from lotse.access.decorators import requires
 from lotse.access.policy import Action
@@ -83,7 +83,7 @@ def consent_withdraw_view(request, person_id):
     return redirect(_to_consents(person))
 
 
-@require_GET
+@require_safe
 @requires(Action.VIEW_PERSON, person_data=True)
 def consent_form_pdf_view(request, person_id):
     """The consent form as PDF: blank, or filled in from ?consent=<id>; ?lang= overrides the

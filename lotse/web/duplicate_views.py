@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from lotse.access.decorators import requires
 from lotse.access.policy import Action
@@ -22,6 +22,7 @@ from lotse.people.selectors import person_get, person_page_data
 from lotse.web.listing import Sort, paginate
 
 
+@require_safe
 @requires(Action.REVIEW_DUPLICATES)
 def queue(request):
     pairs = paginate(
@@ -68,6 +69,7 @@ def run_start(request):
     return redirect("web:duplicate_queue")
 
 
+@require_safe
 @requires(Action.REVIEW_DUPLICATES)
 def run_progress(request, run_id: int):
     return render(
@@ -75,6 +77,7 @@ def run_progress(request, run_id: int):
     )
 
 
+@require_http_methods(["GET", "POST"])
 @requires(Action.REVIEW_DUPLICATES, person_data=True)
 def pair_detail(request, pair_id: int):
     pair = pair_get(actor=request.user, pair_id=pair_id)

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from lotse.access.decorators import requires
 from lotse.access.policy import Action
@@ -43,6 +43,7 @@ from lotse.web.person_forms import (
 )
 
 
+@require_safe
 @requires(Action.EDIT_PERSON_REGISTRY)
 def person_index(request):
     query = search_text(request)
@@ -277,6 +278,7 @@ def _register_decided(request, data, decision: str, candidates):
     return None
 
 
+@require_http_methods(["GET", "POST"])
 @requires(Action.EDIT_PERSON_REGISTRY)
 def person_register_view(request):
     formset, adding = _family_formset(request)
@@ -318,6 +320,7 @@ def person_register_view(request):
     return render(request, "people/register.html", context, status=status)
 
 
+@require_safe
 @requires(Action.VIEW_PERSON, person_data=True)
 def person_detail(request, person_id):
     person = person_get(actor=request.user, person_id=person_id, purpose="case work")

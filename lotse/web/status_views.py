@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from lotse.access.decorators import requires
 from lotse.access.policy import Action
@@ -140,6 +140,7 @@ def status_event_change(request, person_id):
     return render(request, "status/record.html", context)
 
 
+@require_safe
 @requires(Action.VIEW_PERSON, person_data=True)
 def status_timeline(request, person_id):
     person = person_get(actor=request.user, person_id=person_id, purpose="status")

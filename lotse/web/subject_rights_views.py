@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from lotse.access.decorators import requires
 from lotse.access.policy import Action
@@ -81,7 +81,7 @@ def dpo_subject_report_view(request, person_id):
     return _report(request, person_id, as_dpo=True)
 
 
-@require_GET
+@require_safe
 @requires(Action.VIEW_AUDIT_TRAIL)
 def dpo_subject_report_start(request):
     form = DpoStartForm(request.GET or None)
@@ -177,7 +177,7 @@ def correction_resolve_view(request, person_id):
     )
 
 
-@require_GET
+@require_safe
 @requires(Action.WORK_ON_CASE)
 def correction_list_view(request):
     """The office's correction requests: open ones first, oldest first, with their age."""

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from lotse.access.decorators import public, requires
 from lotse.access.policy import Action, decide
@@ -25,6 +26,7 @@ from lotse.organisations.models import OfficeKind
 from lotse.status.selectors import switches_upcoming
 
 
+@require_safe
 @requires(Action.VIEW_START)
 def start(request):
     work = start_page_work(actor=request.user)
@@ -39,6 +41,7 @@ def start(request):
     )
 
 
+@require_safe
 @requires(Action.VIEW_DIRECTORY)
 def kreis_index(request):
     query = search_text(request)
@@ -47,6 +50,7 @@ def kreis_index(request):
     return render(request, template, {"kreise": kreise, "query": query})
 
 
+@require_safe
 @requires(Action.VIEW_DIRECTORY)
 def kreis_detail(request, code: str):
     kreis = kreis_get(actor=request.user, code=code)
@@ -54,6 +58,7 @@ def kreis_detail(request, code: str):
     return render(request, "web/kreis_detail.html", {"kreis": kreis, "offices": offices})
 
 
+@require_safe
 @requires(Action.VIEW_DIRECTORY)
 def office_index(request):
     kind = request.GET.get("kind", "")
@@ -68,6 +73,7 @@ def office_index(request):
     )
 
 
+@require_safe
 @requires(Action.VIEW_DIRECTORY)
 def office_detail(request, code: str):
     office = office_get(actor=request.user, code=code)
@@ -88,11 +94,13 @@ def office_detail(request, code: str):
     )
 
 
+@require_safe
 @requires(Action.VIEW_START)
 def account(request):
     return render(request, "web/account.html", {"roles": request.user.role_grants.all()})
 
 
+@require_safe
 @public
 def health(request):
     """Liveness and database check for the load balancer; reveals nothing else."""

@@ -80,3 +80,213 @@ ADMIN_POSTS: dict[str, dict[str, str]] = {
         "jurisdiction": "requested",
     },
 }
+
+# --- writes ------------------------------------------------------------------------------------
+# Every state-changing URL of ours ("<METHOD> <URL name>": the pages' POSTs, the API's POST, PUT,
+# PATCH and DELETE) with the action that governs it and a sample body that would make a real
+# change. The access matrix (lotse/web/tests/test_access_matrix.py, test_write) sends each body
+# for every sample object and persona: a refused persona changes nothing, an allowed one is
+# answered with a success or a validation error, never "forbidden". A new state-changing URL
+# without an entry here fails test_every_write_has_a_body_and_an_action.
+#
+# Values in braces are filled in by the matrix for the sample object of the case (a whole-string
+# placeholder keeps its type, e.g. the case's version as a number): {today}, {in_two_weeks},
+# {in_a_year}, {staff} (pk of a member of staff of the sample office), {staff_username}, {case},
+# {case_version}, {follow_up}, {office_code}, {referral_to} / {referral_to_code} (an office of
+# the sample's Kreis; {new_referral_to}: one with no request pending), {person} (the sample
+# person), {twin} (another person of the sample office), {consent}; made in the
+# test's own savepoint for the write that needs it: {status_entry} (a status event the sample
+# office recorded), {switch} (a Rechtskreiswechsel from the sample office to another),
+# {correction} (an open correction request at the sample office).
+# "query" is added to the URL (pages whose form is chosen by a query parameter).
+WRITES: dict[str, dict] = {
+    # person registry and the person record
+    "POST web:person_register": {
+        "action": "registry.edit",
+        "body": {
+            "family_name": "Neuname",
+            "given_names": "Nura",
+            "sex": "f",
+            "birth_date": "1991-04-02",
+            "member-TOTAL_FORMS": "0",
+            "member-INITIAL_FORMS": "0",
+            "decision": "new",
+        },
+    },
+    # Emergency access is for a person of another office of one's own Kreis: the object rule is
+    # the Kreis only, and a person of another Kreis is answered like an id that names no one.
+    "POST web:person_break_glass": {
+        "action": "registry.edit",
+        "object_rule": "kreis",
+        "body": {"reason": "Vorsprache ohne Termin, Akte dringend benötigt"},
+    },
+    "POST web:person_name_add": {
+        "action": "person.edit",
+        "body": {
+            "family_name": "Neuschreibung",
+            "given_names": "Amal",
+            "kind": "variant",
+            "script": "Latn",
+            "source": "self",
+        },
+    },
+    "POST web:person_identifier_add": {
+        "action": "person.edit",
+        "body": {"type": "azr", "value": "123456789012", "issuer": "BAMF"},
+    },
+    "POST web:person_household_add": {
+        "action": "person.edit",
+        "body": {"member": "{twin}", "role": "partner"},
+    },
+    "POST web:person_household_remove": {
+        "action": "person.edit",
+        "body": {"member": "1", "valid_to": "{today}", "reason": "Auszug"},
+    },
+    # consent
+    "POST web:consent_record": {
+        "action": "person.edit",
+        "body": {
+            "recipients": ["{referral_to}"],
+            "categories": ["identity"],
+            "purposes": ["integration_counselling"],
+            "given_on": "{today}",
+            "given_how": "written",
+            "explained_language": "de",
+            "valid_until": "{in_a_year}",
+        },
+    },
+    "POST web:consent_withdraw": {
+        "action": "person.edit",
+        "body": {"consent": "{consent}", "how": "in_person", "reason": "im Gespräch widerrufen"},
+    },
+    # residence status
+    "POST web:status_event_new": {
+        "action": "person.edit",
+        "query": "?kind=entry",
+        "body": {"date": "2024-05-01", "source": "self", "note": ""},
+    },
+    "POST web:status_event_change": {
+        "action": "person.edit",
+        "query": "?entry={status_entry}&do=retract",
+        "body": {"reason": "falsch erfasst"},
+    },
+    "POST web:status_switch": {
+        "action": "person.view",
+        "body": {"switch": "{switch}", "purpose": "Übergabe", "respond_by": "{in_two_weeks}"},
+    },
+    # rights of the data subject
+    "POST web:subject_report": {
+        "action": "person.view",
+        "body": {"request_reference": "Antrag vom Montag", "language": "en"},
+    },
+    "POST web:dpo_subject_report": {
+        "action": "audit_trail.view",
+        "body": {"request_reference": "Antrag vom Montag", "language": "en"},
+    },
+    "POST web:correction_record": {
+        "action": "person.edit",
+        "body": {
+            "data_item": "name",
+            "current_value": "Geheimname",
+            "requested_value": "Geheimnahme",
+            "evidence": "Pass",
+            "received_on": "{today}",
+        },
+    },
+    "POST web:correction_resolve": {
+        "action": "person.edit",
+        "body": {"request": "{correction}", "status": "done", "change_made": "berichtigt"},
+    },
+    # cases
+    "POST web:case_detail": {
+        "action": "case.work",
+        "body": {"version": "{case_version}", "summary": "Neue Zusammenfassung", "responsible": ""},
+    },
+    "POST web:case_follow_up": {
+        "action": "case.work",
+        "body": {"due_on": "{in_two_weeks}", "title": "Nachfragen"},
+    },
+    "POST web:case_follow_up_done": {"action": "case.work", "body": {}},
+    "POST web:case_note": {
+        "action": "case.work",
+        "body": {"text": "Termin wahrgenommen", "visibility": "office"},
+    },
+    "POST web:case_close": {"action": "case.work", "body": {"reason": "Umzug"}},
+    "POST web:case_reassign": {
+        "action": "cases.reassign",
+        "body": {"cases": ["{case}"], "responsible": "{staff}"},
+    },
+    "POST web:referral_new": {
+        "action": "case.work",
+        "body": {
+            "to_office": "{new_referral_to}",
+            "kind": "service",
+            "purpose": "Beratung",
+            "respond_by": "{in_two_weeks}",
+        },
+    },
+    "POST web:referral_detail": {
+        "action": "referral.handle",
+        "body": {"step": "accept", "text": "übernommen"},
+    },
+    # possible duplicates
+    "POST web:duplicate_run_start": {"action": "duplicates.review", "body": {}},
+    "POST web:duplicate_pair": {
+        "action": "duplicates.review",
+        "body": {"decision": "different", "reason": "verschiedene Geburtsorte"},
+    },
+    "POST web:duplicate_merge_undo": {
+        "action": "duplicates.review",
+        "body": {"reason": "zu Unrecht zusammengeführt"},
+    },
+    # the API
+    "PATCH api:case_change": {
+        "action": "case.work",
+        "body": {"version": "{case_version}", "summary": "Neue Zusammenfassung"},
+    },
+    "POST api:case_note": {
+        "action": "case.work",
+        "body": {"text": "Termin wahrgenommen", "visibility": "office"},
+    },
+    "POST api:case_follow_up": {
+        "action": "case.work",
+        "body": {"due_on": "{in_two_weeks}", "title": "Nachfragen"},
+    },
+    "POST api:referral_create": {
+        "action": "referral.handle",
+        "body": {
+            "case": "{case}",
+            "to_office": "{referral_to_code}",
+            "kind": "service",
+            "purpose": "Beratung",
+            "respond_by": "{in_two_weeks}",
+        },
+    },
+    "POST api:referral_step": {"action": "referral.handle", "body": {"text": "übernommen"}},
+    "POST api:consent_create": {
+        "action": "person.edit",
+        "body": {
+            "recipients": ["{referral_to_code}"],
+            "categories": ["identity"],
+            "purposes": ["integration_counselling"],
+            "given_on": "{today}",
+            "given_how": "written",
+            "explained_language": "de",
+            "valid_until": "{in_a_year}",
+        },
+    },
+    "POST api:consent_withdrawal": {
+        "action": "person.edit",
+        "body": {"how": "in_person", "reason": "im Gespräch widerrufen"},
+    },
+    "PUT api:household_replace": {
+        "action": "person.edit",
+        "body": {
+            "members": [
+                {"person": "{person}", "role": "applicant"},
+                {"person": "{twin}", "role": "partner"},
+            ],
+            "reason": "Heirat",
+        },
+    },
+}

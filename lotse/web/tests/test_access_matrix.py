@@ -22,6 +22,7 @@ Each (URL, sample object, persona) is its own test; every GET is checked for
 * a PERSON_DATA_READ audit event for every allowed view marked `person_data=True`.
 """
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -42,6 +43,7 @@ from lotse.access.tests.access_model import (
     ADMIN_POSTS,
     ROLE_ACTIONS,
     SCOPED_ACTIONS,
+    WRITES,
 )
 from lotse.audit.models import AuditEvent, EventType
 from lotse.audit.services import audit_record
@@ -75,6 +77,12 @@ from lotse.organisations.tests.personas import (
 )
 from lotse.people.models import Person
 from lotse.people.services import NameInput, PersonInput
+from lotse.status.models import BenefitSwitch, StatusEvent
+from lotse.status.services import status_event_record
+from lotse.status.switch import KINDS as SWITCH_KINDS
+from lotse.subject_rights.models import CorrectionRequest
+from lotse.subject_rights.services import CorrectionInput, correction_request_record
+from lotse.web.tests.german_pages import check_german_page
 
 # --- the access model, written down (lotse/access/tests/access_model.py) --------------------
 # The sample objects URLs are filled with, by label: the Kreis they belong to and their data
@@ -811,6 +819,10 @@ def test_access(route: Route, label: str, persona: str | None, world: World, db,
 
     body = response.content.decode(errors="replace")
     _check_response(response, body, outcome.expect, f"GET {path} as {persona or 'anonymous'}")
+    html_page = response.get("Content-Type", "").startswith("text/html")
+    if response.status_code == 200 and html_page and (route.is_project or route.is_admin):
+        # German by default: no English left untranslated, no note for developers.
+        check_german_page(body, f"GET {path} as {persona or 'anonymous'}")
 
     # Data of an object never appears where it is refused; where allowed, the test must see it
     # (or the absence check proves nothing).
@@ -962,3 +974,303 @@ def test_admin_change_views_write_nothing_directly(
         requests = ReferenceChangeRequest.objects.filter(status=RequestStatus.PENDING)
     requests = requests.filter(requested_by=user) if user else requests.none()
     assert requests.exists() is (expected == "requested"), f"POST {path} by {persona}"
+
+
+# --- writes: every state-changing URL of ours, POSTed as every persona -------------------------
+WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+SAFE_METHODS = {"GET", "HEAD"}
+# An allowed write is answered with a success or with a validation error, never "forbidden".
+ALLOWED_WRITE = Expect((200, 201, 204, 302, 400, 409, 422))
+# Tables a refused request may change: the audit trail (its ACCESS_DENIED event, checked apart),
+# the sessions (the messages of the next page) and the cache.
+UNWATCHED_TABLES = {"django_session", "django_migrations"}
+
+
+@dataclass(frozen=True)
+class WriteRoute:
+    key: str  # "<METHOD> <URL name>", as in access_model.WRITES
+    route: Route
+    method: str
+    view: Callable
+
+    @property
+    def label(self) -> str:
+        return f"{self.method} {self.route.label}"
+
+
+def _methods_of(route: Route) -> list[tuple[str, Callable]]:
+    """(method, function) for every method a URL of ours answers (HEAD left out)."""
+    path_view = _ninja_path_view(route.callback)
+    if path_view is not None:
+        return [(m, op.view_func) for op in path_view.operations for m in op.methods]
+    methods = _allowed_methods(route.views[0])
+    if methods is None:
+        pytest.fail(
+            f"{route.label} ({route.name}) answers every method: say which with @require_safe "
+            "(a page that only shows) or @require_http_methods/@require_POST (one that changes)"
+        )
+    return [(m, route.views[0]) for m in sorted(methods - {"HEAD"})]
+
+
+def write_routes() -> list[WriteRoute]:
+    """Every state-changing (URL, method) of ours, once (ninja names a path once per operation)."""
+    seen, writes = set(), []
+    for route in all_routes():
+        if not route.is_project:
+            continue
+        for method, view in _methods_of(route):
+            if method not in WRITE_METHODS or (route.path_format, method) in seen:
+                continue
+            seen.add((route.path_format, method))
+            name = f"api:{view.__name__}" if _ninja_path_view(route.callback) else route.name
+            writes.append(WriteRoute(f"{method} {name}", route, method, view))
+    return writes
+
+
+def read_only_routes() -> list[Route]:
+    """The URLs of ours that only show: a POST to them answers 405."""
+    seen, routes = set(), []
+    for route in all_routes():
+        if not route.is_project or route.path_format in seen:
+            continue
+        seen.add(route.path_format)
+        if {method for method, _view in _methods_of(route)} <= SAFE_METHODS:
+            routes.append(route)
+    return routes
+
+
+def test_every_write_has_a_body_and_an_action():
+    """A new state-changing URL needs its entry in access_model.WRITES (so test_write tries it),
+    with the action the view is marked with; an entry without a URL is stale."""
+    writes = {write.key: write for write in write_routes()}
+    missing = sorted(set(writes) - set(WRITES))
+    assert not missing, (
+        f"state-changing URLs without an entry in lotse/access/tests/access_model.py WRITES "
+        f"(the action and a sample body): {missing}"
+    )
+    assert not set(WRITES) - set(writes), f"stale WRITES entries: {set(WRITES) - set(writes)}"
+    for key, write in writes.items():
+        assert str(_mark(write.view)[0]) == WRITES[key]["action"], (
+            f"{key}: the view is marked {_mark(write.view)[0]}, WRITES says {WRITES[key]['action']}"
+        )
+        assert isinstance(WRITES[key]["body"], dict), key
+    assert len(writes) >= 30  # the enumeration finds the pages' POSTs and the API's writes
+    assert {"PATCH api:case_change", "PUT api:household_replace", "POST web:case_note"} <= set(
+        writes
+    )
+
+
+def _write_cases():
+    personas = [None, *PERSONAS]
+    for write in write_routes():
+        for label in _sample_labels(write.route):
+            for persona in personas:
+                test_id = f"{write.label}{f'[{label}]' if label else ''}@{persona or 'anonymous'}"
+                yield pytest.param(write, label, persona, id=test_id)
+
+
+def _placeholders(samples: Samples, label: str) -> dict[str, object]:
+    """The values of the placeholders in WRITES' bodies, for the sample object `label`."""
+    today = timezone.localdate()
+    case = Case.objects.get(pk=samples.case(label).pk)
+    to_office = reference_office(REFERRAL_TO[label])
+    follow_up = samples.made.get(("follow_up", label))
+    consent = samples.made.get(("consent", label))
+    return {
+        "today": today.isoformat(),
+        "in_two_weeks": (today + timedelta(days=14)).isoformat(),
+        "in_a_year": (today + timedelta(days=365)).isoformat(),
+        "staff": samples.staff(label).pk,
+        "staff_username": samples.staff(label).username,
+        "case": case.pk,
+        "case_version": case.version,
+        "follow_up": follow_up.pk if follow_up else 0,
+        "office_code": samples.office(label).code,
+        "referral_to": to_office.pk,
+        "referral_to_code": to_office.code,
+        "person": str(samples.person(label).pk),
+        "twin": str(samples.twin(label).pk),
+        # an office of the Kreis with no request of the sample office pending yet
+        "new_referral_to": Office.objects.filter(kreis=samples.office(label).kreis)
+        .exclude(pk__in=[samples.office(label).pk, to_office.pk])
+        .order_by("code")
+        .values_list("pk", flat=True)
+        .first(),
+        "consent": consent.pk if consent else 0,
+    }
+
+
+def _status_entry(samples: Samples, label: str) -> StatusEvent:
+    return status_event_record(
+        actor=samples.staff(label),
+        person=samples.person(label),
+        kind="entry",
+        date=timezone.localdate() - timedelta(days=400),
+        source="self",
+    )
+
+
+def _switch(samples: Samples, label: str) -> BenefitSwitch:
+    today = timezone.localdate().replace(day=1)
+    return BenefitSwitch.objects.create(
+        person=samples.person(label),
+        kind=next(iter(SWITCH_KINDS)),
+        last_month=today,
+        first_month=(today + timedelta(days=32)).replace(day=1),
+        from_office=samples.office(label),
+        to_office=reference_office(REFERRAL_TO[label]),
+        from_case=samples.case(label),
+        trigger=_status_entry(samples, label),
+    )
+
+
+def _correction(samples: Samples, label: str) -> CorrectionRequest:
+    data = CorrectionInput(
+        data_item="name",
+        current_value="Geheimname",
+        requested_value="Geheimnahme",
+        received_on=timezone.localdate(),
+    )
+    return correction_request_record(
+        actor=samples.staff(label), person=samples.person(label), data=data
+    )
+
+
+# Objects a write is about that the world does not hold: made in the test's savepoint (and so
+# gone after it), before the state that must not change is taken.
+WRITE_OBJECTS: dict[str, Callable[[Samples, str], dict[str, object]]] = {
+    "POST web:status_event_change": lambda s, label: {"status_entry": _status_entry(s, label).pk},
+    "POST web:status_switch": lambda s, label: {"switch": _switch(s, label).pk},
+    "POST web:correction_resolve": lambda s, label: {"correction": _correction(s, label).pk},
+}
+
+
+def _filled(value, values: dict[str, object]):
+    if isinstance(value, dict):
+        return {key: _filled(item, values) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_filled(item, values) for item in value]
+    if isinstance(value, str) and (match := re.fullmatch(r"\{(\w+)\}", value)):
+        return values[match[1]]
+    if isinstance(value, str):
+        return value.format_map(values)
+    return value
+
+
+def world_state() -> dict[str, int]:
+    """A fingerprint of every table (the audit trail and the sessions aside): what a refused
+    request must leave as it was."""
+    from django.db import connection
+
+    audit_tables = {AuditEvent._meta.db_table}
+    skip = UNWATCHED_TABLES | audit_tables | {settings.CACHES["default"].get("LOCATION", "")}
+    state = {}
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names(cursor):
+            if table in skip:
+                continue
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)} ORDER BY 1")  # noqa: S608 - our tables
+            state[table] = hash(tuple(cursor.fetchall()))
+    return state
+
+
+def _changed(before: dict[str, int], after: dict[str, int]) -> list[str]:
+    return sorted(
+        table for table in before.keys() | after.keys() if before.get(table) != after.get(table)
+    )
+
+
+def _write_outcome(write: WriteRoute, kind: str, label: str, persona: str | None) -> Outcome:
+    action = WRITES[write.key]["action"]
+    if persona is None:
+        return Outcome(Expect(401) if write.route.is_api else to_login(), visible=False)
+    if action not in ROLE_ACTIONS[persona]:
+        return Outcome(Expect(403), denied_event=action, visible=False)
+    if kind and label:
+        other_kreis = SAMPLE_KREIS[label] != SAMPLE_KREIS.get(PERSONA_LABEL[persona])
+        if WRITES[write.key].get("object_rule") == "kreis":
+            if other_kreis:  # answered like an id that names no one
+                return Outcome(Expect(302, "/persons/new/"), denied_event=action, visible=False)
+            return Outcome(ALLOWED_WRITE)
+        out_of_scope = action in SCOPED_ACTIONS and other_kreis
+        object_refused = kind in OBJECT_RULE_KINDS and not object_visible(kind, label, persona)
+        if out_of_scope or object_refused:
+            return Outcome(Expect(404), denied_event=action, visible=False)
+    return Outcome(ALLOWED_WRITE)
+
+
+def _send(client: Client, method: str, path: str, body: dict, *, api: bool):
+    if api:
+        return client.generic(method, path, json.dumps(body), content_type="application/json")
+    return client.post(path, body)
+
+
+def _check_answer_in_german(client: Client, response, what: str) -> None:
+    """The page that answers a write (its form again, or where it leads, with the message of
+    success or of the error) is German too."""
+    if response.status_code == 302 and response["Location"].startswith("/"):
+        response = client.get(response["Location"])
+    if response.status_code == 200 and response.get("Content-Type", "").startswith("text/html"):
+        check_german_page(response.content.decode(errors="replace"), f"the answer to {what}")
+
+
+@pytest.mark.parametrize(("write", "label", "persona"), list(_write_cases()))
+def test_write(write: WriteRoute, label: str, persona: str | None, world: World, db, client_for):
+    """Every write as every persona: a refusal changes nothing (only its ACCESS_DENIED event is
+    written); an allowed write is done or refused as invalid, never as forbidden. What an allowed
+    write changes is rolled back after the test (the savepoint of `db` inside the world's
+    transaction)."""
+    samples, user = world.samples, world.users[persona] if persona else None
+    path, kind, telltales = _fill(write.route, label, samples)
+    entry = WRITES[write.key]
+    own = label or ("lb" if persona == "other_caseworker" else "tue")
+    values = _placeholders(samples, own)
+    if write.key in WRITE_OBJECTS:
+        values |= WRITE_OBJECTS[write.key](samples, own)
+    body = _filled(entry["body"], values)
+    query = _filled(entry.get("query", ""), values)
+    outcome = _write_outcome(write, kind, label, persona)
+    before_event = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    before = world_state()
+
+    client = client_for(None)
+    if persona:
+        client.cookies[settings.SESSION_COOKIE_NAME] = world.sessions[persona]
+    response = _send(client, write.method, path + query, body, api=write.route.is_api)
+
+    what = f"{write.method} {path} as {persona or 'anonymous'}"
+    _check_response(response, response.content.decode(errors="replace"), outcome.expect, what)
+    if outcome.expect is ALLOWED_WRITE:
+        _check_answer_in_german(client, response, what)
+        return
+    changed = _changed(before, world_state())
+    assert not changed, f"{what} was refused but changed {changed}"
+    new_events = AuditEvent.objects.filter(pk__gt=before_event)
+    assert set(new_events.values_list("event_type", flat=True)) <= {EventType.ACCESS_DENIED}, (
+        f"{what} was refused but wrote {set(new_events.values_list('event_type', flat=True))}"
+    )
+    for text in telltales:
+        assert text not in response.content.decode(errors="replace"), f"{text!r} leaked by {what}"
+    if outcome.denied_event:
+        assert new_events.filter(event_type=EventType.ACCESS_DENIED, actor=user).exists(), (
+            f"{what} was refused without an ACCESS_DENIED event"
+        )
+
+
+@pytest.mark.parametrize("persona", [None, *PERSONAS])
+@pytest.mark.parametrize("route", read_only_routes(), ids=lambda route: route.label)
+def test_post_to_a_read_only_page(route: Route, persona: str | None, world: World, db, client_for):
+    """A page that only shows answers a POST with 405 (@require_safe), before it reads anything,
+    and nothing changes."""
+    label = _sample_labels(route)[0]
+    path, _kind, _telltales = _fill(route, label, world.samples)
+    before = world_state()
+    before_events = AuditEvent.objects.count()
+    client = client_for(None)
+    if persona:
+        client.cookies[settings.SESSION_COOKIE_NAME] = world.sessions[persona]
+    response = client.post(path, {"q": "Geheimname", "name": "Umbenannt"})
+    expected = Expect(405) if persona or route.is_api or route.action is None else to_login()
+    _check_response(response, "", expected, f"POST {path} as {persona or 'anonymous'}")
+    assert not _changed(before, world_state()), f"POST {path} changed data"
+    assert AuditEvent.objects.count() == before_events
