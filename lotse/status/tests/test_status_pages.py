@@ -58,7 +58,7 @@ def record_journey(client, person, *, finality=True):
         ("asylum_application", {"date": "2015-11-16", "kind": "first"}),
         (
             "decision",
-            {"date": "2016-04-14", "outcome": "fluechtlingsschutz", "by": "bamf", "dublin": "on"},
+            {"date": "2016-04-14", "outcome": "fluechtlingsschutz", "by": "bamf", "dublin": "no"},
         ),
     ] + ([("finality", {"date": "2016-05-03"})] if finality else []):
         response = post_event(client, person, kind, **data)
