@@ -337,11 +337,8 @@ def referral_detail(request, referral_id: int):
                     step=request.POST.get("step", ""),
                     text=form.cleaned_data.get("text", ""),
                 )
-            except ValidationError as exc:
-                if hasattr(exc, "error_dict"):
-                    _to_form(form, exc)
-                else:
-                    form.add_error("text", exc)
+            except ValidationError as exc:  # the step's only entry is its text
+                form.add_error("text", exc.messages)
             else:
                 messages.success(request, _("Saved."))
                 return redirect("web:referral_detail", referral_id=referral.pk)
