@@ -5,6 +5,7 @@ weeks ahead, only colleagues who can hold a case as assignees)."""
 
 import re
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 from django import forms
@@ -22,6 +23,8 @@ from lotse.organisations.models import Role
 from lotse.organisations.tests.factories import UserFactory, reference_office
 from lotse.people.tests.factories import register
 from lotse.status.models import StatusEvent
+from lotse.status.services import switch_referral_defaults
+from lotse.subject_rights.models import CorrectionRequest
 from lotse.web.templatetags.lotse_ui import error_summary_entries
 
 pytestmark = pytest.mark.django_db
@@ -438,3 +441,53 @@ def test_the_dpo_start_links_to_the_identifier(dpo, client_for):
     html = response.content.decode()
     assert links(html) == ["id_person_id"]
     assert 'value="no-uuid"' in html
+
+
+def test_a_correction_request_and_its_answer_come_back_with_links(caseworker, case, client_for):
+    client = client_for(caseworker)
+    url = reverse("web:correction_record", args=[case.person_id])
+    response = client.post(
+        url, {"data_item": "name", "requested_value": "Al-Hasan", "evidence": ""}
+    )
+    assert response.status_code in (200, 400, 422)
+    html = response.content.decode()
+    assert links(html)
+    assert_targets_exist(html)
+    assert "Al-Hasan" in html
+    client.post(
+        url,
+        {
+            "data_item": "name",
+            "current_value": "Al-Hassan, Amal",
+            "requested_value": "Al-Hasan, Amal",
+            "evidence": "Pass",
+            "received_on": timezone.localdate().isoformat(),
+        },
+    )
+    item = CorrectionRequest.objects.get(person_id=case.person_id)
+    resolve = reverse("web:correction_resolve", args=[case.person_id]) + f"?request={item.pk}"
+    response = client.post(resolve, {"request": item.pk, "status": "", "change_made": "Name"})
+    html = response.content.decode()
+    assert "id_status_0" in links(html)
+    assert_targets_exist(html)
+    assert "Name</textarea>" in html
+    assert OPTIONAL not in legend_of(html, "id_status_0")
+    assert OPTIONAL in label_of(html, "id_rejection_reason")
+
+
+def test_the_hand_over_at_a_rechtskreiswechsel_is_not_due_today():
+    today = timezone.localdate()
+    for first_month, answer_by in [
+        (today.replace(day=1) + timedelta(days=70), today + timedelta(days=14)),
+        (today, today + timedelta(days=1)),  # late: tomorrow, not today
+    ]:
+        switch = SimpleNamespace(
+            kind="asylblg_sgb2",
+            first_month=first_month.replace(day=1),
+            last_month=first_month.replace(day=1) - timedelta(days=1),
+        )
+        defaults = switch_referral_defaults(switch)
+        assert defaults["respond_by"] == max(
+            min(answer_by, switch.first_month - timedelta(days=1)), today + timedelta(days=1)
+        )
+        assert defaults["respond_by"] > today
