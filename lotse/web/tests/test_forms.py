@@ -21,6 +21,7 @@ from lotse.cases.services import case_open, cases_reassign
 from lotse.consent.models import Consent
 from lotse.organisations.models import Role
 from lotse.organisations.tests.factories import UserFactory, reference_office
+from lotse.people.models import HouseholdMember
 from lotse.people.tests.factories import register
 from lotse.status.models import StatusEvent
 from lotse.status.services import switch_referral_defaults
@@ -491,3 +492,27 @@ def test_the_hand_over_at_a_rechtskreiswechsel_is_not_due_today():
             min(answer_by, switch.first_month - timedelta(days=1)), today + timedelta(days=1)
         )
         assert defaults["respond_by"] > today
+
+
+def test_leaving_the_household_without_a_reason_comes_back(caseworker, case, client_for):
+    client = client_for(caseworker)
+    child = register(caseworker, family_name="Haddad", given_names="Lina", original=None)
+    added = client.post(
+        reverse("web:person_household_add", args=[case.person_id]),
+        {"member": child.pk, "role": "child"},
+    )
+    assert added.status_code == 302
+    member = HouseholdMember.objects.get(person=child, valid_to__isnull=True)
+    since = timezone.localdate().isoformat()
+    response = client.post(
+        reverse("web:person_household_remove", args=[case.person_id]),
+        {"member": member.pk, "valid_to": since, "reason": ""},
+    )
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert links(html) == [f"leave-{member.pk}-reason"]
+    assert_targets_exist(html)
+    assert f'value="{since}"' in html
+    assert '<details class="lotse-details" open>' in html
+    member.refresh_from_db()
+    assert member.valid_to is None
