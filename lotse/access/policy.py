@@ -385,6 +385,27 @@ def authorize(
     raise PermissionDenied(decision.reason)
 
 
+def may_hold_cases(user) -> bool:
+    """Can `user` be responsible for a case: an active member of staff whose role works on
+    cases (the capability of `Action.WORK_ON_CASE`); not a planner, not a data-protection
+    officer, not an administrator only."""
+    return bool(user.is_active) and CAPABILITIES[Action.WORK_ON_CASE].predicate.test(user)
+
+
+def case_holders(office: Office) -> models.QuerySet:
+    """The staff of `office` who can hold its cases (the choices for "responsible")."""
+    from lotse.organisations.models import RoleGrant, User
+
+    staff = list(User.objects.filter(office=office, is_active=True))
+    roles: dict[int, set[str]] = {}
+    for user_id, role in RoleGrant.objects.filter(user__in=staff).values_list("user_id", "role"):
+        roles.setdefault(user_id, set()).add(role)
+    for user in staff:
+        user._role_cache = frozenset(roles.get(user.pk, ()))  # as User.role_set caches it
+    holders = [user.pk for user in staff if may_hold_cases(user)]
+    return User.objects.filter(pk__in=holders).order_by("last_name", "first_name", "username")
+
+
 def scope_offices(user) -> models.QuerySet[Office]:
     """The offices that serve at least one of the Kreise the user's office serves."""
     today = timezone.localdate()

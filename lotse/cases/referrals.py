@@ -48,6 +48,21 @@ class ReferralConflict(ValidationError):
     a step first (two accepts at once): nothing was changed. The API answers 409."""
 
 
+# The proposed "answer by" of a request: two weeks, never today itself (a request sent in the
+# afternoon would be overdue the same evening). docs/cases-and-handovers.md, "Deadlines".
+ANSWER_WITHIN = timedelta(days=14)
+
+
+def default_answer_by(*, at_the_latest: date | None = None) -> date:
+    """Today + ANSWER_WITHIN, or `at_the_latest` when that is sooner, but never before
+    tomorrow."""
+    today = timezone.localdate()
+    proposed = today + ANSWER_WITHIN
+    if at_the_latest is not None:
+        proposed = min(proposed, at_the_latest)
+    return max(proposed, today + timedelta(days=1))
+
+
 def _timeline(referral: Referral, actor, note: str = "", *, office=None) -> None:
     ReferralEvent.objects.create(
         referral=referral,

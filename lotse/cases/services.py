@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lotse.access.policy import Action, authorize, decide, user_kreis_ids
+from lotse.access.policy import Action, authorize, decide, may_hold_cases, user_kreis_ids
 from lotse.audit.models import EventType
 from lotse.audit.services import atomic_service, audit_record, audit_refusal
 from lotse.cases.models import BreakGlass, Case, CaseStatus, FollowUp, Note, NoteVisibility
@@ -392,6 +392,12 @@ class EditConflict(ValidationError):
         self.current = case
 
 
+def _cannot_hold(user) -> str:
+    return _("%(name)s cannot be responsible for cases: their role does not work on cases.") % {
+        "name": user
+    }
+
+
 def case_update(
     *, actor, case: Case, expected_version: int, summary: str, responsible=None, team=None
 ) -> Case:
@@ -404,6 +410,12 @@ def case_update(
         raise ValidationError(
             {"responsible": _("The responsible caseworker must work at this office.")}
         )
+    if (
+        responsible is not None
+        and responsible.pk != case.responsible_id
+        and not may_hold_cases(responsible)
+    ):
+        raise ValidationError({"responsible": _cannot_hold(responsible)})
     with transaction.atomic():
         updated = Case.objects.filter(pk=case.pk, version=expected_version).update(
             summary=summary.strip(),
@@ -434,6 +446,8 @@ def cases_reassign(*, actor, cases: list[Case], responsible) -> int:
         authorize(actor, Action.REASSIGN_CASES, case)
     if responsible.office_id != actor.office_id or not responsible.is_active:
         raise ValidationError({"responsible": _("Choose an active colleague of your office.")})
+    if not may_hold_cases(responsible):
+        raise ValidationError({"responsible": _cannot_hold(responsible)})
     for case in cases:
         previous = case.responsible
         case.responsible = responsible

@@ -29,8 +29,22 @@ TRISTATE = [("", _("not known")), ("yes", _("yes")), ("no", _("no"))]
 HINTS = {
     "valid_until": _("As on the document; leave empty if it has no end."),
     "kreis": _("The Kreis the person must live in; it decides the responsible Jobcenter."),
-    "first_issue": _("Untick for an extension of the same title."),
+    "first_issue": _("No for an extension of the same title."),
+    "dublin": _(
+        "Inadmissible because another Dublin state is responsible (§ 29 Abs. 1 Nr. 1 AsylG)."
+    ),
 }
+# Legal facts are answered, never assumed: yes, no or "not known", none of them preset but
+# "not known" (docs/ui.md, "Forms"). "Not known" stores nothing.
+TRISTATE_FACTS = (
+    "dublin",
+    "transfer_possible",
+    "suspensive",
+    "because_of_war",
+    "first_issue",
+    "identity_obstruction",
+    "vocational_training",
+)
 
 
 def _tristate(value):
@@ -87,10 +101,14 @@ def _field(name: str, kind: str) -> forms.Field:
             )
         case "hours_per_week":
             return forms.IntegerField(label=label, required=False, min_value=1, max_value=80)
-        case "dublin" | "first_issue" | "vocational_training" | "identity_obstruction":
-            return forms.BooleanField(label=label, required=False, help_text=hint)
     return forms.TypedChoiceField(
-        label=label, choices=TRISTATE, required=False, coerce=_tristate, empty_value=None
+        label=label,
+        choices=TRISTATE,
+        required=False,
+        coerce=_tristate,
+        empty_value=None,
+        help_text=hint,
+        widget=RADIO,
     )
 
 
@@ -131,7 +149,7 @@ class StatusEventForm(forms.Form):
             self.initial.update(
                 {"date": correcting.date, "source": correcting.source, **correcting.details}
             )
-            for name in ("transfer_possible", "suspensive", "because_of_war"):
+            for name in TRISTATE_FACTS:
                 if name in correcting.details:
                     self.initial[name] = "yes" if correcting.details[name] else "no"
 
@@ -148,6 +166,23 @@ class StatusEventForm(forms.Form):
                 required=False,
                 widget=forms.CheckboxSelectMultiple(attrs={"class": "kern-form-check__checkbox"}),
             )
+
+    def clean(self):
+        data = super().clean()
+        if (
+            self.kind == EventKind.DECISION
+            and data.get("outcome") == "inadmissible"
+            and data.get("dublin") is None
+            and "dublin" not in self.errors
+        ):
+            self.add_error(
+                "dublin",
+                _(
+                    "Say whether the application is inadmissible as a Dublin case: the benefits "
+                    "depend on it (§ 1 Abs. 4 AsylbLG)."
+                ),
+            )
+        return data
 
     def details(self) -> dict:
         return {name: self.cleaned_data.get(name) for name in self.detail_names}

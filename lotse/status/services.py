@@ -13,7 +13,7 @@ from lotse.access.policy import Action, Category, authorize
 from lotse.audit.models import EventType
 from lotse.audit.services import atomic_service, audit_record
 from lotse.cases.models import Case, CaseStatus, FollowUp
-from lotse.cases.referrals import referral_request
+from lotse.cases.referrals import default_answer_by, referral_request
 from lotse.cases.services import follow_up_done
 from lotse.people.households import current_members, current_membership
 from lotse.people.models import Person
@@ -363,9 +363,9 @@ def switch_sync(*, actor, person: Person, trigger: StatusEvent) -> BenefitSwitch
 def switch_referral_defaults(switch: BenefitSwitch) -> dict:
     """What the proposed hand-over is filled with."""
     kind = KINDS[switch.kind]
-    today = timezone.localdate()
     last_day = switch.first_month - timedelta(days=1)
-    respond_by = max(today, min(today + timedelta(days=7), last_day))
+    # Answered before the old regime's last day where that is sooner than two weeks.
+    respond_by = default_answer_by(at_the_latest=last_day)
     due_by = max(respond_by, switch.first_month)
     purpose = _(
         "Rechtskreiswechsel %(old)s → %(new)s: last %(old)s month %(last)s, first %(new)s month "

@@ -1,13 +1,12 @@
 """Forms of case work: the case itself, follow-ups, notes, referrals, reassignment."""
 
-from datetime import timedelta
-
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from lotse.access.policy import Category
+from lotse.access.policy import Category, case_holders
 from lotse.cases.models import SENT_KINDS, NoteVisibility
+from lotse.cases.referrals import default_answer_by
 from lotse.core.text import validate_storable_text
 from lotse.organisations.models import Office, User
 
@@ -36,11 +35,16 @@ class CaseForm(forms.Form):
         label=_("Responsible caseworker"), queryset=User.objects.none(), required=False
     )
 
-    def __init__(self, *args, office: Office, **kwargs):
+    def __init__(self, *args, office: Office, current=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["responsible"].queryset = User.objects.filter(
-            office=office, is_active=True
-        ).order_by("last_name")
+        # Who can hold the case (the policy), and whoever holds it now, so that saving the
+        # summary never fails on an earlier assignment.
+        holders = case_holders(office)
+        if current is not None:
+            holders = holders | User.objects.filter(pk=current)
+        self.fields["responsible"].queryset = holders.distinct().order_by(
+            "last_name", "first_name", "username"
+        )
 
 
 class FollowUpForm(forms.Form):
@@ -66,7 +70,9 @@ class CloseForm(forms.Form):
 
 
 class ReferralForm(forms.Form):
-    to_office = forms.ModelChoiceField(label=_("To"), queryset=Office.objects.none())
+    to_office = forms.ModelChoiceField(
+        label=pgettext_lazy("recipient", "To"), queryset=Office.objects.none()
+    )
     kind = forms.ChoiceField(label=_("Kind"), choices=[(k.value, k.label) for k in SENT_KINDS])
     purpose = forms.CharField(
         label=_("Purpose"), max_length=300, validators=[validate_storable_text]
@@ -83,7 +89,7 @@ class ReferralForm(forms.Form):
     def __init__(self, *args, offices, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["to_office"].queryset = offices
-        self.fields["respond_by"].initial = timezone.localdate() + timedelta(days=7)
+        self.fields["respond_by"].initial = default_answer_by()
 
 
 class ReasonForm(forms.Form):
@@ -104,6 +110,4 @@ class ReassignForm(forms.Form):
     def __init__(self, *args, office: Office, case_choices, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["cases"].choices = case_choices
-        self.fields["responsible"].queryset = User.objects.filter(
-            office=office, is_active=True
-        ).order_by("last_name")
+        self.fields["responsible"].queryset = case_holders(office)

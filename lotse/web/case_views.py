@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from lotse.access.decorators import requires
@@ -93,6 +94,7 @@ def _case_context(request, case: Case, **forms) -> dict:
         "case_form": forms.get("case_form")
         or CaseForm(
             office=case.office,
+            current=case.responsible_id,
             initial={
                 "version": case.version,
                 "summary": case.summary,
@@ -101,7 +103,7 @@ def _case_context(request, case: Case, **forms) -> dict:
         ),
         "follow_up_form": forms.get("follow_up_form") or FollowUpForm(),
         "note_form": forms.get("note_form") or NoteForm(),
-        "close_form": CloseForm(),
+        "close_form": forms.get("close_form") or CloseForm(),
         "follow_ups": case.follow_ups.order_by("done_at", "due_on"),
         "notes": case.notes.select_related("author"),
         "shared": shared_with_office(actor=request.user, case=case),
@@ -116,7 +118,7 @@ def _case_context(request, case: Case, **forms) -> dict:
 def case_detail(request, case_id: int):
     case = case_get(actor=request.user, case_id=case_id)
     if request.method == "POST":
-        form = CaseForm(request.POST, office=case.office)
+        form = CaseForm(request.POST, office=case.office, current=case.responsible_id)
         if form.is_valid():
             try:
                 case_update(
@@ -129,7 +131,7 @@ def case_detail(request, case_id: int):
                 )
             except EditConflict as exc:
                 # Show the other person's version beside the entry, so it can be merged by hand.
-                form = CaseForm(request.POST, office=case.office)
+                form = CaseForm(request.POST, office=case.office, current=case.responsible_id)
                 form.is_valid()
                 form.data = form.data.copy()
                 form.data["version"] = exc.current.version
@@ -140,13 +142,11 @@ def case_detail(request, case_id: int):
                     _case_context(request, exc.current, case_form=form, conflict=exc.current),
                 )
             except ValidationError as exc:
-                _error(request, exc)
-            else:
-                messages.success(request, _("The case was saved."))
+                _to_form(form, exc)
+                return _invalid_entry(request, case, case_form=form)
+            messages.success(request, _("The case was saved."))
             return redirect("web:case_detail", case_id=case.pk)
-        return render(
-            request, "cases/case_detail.html", _case_context(request, case, case_form=form)
-        )
+        return _invalid_entry(request, case, case_form=form)
     return render(request, "cases/case_detail.html", _case_context(request, case))
 
 
@@ -156,14 +156,23 @@ def case_follow_up(request, case_id: int):
     case = case_get(actor=request.user, case_id=case_id)
     form = FollowUpForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Please give a date and what is to be done."))
         return _invalid_entry(request, case, follow_up_form=form)
     try:
         follow_up_add(actor=request.user, case=case, **form.cleaned_data)
-        messages.success(request, _("The follow-up was set."))
     except ValidationError as exc:
-        _error(request, exc)
+        _to_form(form, exc)
+        return _invalid_entry(request, case, follow_up_form=form)
+    messages.success(request, _("The follow-up was set."))
     return redirect("web:case_detail", case_id=case.pk)
+
+
+def _to_form(form, exc: ValidationError) -> None:
+    """A service's refusal onto the form: on its field where it names one, else above."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
 
 
 def _invalid_entry(request, case: Case, **forms):
@@ -188,13 +197,13 @@ def case_note(request, case_id: int):
     case = case_get(actor=request.user, case_id=case_id)
     form = NoteForm(request.POST)
     if not form.is_valid():
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return _invalid_entry(request, case, note_form=form)
     try:
         note_add(actor=request.user, case=case, **form.cleaned_data)
-        messages.success(request, _("The note was saved."))
     except ValidationError as exc:
-        _error(request, exc)
+        _to_form(form, exc)
+        return _invalid_entry(request, case, note_form=form)
+    messages.success(request, _("The note was saved."))
     return redirect("web:case_detail", case_id=case.pk)
 
 
@@ -203,13 +212,14 @@ def case_note(request, case_id: int):
 def case_close_view(request, case_id: int):
     case = case_get(actor=request.user, case_id=case_id)
     form = CloseForm(request.POST)
+    if not form.is_valid():
+        return _invalid_entry(request, case, close_form=form)
     try:
-        if not form.is_valid():
-            raise ValidationError(_("Say why the case is closed."))
         case_close(actor=request.user, case=case, reason=form.cleaned_data["reason"])
-        messages.success(request, _("The case was closed."))
     except ValidationError as exc:
-        _error(request, exc)
+        _to_form(form, exc)
+        return _invalid_entry(request, case, close_form=form)
+    messages.success(request, _("The case was closed."))
     return redirect("web:case_detail", case_id=case.pk)
 
 
@@ -242,11 +252,12 @@ def case_reassign(request):
             messages.success(request, _("%(count)s cases reassigned.") % {"count": count})
             return redirect("web:case_list")
         except ValidationError as exc:
-            _error(request, exc)
+            _to_form(form, exc)
     return render(
         request,
         "cases/reassign.html",
         {"form": form, "listing": listing, "filters": filters, "cases": cases},
+        status=422 if form.is_bound and form.errors else 200,
     )
 
 
@@ -254,7 +265,7 @@ def _referral_sorts(other: str) -> dict[str, Sort]:
     return {
         "person": Sort(_("Person"), ("person_name",)),
         "office": Sort(
-            _("From") if other == "from" else _("To"),
+            _("From") if other == "from" else pgettext("recipient", "To"),
             (f"{other}_office__name",),
         ),
         "state": Sort(_("State"), ("state",)),
@@ -308,12 +319,13 @@ def referral_new(request, case_id: int):
             messages.success(request, _("The request was sent."))
             return redirect("web:referral_detail", referral_id=referral.pk)
         except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, errors in exc.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, exc)
-    return render(request, "cases/referral_new.html", {"case": case, "form": form})
+            _to_form(form, exc)
+    return render(
+        request,
+        "cases/referral_new.html",
+        {"case": case, "form": form},
+        status=422 if form.is_bound and form.errors else 200,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -322,21 +334,26 @@ def referral_detail(request, referral_id: int):
     referral = referral_get(actor=request.user, referral_id=referral_id)
     if request.method == "POST":
         form = ReasonForm(request.POST)
-        if not form.is_valid():
-            # Never take the step without the reason or note that was meant to go with it.
-            messages.error(request, " ".join(form.errors.get("text", [])))
-            return redirect("web:referral_detail", referral_id=referral.pk)
-        try:
-            referral_services.referral_step(
-                actor=request.user,
-                referral=referral,
-                step=request.POST.get("step", ""),
-                text=form.cleaned_data.get("text", ""),
-            )
-            messages.success(request, _("Saved."))
-        except ValidationError as exc:
-            _error(request, exc)
-        return redirect("web:referral_detail", referral_id=referral.pk)
+        # Never take the step without the reason or note that was meant to go with it; on a
+        # refusal the page comes back with the text as typed (422).
+        if form.is_valid():
+            try:
+                referral_services.referral_step(
+                    actor=request.user,
+                    referral=referral,
+                    step=request.POST.get("step", ""),
+                    text=form.cleaned_data.get("text", ""),
+                )
+            except ValidationError as exc:  # the step's only entry is its text
+                form.add_error("text", exc.messages)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("web:referral_detail", referral_id=referral.pk)
+        return _referral_page(request, referral, form, status=422)
+    return _referral_page(request, referral, ReasonForm())
+
+
+def _referral_page(request, referral, reason_form, status=200):
     receiving = request.user.office_id == referral.to_office_id
     return render(
         request,
@@ -352,7 +369,7 @@ def referral_detail(request, referral_id: int):
             "receiving": receiving,
             "sending": request.user.office_id == referral.from_office_id,
             "states": ReferralState,
-            "reason_form": ReasonForm(),
+            "reason_form": reason_form,
             "own_case_url_allowed": bool(
                 referral.to_case and decide(request.user, Action.WORK_ON_CASE, referral.to_case)
             )
@@ -361,4 +378,5 @@ def referral_detail(request, referral_id: int):
                 referral.from_case and decide(request.user, Action.WORK_ON_CASE, referral.from_case)
             ),
         },
+        status=status,
     )

@@ -15,6 +15,7 @@ from lotse.consent.forms import ConsentForm, WithdrawForm
 from lotse.consent.selectors import consent_get
 from lotse.consent.services import consent_record, consent_withdraw
 from lotse.people.selectors import person_get
+from lotse.web.person_views import person_page
 
 
 def _to_consents(person) -> str:
@@ -49,19 +50,23 @@ def consent_record_view(request, person_id):
                 request, _("Consent no. %(number)s was recorded.") % {"number": consent.pk}
             )
             return redirect(_to_consents(person))
-    return render(request, "consent/record.html", {"person": person, "form": form})
+    status = 422 if editing and form.errors else 200
+    return render(request, "consent/record.html", {"person": person, "form": form}, status=status)
 
 
 @require_POST
 @requires(Action.EDIT_PERSON, person_data=True)
 def consent_withdraw_view(request, person_id):
     person = person_get(actor=request.user, person_id=person_id, purpose="consent", edit=True)
-    form = WithdrawForm(request.POST)
+    consent_id = request.POST.get("consent", "")
+    form = WithdrawForm(request.POST, auto_id=f"id_withdraw_{consent_id}_%s")
     if not form.is_valid():
-        messages.error(
-            request, _("The withdrawal was not recorded: say how and why it was withdrawn.")
-        )
-        return redirect(_to_consents(person))
+        if "consent" in form.errors:  # no consent named: nothing to come back to
+            messages.error(
+                request, _("The withdrawal was not recorded: say how and why it was withdrawn.")
+            )
+            return redirect(_to_consents(person))
+        return _refused_withdrawal(request, person, form)
     consent = consent_get(
         actor=request.user, person=person, consent_id=form.cleaned_data["consent"]
     )
@@ -72,15 +77,22 @@ def consent_withdraw_view(request, person_id):
             reason=form.cleaned_data["reason"],
             how=form.cleaned_data["how"],
         )
-    except ValidationError as exc:
+    except ValidationError as exc:  # the consent's state, not the entry: nothing to correct
         messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(
-            request,
-            _("Consent no. %(number)s was withdrawn; it no longer opens any data.")
-            % {"number": consent.pk},
-        )
+        return redirect(_to_consents(person))
+    messages.success(
+        request,
+        _("Consent no. %(number)s was withdrawn; it no longer opens any data.")
+        % {"number": consent.pk},
+    )
     return redirect(_to_consents(person))
+
+
+def _refused_withdrawal(request, person, form):
+    """The person page again, the withdrawal as typed with its errors (422)."""
+    return person_page(
+        request, person, status=422, withdrawing=(form.cleaned_data["consent"], form)
+    )
 
 
 @require_safe

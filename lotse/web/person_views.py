@@ -324,19 +324,29 @@ def person_register_view(request):
 @requires(Action.VIEW_PERSON, person_data=True)
 def person_detail(request, person_id):
     person = person_get(actor=request.user, person_id=person_id, purpose="case work")
+    return person_page(request, person)
+
+
+def person_page(request, person, *, status=200, leaving=None, withdrawing=None, **forms):
+    """The person page; after a refused entry (422) with that form as it was sent."""
     context = person_page_data(actor=request.user, person=person)
-    context["name_form"] = NameVariantForm()
-    context["identifier_form"] = IdentifierForm()
+    context["name_form"] = forms.get("name_form") or NameVariantForm()
+    context["identifier_form"] = forms.get("identifier_form") or IdentifierForm()
     context.update(
         household_page_data(
             actor=request.user, person=person, query=search_text(request, "family_q")
         )
     )
     context["household_add_form"] = HouseholdAddForm()
+    if withdrawing is not None:
+        context["withdrawing"] = withdrawing
     for row in context["household_current"]:
         # One form per member, each with ids of its own.
-        row["leave_form"] = HouseholdRemoveForm(auto_id=f"leave-{row['member'].pk}-%s")
-    return render(request, "people/person_detail.html", context)
+        if leaving is not None and row["member"].pk == leaving[0]:
+            row["leave_form"] = leaving[1]
+        else:
+            row["leave_form"] = HouseholdRemoveForm(auto_id=f"leave-{row['member'].pk}-%s")
+    return render(request, "people/person_detail.html", context, status=status)
 
 
 def _to_household(person) -> str:
@@ -373,7 +383,7 @@ def person_household_remove(request, person_id):
     """A member of the person's Bedarfsgemeinschaft leaves (the row stays as history)."""
     person = person_get(actor=request.user, person_id=person_id, purpose="household", edit=True)
     membership = current_membership(person)
-    form = HouseholdRemoveForm(request.POST)
+    form = HouseholdRemoveForm(request.POST, auto_id=f"leave-{request.POST.get('member', '')}-%s")
     member = (
         HouseholdMember.objects.filter(
             pk=form.data.get("member") if str(form.data.get("member", "")).isdigit() else None,
@@ -386,37 +396,38 @@ def person_household_remove(request, person_id):
     if member is None:
         messages.error(request, _("This member is not in the Bedarfsgemeinschaft (any more)."))
         return redirect(_to_household(person))
-    if not form.is_valid():
-        messages.error(request, _("Say why and since when the member no longer belongs to it."))
-        return redirect(_to_household(person))
-    try:
-        household_member_remove(
-            actor=request.user,
-            member=member,
-            reason=form.cleaned_data["reason"],
-            valid_to=form.cleaned_data["valid_to"],
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("The member left the Bedarfsgemeinschaft; the history stays."))
-    return redirect(_to_household(person))
+    if form.is_valid():
+        try:
+            household_member_remove(
+                actor=request.user,
+                member=member,
+                reason=form.cleaned_data["reason"],
+                valid_to=form.cleaned_data["valid_to"],
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(
+                request, _("The member left the Bedarfsgemeinschaft; the history stays.")
+            )
+            return redirect(_to_household(person))
+    return person_page(request, person, status=422, leaving=(member.pk, form))
 
 
-def _add_to_record(request, person_id, form_class, add, done: str, failed: str):
-    """Add a name or an identifier from a small form on the person page."""
+def _add_to_record(request, person_id, form_class, add, done: str, key: str):
+    """Add a name or an identifier from a small form on the person page; a refused entry
+    comes back as typed, with the error summary above the form (422)."""
     person = person_get(actor=request.user, person_id=person_id, purpose="case work", edit=True)
     form = form_class(request.POST)
-    if not form.is_valid():
-        messages.error(request, failed)
-    else:
+    if form.is_valid():
         try:
             add(person, form.to_input())
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            _apply_errors(form, exc)
         else:
             messages.success(request, done)
-    return redirect("web:person_detail", person_id=person.pk)
+            return redirect("web:person_detail", person_id=person.pk)
+    return person_page(request, person, status=422, **{key: form})
 
 
 @require_POST
@@ -428,7 +439,7 @@ def person_name_add_view(request, person_id):
         NameVariantForm,
         lambda person, name: person_name_add(actor=request.user, person=person, name=name),
         _("The name was added."),
-        _("The name could not be added: please check your entries."),
+        "name_form",
     )
 
 
@@ -443,7 +454,7 @@ def person_identifier_add_view(request, person_id):
             actor=request.user, person=person, identifier=ident
         ),
         _("The identifier was added."),
-        _("The identifier could not be added: please check your entries."),
+        "identifier_form",
     )
 
 

@@ -43,6 +43,11 @@ def _apply_errors(form, exc: ValidationError) -> None:
         form.add_error(None, exc)
 
 
+def _status_of(form) -> int:
+    """422 for a refused entry (shown again as typed, with the error summary), else 200."""
+    return 422 if form is not None and form.is_bound and form.errors else 200
+
+
 def _person_for_edit(request, person_id):
     # Asked as an edit either way (a refusal is logged as one); the page shows the person's
     # name, which is logged as a read.
@@ -87,7 +92,7 @@ def status_event_new(request, person_id):
             else:
                 messages.success(request, _("The status event was recorded."))
             return redirect(_to_status(person))
-    return render(request, "status/record.html", context)
+    return render(request, "status/record.html", context, status=_status_of(form))
 
 
 @require_http_methods(["GET", "POST"])
@@ -118,7 +123,7 @@ def status_event_change(request, person_id):
             else:
                 messages.success(request, _("The entry was taken back."))
                 return redirect(_to_status(person))
-        return render(request, "status/change.html", context)
+        return render(request, "status/change.html", context, status=_status_of(form))
     form = StatusEventForm(request.POST or None, kind=entry.kind, correcting=entry)
     context.update(form=form, correcting=entry, heading=_("Correct: %s") % entry.get_kind_display())
     if request.method == "POST" and form.is_valid():
@@ -137,7 +142,7 @@ def status_event_change(request, person_id):
         else:
             messages.success(request, _("The correction was recorded."))
             return redirect(_to_status(person))
-    return render(request, "status/record.html", context)
+    return render(request, "status/record.html", context, status=_status_of(form))
 
 
 @require_safe
@@ -209,4 +214,4 @@ def status_switch(request, person_id):
                         % {"count": len(context["household_switches"])},
                     )
                 return redirect(_to_status(person))
-    return render(request, "status/switch.html", context)
+    return render(request, "status/switch.html", context, status=_status_of(context.get("form")))

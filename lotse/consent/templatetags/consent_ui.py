@@ -33,10 +33,14 @@ def consent_person_section(context) -> dict:
     person = context["person"]
     today = timezone.localdate()
     consents = []
+    # A refused withdrawal comes back as typed: (consent id, bound form) from the view.
+    withdrawing = context.get("withdrawing")
     for consent in consent_list(actor=actor, person=person):
         status = _status(consent, today)
         form = None
-        if status in ("active", "pending"):
+        if withdrawing and withdrawing[0] == consent.pk and status in ("active", "pending"):
+            form = withdrawing[1]
+        elif status in ("active", "pending"):
             form = WithdrawForm(
                 initial={"consent": consent.pk}, auto_id=f"id_withdraw_{consent.pk}_%s"
             )

@@ -70,7 +70,7 @@ def test_a_vague_consent_is_refused_with_a_message(
     response = client_for(im_caseworker).post(
         f"/persons/{person.pk}/consents/new/", form_data(**{field: value})
     )
-    assert response.status_code == 200
+    assert response.status_code == 422
     html = response.content.decode()
     assert message in html
     assert 'aria-invalid="true"' in html or "kern-fieldset--error" in html
@@ -108,11 +108,15 @@ def test_withdrawing_on_the_page_needs_a_reason_and_takes_effect(
     html = client.get(f"/persons/{person.pk}/").content.decode()
     assert f"Record the withdrawal of consent no. {consent.pk}" in html
 
-    response = client.post(url, {"consent": consent.pk, "how": "in_person", "reason": ""})
-    assert response.status_code == 302
+    response = client.post(url, {"consent": consent.pk, "how": "phone", "reason": ""})
+    # the page again, the entry as made, the error summary linked to the reason (422)
+    assert response.status_code == 422
     consent.refresh_from_db()
     assert not consent.is_withdrawn
-    assert "The withdrawal was not recorded" in client.get(response["Location"]).content.decode()
+    html = response.content.decode()
+    assert "data-error-summary" in html
+    assert f'href="#id_withdraw_{consent.pk}_reason"' in html
+    assert 'value="phone" selected' in html
 
     client.post(url, {"consent": consent.pk, "how": "in_person", "reason": "Widerruf im Gespräch"})
     consent.refresh_from_db()

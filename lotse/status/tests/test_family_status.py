@@ -151,7 +151,7 @@ def test_a_member_the_entry_does_not_fit_stops_the_whole_family(client_for, abh,
             "applies_to": [str(karim.pk), str(omar.pk)],
         },
     )
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "Nothing was saved" in response.content.decode()
     assert not StatusEvent.objects.filter(kind="finality").exists()
 
@@ -171,7 +171,7 @@ def test_a_person_outside_the_household_cannot_be_ticked(client_for, abh, family
             "applies_to": [str(stranger.pk)],
         },
     )
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert not StatusEvent.objects.filter(kind="asylum_application").exists()
 
 

@@ -58,7 +58,7 @@ def record_journey(client, person, *, finality=True):
         ("asylum_application", {"date": "2015-11-16", "kind": "first"}),
         (
             "decision",
-            {"date": "2016-04-14", "outcome": "fluechtlingsschutz", "by": "bamf", "dublin": "on"},
+            {"date": "2016-04-14", "outcome": "fluechtlingsschutz", "by": "bamf", "dublin": "no"},
         ),
     ] + ([("finality", {"date": "2016-05-03"})] if finality else []):
         response = post_event(client, person, kind, **data)
@@ -117,7 +117,7 @@ def test_a_contradiction_is_refused_in_plain_words_and_nothing_is_stored(client_
         outcome="fluechtlingsschutz",
         by="bamf",
     )
-    assert response.status_code == 200
+    assert response.status_code == 422
     page = response.content.decode()
     assert "Eine Entscheidung am 14.04.2016 setzt einen vorher gestellten Asylantrag voraus" in page
     assert 'value="2016-04-14"' in page  # the input is kept
@@ -126,7 +126,7 @@ def test_a_contradiction_is_refused_in_plain_words_and_nothing_is_stored(client_
 
 def test_a_date_in_the_future_is_refused(client_for, abh, amal):
     response = post_event(client_for(abh), amal, "entry", date="2999-01-01")
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert not StatusEvent.objects.filter(person=amal).exists()
 
 
@@ -164,7 +164,7 @@ def test_only_the_recording_office_changes_an_entry(client_for, caseworker, abh,
     response = client_for(caseworker).post(
         f"{change}?entry={decision.pk}&do=retract", {"reason": "not ours"}
     )
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert not StatusEvent.objects.filter(target=decision).exists()
 
 

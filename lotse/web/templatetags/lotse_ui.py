@@ -2,7 +2,10 @@
 
 - `{% bidi_text value lang %}` / `{{ value|bidi:lang }}`: text in its own script and direction,
   isolated from the surrounding text (a person's name in Arabic script in a German sentence).
-- `{% kern_field bound_field %}`: a form field with KERN markup (label, hint, error, input).
+- `{% kern_field bound_field %}`: a form field with KERN markup (label, "optional" when it is,
+  hint, error, input); a group of radio buttons or checkboxes as a fieldset (`choices.html`).
+- `{% error_summary form formset … %}`: the error summary at the top of a form, one link per
+  error to its field, errors of no field listed too; the page's script focuses it.
 - `{{ message|alert_variant }}` / `{{ message|alert_role }}`: the KERN alert variant and the ARIA
   role for a Django message.
 """
@@ -76,6 +79,8 @@ def bidi(value, lang: str | None = None) -> str:
 def _field_kind(widget: forms.Widget) -> str:
     if widget.is_hidden:
         return "hidden"
+    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        return "choices"
     if isinstance(widget, forms.CheckboxInput):
         return "checkbox"
     if isinstance(widget, forms.Select | forms.SelectMultiple):
@@ -104,6 +109,8 @@ def kern_field(field: forms.BoundField, width: str = "") -> dict:
     kind = _field_kind(widget)
     if kind == "hidden":
         return {"kind": kind, "field": field, "widget_html": field.as_widget()}
+    if kind == "choices":
+        return {"kind": kind, "field": field}
     widget = copy.copy(widget)
     widget.attrs = {k: v for k, v in widget.attrs.items() if k != "placeholder"}
     css = [_WIDGET_CLASS[kind]]
@@ -126,3 +133,65 @@ def kern_field(field: forms.BoundField, width: str = "") -> dict:
         "field": field,
         "widget_html": field.as_widget(widget=widget, attrs=attrs),
     }
+
+
+def field_anchor(field: forms.BoundField) -> str:
+    """The id the error summary links to: the input, or the first of a group of choices."""
+    widget = field.field.widget
+    if widget.is_hidden:
+        return ""
+    id_ = widget.attrs.get("id") or field.auto_id
+    if not id_:
+        return ""
+    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        return f"{id_}_0"
+    if isinstance(widget, forms.MultiWidget):
+        return widget.id_for_label(id_)
+    return id_
+
+
+def _form_entries(form: forms.BaseForm) -> list[dict]:
+    if not form.is_bound or form.is_valid():
+        return []
+    entries = [{"anchor": "", "label": "", "message": m} for m in form.non_field_errors()]
+    for name in form.fields:
+        if name not in form.errors:
+            continue
+        field = form[name]
+        label = "" if field.field.widget.is_hidden else field.label
+        entries += [
+            {"anchor": field_anchor(field), "label": label, "message": message}
+            for message in field.errors
+        ]
+    # Errors added to a name that is not a field (a service's error key) are not lost either.
+    for name, messages in form.errors.items():
+        if name not in form.fields and name != forms.forms.NON_FIELD_ERRORS:
+            entries += [{"anchor": "", "label": "", "message": m} for m in messages]
+    return entries
+
+
+def error_summary_entries(*forms_) -> list[dict]:
+    """The summary's entries of forms and formsets, in the order of their fields."""
+    entries = []
+    for form in forms_:
+        if isinstance(form, forms.BaseFormSet):
+            if not form.is_bound:
+                continue
+            form.is_valid()
+            entries += [{"anchor": "", "label": "", "message": m} for m in form.non_form_errors()]
+            for row in form.forms:
+                entries += _form_entries(row)
+        elif isinstance(form, forms.BaseForm):
+            entries += _form_entries(form)
+    return entries
+
+
+@register.inclusion_tag("lotse/ui/error_summary.html")
+def error_summary(*forms_) -> dict:
+    """The KERN error summary at the top of a form: one entry per error, linked to its field.
+
+    `{% error_summary form %}` or `{% error_summary form formset %}`; nothing when no form was
+    sent or all are valid. It carries tabindex="-1" and data-error-summary: lotse/forms.js moves
+    the focus to it when the page (or an htmx swap) brings it.
+    """
+    return {"entries": error_summary_entries(*forms_)}
