@@ -23,6 +23,7 @@ from lotse.core.limits import upload_limit_mb
 from lotse.core.params import search_text
 from lotse.organisations.models import OfficeKind
 from lotse.status.selectors import switches_upcoming
+from lotse.subject_rights.selectors import office_corrections_waiting
 
 
 @requires(Action.VIEW_START)
@@ -35,6 +36,7 @@ def start(request):
             "today": timezone.localdate(),
             "work": work,
             "switches": switches_upcoming(actor=request.user),
+            "corrections": office_corrections_waiting(actor=request.user),
         },
     )
 
