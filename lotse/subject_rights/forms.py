@@ -134,13 +134,13 @@ class OfficeCorrectionForm(forms.Form):
     what_is_wrong = forms.CharField(
         label=_("What is wrong, and how do you know?"),
         help_text=_("For example: the decision of the BAMF that the person showed says otherwise."),
-        required=False,
+        error_messages={"required": _("Say what is wrong and how you know.")},
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     correct_value = forms.CharField(
         label=_("What is correct?"),
-        required=False,
+        error_messages={"required": _("Say what is correct.")},
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
@@ -156,7 +156,9 @@ class OfficeRefuseForm(forms.Form):
     rejection_reason = forms.CharField(
         label=_("Why does the entry stay as it is?"),
         help_text=_("The office that asked is told this reason."),
-        required=False,
+        error_messages={
+            "required": _("Say why the entry stays as it is: the other office is told.")
+        },
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
@@ -166,7 +168,7 @@ class OfficeDoneForm(forms.Form):
     change_made = forms.CharField(
         label=_("What was changed"),
         help_text=_("Correct the data first with the forms of the person page, then say what."),
-        required=False,
+        error_messages={"required": _("Say what was changed.")},
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
