@@ -1,6 +1,7 @@
 """A closed case is read, not changed (no forms; a POST answers 409 and changes nothing), and an
 office that handed a person over is told so on the person's page instead of "not found"."""
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -123,3 +124,20 @@ def test_a_record_never_held_still_answers_404(
     assert client_for(other_caseworker).get(f"/persons/{amal.pk}/").status_code == 404
     stranger = register(jobcenter)
     assert client_for(caseworker).get(f"/persons/{stranger.pk}/").status_code == 404
+
+
+def test_the_api_answers_409_for_a_closed_case(caseworker, closed, client_for):
+    client = client_for(caseworker)
+    calls = [
+        ("patch", f"/api/v1/cases/{closed.pk}", {"version": closed.version, "summary": "neu"}),
+        ("post", f"/api/v1/cases/{closed.pk}/notes", {"text": "x", "visibility": "office"}),
+        ("post", f"/api/v1/cases/{closed.pk}/follow-ups", {"due_on": "2027-01-01", "title": "x"}),
+    ]
+    for method, url, body in calls:
+        response = getattr(client, method)(
+            url, data=json.dumps(body), content_type="application/json"
+        )
+        assert response.status_code == 409, (url, response.content)
+        assert "abgeschlossen" in response.json()["detail"]
+    assert not Note.objects.filter(case=closed).exists()
+    assert FollowUp.objects.filter(case=closed).count() == 1
