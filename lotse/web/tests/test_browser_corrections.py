@@ -64,7 +64,7 @@ def test_the_jobcenter_asks_and_the_abh_corrects(open_ui, make_user):
     jobcenter.goto(f"/persons/{person.pk}/")
     click_and_load(
         jobcenter,
-        page.get_by_role(
+        page.locator("section[aria-labelledby=status]").get_by_role(
             "link", name=t("An entry of another office is wrong: ask that office for a correction")
         ),
     )
