@@ -307,7 +307,8 @@ def _corrections(person):
             "change_made": item.change_made,
             "rejection_reason": item.rejection_reason,
         }
-        for item in CorrectionRequest.objects.filter(person=person)
+        # The person's own requests ("Ihre Anträge"): a request between offices is none.
+        for item in CorrectionRequest.objects.filter(person=person, origin=RequestOrigin.PERSON)
         .select_related("received_by_office")
         .order_by("received_on", "pk")
     ]

@@ -229,3 +229,10 @@ def test_a_field_of_the_identity_core_is_asked_of_the_registering_office(
     )
     assert done.status == CorrectionStatus.DONE
     assert done.change_made.startswith("Birth date")
+
+
+def test_the_persons_report_lists_only_the_persons_own_requests(jobcenter, amal, asked):
+    from lotse.subject_rights.selectors import subject_report_data
+
+    data = subject_report_data(actor=jobcenter, person=amal)
+    assert asked.pk not in [row["id"] for row in data["corrections"]]
