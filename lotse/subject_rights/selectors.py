@@ -430,7 +430,7 @@ def correction_request_list(*, actor, status: str = "") -> list[CorrectionReques
     authorize(actor, Action.WORK_ON_CASE)
     rows = (
         CorrectionRequest.objects.filter(received_by_office=actor.office)
-        .select_related("person", "resolved_by")
+        .select_related("person", "resolved_by", "requested_by_office")
         .prefetch_related("person__names")
         .annotate(
             open_first=DbCase(

@@ -180,3 +180,18 @@ def test_others_see_nothing(jobcenter, other_caseworker, caseworker, amal, clien
     sozialamt = client_for(caseworker)
     assert sozialamt.get(answer_url(amal, item)).status_code == 404
     assert "Bitte um Korrektur Nr." not in sozialamt.get(f"/persons/{amal.pk}/").content.decode()
+
+
+def test_the_inbox_of_the_owning_office_leads_to_the_request(jobcenter, abh, amal, client_for):
+    decision = StatusEvent.objects.get(person=amal, kind="decision")
+    ask(client_for(jobcenter), amal, decision)
+    item = CorrectionRequest.objects.get()
+    office = client_for(abh)
+    inbox = office.get("/corrections/").content.decode()
+    assert f"erbeten von {jobcenter.office.name}" in inbox
+    assert answer_url(amal, item).replace("&", "&amp;") in inbox or answer_url(amal, item) in inbox
+    # the person's answer page sends an office's request to its own page
+    resolve = reverse("web:correction_resolve", kwargs={"person_id": amal.pk})
+    response = office.get(f"{resolve}?request={item.pk}")
+    assert response.status_code == 302
+    assert response["Location"] == answer_url(amal, item)
