@@ -23,6 +23,7 @@ from lotse.api.pagination import BoundedLimitOffset
 from lotse.api.schemas import AuditEventOut, KreisOut, MeOut, OfficeOut, Text, errors
 from lotse.audit.selectors import AuditFilters, audit_event_search
 from lotse.cases.referrals import ReferralConflict
+from lotse.cases.services import CaseClosed
 from lotse.core.limits import upload_limit_mb
 from lotse.people.selectors import person_ids_matching
 
@@ -88,6 +89,12 @@ def _invalid(request, exc):
 @api.exception_handler(ReferralConflict)
 def _referral_conflict(request, exc):
     """Someone else moved the referral on first (or it is no longer in a state for this step)."""
+    return api.create_response(request, {"detail": " ".join(exc.messages)}, status=409)
+
+
+@api.exception_handler(CaseClosed)
+def _case_closed(request, exc):
+    # A change to a closed case: nothing was changed (as the pages answer).
     return api.create_response(request, {"detail": " ".join(exc.messages)}, status=409)
 
 

@@ -218,7 +218,7 @@ class CreatedOut(Schema):
     id: int
 
 
-@router.post("/cases/{case_id}/notes", response={201: CreatedOut, **errors(404, *BODY_ERRORS)})
+@router.post("/cases/{case_id}/notes", response={201: CreatedOut, **errors(404, 409, *BODY_ERRORS)})
 @requires(Action.WORK_ON_CASE, person_data=True)
 def case_note(request, case_id: int, payload: NoteIn):
     note = note_add(
@@ -230,7 +230,9 @@ def case_note(request, case_id: int, payload: NoteIn):
     return 201, {"id": note.pk}
 
 
-@router.post("/cases/{case_id}/follow-ups", response={201: CreatedOut, **errors(404, *BODY_ERRORS)})
+@router.post(
+    "/cases/{case_id}/follow-ups", response={201: CreatedOut, **errors(404, 409, *BODY_ERRORS)}
+)
 @requires(Action.WORK_ON_CASE, person_data=True)
 def case_follow_up(request, case_id: int, payload: FollowUpIn):
     follow_up = follow_up_add(

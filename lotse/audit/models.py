@@ -66,6 +66,7 @@ class EventType(models.TextChoices):
     BENEFIT_SWITCH_REFERRED = "status.switch_referred", _("Rechtskreiswechsel handed over")
     CORRECTION_REQUESTED = "correction.requested", _("Correction requested by the person")
     CORRECTION_RESOLVED = "correction.resolved", _("Correction request answered")
+    CORRECTION_ASKED = "correction.asked", _("Correction asked for by another office")
 
 
 class Outcome(models.TextChoices):

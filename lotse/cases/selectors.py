@@ -6,6 +6,8 @@ from django.db.models import Case as CaseWhen
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import pgettext
 
 from lotse.access.policy import Action, Category, authorize, decide, decide_category
 from lotse.audit.models import EventType
@@ -21,7 +23,8 @@ from lotse.cases.models import (
     ReferralKind,
     ReferralState,
 )
-from lotse.people.models import PersonLanguage
+from lotse.organisations.models import OfficeKind
+from lotse.people.models import Person, PersonLanguage
 from lotse.people.selectors import primary_family_name
 
 
@@ -302,3 +305,83 @@ def start_page_work(*, actor, limit: int = 10) -> dict:
         else None,
         "today": timezone.localdate(),
     }
+
+
+# --- after a hand-over ----------------------------------------------------------------------
+FEMININE_OFFICE_KINDS = frozenset({OfficeKind.AUSLAENDERBEHOERDE, OfficeKind.AGENTUR})
+
+
+def handed_over_text(referral: Referral) -> str:
+    """ "Handed over to the Jobcenter Tübingen on 1 December 2026; your case is closed." (the
+    article of the office's kind: das Jobcenter, die Ausländerbehörde)."""
+    day = referral.from_case.closed_at if referral.from_case else referral.updated_at
+    values = {
+        "office": referral.to_office.name,
+        "day": date_format(timezone.localtime(day).date(), "DATE_FORMAT"),
+    }
+    if referral.to_office.kind in FEMININE_OFFICE_KINDS:
+        text = pgettext(
+            "office with a feminine article",
+            "Handed over to %(office)s on %(day)s; your case is closed.",
+        )
+    else:
+        text = pgettext(
+            "office with a neuter article",
+            "Handed over to %(office)s on %(day)s; your case is closed.",
+        )
+    return text % values
+
+
+def case_handed_over(case: Case) -> Referral | None:
+    """The completed hand-over that closed `case`, if it was closed by one."""
+    if case.status != CaseStatus.CLOSED:
+        return None
+    return (
+        Referral.objects.filter(
+            from_case=case, kind=ReferralKind.TRANSFER, state=ReferralState.CLOSED
+        )
+        .select_related("to_office", "from_case")
+        .order_by("-updated_at")
+        .first()
+    )
+
+
+def handed_over_get(*, actor, person_id) -> Referral | None:
+    """For an office that may no longer see a person because it handed the person over (a
+    completed hand-over of responsibility, no open case of its own left): that hand-over, and
+    the page that says so logged as a read of what the office still holds (its closed case).
+    None for a record the office never held, or holds no longer for another reason."""
+    if not decide(actor, Action.WORK_ON_CASE):
+        return None
+    person = Person.objects.filter(pk=person_id).first()
+    while person is not None and person.merged_into_id:
+        person = person.merged_into
+    if person is None:
+        return None
+    if Case.objects.filter(person=person, office=actor.office, status=CaseStatus.OPEN).exists():
+        return None
+    referral = (
+        Referral.objects.filter(
+            person=person,
+            from_office=actor.office,
+            kind=ReferralKind.TRANSFER,
+            state=ReferralState.CLOSED,
+            from_case__isnull=False,
+        )
+        .select_related("to_office", "from_case", "person")
+        .order_by("-updated_at", "-pk")
+        .first()
+    )
+    if referral is None:
+        return None
+    audit_record(
+        event_type=EventType.PERSON_DATA_READ,
+        actor=actor,
+        action=Action.WORK_ON_CASE,
+        obj=referral.from_case,
+        person_id=person.pk,
+        purpose="hand-over completed",
+        basis="own closed case (handed over)",
+        categories=["identity"],
+    )
+    return referral

@@ -30,6 +30,25 @@ from lotse.people.services import (
 )
 
 FOLLOW_UP_TITLE_MAX_LENGTH = FollowUp._meta.get_field("title").max_length
+
+
+class CaseClosed(ValidationError):
+    """A change to a closed case: nothing is changed (the pages answer 409)."""
+
+    def __init__(self, case: Case):
+        super().__init__(
+            _("This case is closed (%(day)s): nothing can be changed or added any more.")
+            % {"day": f"{case.closed_at:%d.%m.%Y}" if case.closed_at else "–"}
+        )
+        self.case = case
+
+
+def case_check_open(case: Case) -> None:
+    """Raise CaseClosed for a closed case: its summary, follow-ups and notes stay as they were."""
+    if case.status != CaseStatus.OPEN:
+        raise CaseClosed(case)
+
+
 # The reason for a new record beside a very likely match goes into the case's reason for
 # opening (200 characters) after its introduction.
 NEW_REASON_MAX_LENGTH = 150
@@ -404,6 +423,7 @@ def case_update(
     """Change the case's summary, responsible caseworker and team — only if nobody saved it
     since `expected_version` (optimistic locking: the second editor is told, nothing is lost)."""
     authorize(actor, Action.WORK_ON_CASE, case)
+    case_check_open(case)
     if responsible is not None and (
         responsible.office_id != case.office_id or not responsible.is_active
     ):
@@ -466,6 +486,7 @@ def cases_reassign(*, actor, cases: list[Case], responsible) -> int:
 @atomic_service
 def follow_up_add(*, actor, case: Case, due_on, title: str) -> FollowUp:
     authorize(actor, Action.WORK_ON_CASE, case)
+    case_check_open(case)
     if not title.strip():
         raise ValidationError({"title": _("Say what is to be looked at again.")})
     if len(title.strip()) > FOLLOW_UP_TITLE_MAX_LENGTH:
@@ -489,6 +510,7 @@ def follow_up_add(*, actor, case: Case, due_on, title: str) -> FollowUp:
 def follow_up_done(*, actor, follow_up: FollowUp) -> FollowUp:
     authorize(actor, Action.WORK_ON_CASE, follow_up.case)
     follow_up = FollowUp.objects.select_for_update().select_related("case").get(pk=follow_up.pk)
+    case_check_open(follow_up.case)
     if follow_up.done_at is None:
         follow_up.done_at = timezone.now()
         follow_up.done_by = actor
@@ -505,6 +527,7 @@ def follow_up_done(*, actor, follow_up: FollowUp) -> FollowUp:
 @atomic_service
 def note_add(*, actor, case: Case, text: str, visibility: str) -> Note:
     authorize(actor, Action.WORK_ON_CASE, case)
+    case_check_open(case)
     if not text.strip():
         raise ValidationError({"text": _("The note is empty.")})
     if visibility not in NoteVisibility.values:

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lotse.consent.form_texts import LANGUAGE_NAMES
 from lotse.subject_rights.models import CorrectionStatus, DataItem
-from lotse.subject_rights.services import CorrectionInput
+from lotse.subject_rights.services import CorrectionInput, OfficeCorrectionInput
 
 
 def _language_choices():
@@ -126,3 +126,49 @@ class ResolveForm(forms.Form):
             )
             for event in change_events
         ]
+
+
+class OfficeCorrectionForm(forms.Form):
+    """An office asks the office that owns an entry to correct it."""
+
+    what_is_wrong = forms.CharField(
+        label=_("What is wrong, and how do you know?"),
+        help_text=_("For example: the decision of the BAMF that the person showed says otherwise."),
+        error_messages={"required": _("Say what is wrong and how you know.")},
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    correct_value = forms.CharField(
+        label=_("What is correct?"),
+        error_messages={"required": _("Say what is correct.")},
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def to_input(self) -> OfficeCorrectionInput:
+        return OfficeCorrectionInput(
+            what_is_wrong=self.cleaned_data["what_is_wrong"],
+            correct_value=self.cleaned_data["correct_value"],
+        )
+
+
+class OfficeRefuseForm(forms.Form):
+    rejection_reason = forms.CharField(
+        label=_("Why does the entry stay as it is?"),
+        help_text=_("The office that asked is told this reason."),
+        error_messages={
+            "required": _("Say why the entry stays as it is: the other office is told.")
+        },
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class OfficeDoneForm(forms.Form):
+    change_made = forms.CharField(
+        label=_("What was changed"),
+        help_text=_("Correct the data first with the forms of the person page, then say what."),
+        error_messages={"required": _("Say what was changed.")},
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -9,6 +9,14 @@ and of their Art. 15 report.
 
 The correction itself is made with the services of the data's own app (e.g.
 `people.services.person_name_add`); this model only tracks the request and links to the change.
+
+The same record serves a request *from an office* (`origin` = office): an office that sees a
+wrong entry of another office (a status entry, or a field of the shared identity core) asks the
+office that owns it to correct it. `received_by_office` is then the owning office, which answers
+as it answers a person's request; `requested_by_office` and `recorded_by` say who asked. One
+model, because the tracking is the same (open until answered, corrected with a link to the change
+or refused with a reason, nothing deleted, one inbox for the owning office) and the person's
+report lists both (the person has a right to know that their data were corrected and why).
 """
 
 from django.conf import settings
@@ -42,6 +50,21 @@ class DataItem(models.TextChoices):
     OTHER = "other", _("other")
 
 
+class RequestOrigin(models.TextChoices):
+    PERSON = "person", _("the person")
+    OFFICE = "office", _("another office")
+
+
+class IdentityField(models.TextChoices):
+    """The fields of the shared identity core another office may ask to have corrected."""
+
+    NAME = "name", _("name or spelling")
+    BIRTH_DATE = "birth_date", _("date of birth")
+    BIRTH_PLACE = "birth_place", _("place or country of birth")
+    SEX = "sex", _("sex")
+    NATIONALITY = "nationality", _("nationality")
+
+
 class CorrectionRequest(TimeStampedModel):
     person = models.ForeignKey(
         "people.Person", on_delete=models.PROTECT, related_name="correction_requests"
@@ -68,6 +91,39 @@ class CorrectionRequest(TimeStampedModel):
         related_name="+",
     )
     recorded_at = models.DateTimeField(_("recorded at"))
+    origin = models.CharField(
+        _("asked by"), max_length=10, choices=RequestOrigin.choices, default=RequestOrigin.PERSON
+    )
+    # A request of an office: which office asked (the owning office is received_by_office) and
+    # which entry it concerns — a status entry, or a field of the identity core.
+    requested_by_office = models.ForeignKey(
+        "organisations.Office",
+        verbose_name=_("asked by office"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    status_event = models.ForeignKey(
+        "status.StatusEvent",
+        verbose_name=_("status entry concerned"),
+        on_delete=models.PROTECT,
+        related_name="correction_requests",
+        null=True,
+        blank=True,
+    )
+    identity_field = models.CharField(
+        _("field concerned"), max_length=16, choices=IdentityField.choices, blank=True
+    )
+    # The new status entry that corrected the one concerned (the old one stays, as replaced).
+    correction_entry = models.ForeignKey(
+        "status.StatusEvent",
+        verbose_name=_("correcting entry"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=CorrectionStatus.choices, default=CorrectionStatus.OPEN
     )
@@ -98,6 +154,9 @@ class CorrectionRequest(TimeStampedModel):
                 fields=["received_by_office", "status", "received_on"],
                 name="subject_correction_inbox",
             ),
+            models.Index(
+                fields=["requested_by_office", "status"], name="subject_correction_outbox"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -108,6 +167,18 @@ class CorrectionRequest(TimeStampedModel):
                 condition=~models.Q(status="done") | ~models.Q(change_made=""),
                 name="subject_correction_done_says_what",
             ),
+            # An office's request names the office and exactly one entry concerned.
+            models.CheckConstraint(
+                condition=models.Q(origin="person")
+                | (
+                    models.Q(requested_by_office__isnull=False)
+                    & (
+                        (models.Q(status_event__isnull=False) & models.Q(identity_field=""))
+                        | (models.Q(status_event__isnull=True) & ~models.Q(identity_field=""))
+                    )
+                ),
+                name="subject_correction_office_names_entry",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -116,6 +187,10 @@ class CorrectionRequest(TimeStampedModel):
     @property
     def is_open(self) -> bool:
         return self.status == CorrectionStatus.OPEN
+
+    @property
+    def from_office(self) -> bool:
+        return self.origin == RequestOrigin.OFFICE
 
     @property
     def age_days(self) -> int:

@@ -18,7 +18,7 @@ logged as one (services.subject_report_create).
 
 from django.utils.translation import gettext as _
 
-from lotse.access.policy import Action, Decision, register_object_rule
+from lotse.access.policy import Action, Decision, register_object_rule, register_scope
 from lotse.access.selectors import controller_offices
 from lotse.audit.vocabulary import Basis, LegalBasis
 from lotse.cases.models import Case, CaseStatus
@@ -49,3 +49,35 @@ def _report_rule(*, user, action, obj, purpose, categories) -> Decision | None:
 
 
 register_object_rule("people.Person", _report_rule)
+
+
+# --- correction requests of an office -----------------------------------------------------------
+# A request one office makes to another about an entry of the other's is seen by the two offices
+# and nobody else; only the office that owns the entry (the one that received the request)
+# answers it. Both offices are in the Kreis scope of the request: another Kreis sees nothing.
+
+
+def _request_kreise(item) -> list[int]:
+    offices = [item.received_by_office, item.requested_by_office]
+    return [
+        pk
+        for office in offices
+        if office is not None
+        for pk in office.kreise_served().values_list("pk", flat=True)
+    ]
+
+
+def _request_party(*, user, action, obj, purpose, categories) -> Decision | None:
+    if action == Action.EDIT_PERSON:
+        if obj.received_by_office_id != user.office_id:
+            return Decision(
+                False, action, _("Only the office that owns the entry answers the request.")
+            )
+        return None
+    if user.office_id not in (obj.received_by_office_id, obj.requested_by_office_id):
+        return Decision(False, action, _("This request concerns other offices."))
+    return None
+
+
+register_scope("subject_rights.CorrectionRequest", _request_kreise)
+register_object_rule("subject_rights.CorrectionRequest", _request_party)

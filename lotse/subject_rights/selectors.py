@@ -16,13 +16,20 @@ from django.utils import timezone
 
 from lotse.access.policy import Action, Category, Decision, authorize, decide
 from lotse.audit.models import AuditEvent, EventType, Outcome
-from lotse.audit.services import audit_record
+from lotse.audit.services import audit_reads, audit_record
 from lotse.audit.vocabulary import basis_labels, in_language, purpose_label
 from lotse.cases.models import Case, Note, NoteVisibility, Referral
 from lotse.consent.models import Consent
-from lotse.organisations.models import Role
+from lotse.organisations.models import Office, Role
 from lotse.people.models import Person, PersonLanguage, PersonRelation
-from lotse.subject_rights.models import CorrectionRequest, CorrectionStatus
+from lotse.status.facts import entries_in_force
+from lotse.status.selectors import visible_entries
+from lotse.subject_rights.models import (
+    CorrectionRequest,
+    CorrectionStatus,
+    IdentityField,
+    RequestOrigin,
+)
 from lotse.subject_rights.rules import REPORT_PURPOSE
 
 CORRECTION_PURPOSE = "Art. 16 GDPR correction request"
@@ -330,7 +337,8 @@ def _corrections(person):
             "change_made": item.change_made,
             "rejection_reason": item.rejection_reason,
         }
-        for item in CorrectionRequest.objects.filter(person=person)
+        # The person's own requests ("Ihre Anträge"): a request between offices is none.
+        for item in CorrectionRequest.objects.filter(person=person, origin=RequestOrigin.PERSON)
         .select_related("received_by_office")
         .order_by("received_on", "pk")
     ]
@@ -415,9 +423,9 @@ def subject_report_data(*, actor, person: Person, include_note_texts: bool = Fal
 def correction_requests_of_person(*, actor, person: Person) -> list[CorrectionRequest]:
     """The person's correction requests, open ones first (seen with an open case)."""
     authorize(actor, Action.VIEW_PERSON, person, purpose=CORRECTION_PURPOSE)
-    return list(
+    rows = (
         CorrectionRequest.objects.filter(person=person)
-        .select_related("received_by_office", "recorded_by", "resolved_by")
+        .select_related("received_by_office", "requested_by_office", "recorded_by", "resolved_by")
         .annotate(
             open_first=DbCase(
                 When(status=CorrectionStatus.OPEN, then=Value(0)),
@@ -427,6 +435,13 @@ def correction_requests_of_person(*, actor, person: Person) -> list[CorrectionRe
         )
         .order_by("open_first", "received_on", "pk")
     )
+    # A request one office made to another is the two offices' business (the request's rule).
+    return [
+        item
+        for item in rows
+        if item.origin == RequestOrigin.PERSON
+        or decide(actor, Action.VIEW_PERSON, item, purpose=CORRECTION_PURPOSE)
+    ]
 
 
 def correction_request_get(*, actor, person: Person, request_id) -> CorrectionRequest:
@@ -446,7 +461,7 @@ def correction_request_list(*, actor, status: str = "") -> list[CorrectionReques
     authorize(actor, Action.WORK_ON_CASE)
     rows = (
         CorrectionRequest.objects.filter(received_by_office=actor.office)
-        .select_related("person", "resolved_by")
+        .select_related("person", "resolved_by", "requested_by_office")
         .prefetch_related("person__names")
         .annotate(
             open_first=DbCase(
@@ -472,3 +487,111 @@ def correction_request_list(*, actor, status: str = "") -> list[CorrectionReques
             categories=[Category.IDENTITY],
         )
     return listed
+
+
+# --- corrections asked for by another office ----------------------------------------------------
+OFFICE_CORRECTION_PURPOSE = "correction asked for by another office"
+
+
+def identity_field_owner(person: Person, field: str) -> Office | None:
+    """The office that recorded a field of the identity core: for names and nationalities the
+    office that recorded the entry in force, for the rest the office that registered the
+    person."""
+    row = None
+    if field == IdentityField.NAME:
+        row = person.names.filter(is_primary=True).select_related("recorded_by").first()
+    elif field == IdentityField.NATIONALITY:
+        row = person.nationalities.select_related("recorded_by").order_by("-pk").first()
+    office = getattr(row, "recorded_by", None)
+    return office or person.created_by_office
+
+
+def identity_field_value(person: Person, field: str) -> str:
+    """The field as recorded, in words (what the asking office saw)."""
+    if field == IdentityField.NAME:
+        return str(person)
+    if field == IdentityField.BIRTH_DATE:
+        parts = [person.birth_day, person.birth_month, person.birth_year]
+        return ".".join(f"{p:02d}" if p and p < 100 else str(p or "??") for p in parts)
+    if field == IdentityField.BIRTH_PLACE:
+        return ", ".join(p for p in [person.birth_place, person.birth_country] if p)
+    if field == IdentityField.SEX:
+        return str(person.get_sex_display())
+    return ", ".join(n.country for n in person.nationalities.all())
+
+
+@dataclass
+class CorrectionChoices:
+    """What the actor's office may ask another office to correct about a person."""
+
+    entries: list = field(default_factory=list)  # status entries of other offices, in force
+    fields: list[dict] = field(default_factory=list)  # identity fields and their owning office
+
+
+def office_correction_choices(*, actor, person: Person) -> CorrectionChoices:
+    """The status entries of other offices that the actor's office may see (the policy's
+    category rules decide; each decision is logged) and the fields of the identity core that
+    another office recorded."""
+    entries, _hidden = visible_entries(
+        actor=actor, person=person, purpose=OFFICE_CORRECTION_PURPOSE
+    )
+    choices = CorrectionChoices(
+        entries=[e for e in entries_in_force(entries) if e.recorded_by_office_id != actor.office_id]
+    )
+    for value, label in IdentityField.choices:
+        owner = identity_field_owner(person, value)
+        if owner is not None and owner.pk != actor.office_id:
+            choices.fields.append({"value": value, "label": label, "owner": owner})
+    return choices
+
+
+def office_correction_get(*, actor, person: Person, request_id) -> CorrectionRequest:
+    """A request of an office about `person`, for the two offices concerned; 404 for anyone
+    else (the refusal logged)."""
+    if not str(request_id).isascii() or not str(request_id).isdigit():
+        raise Http404
+    item = (
+        CorrectionRequest.objects.filter(
+            pk=int(request_id), person=person, origin=RequestOrigin.OFFICE
+        )
+        .select_related(
+            "received_by_office",
+            "requested_by_office",
+            "recorded_by",
+            "resolved_by",
+            "status_event__recorded_by_office",
+            "correction_entry",
+        )
+        .first()
+    )
+    if item is None:
+        raise Http404
+    authorize(actor, Action.VIEW_PERSON, item, purpose=OFFICE_CORRECTION_PURPOSE)
+    return item
+
+
+def office_corrections_waiting(*, actor, limit: int = 10) -> dict:
+    """The start page's tile: open requests of other offices to correct an entry of the actor's
+    office, oldest first, with the full count; the listed persons are logged as read."""
+    if not decide(actor, Action.WORK_ON_CASE):
+        return {}
+    rows = (
+        CorrectionRequest.objects.filter(
+            received_by_office=actor.office,
+            origin=RequestOrigin.OFFICE,
+            status=CorrectionStatus.OPEN,
+        )
+        .select_related("person", "requested_by_office", "status_event")
+        .prefetch_related("person__names")
+        .order_by("received_on", "pk")
+    )
+    listed = list(rows[:limit])
+    audit_reads(
+        actor=actor,
+        objects=listed,
+        person_of=lambda item: item.person_id,
+        purpose="start page",
+        basis="request received by the office (§ 84 SGB X)",
+        action="correction.list",
+    )
+    return {"requests": listed, "count": rows.count()}

@@ -14,8 +14,10 @@ from lotse.cases.models import Case, FollowUp, ReferralState
 from lotse.cases.selectors import (
     CaseloadFilters,
     case_get,
+    case_handed_over,
     caseload,
     cases_listed,
+    handed_over_text,
     referral_get,
     referrals_incoming,
     referrals_listed,
@@ -23,7 +25,9 @@ from lotse.cases.selectors import (
     shared_with_office,
 )
 from lotse.cases.services import (
+    CaseClosed,
     EditConflict,
+    case_check_open,
     case_close,
     case_update,
     cases_reassign,
@@ -47,6 +51,18 @@ from lotse.web.listing import Sort, paginate
 
 def _error(request, exc: ValidationError) -> None:
     messages.error(request, " ".join(exc.messages))
+
+
+def _closed_refusal(request, case: Case):
+    """The case page without forms and with the reason (409) when `case` is closed: a POST to
+    it changes nothing. None for an open case."""
+    try:
+        case_check_open(case)
+    except CaseClosed as exc:
+        context = _case_context(request, case)
+        context["closed_refusal"] = " ".join(exc.messages)
+        return render(request, "cases/case_detail.html", context, status=409)
+    return None
 
 
 def _caseload_filters(request) -> CaseloadFilters:
@@ -110,7 +126,13 @@ def _case_context(request, case: Case, **forms) -> dict:
         "referrals_sent": case.referrals_sent.select_related("to_office"),
         "referrals_received": case.referrals_received.select_related("from_office"),
         "conflict": forms.get("conflict"),
+        "handed_over": _handed_over_text(case),
     }
+
+
+def _handed_over_text(case: Case) -> str:
+    referral = case_handed_over(case)
+    return handed_over_text(referral) if referral else ""
 
 
 @require_http_methods(["GET", "POST"])
@@ -118,6 +140,8 @@ def _case_context(request, case: Case, **forms) -> dict:
 def case_detail(request, case_id: int):
     case = case_get(actor=request.user, case_id=case_id)
     if request.method == "POST":
+        if refused := _closed_refusal(request, case):
+            return refused
         form = CaseForm(request.POST, office=case.office, current=case.responsible_id)
         if form.is_valid():
             try:
@@ -154,6 +178,8 @@ def case_detail(request, case_id: int):
 @requires(Action.WORK_ON_CASE, person_data=True)
 def case_follow_up(request, case_id: int):
     case = case_get(actor=request.user, case_id=case_id)
+    if refused := _closed_refusal(request, case):
+        return refused
     form = FollowUpForm(request.POST)
     if not form.is_valid():
         return _invalid_entry(request, case, follow_up_form=form)
@@ -185,6 +211,8 @@ def _invalid_entry(request, case: Case, **forms):
 @requires(Action.WORK_ON_CASE, person_data=True)
 def case_follow_up_done(request, case_id: int, follow_up_id: int):
     case = case_get(actor=request.user, case_id=case_id)
+    if refused := _closed_refusal(request, case):
+        return refused
     follow_up_done(
         actor=request.user, follow_up=get_object_or_404(FollowUp, pk=follow_up_id, case=case)
     )
@@ -195,6 +223,8 @@ def case_follow_up_done(request, case_id: int, follow_up_id: int):
 @requires(Action.WORK_ON_CASE, person_data=True)
 def case_note(request, case_id: int):
     case = case_get(actor=request.user, case_id=case_id)
+    if refused := _closed_refusal(request, case):
+        return refused
     form = NoteForm(request.POST)
     if not form.is_valid():
         return _invalid_entry(request, case, note_form=form)
@@ -211,6 +241,8 @@ def case_note(request, case_id: int):
 @requires(Action.WORK_ON_CASE, person_data=True)
 def case_close_view(request, case_id: int):
     case = case_get(actor=request.user, case_id=case_id)
+    if refused := _closed_refusal(request, case):
+        return refused
     form = CloseForm(request.POST)
     if not form.is_valid():
         return _invalid_entry(request, case, close_form=form)
@@ -309,6 +341,8 @@ def referral_index(request):
 @requires(Action.WORK_ON_CASE, person_data=True)
 def referral_new(request, case_id: int):
     case = case_get(actor=request.user, case_id=case_id)
+    if refused := _closed_refusal(request, case):
+        return refused
     offices = scope_offices(request.user).exclude(pk=case.office_id).order_by("name")
     form = ReferralForm(request.POST or None, offices=offices)
     if request.method == "POST" and form.is_valid():

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from lotse.access.decorators import requires
 from lotse.access.policy import Action
 from lotse.cases.referrals import transfer_request
+from lotse.cases.selectors import handed_over_get, handed_over_text
 from lotse.cases.services import (
     FamilyMemberInput,
     break_glass_open,
@@ -323,7 +325,18 @@ def person_register_view(request):
 @require_safe
 @requires(Action.VIEW_PERSON, person_data=True)
 def person_detail(request, person_id):
-    person = person_get(actor=request.user, person_id=person_id, purpose="case work")
+    try:
+        person = person_get(actor=request.user, person_id=person_id, purpose="case work")
+    except Http404:
+        # An office that handed the person over is told so, not shown a bare "not found".
+        referral = handed_over_get(actor=request.user, person_id=person_id)
+        if referral is None:
+            raise
+        return render(
+            request,
+            "cases/handed_over.html",
+            {"referral": referral, "text": handed_over_text(referral)},
+        )
     return person_page(request, person)
 
 

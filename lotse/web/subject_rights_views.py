@@ -140,6 +140,12 @@ def correction_resolve_view(request, person_id):
             {"person": person, "requests": requests, "item": None},
         )
     item = correction_request_get(actor=request.user, person=person, request_id=wanted)
+    if item.from_office:
+        # A request of another office is answered on its own page.
+        return redirect(
+            reverse("web:office_correction", kwargs={"person_id": person.pk})
+            + f"?request={item.pk}"
+        )
     events = change_events_for(item) if item.is_open else []
     form = ResolveForm(request.POST or None, initial={"request": item.pk}, change_events=events)
     if request.method == "POST" and form.is_valid():

@@ -4,6 +4,7 @@ from lotse.web import (
     case_views,
     consent_views,
     duplicate_views,
+    office_correction_views,
     person_views,
     status_views,
     subject_rights_views,
@@ -104,6 +105,16 @@ urlpatterns = [
         "persons/<uuid:person_id>/corrections/",
         subject_rights_views.correction_resolve_view,
         name="correction_resolve",
+    ),
+    path(
+        "persons/<uuid:person_id>/corrections/ask/",
+        office_correction_views.office_correction_ask,
+        name="office_correction_ask",
+    ),
+    path(
+        "persons/<uuid:person_id>/corrections/offices/",
+        office_correction_views.office_correction,
+        name="office_correction",
     ),
     path("corrections/", subject_rights_views.correction_list_view, name="correction_list"),
     path(

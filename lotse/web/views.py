@@ -24,6 +24,7 @@ from lotse.core.limits import upload_limit_mb
 from lotse.core.params import search_text
 from lotse.organisations.models import OfficeKind
 from lotse.status.selectors import switches_upcoming
+from lotse.subject_rights.selectors import office_corrections_waiting
 
 
 @require_safe
@@ -37,6 +38,7 @@ def start(request):
             "today": timezone.localdate(),
             "work": work,
             "switches": switches_upcoming(actor=request.user),
+            "corrections": office_corrections_waiting(actor=request.user),
         },
     )
 
