@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from lotse.access.decorators import requires
 from lotse.access.policy import Action, decide, scope_offices
+from lotse.audit.vocabulary import parse_basis
 from lotse.cases import referrals as referral_services
 from lotse.cases.models import Case, FollowUp, ReferralState
 from lotse.cases.selectors import (
@@ -122,11 +123,23 @@ def _case_context(request, case: Case, **forms) -> dict:
         "close_form": forms.get("close_form") or CloseForm(),
         "follow_ups": case.follow_ups.order_by("done_at", "due_on"),
         "notes": case.notes.select_related("author"),
-        "shared": shared_with_office(actor=request.user, case=case),
+        "shared": _shared_labelled(shared_with_office(actor=request.user, case=case)),
         "referrals_sent": case.referrals_sent.select_related("to_office"),
         "referrals_received": case.referrals_received.select_related("from_office"),
         "conflict": forms.get("conflict"),
         "handed_over": _handed_over_text(case),
+    }
+
+
+def _basis_label(basis) -> str:
+    """A legal basis in the reader's language (stored as a code with English text)."""
+    parsed = parse_basis(basis)
+    return parsed.label() if parsed is not None else _(str(basis))
+
+
+def _shared_labelled(shared: dict) -> dict:
+    return {
+        kind: [(item, _basis_label(basis)) for item, basis in rows] for kind, rows in shared.items()
     }
 
 

@@ -197,6 +197,20 @@ WRITES: dict[str, dict] = {
         "action": "person.edit",
         "body": {"request": "{correction}", "status": "done", "change_made": "berichtigt"},
     },
+    # corrections one office asks of another (the sample office's own entries: refused as
+    # such, a validation answer; the request to answer is the sample office's open one)
+    "POST web:office_correction_ask": {
+        "action": "person.view",
+        "body": {
+            "field": "name",
+            "what_is_wrong": "Die Schreibweise weicht vom Pass ab",
+            "correct_value": "Amal",
+        },
+    },
+    "POST web:office_correction": {
+        "action": "person.view",
+        "body": {"request": "{correction}", "do": "refuse", "rejection_reason": "stimmt so"},
+    },
     # cases
     "POST web:case_detail": {
         "action": "case.work",

@@ -338,7 +338,7 @@ def test_the_shared_data_and_their_basis_read_in_german(caseworker, jobcenter, a
     page = client_for(jobcenter).get(f"/cases/{own.pk}/").content.decode()
     assert "Sprachkurs B1" in page
     assert "soweit für die gesetzliche Aufgabe erforderlich" in page
-    assert f"(mit der Übergabe Nr. {referral.pk})" in page
+    assert f"übermittelt mit der Weiterleitung Nr. {referral.pk}" in page
     assert "as far as necessary" not in page
     assert "referral #" not in page
 
