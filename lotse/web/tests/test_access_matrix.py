@@ -80,7 +80,7 @@ from lotse.people.services import NameInput, PersonInput
 from lotse.status.models import BenefitSwitch, StatusEvent
 from lotse.status.services import status_event_record
 from lotse.status.switch import KINDS as SWITCH_KINDS
-from lotse.subject_rights.models import CorrectionRequest
+from lotse.subject_rights.models import CorrectionRequest, IdentityField, RequestOrigin
 from lotse.subject_rights.services import CorrectionInput, correction_request_record
 from lotse.web.tests.german_pages import check_german_page
 
@@ -1136,12 +1136,31 @@ def _correction(samples: Samples, label: str) -> CorrectionRequest:
     )
 
 
+def _office_correction(samples: Samples, label: str) -> CorrectionRequest:
+    """An open request of another office of the Kreis that the sample office correct the
+    person's name (made directly: the write under test is the answer)."""
+    return CorrectionRequest.objects.create(
+        person=samples.person(label),
+        data_item="name",
+        current_value="Geheimname",
+        requested_value="Geheimnahme",
+        received_on=timezone.localdate(),
+        received_by_office=samples.office(label),
+        recorded_by=samples.staff(label),
+        recorded_at=timezone.now(),
+        origin=RequestOrigin.OFFICE,
+        requested_by_office=reference_office(REFERRAL_TO[label]),
+        identity_field=IdentityField.NAME,
+    )
+
+
 # Objects a write is about that the world does not hold: made in the test's savepoint (and so
 # gone after it), before the state that must not change is taken.
 WRITE_OBJECTS: dict[str, Callable[[Samples, str], dict[str, object]]] = {
     "POST web:status_event_change": lambda s, label: {"status_entry": _status_entry(s, label).pk},
     "POST web:status_switch": lambda s, label: {"switch": _switch(s, label).pk},
     "POST web:correction_resolve": lambda s, label: {"correction": _correction(s, label).pk},
+    "POST web:office_correction": lambda s, label: {"correction": _office_correction(s, label).pk},
 }
 
 
