@@ -32,9 +32,10 @@ from lotse.web.tests.browser_support import UI, assert_all_clean, sign_in, t
 pytestmark = pytest.mark.browser
 
 JOBCENTER = "jc-tubingen-08416"
-ABH = "abh-tubingen-08416"  # for the steps still to come (see the end of the file)
+ABH = "abh-tubingen-08416"
 SOZIALAMT_NAME = "Landratsamt Tübingen – Sozialamt (AsylbLG)"
 JOBCENTER_NAME = "Jobcenter Landkreis Tübingen"
+ABH_NAME = "Landratsamt Tübingen – Ausländerbehörde"
 
 # The family as the registration page gets it: Amal (the person registered), her husband and
 # their two children; the address is typed once for all.
@@ -52,6 +53,15 @@ MEMBERS = [
     ("child", "Omar", "m", "09.09.2014"),
 ]
 ADDRESS = {"street": "Schaffhausenstraße 12", "postcode": "72072", "city": "Tübingen"}
+# The residence permit the Ausländerbehörde records for Amal, its end typed wrong (2018 for 2019)
+# and put right on the Jobcenter's request.
+ISSUED = "2016-05-20"
+REFUGEE_TITLE = "AE § 25 Abs. 2 S. 1 Alt. 1 AufenthG (refugees)"
+WRONG_VALID_UNTIL = "2018-05-19"
+RIGHT_VALID_UNTIL = "2019-05-19"
+WHAT_IS_WRONG = "Auf der Karte, die Frau Al-Hassan vorgelegt hat, steht gültig bis 19.05.2019."
+WHAT_IS_CORRECT = "gültig bis 19.05.2019"
+REASON = "Ablaufdatum beim Erfassen vertippt"
 EVERYONE = ["Al-Hassan, Amal", "Al-Hassan, Karim", "Al-Hassan, Lina", "Al-Hassan, Omar"]
 
 # What no page may show: development references ...
@@ -351,21 +361,178 @@ def accept_the_family(jobcenter: UI) -> None:
     check_page(jobcenter, "person at the Jobcenter, the Bedarfsgemeinschaft")
 
 
-# The journey's last two steps are being built: the Jobcenter asks the Ausländerbehörde to
-# correct a wrong entry (the Dublin flag of the decision), and the Ausländerbehörde corrects it.
-# They are to come as two more helpers of this kind, appended to the test below:
-# ask_the_abh_to_correct_the_dublin_flag (the Jobcenter's request, from Amal's page) and
-# correct_the_dublin_flag (the Ausländerbehörde corrects the entry, the Jobcenter sees it)
-# (with an Ausländerbehörde caseworker, make_user("sb-abh", Role.CASEWORKER, office=ABH), and
-# its tab, open_ui("Ausländerbehörde"), signed in with sign_in_as); each page they pass is
-# checked with check_page like the pages above.
+def link_amal_at_the_abh(abh: UI) -> str:
+    """The Ausländerbehörde Tübingen: the registration page finds Amal's record of its Kreis (a
+    strong match it cannot see yet) and links it, which opens its case; returns her page's URL."""
+    page = abh.page
+    click_and_load(abh, page.locator("nav.lotse-nav").get_by_role("link", name=t("Persons")))
+    click_and_load(abh, main(abh).get_by_role("link", name=t("Register a person")))
+    expect(page.locator("h1")).to_have_text(t("Register a person"))
+    for field, value in AMAL.items():
+        page.fill(f"#id_{field}", value)
+    page.select_option("#id_original_script", "Arab")
+    page.select_option("#id_sex", "f")
+    page.check("#id_birth_date_placeholder")
+    page.select_option("#id_nationality", "SYR")
+    page.select_option("#id_accommodation", "anschluss")
+    for field, value in ADDRESS.items():
+        page.fill(f"#id_{field}", value)
+    page.fill("#id_address_since", "2016-03-01")
+    check_page(abh, "register a person at the Ausländerbehörde")
+    click_and_load(
+        abh,
+        page.locator("main .lotse-form-actions").get_by_role(
+            "button", name=t("Check and register")
+        ),
+    )
+    candidates = page.locator("section[aria-labelledby=candidates-title]")
+    expect(candidates).to_be_visible()
+    strong = candidates.locator("li.lotse-candidate", has_text=t("very likely the same person"))
+    expect(strong).to_have_count(1)
+    expect(strong).to_contain_text(JOBCENTER_NAME)
+    expect(strong).to_contain_text(
+        t(
+            "You cannot see it; if it is the same person, link it to open a case at your "
+            "office (logged)."
+        )
+    )
+    check_page(abh, "register a person: the record found")
+    click_and_load(abh, strong.get_by_role("button", name=t("This is the same person")))
+    expect(confirmation(abh)).to_contain_text(
+        t("The existing record was linked to your office; new spellings were added.")
+    )
+    expect(page.locator("h1")).to_contain_text("Amal")
+    check_page(abh, "person at the Ausländerbehörde, linked")
+    return page.url
+
+
+def record_the_residence_title(abh: UI) -> None:
+    """The Ausländerbehörde records the Aufenthaltserlaubnis it issued, on Amal's status page,
+    with one wrong value: the card is valid until 2019, typed is 2018."""
+    page = abh.page
+    status = page.locator("section[aria-labelledby=status]")
+    click_and_load(abh, status.get_by_role("link", name=t("Record another status event")))
+    expect(page.locator("h1")).to_have_text(t("Record a status event"))
+    page.select_option("#id_kind", "residence_title")
+    click_and_load(abh, main(abh).get_by_role("button", name=t("Continue")))
+    expect(page.locator("h1")).to_have_text(t("Residence title"))
+    check_page(abh, "record: the residence title")
+    page.fill("#id_date", ISSUED)
+    page.get_by_label(t(REFUGEE_TITLE)).check()
+    page.fill("#id_valid_until", WRONG_VALID_UNTIL)
+    page.select_option("#id_source", "abh_file")
+    click_and_load(abh, main(abh).get_by_role("button", name=t("Save entry")))
+    expect(confirmation(abh)).to_contain_text(t("The status event was recorded."))
+    row = status.locator("tbody tr", has_text=t("Residence title"))
+    expect(row).to_contain_text("19.05.2018")
+    expect(row).to_contain_text(ABH_NAME)
+    check_page(abh, "person at the Ausländerbehörde, the residence title recorded")
+
+
+def ask_the_abh_to_correct_the_residence_title(jobcenter: UI, amal_url: str) -> str:
+    """The Jobcenter sees the Ausländerbehörde's entry on Amal's page and asks it for a
+    correction: sent empty once (the error summary), then with what is wrong and what is
+    correct. Returns the request's page."""
+    page = jobcenter.page
+    jobcenter.goto(amal_url)
+    status = page.locator("section[aria-labelledby=status]")
+    expect(status.locator("tbody tr", has_text=t("Residence title"))).to_contain_text(ABH_NAME)
+    check_page(jobcenter, "person at the Jobcenter, the residence title of the ABH")
+    click_and_load(
+        jobcenter,
+        status.get_by_role(
+            "link", name=t("An entry of another office is wrong: ask that office for a correction")
+        ),
+    )
+    expect(page.locator("h1")).to_have_text(t("Ask another office for a correction"))
+    check_page(jobcenter, "ask for a correction: choose the entry")
+    entries = page.locator("section[aria-labelledby=ask-status] li", has_text=t("Residence title"))
+    expect(entries).to_have_count(1)
+    expect(entries).to_contain_text(ABH_NAME)
+    click_and_load(jobcenter, entries.get_by_role("link"))
+    expect(main(jobcenter)).to_contain_text(
+        t(
+            "This entry was recorded by %(office)s. Only that office can correct it. Say what "
+            "is wrong and what is correct; %(office)s sees your request on its start page and "
+            "answers it."
+        )
+        % {"office": ABH_NAME}
+    )
+    check_page(jobcenter, "ask for a correction: the request form")
+
+    send = main(jobcenter).get_by_role("button", name=t("Send the request"))
+    click_and_load(jobcenter, send)
+    summary = page.locator("main .lotse-error-summary")
+    expect(summary).to_contain_text(t("Please check your entries"))
+    expect(summary).to_contain_text(t("Say what is wrong and how you know."))
+    expect(summary).to_contain_text(t("Say what is correct."))
+    check_page(jobcenter, "ask for a correction: sent empty")
+    page.fill("#id_what_is_wrong", WHAT_IS_WRONG)
+    page.fill("#id_correct_value", WHAT_IS_CORRECT)
+    click_and_load(jobcenter, send)
+    expect(confirmation(jobcenter)).to_contain_text(
+        t("Your request was sent to %(office)s. You see the answer here.") % {"office": ABH_NAME}
+    )
+    request = main(jobcenter)
+    expect(request).to_contain_text(WHAT_IS_WRONG)
+    expect(request).to_contain_text(t("not answered yet"))
+    check_page(jobcenter, "the request for correction, sent")
+    return page.url
+
+
+def correct_the_residence_title(abh: UI, jobcenter: UI, amal_url: str, request_url: str) -> None:
+    """The Ausländerbehörde finds the request on its start page and corrects the entry; the
+    Jobcenter reads the answer and sees the corrected entry beside the old one."""
+    page = abh.page
+    abh.goto("/")
+    tile = page.locator("section[aria-labelledby=start-corrections]")
+    expect(tile).to_contain_text(t("Requests for correction from other offices"))
+    expect(tile).to_contain_text(JOBCENTER_NAME)
+    check_page(abh, "start page, the request for correction waiting")
+    click_and_load(abh, tile.locator("a").first)
+    expect(main(abh)).to_contain_text(WHAT_IS_WRONG)
+    expect(main(abh)).to_contain_text(WHAT_IS_CORRECT)
+    correct = page.locator("section[aria-labelledby=answer-correct]")
+    expect(correct.locator("h2")).to_have_text(t("Correct the entry"))
+    expect(correct.locator("#id_valid_until")).to_have_value(WRONG_VALID_UNTIL)
+    check_page(abh, "the request for correction, at the Ausländerbehörde")
+    correct.locator("#id_valid_until").fill(RIGHT_VALID_UNTIL)
+    correct.locator("#id_reason").fill(REASON)
+    click_and_load(abh, correct.get_by_role("button", name=t("Save the correction")))
+    expect(confirmation(abh)).to_contain_text(
+        t("The entry was corrected and the request answered. %(office)s is told.")
+        % {"office": JOBCENTER_NAME}
+    )
+    expect(page.locator("section[aria-labelledby=answer-correct]")).to_have_count(0)
+    check_page(abh, "the request for correction, answered")
+    abh.goto("/")
+    expect(tile).to_contain_text(t("No other office waits for a correction."))
+    check_page(abh, "start page, no request waiting")
+
+    page = jobcenter.page
+    jobcenter.goto(request_url)
+    answer = main(jobcenter)
+    expect(answer).to_contain_text(t("corrected"))
+    expect(answer).to_contain_text(REASON)
+    check_page(jobcenter, "the answer to the request for correction")
+    jobcenter.goto(amal_url)
+    rows = page.locator("section[aria-labelledby=status] tbody tr", has_text=t("Residence title"))
+    expect(rows).to_have_count(2)
+    old = rows.filter(has_text="19.05.2018")
+    expect(old).to_contain_text(t("corrected later"))
+    new = rows.filter(has_text="19.05.2019")
+    expect(new).to_contain_text(t("correction"))
+    expect(new).to_contain_text(REASON)
+    check_page(jobcenter, "person at the Jobcenter, the residence title corrected")
 
 
 def test_a_family_of_four_from_the_sozialamt_to_the_jobcenter(open_ui, make_user):
     make_user("sb-sozialamt", Role.CASEWORKER)
     make_user("sb-jobcenter", Role.CASEWORKER, office=JOBCENTER)
+    make_user("sb-abh", Role.CASEWORKER, office=ABH)
     sozialamt = open_ui("Sozialamt")
     jobcenter = open_ui("Jobcenter")
+    abh = open_ui("Ausländerbehörde")
 
     assert len(english_msgids()) > 500  # the check for English has the catalogue to go by
     sign_in_as(sozialamt, "sb-sozialamt", SOZIALAMT_NAME)
@@ -376,8 +543,10 @@ def test_a_family_of_four_from_the_sozialamt_to_the_jobcenter(open_ui, make_user
     sign_in_as(jobcenter, "sb-jobcenter", JOBCENTER_NAME)
     accept_the_family(jobcenter)
 
-    # The two last steps of the journey are to come (see the comment above this test):
-    #     ask_the_abh_to_correct_the_dublin_flag(jobcenter, amal_url)
-    #     correct_the_dublin_flag(abh, amal_url)
+    sign_in_as(abh, "sb-abh", ABH_NAME)
+    assert link_amal_at_the_abh(abh) == amal_url
+    record_the_residence_title(abh)
+    request_url = ask_the_abh_to_correct_the_residence_title(jobcenter, amal_url)
+    correct_the_residence_title(abh, jobcenter, amal_url, request_url)
 
-    assert_all_clean(sozialamt, jobcenter)
+    assert_all_clean(sozialamt, jobcenter, abh)
