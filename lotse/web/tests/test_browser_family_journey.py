@@ -10,6 +10,12 @@ the Jobcenter, in the browser and in German, every step through the pages.
 3. She hands the Bedarfsgemeinschaft over to the Jobcenter Tübingen, as one.
 4. A caseworker of the Jobcenter Tübingen signs in, sees the hand-overs waiting on the start
    page, accepts them and sees all four persons in the Bedarfsgemeinschaft.
+5. A caseworker of the Ausländerbehörde Tübingen links Amal's record through the registration
+   page and records her residence permit, its end date typed wrong; the Jobcenter sees the
+   entry on Amal's page and asks the Ausländerbehörde for a correction (sent empty once: the
+   error summary).
+6. The Ausländerbehörde sees the request on its start page and corrects the entry; the
+   Jobcenter reads the answer, and the old entry stays, marked as corrected.
 
 On every page: the German texts a user sees are asserted, no development reference (issue
 numbers, the brief, docs/ files, Python files) and no English sentence shows, and axe-core finds
