@@ -35,6 +35,7 @@ from rapidfuzz.distance import OSA
 
 from lotse.identity.matching.compare import (
     DEFAULT_WEIGHTS,
+    FULL_DATES_YEARS_APART,
     HOUSEHOLD,
     Weights,
     cost,
@@ -119,13 +120,8 @@ def _note(disagreeing: int, pairs: int, what: str) -> str:
     return f"in this data {disagreeing} of {pairs} {what} differ here"
 
 
-def calibrate(
-    left: Sequence[Prepared],
-    right: Sequence[Prepared] | None = None,
-    freq: NameFrequencies | None = None,
-) -> Weights:
-    """The costs for one run over `left` (dedupe) or `left` against `right` (link)."""
-    hand = DEFAULT_WEIGHTS
+def _disagreement_costs(left, right, freq, hand: Weights) -> tuple[dict, dict]:
+    """The costs of the name and birth tags, from the pairs that share an identifier."""
     tags: Counter = Counter()
     tied = 0
     for a, b in _groups(left, right, _identifier_keys):
@@ -138,6 +134,26 @@ def calibrate(
         costs[tag] = value
         if value > getattr(hand, tag) + 0.5:
             notes[tag] = _note(tags[tag], tied, what)
+    # Day and month differing as well is counted only on the pairs whose full birth dates lie
+    # in different years: it comes on top of the year's cost (FEBRL replaces whole dates, an
+    # age estimated anew keeps day and month).
+    apart = tags[FULL_DATES_YEARS_APART]
+    costs["date"] = cost(tags["date"], apart, hand.date, PRIOR_PAIRS)
+    if costs["date"] > hand.date + 0.5:
+        notes["date"] = _note(
+            tags["date"], apart, "pairs that share an identifier and whose birth years differ"
+        )
+    return costs, notes
+
+
+def calibrate(
+    left: Sequence[Prepared],
+    right: Sequence[Prepared] | None = None,
+    freq: NameFrequencies | None = None,
+) -> Weights:
+    """The costs for one run over `left` (dedupe) or `left` against `right` (link)."""
+    hand = DEFAULT_WEIGHTS
+    costs, notes = _disagreement_costs(left, right, freq, hand)
     address, notes_address = _address_cap(left, right, freq, hand)
     if notes_address:
         notes["address"] = notes_address

@@ -52,6 +52,8 @@ IDENTIFIER_NAMES = {
 PERSON_UNIQUE = frozenset({"AZR", "BAMF", "AKN"})
 # Numbers of a household (Bedarfsgemeinschaft): the same one is a shared home, not one person.
 HOUSEHOLD = frozenset({"BG", "JC_BG"})
+# A tag of pairs whose full birth dates lie in different years (calibrate: the "date" cost).
+FULL_DATES_YEARS_APART = "full dates, years apart"
 # Documents are renewed, so one person holds several numbers over the years.
 DOCUMENTS = frozenset({"PASS", "PASSPORT", "ID", "ID_CARD"})
 
@@ -67,6 +69,11 @@ class Weights:
     family: float = -4.0  # marriage, a father's name taken as family name
     year: float = -9.0  # three or more years apart
     generation: float = -15.0  # ten or more apart, not one mistyped digit: parent and child
+    # Full dates in different years that differ in day or month as well: an age estimated
+    # anew keeps the day and month or becomes 01.01., a typing error changes one digit;
+    # siblings and namesakes differ everywhere. Added to the year's cost; calibrated on the
+    # pairs with full dates years apart (FEBRL replaces whole dates).
+    date: float = -4.0
     # The most a shared address weighs (positive): a household's members share it. Calibrated
     # up to 8 bits where the data show that records sharing an address are not households'.
     address: float = 5.0
@@ -251,6 +258,12 @@ def _birth_days(a, b, evidence: _Evidence, weights: Weights) -> None:
         evidence.add(-3.0, f"different birth date in the same year ({a} / {b})")
     else:
         _birth_years(a, b, evidence, weights)
+        evidence.tags.add(FULL_DATES_YEARS_APART)  # what calibrate counts the "date" cost on
+        if (a.month, a.day) != (b.month, b.day):
+            note = weights.note("date")
+            evidence.add(
+                weights.date, f"day and month differ as well ({a} / {b}{note})", tag="date"
+            )
 
 
 def _birth_years(a, b, evidence: _Evidence, weights: Weights) -> None:
