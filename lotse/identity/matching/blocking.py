@@ -16,7 +16,7 @@ error a duplicate may carry still leaves one key intact:
 - `id` an identifier: the same AZR number whatever the names say.
 """
 
-from lotse.identity.matching.features import FAMILY, GIVEN, Prepared
+from lotse.identity.matching.features import FAMILY, GIVEN, Prepared, name_skeletons
 from lotse.identity.matching.records import Precision
 
 # Blocks of a key kind larger than this are skipped for that kind only; the other kinds still
@@ -24,29 +24,13 @@ from lotse.identity.matching.records import Precision
 SMALL_BLOCK_ONLY = {"n": 60, "an": 60, "dp": 60}
 
 
-def _skeletons(record: Prepared, field: str, first_only: bool) -> set[str]:
-    keys: set[str] = set()
-    for unit in record.units:
-        if unit.field != field:
-            continue
-        # the first given name, alone or joined to the second ("Mohammad Reza" ~ "Mohammadreza")
-        if first_only and not unit.positions & record.first_given:
-            continue
-        keys |= unit.token.skeletons
-    return keys or {""}
-
-
 def blocking_keys(record: Prepared) -> set[str]:
-    given = _skeletons(record, GIVEN, first_only=True)
-    family = _skeletons(record, FAMILY, first_only=False)
     birth = record.birth
     year = str(birth.year) if birth.year else "?"
     keys = set()
-    for g in given:
-        for f in family:
-            pair = "|".join(sorted((g, f)))
-            keys.add(f"ny:{pair}|{year}")
-            keys.add(f"n:{pair}")
+    for pair in record.full_names:
+        keys.add(f"ny:{pair}|{year}")
+        keys.add(f"n:{pair}")
     parts = {key for unit in record.units for key in unit.token.skeletons}
     if birth.precision == Precision.DAY:
         full = str(birth)
@@ -54,6 +38,8 @@ def blocking_keys(record: Prepared) -> set[str]:
         if record.postcode:
             keys.add(f"dp:{full}|{record.postcode}")
     if record.address:
+        given = name_skeletons(record.units, GIVEN, record.first_given)
+        family = name_skeletons(record.units, FAMILY, record.first_given)
         place = f"{record.postcode}|{record.address}"
         keys.update(f"an:{place}|{part}" for part in (given | family) - {""})
     for kind, values in record.identifiers.items():

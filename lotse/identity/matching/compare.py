@@ -211,6 +211,9 @@ def _names(
     gains.sort(reverse=True)
     total = sum(w * factor for w, factor in zip(gains, (1.0, 0.8, 0.5, 0.3, 0.3), strict=False))
     if total:
+        full_name = freq.full_name_bits(a, b)
+        if full_name is not None and total > full_name:
+            total = full_name  # a common full name (features.NameFrequencies.full_name_bits)
         evidence.items.append((min(total, NAME_BITS_MAX), ""))
     if any(ua.field != ub.field for _v, ua, ub in chosen):
         evidence.add(0.0, "given and family names swapped")

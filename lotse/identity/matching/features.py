@@ -36,6 +36,9 @@ class Prepared:
     address: str
     postcode: str
     identifiers: dict[str, set[str]]
+    # phonetic first given name + family name, in either order ("skeleton|skeleton"): the full
+    # name as blocking keys it, counted by NameFrequencies.full_name_bits
+    full_names: frozenset[str] = frozenset()
 
     @property
     def address_key(self) -> str:
@@ -82,16 +85,39 @@ def normalise_address(text: str) -> str:
     return " ".join(_ADDRESS_NOISE.sub(" ", text).split())
 
 
+def name_skeletons(
+    units: tuple[NameUnit, ...], field: str, first_given: frozenset[int]
+) -> set[str]:
+    keys: set[str] = set()
+    for unit in units:
+        if unit.field != field:
+            continue
+        # the first given name, alone or joined to the second ("Mohammad Reza" ~ "Mohammadreza")
+        if field == GIVEN and not unit.positions & first_given:
+            continue
+        keys |= unit.token.skeletons
+    return keys or {""}
+
+
+def full_name_keys(units: tuple[NameUnit, ...], first_given: frozenset[int]) -> frozenset[str]:
+    """Phonetic first given name + family name, in either order: "skeleton|skeleton"."""
+    given = name_skeletons(units, GIVEN, first_given)
+    family = name_skeletons(units, FAMILY, first_given)
+    return frozenset("|".join(sorted((g, f))) for g in given for f in family)
+
+
 def prepare(record: PersonRecord) -> Prepared:
     given = tokenize(record.given_names)
     family = tokenize(record.family_name)
     identifiers: dict[str, set[str]] = {}
     for identifier in record.identifiers:
         identifiers.setdefault(identifier.kind, set()).add(identifier.value)
+    units = _units(given, family)
+    first_given = frozenset({0}) if given else frozenset()
     return Prepared(
         record=record,
-        units=_units(given, family),
-        first_given=frozenset({0}) if given else frozenset(),
+        units=units,
+        first_given=first_given,
         family_positions=frozenset(range(len(given), len(given) + len(family))),
         birth=record.birth_date,
         sex=_SEX.get(to_latin(record.sex), ""),
@@ -100,6 +126,7 @@ def prepare(record: PersonRecord) -> Prepared:
         address=normalise_address(record.address),
         postcode=record.postcode.strip().replace(" ", ""),
         identifiers=identifiers,
+        full_names=full_name_keys(units, first_given),
     )
 
 
@@ -116,6 +143,7 @@ class NameFrequencies:
     OTHER_PRIOR = 0.0005
     MAX_BITS = 10.0
 
+    FULL_NAME_M = 0.95  # one person's records agreeing on the full name, phonetic keys
     ADDRESS_PRIOR = 0.028  # 5 bits: the weight of a shared address without data
     ADDRESS_BITS = (2.0, 5.0)  # frequent addresses weigh less; a flat is still no proof
     # The most a shared address weighs when no household explains it (compare._address): what
@@ -123,23 +151,57 @@ class NameFrequencies:
     ADDRESS_BITS_OUTSIDE_HOUSEHOLD = 8.0
 
     def __init__(
-        self, counts: Counter | None = None, total: int = 0, addresses: Counter | None = None
+        self,
+        counts: Counter | None = None,
+        total: int = 0,
+        addresses: Counter | None = None,
+        full_names: Counter | None = None,
     ):
         self.counts = counts or Counter()
         self.total = total
         self.addresses = addresses or Counter()
+        self.full_names = full_names or Counter()
+        self.full_name_years: Counter = Counter()  # how many birth years a full name's bearers have
 
     @classmethod
     def from_prepared(cls, records: Iterable[Prepared]) -> "NameFrequencies":
         counts: Counter = Counter()
         addresses: Counter = Counter()
+        full_names: Counter = Counter()
+        by_year: set[tuple[str, int]] = set()
         total = 0
         for record in records:
             total += 1
             counts.update({u.token.text for u in record.units if len(u.positions) == 1})
+            full_names.update(record.full_names)
+            if record.birth.year is not None:
+                by_year.update((key, record.birth.year) for key in record.full_names)
             if record.address:
                 addresses[record.address_key] += 1
-        return cls(counts, total, addresses)
+        years: Counter = Counter(key for key, _year in by_year)
+        del by_year
+        frequencies = cls(counts, total, addresses, full_names)
+        frequencies.full_name_years = years
+        return frequencies
+
+    def full_name_bits(self, a: Prepared, b: Prepared) -> float | None:
+        """log2(m/u) of two records agreeing on the full name, u the share of the records
+        that bear it (the rarest phonetic full name both share), as Splink's term-frequency
+        adjustment: the parts' own frequencies do not see that a common given name and a
+        common family name are worn together by many persons. None without counts or
+        without a shared full name."""
+        if not self.full_names:
+            return None
+        shared = a.full_names & b.full_names
+        if not shared:
+            return None
+        key = min(shared, key=lambda k: self.full_names.get(k, 0))
+        count, persons = self.full_names.get(key, 0), self.full_name_years.get(key, 0)
+        if persons <= 1:
+            return None  # one birth year among its bearers: as far as the data tell, one person
+        share = count * (persons - 1) / persons / self.total  # the records of the others
+
+        return max(1.0, math.log2(self.FULL_NAME_M / share))
 
     def address_bits(self, key: str, cap: float | None = None) -> float:
         """log2(m/u) of a shared address, u its share of the records (with the prior), at most
