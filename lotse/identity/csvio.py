@@ -20,6 +20,8 @@ COLUMNS = (
     "address",
     "postcode",
     "identifier",
+    "father_name",
+    "mother_name",
 )
 PAIR_COLUMNS = ("record_id_1", "record_id_2", "score", "reasons")
 IDENTIFIER_SEPARATOR = ";"
@@ -54,6 +56,8 @@ def record_from_row(row: dict[str, str]) -> PersonRecord:
         sex=value("sex"),
         nationality=value("nationality"),
         birth_place=value("birth_place"),
+        father_name=value("father_name"),
+        mother_name=value("mother_name"),
         address=value("address"),
         postcode=value("postcode"),
         identifiers=identifiers,

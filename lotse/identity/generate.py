@@ -5,6 +5,12 @@ A duplicate is the same person registered again at another office: the name tran
 another way or written in the original script, given and family name swapped, parts joined or
 split, a typing error, the birth date as 01.01. or without the day, another address. The column
 `true_person_id` says who is who; `household_id` is extra and ignored by `match_persons`.
+
+The hard negatives are there as in a real registry: siblings share family name, parents,
+address and often the place of birth, and differ in given name and birth date; twins share the
+birth date as well; namesakes share a common full name and often the birth year (the name lists
+are small) but not parents, place of birth or address. Parents' given names are in about half
+the rows (files from the asylum procedure carry them, others do not).
 """
 
 import csv
@@ -47,6 +53,8 @@ class Person:
     place: Name | None
     address: tuple[str, str]  # (street and number, postcode + town)
     identifiers: list[str] = field(default_factory=list)
+    father: Name | None = None  # the parents' given names
+    mother: Name | None = None
 
 
 class Generator:
@@ -83,9 +91,13 @@ class Generator:
         return found
 
     def _person(self, household: str, country: Country, sex: str, family: list[Name],
-                years: tuple[int, int], address) -> Person:  # fmt: skip
+                years: tuple[int, int], address, parents=None) -> Person:  # fmt: skip
         self._persons += 1
         names = country.male if sex == "m" else country.female
+        father, mother = parents or (
+            self.random.choice(country.male),
+            self.random.choice(country.female),
+        )
         given = [self.random.choice(names)]
         if self.random.random() < 0.08:  # the father's name, as many Arabic files carry it
             given.append(self.random.choice(country.male))
@@ -101,6 +113,8 @@ class Generator:
             place=self.random.choice(country.places) if self.random.random() < 0.7 else None,
             address=address,
             identifiers=self._identifiers(years[0] < 2004),
+            father=father,
+            mother=mother,
         )
 
     def household(self) -> list[Person]:
@@ -125,12 +139,30 @@ class Generator:
                                         (1960, 2003), address))  # fmt: skip
         father = head if head_sex == "m" else None
         child_family = [father.given[0]] if country.family_is_fathers_name and father else family
+        parents = self._parents(country, members)
+        children: list[Person] = []
         while len(members) < size:
             sex = rnd.choice("mf")
-            members.append(
-                self._person(household, country, sex, child_family, (2004, 2022), address)
-            )
+            child = self._person(household, country, sex, child_family, (2004, 2022), address,
+                                 parents)  # fmt: skip
+            if children and rnd.random() < 0.6:
+                child.place = children[0].place  # siblings born in one place
+            if children and rnd.random() < 0.1:
+                child.birth = children[-1].birth  # twins: another given name, same date
+                child.placeholder = children[-1].placeholder
+                child.place = children[-1].place
+            children.append(child)
+            members.append(child)
         return members
+
+    def _parents(self, country: Country, members: list[Person]) -> tuple[Name, Name]:
+        """The children's parents: the head and the spouse where they are there."""
+        father = next((m.given[0] for m in members if m.sex == "m"), None)
+        mother = next((m.given[0] for m in members if m.sex == "f"), None)
+        return (
+            father or self.random.choice(country.male),
+            mother or self.random.choice(country.female),
+        )
 
     # --- rendering one registration --------------------------------------------------------------
     def _mutate(self, text: str) -> str:
@@ -219,6 +251,11 @@ class Generator:
         place = ""
         if person.place and rnd.random() < (0.5 if duplicate else 0.8):
             place = self._spell(person.place, variation, script=False)
+        parents = ["", ""]
+        if rnd.random() < 0.5:
+            for index, name in enumerate((person.father, person.mother)):
+                if name and rnd.random() < 0.9:
+                    parents[index] = self._spell(name, variation, script=False)
         return {
             "given_names": given,
             "family_name": family,
@@ -229,6 +266,8 @@ class Generator:
             "address": f"{street}, {town_name}",
             "postcode": postcode,
             "identifier": ";".join(i for i in person.identifiers if rnd.random() < 0.5),
+            "father_name": parents[0],
+            "mother_name": parents[1],
             "true_person_id": person.person_id,
             "household_id": person.household_id,
         }

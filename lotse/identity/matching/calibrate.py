@@ -36,6 +36,7 @@ from rapidfuzz.distance import OSA
 from lotse.identity.matching.compare import (
     DEFAULT_WEIGHTS,
     FULL_DATES_YEARS_APART,
+    GIVEN_NEAR,
     HOUSEHOLD,
     Weights,
     cost,
@@ -129,7 +130,7 @@ def _disagreement_costs(left, right, freq, hand: Weights) -> tuple[dict, dict]:
         tags.update(evidence_for(a, b, freq, hand).tags)
     costs, notes = {}, {}
     what = "pairs that share an identifier"
-    for tag in ("given", "family", "year", "generation"):
+    for tag in ("given", "family", "year", "generation", "father", "mother"):
         value = cost(tags[tag], tied, getattr(hand, tag), PRIOR_PAIRS)
         costs[tag] = value
         if value > getattr(hand, tag) + 0.5:
@@ -142,6 +143,14 @@ def _disagreement_costs(left, right, freq, hand: Weights) -> tuple[dict, dict]:
     if costs["date"] > hand.date + 0.5:
         notes["date"] = _note(
             tags["date"], apart, "pairs that share an identifier and whose birth years differ"
+        )
+    # The household pattern is counted on the pairs that differ in the first given name: in a
+    # file whose clerks replace given names (FEBRL) one person's records show it often.
+    differ = tags["given"] + tags[GIVEN_NEAR]
+    costs["siblings"] = cost(tags["siblings"], differ, hand.siblings, PRIOR_PAIRS)
+    if costs["siblings"] > hand.siblings + 0.5:
+        notes["siblings"] = _note(
+            tags["siblings"], differ, "pairs that share an identifier and another given name"
         )
     return costs, notes
 

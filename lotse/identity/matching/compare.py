@@ -54,6 +54,9 @@ PERSON_UNIQUE = frozenset({"AZR", "BAMF", "AKN"})
 HOUSEHOLD = frozenset({"BG", "JC_BG"})
 # A tag of pairs whose full birth dates lie in different years (calibrate: the "date" cost).
 FULL_DATES_YEARS_APART = "full dates, years apart"
+# Tags of household evidence (see _household): another first given name not far off in spelling,
+# the same parents, a shared address.
+GIVEN_NEAR, SAME_PARENTS, SAME_ADDRESS = "given near", "same parents", "same address"
 # Documents are renewed, so one person holds several numbers over the years.
 DOCUMENTS = frozenset({"PASS", "PASSPORT", "ID", "ID_CARD"})
 
@@ -74,6 +77,14 @@ class Weights:
     # siblings and namesakes differ everywhere. Added to the year's cost; calibrated on the
     # pairs with full dates years apart (FEBRL replaces whole dates).
     date: float = -4.0
+    # Another father's or mother's given name: one person's files name the same parents,
+    # namesakes' files hardly ever do.
+    father: float = -6.0
+    mother: float = -5.0
+    # Another first given name but the same parents, or the same family name and address:
+    # siblings or twins, who share family name, parents, address, place of birth (and twins
+    # the date), so those agreements say little (_household).
+    siblings: float = -10.0
     # The most a shared address weighs (positive): a household's members share it. Calibrated
     # up to 8 bits where the data show that records sharing an address are not households'.
     address: float = 5.0
@@ -229,7 +240,7 @@ def _name_mismatches(a: Prepared, b: Prepared, chosen, evidence: _Evidence, weig
         # off for a variant (Jekaterina / Kateryna) is still weaker evidence than another name.
         shown = f"{given_a[0].display} / {given_b[0].display}"
         if JaroWinkler.similarity(given_a[0].text, given_b[0].text) >= 0.7:
-            evidence.add(-3.0, f"given names differ ({shown})")
+            evidence.add(-3.0, f"given names differ ({shown})", tag=GIVEN_NEAR)
         else:
             note = weights.note("given")
             evidence.add(weights.given, f"different given name ({shown}{note})", tag="given")
@@ -310,6 +321,65 @@ def _birth(a: Prepared, b: Prepared, evidence: _Evidence, weights: Weights) -> N
         _birth_years(a.birth, b.birth, evidence, weights)
 
 
+# --- parents -------------------------------------------------------------------------------------
+PARENT_BITS_MAX = 4.0  # one parent's given name agreeing, however rare
+
+
+def _parents(
+    a: Prepared, b: Prepared, freq: NameFrequencies, evidence: _Evidence, weights: Weights
+) -> None:
+    """The parents' given names where both records carry them. They agree for one person and
+    for siblings; so they add weight only where the first given names agree, and the same
+    parents with another first given name are siblings or twins (Weights.siblings)."""
+    same_parents = 0
+    siblings = bool(evidence.tags & {"given", GIVEN_NEAR})
+    for label, tag, x, y in (
+        ("father", "father", a.father, b.father),
+        ("mother", "mother", a.mother, b.mother),
+    ):
+        if x is None or y is None:
+            continue
+        shown = f"{x.display} / {y.display}"
+        if similarity(x, y) >= 0.85:
+            same_parents += 1
+            bits = 0.0 if siblings else min(PARENT_BITS_MAX, freq.bits(x.text), freq.bits(y.text))
+            evidence.add(bits, f"same {label}'s name ({x.display})")
+        else:
+            evidence.add(
+                getattr(weights, tag),
+                f"different {label}'s name ({shown}{weights.note(tag)})",
+                tag=tag,
+            )
+            same_parents = -2  # one parent differs: no siblings of the same parents
+    if same_parents > 0:
+        evidence.tags.add(SAME_PARENTS)
+
+
+def _household(evidence: _Evidence, weights: Weights) -> None:
+    """Another first given name with the same parents, or with the same family name and
+    address: siblings or twins. They share family name, parents, address, place of birth (and
+    twins the date), so those agreements are not evidence of one person here."""
+    tags = evidence.tags
+    if not tags & {"given", GIVEN_NEAR}:
+        return
+    if SAME_PARENTS in tags or (SAME_ADDRESS in tags and "family" not in tags):
+        shared = "parents" if SAME_PARENTS in tags else "family name and address"
+        note = weights.note("siblings")
+        evidence.add(
+            weights.siblings,
+            f"another given name, same {shared}: siblings or twins?{note}",
+            tag="siblings",
+        )
+
+
+def _parents_bound(a: Prepared, b: Prepared, evidence: _Evidence, weights: Weights) -> None:
+    """The most `_parents` may add, for may_reach: each parent's name that both carry
+    agreeing at the most it may weigh."""
+    for x, y in ((a.father, b.father), (a.mother, b.mother)):
+        if x is not None and y is not None:
+            evidence.add(PARENT_BITS_MAX, "")
+
+
 # --- the other fields ----------------------------------------------------------------------------
 def _others(a: Prepared, b: Prepared, evidence: _Evidence) -> None:
     if a.sex and b.sex:
@@ -359,6 +429,7 @@ def _address(
             if same_postcode:
                 evidence.add(2.0, "same postcode", corroborates=True)
             return
+        evidence.tags.add(SAME_ADDRESS)
         # An address of one household says more than a reception centre's (freq.address_bits).
         household = not _no_household(a, b, evidence)
         cap = weights.address if household else freq.ADDRESS_BITS_OUTSIDE_HOUSEHOLD
@@ -395,9 +466,11 @@ def evidence_for(
     evidence = _Evidence()
     _identifiers(a, b, evidence, weights)
     _names(a, b, freq or NameFrequencies(), evidence, weights)
+    _parents(a, b, freq or NameFrequencies(), evidence, weights)
     _birth(a, b, evidence, weights)
     _others(a, b, evidence)
     _address(a, b, freq or NameFrequencies(), evidence, weights)
+    _household(evidence, weights)
     return evidence
 
 
@@ -422,6 +495,7 @@ def may_reach(
     _identifiers(a, b, evidence, weights)
     if evidence.decided:
         return True
+    _parents_bound(a, b, evidence, weights)
     _birth(a, b, evidence, weights)
     _others(a, b, evidence)
     _address(a, b, freq, evidence, weights)

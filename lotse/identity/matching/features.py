@@ -39,6 +39,8 @@ class Prepared:
     # phonetic first given name + family name, in either order ("skeleton|skeleton"): the full
     # name as blocking keys it, counted by NameFrequencies.full_name_bits
     full_names: frozenset[str] = frozenset()
+    father: NameToken | None = None  # the first part of the parent's given name, if recorded
+    mother: NameToken | None = None
 
     @property
     def address_key(self) -> str:
@@ -106,6 +108,11 @@ def full_name_keys(units: tuple[NameUnit, ...], first_given: frozenset[int]) -> 
     return frozenset("|".join(sorted((g, f))) for g in given for f in family)
 
 
+def _first(name: str) -> NameToken | None:
+    tokens = tokenize(name) if name else ()
+    return tokens[0] if tokens else None
+
+
 def prepare(record: PersonRecord) -> Prepared:
     given = tokenize(record.given_names)
     family = tokenize(record.family_name)
@@ -127,6 +134,8 @@ def prepare(record: PersonRecord) -> Prepared:
         postcode=record.postcode.strip().replace(" ", ""),
         identifiers=identifiers,
         full_names=full_name_keys(units, first_given),
+        father=_first(record.father_name),
+        mother=_first(record.mother_name),
     )
 
 

@@ -97,3 +97,7 @@ class PersonRecord:
     address: str = ""
     postcode: str = ""
     identifiers: tuple[Identifier, ...] = field(default_factory=tuple)
+    # Parents' given names, as Syrian, Iraqi and Afghan documents and many files carry them:
+    # they tell namesakes apart, and siblings and twins share them.
+    father_name: str = ""
+    mother_name: str = ""
