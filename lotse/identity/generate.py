@@ -91,14 +91,17 @@ class Generator:
         return found
 
     def _person(self, household: str, country: Country, sex: str, family: list[Name],
-                years: tuple[int, int], address, parents=None) -> Person:  # fmt: skip
+                years: tuple[int, int], address, parents=None,
+                taken: frozenset[Name] = frozenset()) -> Person:  # fmt: skip
         self._persons += 1
         names = country.male if sex == "m" else country.female
         father, mother = parents or (
             self.random.choice(country.male),
             self.random.choice(country.female),
         )
-        given = [self.random.choice(names)]
+        # Parents do not give two children one name: siblings' first given names differ.
+        choices = [name for name in names if name not in taken] or list(names)
+        given = [self.random.choice(choices)]
         if self.random.random() < 0.08:  # the father's name, as many Arabic files carry it
             given.append(self.random.choice(country.male))
         return Person(
@@ -143,8 +146,9 @@ class Generator:
         children: list[Person] = []
         while len(members) < size:
             sex = rnd.choice("mf")
+            taken = frozenset(member.given[0] for member in members)
             child = self._person(household, country, sex, child_family, (2004, 2022), address,
-                                 parents)  # fmt: skip
+                                 parents, taken)  # fmt: skip
             if children and rnd.random() < 0.6:
                 child.place = children[0].place  # siblings born in one place
             if children and rnd.random() < 0.1:

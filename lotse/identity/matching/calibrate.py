@@ -130,7 +130,7 @@ def _disagreement_costs(left, right, freq, hand: Weights) -> tuple[dict, dict]:
         tags.update(evidence_for(a, b, freq, hand).tags)
     costs, notes = {}, {}
     what = "pairs that share an identifier"
-    for tag in ("given", "family", "year", "generation", "father", "mother"):
+    for tag in ("given", "family", "year", "generation", "father", "mother", "place"):
         value = cost(tags[tag], tied, getattr(hand, tag), PRIOR_PAIRS)
         costs[tag] = value
         if value > getattr(hand, tag) + 0.5:

@@ -77,6 +77,9 @@ class Weights:
     # siblings and namesakes differ everywhere. Added to the year's cost; calibrated on the
     # pairs with full dates years apart (FEBRL replaces whole dates).
     date: float = -4.0
+    # Another place of birth: one person's records name one place (in spellings that
+    # features.normalise_place folds); namesakes from one country mostly do not.
+    place: float = -3.0
     # Another father's or mother's given name: one person's files name the same parents,
     # namesakes' files hardly ever do.
     father: float = -6.0
@@ -381,7 +384,7 @@ def _parents_bound(a: Prepared, b: Prepared, evidence: _Evidence, weights: Weigh
 
 
 # --- the other fields ----------------------------------------------------------------------------
-def _others(a: Prepared, b: Prepared, evidence: _Evidence) -> None:
+def _others(a: Prepared, b: Prepared, evidence: _Evidence, weights: Weights) -> None:
     if a.sex and b.sex:
         if a.sex != b.sex:
             evidence.add(-5.0, "different sex")
@@ -396,7 +399,8 @@ def _others(a: Prepared, b: Prepared, evidence: _Evidence) -> None:
         if JaroWinkler.similarity(a.place, b.place) >= 0.92:
             evidence.add(4.0, "same place of birth", corroborates=True)
         else:
-            evidence.add(-1.0, "different place of birth")
+            note = weights.note("place")
+            evidence.add(weights.place, f"different place of birth{note}", tag="place")
 
 
 def _no_household(a: Prepared, b: Prepared, evidence: _Evidence) -> bool:
@@ -468,7 +472,7 @@ def evidence_for(
     _names(a, b, freq or NameFrequencies(), evidence, weights)
     _parents(a, b, freq or NameFrequencies(), evidence, weights)
     _birth(a, b, evidence, weights)
-    _others(a, b, evidence)
+    _others(a, b, evidence, weights)
     _address(a, b, freq or NameFrequencies(), evidence, weights)
     _household(evidence, weights)
     return evidence
@@ -497,7 +501,7 @@ def may_reach(
         return True
     _parents_bound(a, b, evidence, weights)
     _birth(a, b, evidence, weights)
-    _others(a, b, evidence)
+    _others(a, b, evidence, weights)
     _address(a, b, freq, evidence, weights)
     needed = OFFSET_BITS - math.log2(1.0 / min_score - 1.0)
     # 0.01 bits of slack: the score is rounded to four decimals.
