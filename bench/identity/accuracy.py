@@ -25,7 +25,7 @@ def _best_threshold(pairs: dict[frozenset[str], float], truth) -> tuple[float, f
 def _line(label: str, result) -> str:
     return (
         f"  {label:<34} P {result.precision:.3f}  R {result.recall:.3f}  "
-        f"F1 {result.f1:.3f}  {result.seconds:6.1f} s"
+        f"F1 {result.f1:.3f}  {result.seconds:6.1f} s  ({result.found:,} of {result.proposed:,})"
     )
 
 

@@ -39,6 +39,8 @@ class Scores:
     recall: float
     f1: float
     seconds: float
+    found: int = 0  # true pairs among the proposed
+    proposed: int = 0
 
 
 def scores(predicted: set[frozenset[str]], truth: set[frozenset[str]], seconds: float) -> Scores:
@@ -46,7 +48,7 @@ def scores(predicted: set[frozenset[str]], truth: set[frozenset[str]], seconds: 
     precision = hits / len(predicted) if predicted else 0.0
     recall = hits / len(truth) if truth else 0.0
     f1 = 2 * precision * recall / (precision + recall) if hits else 0.0
-    return Scores(precision, recall, f1, seconds)
+    return Scores(precision, recall, f1, seconds, hits, len(predicted))
 
 
 # --- data sets -----------------------------------------------------------------------------------

@@ -36,7 +36,6 @@ from rapidfuzz.distance import OSA
 from lotse.identity.matching.compare import (
     DEFAULT_WEIGHTS,
     FULL_DATES_YEARS_APART,
-    GIVEN_NEAR,
     HOUSEHOLD,
     Weights,
     cost,
@@ -98,7 +97,10 @@ def _address_keys(record: Prepared) -> set[str]:
     return {record.address_key} if record.address else set()
 
 
-def _address_cap(left, right, freq, hand: Weights) -> tuple[float, str]:
+HOUSEHOLD_PRIOR_PAIRS = 5  # pseudo-pairs of households everywhere, for Weights.households
+
+
+def _address_cap(left, right, freq, hand: Weights) -> tuple[float, str, float, str]:
     """How much a shared address may weigh in this data: the hand-set cap stands for households
     (two members share the address). Pairs that share one show how often they look like two
     members of one household: another first given name and birth years three or more apart."""
@@ -109,12 +111,15 @@ def _address_cap(left, right, freq, hand: Weights) -> tuple[float, str]:
         two += "given" in tags and bool(tags & {"year", "generation"})
     share = (two + PRIOR_PAIRS * 2.0**-hand.address) / (pairs + PRIOR_PAIRS)
     cap = min(ADDRESS_CAP, max(hand.address, -math.log2(share)))
-    if cap < hand.address + 0.5:
-        return cap, ""  # as with the costs: the note only where the weight moved much
-    return cap, (
+    households = (two + HOUSEHOLD_PRIOR_PAIRS * hand.households) / (pairs + HOUSEHOLD_PRIOR_PAIRS)
+    text = (
         f"in this data only {two} of {pairs} pairs that share an address look like two members"
         " of one household"
     )
+    households_note = text if households < 0.5 else ""
+    if cap < hand.address + 0.5:
+        text = ""  # as with the costs: the note only where the weight moved much
+    return cap, text, households, households_note
 
 
 def _note(disagreeing: int, pairs: int, what: str) -> str:
@@ -144,14 +149,6 @@ def _disagreement_costs(left, right, freq, hand: Weights) -> tuple[dict, dict]:
         notes["date"] = _note(
             tags["date"], apart, "pairs that share an identifier and whose birth years differ"
         )
-    # The household pattern is counted on the pairs that differ in the first given name: in a
-    # file whose clerks replace given names (FEBRL) one person's records show it often.
-    differ = tags["given"] + tags[GIVEN_NEAR]
-    costs["siblings"] = cost(tags["siblings"], differ, hand.siblings, PRIOR_PAIRS)
-    if costs["siblings"] > hand.siblings + 0.5:
-        notes["siblings"] = _note(
-            tags["siblings"], differ, "pairs that share an identifier and another given name"
-        )
     return costs, notes
 
 
@@ -163,9 +160,11 @@ def calibrate(
     """The costs for one run over `left` (dedupe) or `left` against `right` (link)."""
     hand = DEFAULT_WEIGHTS
     costs, notes = _disagreement_costs(left, right, freq, hand)
-    address, notes_address = _address_cap(left, right, freq, hand)
+    address, notes_address, households, notes_households = _address_cap(left, right, freq, hand)
     if notes_address:
         notes["address"] = notes_address
+    if notes_households:
+        notes["households"] = notes_households
     kinds: Counter = Counter()
     differing: Counter = Counter()
     for a, b in _groups(left, right, _name_date_keys):
@@ -182,4 +181,6 @@ def calibrate(
             notes[f"id:{kind}"] = _note(
                 differing[kind], pairs, "pairs with the same name and birth date"
             )
-    return Weights(**costs, address=address, identifiers=identifiers, notes=notes)
+    return Weights(
+        **costs, address=address, households=households, identifiers=identifiers, notes=notes
+    )

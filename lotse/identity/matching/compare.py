@@ -57,6 +57,8 @@ FULL_DATES_YEARS_APART = "full dates, years apart"
 # Tags of household evidence (see _household): another first given name not far off in spelling,
 # the same parents, a shared address.
 GIVEN_NEAR, SAME_PARENTS, SAME_ADDRESS = "given near", "same parents", "same address"
+SAME_DATE = "same date"
+SAME_DATE_BITS = 7.0
 # Documents are renewed, so one person holds several numbers over the years.
 DOCUMENTS = frozenset({"PASS", "PASSPORT", "ID", "ID_CARD"})
 
@@ -88,6 +90,11 @@ class Weights:
     # siblings or twins, who share family name, parents, address, place of birth (and twins
     # the date), so those agreements say little (_household).
     siblings: float = -10.0
+    # How far households explain records that share an address, 0..1 (calibrate: the share of
+    # pairs sharing a flat that look like two members of one household). Scales the household
+    # rule: 1 by hand (the registration check), about 0.75 in the generated population, a few
+    # hundredths in FEBRL, which has no households (its clerks replace given names instead).
+    households: float = 1.0
     # The most a shared address weighs (positive): a household's members share it. Calibrated
     # up to 8 bits where the data show that records sharing an address are not households'.
     address: float = 5.0
@@ -265,7 +272,7 @@ def _digits(birth) -> str:
 
 def _birth_days(a, b, evidence: _Evidence, weights: Weights) -> None:
     if (a.year, a.month, a.day) == (b.year, b.month, b.day):
-        evidence.add(7.0, f"same birth date ({a})")
+        evidence.add(SAME_DATE_BITS, f"same birth date ({a})", tag=SAME_DATE)
     elif (a.year, a.month, a.day) == (b.year, b.day, b.month):
         evidence.add(3.0, f"birth day and month swapped ({a} / {b})")
     elif OSA.distance(_digits(a), _digits(b)) == 1:
@@ -367,12 +374,15 @@ def _household(evidence: _Evidence, weights: Weights) -> None:
         return
     if SAME_PARENTS in tags or (SAME_ADDRESS in tags and "family" not in tags):
         shared = "parents" if SAME_PARENTS in tags else "family name and address"
-        note = weights.note("siblings")
+        note = weights.note("households")
         evidence.add(
-            weights.siblings,
+            weights.siblings * weights.households,
             f"another given name, same {shared}: siblings or twins?{note}",
             tag="siblings",
         )
+        if SAME_DATE in tags:
+            # Twins: in a household the same birth date is no evidence of one person either.
+            evidence.add(-SAME_DATE_BITS * weights.households, "born on the same day: twins?")
 
 
 def _parents_bound(a: Prepared, b: Prepared, evidence: _Evidence, weights: Weights) -> None:
