@@ -385,14 +385,6 @@ def _household(evidence: _Evidence, weights: Weights) -> None:
             evidence.add(-SAME_DATE_BITS * weights.households, "born on the same day: twins?")
 
 
-def _parents_bound(a: Prepared, b: Prepared, evidence: _Evidence, weights: Weights) -> None:
-    """The most `_parents` may add, for may_reach: each parent's name that both carry
-    agreeing at the most it may weigh."""
-    for x, y in ((a.father, b.father), (a.mother, b.mother)):
-        if x is not None and y is not None:
-            evidence.add(PARENT_BITS_MAX, "")
-
-
 # --- the other fields ----------------------------------------------------------------------------
 def _others(a: Prepared, b: Prepared, evidence: _Evidence, weights: Weights) -> None:
     if a.sex and b.sex:
@@ -509,7 +501,8 @@ def may_reach(
     _identifiers(a, b, evidence, weights)
     if evidence.decided:
         return True
-    _parents_bound(a, b, evidence, weights)
+    # The parents as compared, as if the first given names agreed: their most.
+    _parents(a, b, freq, evidence, weights)
     _birth(a, b, evidence, weights)
     _others(a, b, evidence, weights)
     _address(a, b, freq, evidence, weights)
