@@ -65,9 +65,6 @@ class Category(StrEnum):
 
 SPECIAL_CATEGORIES = frozenset({Category.HEALTH})
 
-# Actions that touch person-level data: every allowed one is logged as a read or a write.
-PERSON_DATA_ACTIONS = frozenset({Action.VIEW_PERSON, Action.EDIT_PERSON, Action.WORK_ON_CASE})
-
 
 @rules.predicate
 def is_staff_member(user) -> bool:

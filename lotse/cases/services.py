@@ -78,7 +78,7 @@ def open_case_at(*, actor, person: Person, office, responsible, reason: str) -> 
         responsible=responsible,
         team=getattr(responsible, "team", None),
         opened_at=timezone.now(),
-        opened_reason=reason.strip()[:200],
+        opened_reason=check_length(reason.strip(), 200, "reason"),
     )
     audit_record(
         event_type=EventType.CASE_OPENED,
@@ -96,14 +96,22 @@ def case_close(*, actor, case: Case, reason: str) -> Case:
     authorize(actor, Action.WORK_ON_CASE, case)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the case is closed.")})
+    reason = check_length(reason, 200, "reason")
     # Read again under a row lock: a second close at the same time (or from an older page)
     # waits, then finds the case closed, and the closing is audited once.
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.status == CaseStatus.CLOSED:
         raise ValidationError(_("The case is closed already."))
+    return close_case(case, actor=actor, reason=reason)
+
+
+def close_case(case: Case, *, actor, reason: str) -> Case:
+    """Close an open case and audit it: the one way a case closes, used by `case_close` and by
+    the completed hand-over (whose receiving office closes the sender's case; the audit trail
+    names who did it). The caller has authorized, locked the case and checked the reason."""
     case.status = CaseStatus.CLOSED
     case.closed_at = timezone.now()
-    case.closed_reason = check_length(reason, 200, "reason")
+    case.closed_reason = reason
     case.version += 1
     case.save(update_fields=["status", "closed_at", "closed_reason", "version", "updated_at"])
     audit_record(

@@ -112,7 +112,7 @@ def write_pairs(path: Path, pairs: Iterable[Pair]) -> int:
     """Write into a new file next to `path` and move it in place only when complete: an
     error half-way leaves whatever was at `path` as it was."""
     count = 0
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, moved on success
+    handle = tempfile.NamedTemporaryFile(
         "w",
         newline="",
         encoding="utf-8",
@@ -134,8 +134,3 @@ def write_pairs(path: Path, pairs: Iterable[Pair]) -> int:
         Path(handle.name).unlink(missing_ok=True)
         raise
     return count
-
-
-def read_pairs(path: Path) -> Iterator[dict[str, str]]:
-    with path.open(newline="", encoding="utf-8") as handle:
-        yield from csv.DictReader(handle)

@@ -259,13 +259,6 @@ def person_identifier_add(
 
 
 @atomic_service
-def person_address_add(*, actor, person: Person, address: AddressInput) -> PersonAddress:
-    created = _address_add(person, address, actor.office)
-    _changed(actor, person, "address")
-    return created
-
-
-@atomic_service
 def person_enrich(*, actor, person: Person, data: PersonInput) -> list[str]:
     """Add the names and identifiers of `data` that `person` does not have yet (as further
     spellings, with their source). Returns what was added."""

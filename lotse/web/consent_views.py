@@ -15,19 +15,12 @@ from lotse.consent.forms import ConsentForm, WithdrawForm
 from lotse.consent.selectors import consent_get
 from lotse.consent.services import consent_record, consent_withdraw
 from lotse.people.selectors import person_get
+from lotse.web.form_errors import apply_errors
 from lotse.web.person_views import person_page
 
 
 def _to_consents(person) -> str:
     return reverse("web:person_detail", kwargs={"person_id": person.pk}) + "#consents"
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 @require_http_methods(["GET", "POST"])
@@ -44,7 +37,7 @@ def consent_record_view(request, person_id):
         try:
             consent = consent_record(actor=request.user, person=person, data=form.to_input())
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(
                 request, _("Consent no. %(number)s was recorded.") % {"number": consent.pk}

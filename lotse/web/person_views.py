@@ -32,6 +32,7 @@ from lotse.people.selectors import (
     persons_listed,
 )
 from lotse.people.services import IdentifierInput, person_identifier_add, person_name_add
+from lotse.web.form_errors import apply_errors
 from lotse.web.listing import Sort, paginate
 from lotse.web.person_forms import (
     MAX_FAMILY_MEMBERS,
@@ -65,14 +66,6 @@ def person_index(request):
         persons = persons_listed(actor=request.user, persons=listing.rows)
     template = "people/_person_rows.html" if request.htmx else "people/person_list.html"
     return render(request, template, {"persons": persons, "listing": listing, "query": query})
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def _entered_name(data) -> str:
@@ -202,7 +195,7 @@ def _person_register_family(request, form, formset):
     try:
         candidates, case = _register_family(request, form, rows, form.to_input())
     except ValidationError as exc:
-        _apply_errors(form, exc)
+        apply_errors(form, exc)
         status = 400
     else:
         if case is not None:
@@ -304,7 +297,7 @@ def person_register_view(request):
             if response is not None:
                 return response
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
             status = 400
         _keep_entries(request.POST, candidates)
     elif request.method == "POST":
@@ -418,7 +411,7 @@ def person_household_remove(request, person_id):
                 valid_to=form.cleaned_data["valid_to"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(
                 request, _("The member left the Bedarfsgemeinschaft; the history stays.")
@@ -436,7 +429,7 @@ def _add_to_record(request, person_id, form_class, add, done: str, key: str):
         try:
             add(person, form.to_input())
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, done)
             return redirect("web:person_detail", person_id=person.pk)

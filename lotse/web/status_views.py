@@ -29,18 +29,11 @@ from lotse.status.services import (
     status_event_retract,
     switch_referral_defaults,
 )
+from lotse.web.form_errors import apply_errors
 
 
 def _to_status(person) -> str:
     return reverse("web:person_detail", kwargs={"person_id": person.pk}) + "#status"
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def _status_of(form) -> int:
@@ -81,7 +74,7 @@ def status_event_new(request, person_id):
                 note=form.cleaned_data["note"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             if len(recorded) > 1:
                 messages.success(
@@ -119,7 +112,7 @@ def status_event_change(request, person_id):
                     actor=request.user, entry=entry, reason=form.cleaned_data["reason"]
                 )
             except ValidationError as exc:
-                _apply_errors(form, exc)
+                apply_errors(form, exc)
             else:
                 messages.success(request, _("The entry was taken back."))
                 return redirect(_to_status(person))
@@ -138,7 +131,7 @@ def status_event_change(request, person_id):
                 note=form.cleaned_data["note"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("The correction was recorded."))
             return redirect(_to_status(person))
@@ -198,7 +191,7 @@ def status_switch(request, person_id):
                     due_by=form.cleaned_data["due_by"],
                 )
             except ValidationError as exc:
-                _apply_errors(form, exc)
+                apply_errors(form, exc)
             else:
                 messages.success(
                     request,

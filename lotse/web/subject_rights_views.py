@@ -28,14 +28,7 @@ from lotse.subject_rights.services import (
     correction_request_resolve,
     subject_report_create,
 )
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
+from lotse.web.form_errors import apply_errors
 
 
 def _report(request, person_id, *, as_dpo: bool):
@@ -53,7 +46,7 @@ def _report(request, person_id, *, as_dpo: bool):
                 include_note_texts=data["include_note_texts"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             codes = "-".join(report_languages(data["language"]).codes)
             # No name in the file name: downloads folders and mail attachments outlive the case.
@@ -109,7 +102,7 @@ def correction_record_view(request, person_id):
                 actor=request.user, person=person, data=form.to_input()
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -160,7 +153,7 @@ def correction_resolve_view(request, person_id):
                 rejection_reason=data["rejection_reason"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             if data["status"] == CorrectionStatus.DONE:
                 text = _("Correction request no. %(number)s is answered: corrected.")

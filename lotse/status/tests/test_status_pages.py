@@ -248,8 +248,8 @@ def test_amal_switch_in_tuebingen_goes_to_the_jobcenter_tuebingen(
     assert follow_up.done_at is not None
 
     # both start pages warn until the Jobcenter accepts
-    from django.template import Context, Template  # noqa: PLC0415
-    from django.test import RequestFactory  # noqa: PLC0415
+    from django.template import Context, Template
+    from django.test import RequestFactory
 
     def start_warning(user):
         request = RequestFactory().get("/")
@@ -309,7 +309,7 @@ def test_asylberechtigung_switches_in_the_month_of_the_decision(abh, amal):
 
 def test_retracting_the_decision_withdraws_the_proposal(client_for, abh, amal):
     record_journey(client_for(abh), amal)
-    from lotse.status.services import status_event_retract  # noqa: PLC0415
+    from lotse.status.services import status_event_retract
 
     finality = StatusEvent.objects.get(person=amal, kind="finality")
     status_event_retract(actor=abh, entry=finality, reason="recorded for the wrong person")
@@ -317,7 +317,7 @@ def test_retracting_the_decision_withdraws_the_proposal(client_for, abh, amal):
 
 
 def test_the_switch_kinds_carry_the_reverse_switch():
-    from lotse.status.switch import KINDS, kind_of  # noqa: PLC0415
+    from lotse.status.switch import KINDS, kind_of
 
     kind = kind_of({"last_sgb2_month": "2026-09", "first_asylblg_month": "2026-10"})
     assert kind is KINDS["sgb2_asylblg"]

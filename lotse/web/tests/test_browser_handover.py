@@ -498,7 +498,7 @@ def test_consent_status_and_subject_rights_pages(open_ui, make_user):
     try:
         from lotse.status.events import EventKind
     except ImportError:
-        EventKind = None  # noqa: N806
+        EventKind = None
     if EventKind is not None and ("web:status_event_new", "") in PERSON_PAGES:
         url = reverse("web:status_event_new", kwargs={"person_id": person.pk})
         # the forms differ by kind: a sample of them keeps the test fast
