@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lotse.access.policy import Action, authorize
 from lotse.audit.models import EventType
 from lotse.audit.services import atomic_service, audit_record
 from lotse.identity.matching.blocking import blocking_keys
@@ -241,6 +242,7 @@ def _changed(actor, person: Person, what: str) -> None:
 
 @atomic_service
 def person_name_add(*, actor, person: Person, name: NameInput) -> PersonName:
+    authorize(actor, Action.EDIT_PERSON, person)
     _check_names([name])
     created = _name_add(person, name, actor.office)
     refresh_match_index(person)
@@ -252,6 +254,7 @@ def person_name_add(*, actor, person: Person, name: NameInput) -> PersonName:
 def person_identifier_add(
     *, actor, person: Person, identifier: IdentifierInput
 ) -> PersonIdentifier:
+    authorize(actor, Action.EDIT_PERSON, person)
     created = _identifier_add(person, identifier, actor.office)
     refresh_match_index(person)
     _changed(actor, person, "identifier")
@@ -262,6 +265,7 @@ def person_identifier_add(
 def person_enrich(*, actor, person: Person, data: PersonInput) -> list[str]:
     """Add the names and identifiers of `data` that `person` does not have yet (as further
     spellings, with their source). Returns what was added."""
+    authorize(actor, Action.EDIT_PERSON, person)
     added = []
     known_names = {
         (n.given_names.casefold(), n.family_name.casefold(), n.script) for n in person.names.all()
