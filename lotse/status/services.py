@@ -291,6 +291,14 @@ def switch_sync(*, actor, person: Person, trigger: StatusEvent) -> BenefitSwitch
         if (stale.kind, stale.last_month) != current:
             stale.state = SwitchState.CANCELLED
             stale.save(update_fields=["state", "updated_at"])
+            audit_record(
+                event_type=EventType.BENEFIT_SWITCH_CANCELLED,
+                actor=actor,
+                obj=stale,
+                person_id=person.pk,
+                categories=[Category.STATUS],
+                details={"kind": stale.kind, "last_month": _month_label(stale.last_month)},
+            )
     if kind is None:
         return None
     existing = (

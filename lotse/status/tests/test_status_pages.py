@@ -313,7 +313,13 @@ def test_retracting_the_decision_withdraws_the_proposal(client_for, abh, amal):
 
     finality = StatusEvent.objects.get(person=amal, kind="finality")
     status_event_retract(actor=abh, entry=finality, reason="recorded for the wrong person")
-    assert BenefitSwitch.objects.get(person=amal).state == SwitchState.CANCELLED
+    switch = BenefitSwitch.objects.get(person=amal)
+    assert switch.state == SwitchState.CANCELLED
+    # The withdrawal is in the audit trail, attributed to the office whose entry caused it.
+    from lotse.audit.models import AuditEvent, EventType
+
+    cancelled = AuditEvent.objects.get(event_type=EventType.BENEFIT_SWITCH_CANCELLED)
+    assert (cancelled.person_id, cancelled.actor_id) == (str(amal.pk), abh.pk)
 
 
 def test_the_switch_kinds_carry_the_reverse_switch():
