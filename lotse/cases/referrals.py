@@ -24,6 +24,7 @@ from lotse.access.policy import (
 )
 from lotse.audit.models import EventType
 from lotse.audit.services import atomic_service, audit_record
+from lotse.audit.vocabulary import Purpose
 from lotse.cases.models import (
     SENT_KINDS,
     Case,
@@ -205,7 +206,7 @@ def transfer_request(
 
     Only a record that the duplicate check proposed, and only its holding office: the request
     reveals no more than the check did ("a record exists at office X")."""
-    authorize(actor, Action.EDIT_PERSON_REGISTRY, purpose="transfer request")
+    authorize(actor, Action.EDIT_PERSON_REGISTRY, purpose=Purpose.TRANSFER_REQUEST)
     if str(person_id) not in {c.person_id for c in candidates}:
         raise ValidationError(_("This record was not proposed by the duplicate check."))
     holders = held_elsewhere(actor=actor, person_id=person_id)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from lotse.access.policy import Action, authorize, decide, may_hold_cases, user_kreis_ids
 from lotse.audit.models import EventType
 from lotse.audit.services import atomic_service, audit_record, audit_refusal
+from lotse.audit.vocabulary import Basis, LegalBasis, Purpose
 from lotse.cases.models import BreakGlass, Case, CaseStatus, FollowUp, Note, NoteVisibility
 from lotse.cases.rules import held_in_kreise, holding_offices
 from lotse.core.text import check_length
@@ -168,7 +169,7 @@ def person_register(*, actor, data: PersonInput, candidates: list, reason: str =
         obj=case,
         person_id=person.pk,
         reason=reason,
-        purpose="registration",
+        purpose=Purpose.REGISTRATION,
         categories=["identity"],
         details={"decision": "new person despite a very likely match", "likely": likely},
     )
@@ -229,7 +230,7 @@ def person_link_existing(
             actor=actor,
             person_id=person_id,
             holders=holders,
-            purpose="registration",
+            purpose=Purpose.REGISTRATION,
             reason="direct link to a record held in another Kreis",
         )
         raise ValidationError(
@@ -250,7 +251,7 @@ def person_link_existing(
         actor=actor,
         obj=case,
         person_id=person.pk,
-        purpose="registration",
+        purpose=Purpose.REGISTRATION,
         categories=["identity"],
         details={
             "decision": "same person",
@@ -288,7 +289,7 @@ def _link_confirmation(
         audit_refusal(
             actor=actor,
             action=Action.EDIT_PERSON_REGISTRY,
-            purpose="registration",
+            purpose=Purpose.REGISTRATION,
             reason="link confirmed with an identifier the record does not have",
             person_id=person.pk,
             details={"kind": confirmation.type},
@@ -562,7 +563,7 @@ def break_glass_open(*, actor, person: Person | None, reason: str) -> BreakGlass
     another Kreis, so that the answer does not tell whether a person exists."""
     from django.conf import settings
 
-    authorize(actor, Action.EDIT_PERSON_REGISTRY, purpose="emergency access")
+    authorize(actor, Action.EDIT_PERSON_REGISTRY, purpose=Purpose.EMERGENCY_ACCESS)
     if len(reason.strip()) < 15:
         raise ValidationError({"reason": _("Explain the emergency (at least a sentence).")})
     # The policy decides (Action.BREAK_GLASS): the person has an open case in one of the
@@ -574,7 +575,7 @@ def break_glass_open(*, actor, person: Person | None, reason: str) -> BreakGlass
                 actor=actor,
                 person_id=person.pk,
                 holders=holders,
-                purpose="emergency access",
+                purpose=Purpose.EMERGENCY_ACCESS,
                 reason="emergency access to a record held in another Kreis",
             )
         raise ValidationError(
@@ -594,7 +595,7 @@ def break_glass_open(*, actor, person: Person | None, reason: str) -> BreakGlass
         obj=grant,
         person_id=person.pk,
         reason=reason,
-        basis="break-the-glass",
+        basis=LegalBasis(Basis.BREAK_GLASS),
         categories=["identity"],
         details={"until": grant.expires_at.isoformat()},
     )

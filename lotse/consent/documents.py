@@ -16,6 +16,7 @@ from django.utils import timezone
 from lotse.access.policy import Action, Category, authorize
 from lotse.audit.models import EventType
 from lotse.audit.services import audit_record
+from lotse.audit.vocabulary import Purpose as AuditPurpose
 from lotse.consent.form_texts import (
     LEGAL_REFERENCE,
     RTL_LANGUAGES,
@@ -107,7 +108,7 @@ def consent_form_pdf(
     """The form as PDF bytes; logged as an export of the person's data."""
     import weasyprint  # imported here: loading Pango costs time that only this page needs
 
-    authorize(actor, Action.VIEW_PERSON, person, purpose="consent form")
+    authorize(actor, Action.VIEW_PERSON, person, purpose=AuditPurpose.CONSENT_FORM)
     languages = form_languages(language or person.preferred_language)
     latin, original, original_lang = _names(person)
     recipients = list(consent.recipients.order_by("name")) if consent else []
@@ -142,7 +143,7 @@ def consent_form_pdf(
         action=Action.VIEW_PERSON,
         obj=consent or person,
         person_id=person.pk,
-        purpose="consent form",
+        purpose=AuditPurpose.CONSENT_FORM,
         categories=[Category.IDENTITY],
         details={
             "document": "consent form",

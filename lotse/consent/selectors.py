@@ -7,6 +7,7 @@ from django.http import Http404
 from lotse.access.policy import Action, Category, authorize, decide_category
 from lotse.audit.models import EventType, Outcome
 from lotse.audit.services import audit_record
+from lotse.audit.vocabulary import Purpose
 from lotse.consent.models import Consent
 from lotse.organisations.models import Office
 from lotse.people.models import Person, PersonLanguage
@@ -15,7 +16,7 @@ from lotse.people.models import Person, PersonLanguage
 def consent_list(*, actor, person: Person) -> QuerySet[Consent]:
     """All consents of the person, withdrawn and expired ones included (they are the record of
     what was shared on which basis). Seeing them needs an open case, like the person page."""
-    authorize(actor, Action.VIEW_PERSON, person, purpose="consent")
+    authorize(actor, Action.VIEW_PERSON, person, purpose=Purpose.CONSENT)
     offices = Office.objects.order_by("name")
     return (
         Consent.objects.filter(person=person)

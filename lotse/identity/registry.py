@@ -22,6 +22,7 @@ from lotse.access.policy import (
 )
 from lotse.audit.models import EventType
 from lotse.audit.services import audit_record
+from lotse.audit.vocabulary import Purpose
 from lotse.cases.rules import holding_offices, offices_in_kreise
 from lotse.identity.matching.blocking import block_limit, blocking_keys
 from lotse.identity.matching.compare import LIKELY, POSSIBLE, MatchResult, compare, may_reach
@@ -190,7 +191,7 @@ def _describe(actor, candidates: list[Candidate]) -> None:
 
 
 def duplicate_check(*, actor, data: PersonInput) -> list[Candidate]:
-    authorize(actor, Action.EDIT_PERSON_REGISTRY, purpose="registration")
+    authorize(actor, Action.EDIT_PERSON_REGISTRY, purpose=Purpose.REGISTRATION)
     new_records = [prepare(r) for r in input_records(data)]
     decisive = _identifier_matches(data)
     candidates = _scored(new_records, decisive, set(decisive) | set(_blocked_ids(new_records)))
@@ -200,7 +201,7 @@ def duplicate_check(*, actor, data: PersonInput) -> list[Candidate]:
     audit_record(
         event_type=EventType.DUPLICATE_CHECKED,
         actor=actor,
-        purpose="registration",
+        purpose=Purpose.REGISTRATION,
         details={
             "candidates": [{"person": c.person_id, "score": round(c.score, 3)} for c in candidates]
         },

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from lotse.audit.models import EventType
 from lotse.audit.services import audit_record
+from lotse.audit.vocabulary import Purpose
 from lotse.cases.models import Case
 from lotse.identity.csvio import record_from_row
 from lotse.identity.matching import blocking_keys, prepare
@@ -122,7 +123,7 @@ def load_rows(rows: Iterable[dict[str, str]], *, office, actor=None) -> int:
     audit_record(
         event_type=EventType.PERSON_CREATED,
         actor=actor,
-        purpose="generated demo or benchmark data",
+        purpose=Purpose.GENERATED_DATA,
         details={"imported": total, "office": office.code},
     )
     return total

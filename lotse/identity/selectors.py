@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from lotse.access.policy import Action, authorize
 from lotse.audit.models import EventType, Outcome
 from lotse.audit.services import audit_record
+from lotse.audit.vocabulary import Purpose
 from lotse.identity.models import DuplicatePair, DuplicateRun, Merge
 from lotse.people.selectors import primary_family_name
 
@@ -81,5 +82,5 @@ def merge_list(*, actor) -> QuerySet[Merge]:
 
 def merge_get(*, actor, merge_id: int) -> Merge:
     merge = get_object_or_404(Merge.objects.select_related("kept", "merged"), pk=merge_id)
-    authorize(actor, Action.EDIT_PERSON, merge.kept, purpose="undo a merge")
+    authorize(actor, Action.EDIT_PERSON, merge.kept, purpose=Purpose.UNDO_MERGE)
     return merge

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from lotse.access.policy import Action, authorize
 from lotse.audit.models import EventType
 from lotse.audit.services import atomic_service, audit_record
+from lotse.audit.vocabulary import Purpose
 from lotse.core.text import check_length
 from lotse.identity.models import DuplicatePair, Merge
 from lotse.people.models import Person
@@ -52,8 +53,8 @@ def person_merge(
     *, actor, kept: Person, merged: Person, reason: str, pair: DuplicatePair | None = None
 ) -> Merge:
     authorize(actor, Action.REVIEW_DUPLICATES)
-    authorize(actor, Action.EDIT_PERSON, kept, purpose="merge of duplicates")
-    authorize(actor, Action.EDIT_PERSON, merged, purpose="merge of duplicates")
+    authorize(actor, Action.EDIT_PERSON, kept, purpose=Purpose.MERGE)
+    authorize(actor, Action.EDIT_PERSON, merged, purpose=Purpose.MERGE)
     if kept.pk == merged.pk:
         raise ValidationError(_("Only two different, unmerged records can be merged."))
     # Both records locked (in id order) and read again: a parallel merge of either waits here
@@ -108,7 +109,7 @@ def person_merge(
 @atomic_service
 def person_unmerge(*, actor, merge: Merge, reason: str) -> Merge:
     authorize(actor, Action.REVIEW_DUPLICATES)
-    authorize(actor, Action.EDIT_PERSON, merge.kept, purpose="undo a merge")
+    authorize(actor, Action.EDIT_PERSON, merge.kept, purpose=Purpose.UNDO_MERGE)
     # The merge row locked and read again: of two undos at the same time, the second waits
     # here and then finds the merge undone (the caller's copy may be older).
     merge = Merge.objects.select_for_update().select_related("kept", "merged").get(pk=merge.pk)

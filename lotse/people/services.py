@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from lotse.access.policy import Action, authorize
 from lotse.audit.models import EventType
 from lotse.audit.services import atomic_service, audit_record
+from lotse.audit.vocabulary import Purpose
 from lotse.identity.matching.blocking import blocking_keys
 from lotse.identity.matching.features import prepare
 from lotse.people.models import (
@@ -174,7 +175,7 @@ def person_create(*, actor, data: PersonInput) -> Person:
         obj=person,
         person_id=person.pk,
         categories=["identity"],
-        purpose="registration",
+        purpose=Purpose.REGISTRATION,
     )
     return person
 

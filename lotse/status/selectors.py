@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from lotse.access.policy import Action, Category, authorize, decide, decide_category
 from lotse.audit.models import EventType, Outcome
 from lotse.audit.services import audit_reads, audit_record
+from lotse.audit.vocabulary import Basis, LegalBasis, Purpose
 from lotse.organisations.models import OfficeKind
 from lotse.status import facts as status_facts
 from lotse.status.checklist import checklists, fill
@@ -73,7 +74,7 @@ def answer_list(answers: dict) -> list[Answer]:
     ]
 
 
-def visible_entries(*, actor, person, purpose: str = "status") -> tuple[list, list[str]]:
+def visible_entries(*, actor, person, purpose: str = Purpose.STATUS) -> tuple[list, list[str]]:
     """The person's status entries whose recording office the actor may see, and the names of
     the offices whose entries stay hidden; each decision is logged."""
     authorize(actor, Action.VIEW_PERSON, person, purpose=purpose, categories=[Category.STATUS])
@@ -278,7 +279,7 @@ def entry_get(*, actor, person, entry_id) -> StatusEvent:
 
 
 def switch_get(*, actor, person, switch_id) -> BenefitSwitch:
-    authorize(actor, Action.VIEW_PERSON, person, purpose="Rechtskreiswechsel")
+    authorize(actor, Action.VIEW_PERSON, person, purpose=Purpose.BENEFIT_SWITCH)
     if not str(switch_id).isascii() or not str(switch_id).isdigit():
         raise Http404  # ?switch=abc is no switch, not a server error
     switch = (
@@ -304,8 +305,8 @@ def switch_warnings(*, actor) -> list[BenefitSwitch]:
             obj=switch,
             person_id=switch.person_id,
             action="status.switch_warning",
-            purpose="Rechtskreiswechsel",
-            basis="own case"
+            purpose=Purpose.BENEFIT_SWITCH,
+            basis=LegalBasis(Basis.OWN_CASE)
             if switch.from_office_id == actor.office_id
             else "party to the referral",
             categories=[Category.IDENTITY],
@@ -338,8 +339,8 @@ def switches_upcoming(*, actor, limit: int = 10) -> dict | None:
         actor=actor,
         objects=shown,
         person_of=lambda switch: switch.person_id,
-        purpose="start page",
-        basis="own case",
+        purpose=Purpose.START_PAGE,
+        basis=LegalBasis(Basis.OWN_CASE),
         action="status.switch_list",
     )
     return {

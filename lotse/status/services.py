@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from lotse.access.policy import Action, Category, authorize
 from lotse.audit.models import EventType
 from lotse.audit.services import atomic_service, audit_record
+from lotse.audit.vocabulary import Purpose
 from lotse.cases.models import Case, CaseStatus, FollowUp
 from lotse.cases.referrals import default_answer_by, referral_request
 from lotse.cases.services import follow_up_done
@@ -78,7 +79,9 @@ def _check_history(person: Person, entries: list[StatusEvent]) -> None:
 
 
 def _authorize_write(actor, person: Person) -> None:
-    authorize(actor, Action.EDIT_PERSON, person, purpose="status", categories=[Category.STATUS])
+    authorize(
+        actor, Action.EDIT_PERSON, person, purpose=Purpose.STATUS, categories=[Category.STATUS]
+    )
 
 
 def _own_entry(actor, entry: StatusEvent) -> None:
@@ -97,7 +100,7 @@ def _audit(event_type, actor, entry: StatusEvent, reason: str = "") -> None:
         actor=actor,
         obj=entry,
         person_id=entry.person_id,
-        purpose="status",
+        purpose=Purpose.STATUS,
         reason=reason,
         categories=[Category.STATUS],
         details={"kind": entry.kind, "date": entry.date.isoformat(), **entry.details},
@@ -418,7 +421,7 @@ def household_switches(switch: BenefitSwitch) -> list[BenefitSwitch]:
 def _refer_one(actor, switch: BenefitSwitch, purpose, categories, respond_by, due_by):
     if switch.from_case is None or switch.from_case.status != CaseStatus.OPEN:
         raise ValidationError(_("There is no open case at the office handing over."))
-    authorize(actor, Action.WORK_ON_CASE, switch.from_case, purpose="Rechtskreiswechsel")
+    authorize(actor, Action.WORK_ON_CASE, switch.from_case, purpose=Purpose.BENEFIT_SWITCH)
     if switch.state != SwitchState.PROPOSED or switch.referral_id:
         raise ValidationError(_("This hand-over was sent already."))
     if switch.to_office is None:

@@ -17,7 +17,15 @@ from django.utils import timezone
 from lotse.access.policy import Action, Category, Decision, authorize, decide
 from lotse.audit.models import AuditEvent, EventType, Outcome
 from lotse.audit.services import audit_reads, audit_record
-from lotse.audit.vocabulary import basis_labels, in_language, purpose_label
+from lotse.audit.vocabulary import (
+    Basis,
+    LegalBasis,
+    ListRead,
+    Purpose,
+    basis_labels,
+    in_language,
+    purpose_label,
+)
 from lotse.cases.models import Case, Note, NoteVisibility, Referral
 from lotse.consent.models import Consent
 from lotse.organisations.models import Office, Role
@@ -481,9 +489,9 @@ def correction_request_list(*, actor, status: str = "") -> list[CorrectionReques
             actor=actor,
             obj=item,
             person_id=item.person_id,
-            action="correction.list",
+            action=ListRead.CORRECTIONS,
             purpose=CORRECTION_PURPOSE,
-            basis="request received by the office (Art. 16 GDPR)",
+            basis=LegalBasis(Basis.CORRECTION_RECEIVED),
             categories=[Category.IDENTITY],
         )
     return listed
@@ -590,8 +598,8 @@ def office_corrections_waiting(*, actor, limit: int = 10) -> dict:
         actor=actor,
         objects=listed,
         person_of=lambda item: item.person_id,
-        purpose="start page",
-        basis="request received by the office (§ 84 SGB X)",
-        action="correction.list",
+        purpose=Purpose.START_PAGE,
+        basis=LegalBasis(Basis.OFFICE_CORRECTION_RECEIVED),
+        action=ListRead.CORRECTIONS,
     )
     return {"requests": listed, "count": rows.count()}

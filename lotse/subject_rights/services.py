@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from lotse.access.policy import Action, Category, authorize
 from lotse.audit.models import AuditEvent, EventType
 from lotse.audit.services import atomic_service, audit_record
+from lotse.audit.vocabulary import Basis, LegalBasis
 from lotse.core.text import check_length
 from lotse.organisations.models import JobcenterForm, Office, OfficeKind
 from lotse.people.models import Person
@@ -72,7 +73,7 @@ def subject_report_create(
             obj=person,
             person_id=person.pk,
             purpose=REPORT_PURPOSE,
-            basis="Art. 15 GDPR (request of the person)",
+            basis=LegalBasis(Basis.SUBJECT_REQUEST),
             reason=reference,
             categories=[str(category) for category in Category],
             details={
@@ -154,7 +155,7 @@ def _correction_request_create(*, actor, person: Person, data: CorrectionInput):
         obj=item,
         person_id=person.pk,
         purpose=CORRECTION_PURPOSE,
-        basis="Art. 16 GDPR; § 84 SGB X",
+        basis=LegalBasis(Basis.CORRECTION),
         categories=[Category.IDENTITY],
         details={"data_item": item.data_item, "received_on": item.received_on.isoformat()},
     )
@@ -240,7 +241,7 @@ def _correction_request_answer(
         obj=item,
         person_id=item.person_id,
         purpose=CORRECTION_PURPOSE,
-        basis="Art. 16 GDPR; § 84 SGB X",
+        basis=LegalBasis(Basis.CORRECTION),
         reason=item.rejection_reason or item.change_made,
         categories=[Category.IDENTITY],
         details={"status": item.status, "change_events": item.change_events},

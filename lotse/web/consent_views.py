@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from lotse.access.decorators import requires
 from lotse.access.policy import Action
+from lotse.audit.vocabulary import Purpose
 from lotse.consent.documents import consent_form_pdf, form_languages
 from lotse.consent.forms import ConsentForm, WithdrawForm
 from lotse.consent.selectors import consent_get
@@ -29,9 +30,9 @@ def consent_record_view(request, person_id):
     editing = request.method == "POST"
     # Asked as an edit either way (a refusal is logged as one); showing the form reads the
     # person's name, which is logged as a read.
-    person = person_get(actor=request.user, person_id=person_id, purpose="consent", edit=True)
+    person = person_get(actor=request.user, person_id=person_id, purpose=Purpose.CONSENT, edit=True)
     if not editing:
-        person = person_get(actor=request.user, person_id=person_id, purpose="consent")
+        person = person_get(actor=request.user, person_id=person_id, purpose=Purpose.CONSENT)
     form = ConsentForm(request.POST or None, actor=request.user, person=person)
     if editing and form.is_valid():
         try:
@@ -50,7 +51,7 @@ def consent_record_view(request, person_id):
 @require_POST
 @requires(Action.EDIT_PERSON, person_data=True)
 def consent_withdraw_view(request, person_id):
-    person = person_get(actor=request.user, person_id=person_id, purpose="consent", edit=True)
+    person = person_get(actor=request.user, person_id=person_id, purpose=Purpose.CONSENT, edit=True)
     consent_id = request.POST.get("consent", "")
     form = WithdrawForm(request.POST, auto_id=f"id_withdraw_{consent_id}_%s")
     if not form.is_valid():
@@ -93,7 +94,7 @@ def _refused_withdrawal(request, person, form):
 def consent_form_pdf_view(request, person_id):
     """The consent form as PDF: blank, or filled in from ?consent=<id>; ?lang= overrides the
     person's preferred language."""
-    person = person_get(actor=request.user, person_id=person_id, purpose="consent form")
+    person = person_get(actor=request.user, person_id=person_id, purpose=Purpose.CONSENT_FORM)
     consent = None
     if request.GET.get("consent"):
         consent = consent_get(actor=request.user, person=person, consent_id=request.GET["consent"])

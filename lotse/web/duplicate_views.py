@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from lotse.access.decorators import requires
 from lotse.access.policy import Action
+from lotse.audit.vocabulary import Purpose
 from lotse.identity.selectors import (
     latest_run,
     merge_get,
@@ -97,7 +98,7 @@ def pair_detail(request, pair_id: int):
     sides = [
         person_page_data(
             actor=request.user,
-            person=person_get(actor=request.user, person_id=pk, purpose="review of duplicates"),
+            person=person_get(actor=request.user, person_id=pk, purpose=Purpose.DUPLICATE_REVIEW),
         )
         for pk in (pair.person_a_id, pair.person_b_id)
     ]

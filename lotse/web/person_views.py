@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from lotse.access.decorators import requires
 from lotse.access.policy import Action
+from lotse.audit.vocabulary import Purpose
 from lotse.cases.referrals import transfer_request
 from lotse.cases.selectors import handed_over_get, handed_over_text
 from lotse.cases.services import (
@@ -319,7 +320,7 @@ def person_register_view(request):
 @requires(Action.VIEW_PERSON, person_data=True)
 def person_detail(request, person_id):
     try:
-        person = person_get(actor=request.user, person_id=person_id, purpose="case work")
+        person = person_get(actor=request.user, person_id=person_id, purpose=Purpose.CASE_WORK)
     except Http404:
         # An office that handed the person over is told so, not shown a bare "not found".
         referral = handed_over_get(actor=request.user, person_id=person_id)
@@ -364,7 +365,9 @@ def _to_household(person) -> str:
 def person_household_add(request, person_id):
     """Add one of the office's persons to the person's Bedarfsgemeinschaft (started with the
     person as applicant if there is none yet)."""
-    person = person_get(actor=request.user, person_id=person_id, purpose="household", edit=True)
+    person = person_get(
+        actor=request.user, person_id=person_id, purpose=Purpose.HOUSEHOLD, edit=True
+    )
     form = HouseholdAddForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose the person and their role in the Bedarfsgemeinschaft."))
@@ -387,7 +390,9 @@ def person_household_add(request, person_id):
 @requires(Action.EDIT_PERSON, person_data=True)
 def person_household_remove(request, person_id):
     """A member of the person's Bedarfsgemeinschaft leaves (the row stays as history)."""
-    person = person_get(actor=request.user, person_id=person_id, purpose="household", edit=True)
+    person = person_get(
+        actor=request.user, person_id=person_id, purpose=Purpose.HOUSEHOLD, edit=True
+    )
     membership = current_membership(person)
     form = HouseholdRemoveForm(request.POST, auto_id=f"leave-{request.POST.get('member', '')}-%s")
     member = (
@@ -423,7 +428,9 @@ def person_household_remove(request, person_id):
 def _add_to_record(request, person_id, form_class, add, done: str, key: str):
     """Add a name or an identifier from a small form on the person page; a refused entry
     comes back as typed, with the error summary above the form (422)."""
-    person = person_get(actor=request.user, person_id=person_id, purpose="case work", edit=True)
+    person = person_get(
+        actor=request.user, person_id=person_id, purpose=Purpose.CASE_WORK, edit=True
+    )
     form = form_class(request.POST)
     if form.is_valid():
         try:

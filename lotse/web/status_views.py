@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from lotse.access.decorators import requires
 from lotse.access.policy import Action
+from lotse.audit.vocabulary import Purpose
 from lotse.people.selectors import family_choices, family_persons, person_get
 from lotse.status.events import EventKind
 from lotse.status.facts import entries_in_force
@@ -44,8 +45,8 @@ def _status_of(form) -> int:
 def _person_for_edit(request, person_id):
     # Asked as an edit either way (a refusal is logged as one); the page shows the person's
     # name, which is logged as a read.
-    person_get(actor=request.user, person_id=person_id, purpose="status", edit=True)
-    return person_get(actor=request.user, person_id=person_id, purpose="status")
+    person_get(actor=request.user, person_id=person_id, purpose=Purpose.STATUS, edit=True)
+    return person_get(actor=request.user, person_id=person_id, purpose=Purpose.STATUS)
 
 
 @require_http_methods(["GET", "POST"])
@@ -141,7 +142,7 @@ def status_event_change(request, person_id):
 @require_safe
 @requires(Action.VIEW_PERSON, person_data=True)
 def status_timeline(request, person_id):
-    person = person_get(actor=request.user, person_id=person_id, purpose="status")
+    person = person_get(actor=request.user, person_id=person_id, purpose=Purpose.STATUS)
     overview = status_overview(actor=request.user, person=person, with_timeline=True)
     return render(
         request,
@@ -153,7 +154,7 @@ def status_timeline(request, person_id):
 @require_http_methods(["GET", "POST"])
 @requires(Action.VIEW_PERSON, person_data=True)
 def status_switch(request, person_id):
-    person = person_get(actor=request.user, person_id=person_id, purpose="Rechtskreiswechsel")
+    person = person_get(actor=request.user, person_id=person_id, purpose=Purpose.BENEFIT_SWITCH)
     overview = status_overview(actor=request.user, person=person)
     context = {
         "person": person,
