@@ -10,6 +10,7 @@ policy checks them before any rule). The open-case rule has allowed the user to 
 before this rule is asked.
 """
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from lotse.access.policy import Action, Category, Decision, register_category_rule, statutory_basis
@@ -30,4 +31,12 @@ def status_by_statute(*, user, person, category, owner_office, purpose) -> Decis
     )
 
 
-register_category_rule(status_by_statute)
+def _status_by_statute_admits(*, user, category, owner_office, purpose) -> Q | None:
+    if str(category) != Category.STATUS or owner_office is None or user.office is None:
+        return None
+    return Q() if statutory_basis(owner_office.kind, user.office.kind, Category.STATUS) else None
+
+
+register_category_rule(
+    status_by_statute, name="status.by_statute", admits=_status_by_statute_admits
+)
