@@ -453,11 +453,11 @@ ROWS = [
         {"benefit_regime": A},
     ),
     (
-        "2024-02-27: 36 months → back to Grundleistungen",
+        "2024-02-27: 36 months, but § 20 keeps who had 18 on 2024-02-26",
         "2024-02-27",
         [ev("2022-01-10", "ankunftsnachweis")],
         {"entry_date": "2022-01-10"},
-        {"benefit_regime": G},
+        {"benefit_regime": A},
     ),
     (
         "2024-02-27: reception centre, 6 months → permit",

@@ -1,0 +1,170 @@
+"""The checked rules of issue 11: the transitions of §§ 15 and 20 AsylbLG, the "gute
+Bleibeperspektive" lists by period, and what a reason says when its rule is unverified."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.utils import translation
+
+from lotse.status.rules import default_rules
+from lotse.status.rules.ruleset import RuleDataError, _rule_from
+from lotse.status.tests.helpers import ev, rule_ids, run
+
+G = "asylblg_grundleistungen"
+A = "asylblg_analogleistungen"
+
+
+def arrived(day):
+    return {"events": [ev(day, "ankunftsnachweis")], "entry_date": day}
+
+
+def regime(as_of, entry):
+    options = arrived(entry)
+    return run(as_of, options.pop("events"), **options)
+
+
+def benefit_reason(answers):
+    return [r for r in answers["reasons"] if r["question"] == "benefit_regime"]
+
+
+# --- § 20 AsylbLG (Rückführungsverbesserungsgesetz, 27.02.2024) --------------------------------
+
+
+def test_20_months_on_26_february_2024_keeps_analogleistungen_citing_20():
+    answers = regime("2024-03-15", "2022-06-26")  # 20 months on 2024-02-26
+    assert answers["benefit_regime"] == A
+    reasons = benefit_reason(answers)
+    transition = [r for r in reasons if r["rule"] == "asylblg.analog_transition_2024"]
+    assert transition
+    assert transition[0]["paragraph"] == "§ 20 AsylbLG"
+    assert "asylblg.grundleistungen" not in rule_ids(answers, "benefit_regime")
+
+
+def test_20_is_said_in_german():
+    with translation.override("de"):
+        answers = regime("2024-03-15", "2022-06-26")
+    transition = [r for r in answers["reasons"] if r["rule"] == "asylblg.analog_transition_2024"]
+    assert transition[0]["summary"].startswith("Wer bis zum 26.02.2024 18 Monate Aufenthalt")
+    assert "18 Monate erreicht am 26.12.2023" in transition[0]["facts"]
+
+
+def test_10_months_on_26_february_2024_waits_36_months():
+    entry = "2023-04-26"  # 10 months on 2024-02-26
+    assert regime("2024-03-15", entry)["benefit_regime"] == G
+    assert regime("2024-10-26", entry)["benefit_regime"] == G  # 18 months: no longer enough
+    assert regime("2026-04-25", entry)["benefit_regime"] == G
+    complete = regime("2026-04-26", entry)
+    assert complete["benefit_regime"] == A
+    assert "asylblg.analog_waiting_period" in rule_ids(complete, "benefit_regime")
+
+
+def test_18_months_reached_on_26_february_2024_exactly_is_kept():
+    assert regime("2024-02-27", "2022-08-26")["benefit_regime"] == A
+    assert regime("2024-02-27", "2022-08-27")["benefit_regime"] == G
+
+
+# --- § 15 AsylbLG (Zweites Gesetz zur besseren Durchsetzung der Ausreisepflicht, 21.08.2019) ----
+
+
+def test_15_months_before_21_august_2019_keeps_analogleistungen_citing_15():
+    answers = regime("2019-09-01", "2018-05-01")  # 15 months on 2019-08-01
+    assert answers["benefit_regime"] == A
+    reason = [r for r in benefit_reason(answers) if r["rule"] == "asylblg.analog_transition"]
+    assert reason
+    assert reason[0]["paragraph"] == "§ 15 AsylbLG"
+
+
+def test_15_months_on_21_august_2019_is_too_late():
+    assert regime("2019-08-21", "2018-05-21")["benefit_regime"] == G
+    assert regime("2019-11-21", "2018-05-21")["benefit_regime"] == A  # 18 months
+
+
+def test_the_transitions_are_rule_data():
+    rules = default_rules()
+    assert rules.in_force("asylblg.analog_transition_2024", date(2024, 2, 27)).params[
+        "reached_by"
+    ] == date(2024, 2, 26)
+    assert rules.find("asylblg.analog_transition_2024", date(2024, 2, 26)) is None
+    # § 15 is still in the statute: its version is open-ended.
+    assert rules.in_force("asylblg.analog_transition", date(2026, 1, 1)).paragraph == "§ 15 AsylbLG"
+
+
+# --- gute Bleibeperspektive by period --------------------------------------------------------
+
+PERSPECTIVE = [
+    ("SOM", "2021-02-28", False),
+    ("SOM", "2021-03-01", True),  # BAMF circular of 22.02.2021
+    ("IRQ", "2021-03-01", False),
+    ("AFG", "2022-01-16", False),
+    ("AFG", "2022-01-17", True),  # Trägerrundschreiben 01/22
+    ("SOM", "2022-06-01", True),
+    ("SYR", "2020-06-01", True),
+    ("SOM", "2019-08-01", False),
+]
+
+
+@pytest.mark.parametrize(("country", "as_of", "expected"), PERSPECTIVE)
+def test_perspective_by_period(country, as_of, expected):
+    answers = run(
+        as_of,
+        [ev("2019-03-01", "ankunftsnachweis")],
+        nationality=country,
+        entry_date="2019-03-01",
+        labour_market_close=False,
+    )
+    assert answers["gute_bleibeperspektive"] is expected
+
+
+def test_every_perspective_version_names_its_source():
+    for rule in default_rules().versions("perspective.countries"):
+        assert "http" in rule.source, rule.version
+
+
+def test_an_unverified_period_says_so_in_its_reason():
+    events = [ev("2023-03-01", "ankunftsnachweis")]
+    with translation.override("de"):
+        answers = run("2024-06-01", events, nationality="AFG", entry_date="2023-03-01")
+    reason = [r for r in answers["reasons"] if r["question"] == "gute_bleibeperspektive"][0]
+    assert reason["verified"] is False
+    assert "nicht anhand des Gesetzes oder einer amtlichen Quelle überprüft" in reason["note"]
+    events = [ev("2022-03-01", "ankunftsnachweis")]
+    earlier = run("2022-06-01", events, nationality="AFG", entry_date="2022-03-01")
+    checked = [r for r in earlier["reasons"] if r["question"] == "gute_bleibeperspektive"][0]
+    assert checked["verified"] is True
+    assert "could not be checked" not in checked["note"]
+
+
+def test_verified_must_be_a_boolean():
+    entry = {
+        "id": "x",
+        "paragraph": "§ 1",
+        "valid_from": date(2020, 1, 1),
+        "status": "in_force",
+        "summary": "s",
+        "verified": "no",
+    }
+    with pytest.raises(RuleDataError):
+        _rule_from(entry, Path("x.toml"))
+    entry["verified"] = False
+    assert _rule_from(entry, Path("x.toml")).verified is False
+    del entry["verified"]
+    assert _rule_from(entry, Path("x.toml")).verified is True
+
+
+# --- the checked rules ------------------------------------------------------------------------
+
+
+def test_no_rule_file_keeps_a_review_mark():
+    from lotse.status.rules.ruleset import DATA_DIR
+
+    for path in DATA_DIR.glob("*.toml"):
+        assert "⚠" not in path.read_text(), path.name
+
+
+def test_an_unverified_labour_rule_says_so():
+    answers = run("2016-02-01", [ev("2015-10-12", "buema"), ev("2015-11-16", "asylum_application")])
+    labour = [r for r in answers["reasons"] if r["rule"] == "labour.vorrangpruefung"]
+    assert labour
+    assert labour[0]["verified"] is False
+    assert "could not be checked against the law" in labour[0]["note"]
