@@ -324,6 +324,11 @@ RULE_TEXTS = {
         "received Analogleistungen on that day keeps them (transitional rule); the longer "
         "waiting period applies only to the others."
     ),
+    "labour.safe_country_ban_2023": _(
+        "Work ban for nationals of a safe country of origin who applied for asylum after "
+        "31 August 2015 (nationals of Georgia and Moldova: after 30 August 2023): during the "
+        "procedure, and with a Duldung after the rejection."
+    ),
 }
 
 # --- what a reader must know besides (by text code, or the code a rule cites with) -------------

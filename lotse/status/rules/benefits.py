@@ -345,7 +345,14 @@ def sgb_regime(ctx: Context, day: date, household_regimes: dict[str, list[str]] 
         ctx.cite(
             Q,
             "sgb2.regelaltersgrenze",
-            [*facts, fact("regelaltersgrenze", f"Regelaltersgrenze {limit}", day=limit)],
+            [
+                *facts,
+                fact(
+                    "regelaltersgrenze",
+                    f"Regelaltersgrenze reached with the end of {dates.day_before(limit)}",
+                    day=dates.day_before(limit),
+                ),
+            ],
             day=day,
         )
         ctx.cite(Q, "sgb12.entitlement", facts, day=day)
@@ -399,10 +406,13 @@ def _sozialgeld_or_sgb12(ctx, day, household_regimes, facts) -> str:
 
 
 def _regelaltersgrenze(ctx: Context, person: Person, day: date) -> date:
+    """The first day beyond the Altersgrenze: § 7a SGB II reaches it with the end of the month in
+    which the person completes the age of the table (completed the day before the birthday)."""
     table = ctx.rule("sgb2.regelaltersgrenze", day).params["table"]
     year = min(max(person.birth_date.year, table[0][0]), table[-1][0])
     months = dict(table)[year]
-    return dates.add_months(person.birth_date, months)
+    completed = dates.day_before(dates.add_months(person.birth_date, months))
+    return dates.first_of_next_month(completed)
 
 
 # --- offices -----------------------------------------------------------------------------------

@@ -72,7 +72,7 @@ def _stay_facts(status: Status) -> list[str]:
 
 def _safe_country_ban(ctx: Context, status: Status) -> bool:
     """§ 61 Abs. 2 S. 4 AsylG / § 60a Abs. 6 S. 1 Nr. 3 AufenthG (safe country, applied after
-    2015-08-31); for Geduldete only after a rejection."""
+    the rule's day, for some countries a later one); for Geduldete only after a rejection."""
     ban = ctx.rules.find("labour.safe_country_ban", status.day)
     if ban is None:
         return False
@@ -80,7 +80,9 @@ def _safe_country_ban(ctx: Context, status: Status) -> bool:
     application = status.procedure.application
     applied = application.date if application else status.requested
     nationality = ctx.scenario.person.nationality
-    if nationality not in countries or applied is None or applied <= ban.params["applied_after"]:
+    by_country = ban.params.get("applied_after_by_country", {})
+    applied_after = by_country.get(nationality, ban.params["applied_after"])
+    if nationality not in countries or applied is None or applied <= applied_after:
         return False
     if status.frame is Frame.DULDUNG and status.procedure.outcome in PROTECTION:
         return False

@@ -9,7 +9,7 @@ from django.utils import translation
 
 from lotse.status.rules import default_rules
 from lotse.status.rules.ruleset import RuleDataError, _rule_from
-from lotse.status.tests.helpers import ev, rule_ids, run
+from lotse.status.tests.helpers import AMAL, ev, rule_ids, run
 
 G = "asylblg_grundleistungen"
 A = "asylblg_analogleistungen"
@@ -168,3 +168,75 @@ def test_an_unverified_labour_rule_says_so():
     assert labour
     assert labour[0]["verified"] is False
     assert "could not be checked against the law" in labour[0]["note"]
+
+
+# --- safe countries of origin: Georgia and Moldova (23.12.2023, § 87d AsylG) -------------------
+
+SAFE = [
+    ("GEO", "2023-06-01", "2024-03-01", "permit_with_ba_consent"),  # applied by 2023-08-30
+    ("MDA", "2023-08-30", "2024-03-01", "permit_with_ba_consent"),
+    ("GEO", "2023-08-31", "2024-03-01", "none"),
+    ("MDA", "2023-09-15", "2024-03-01", "none"),
+    ("GEO", "2023-08-31", "2023-12-22", "permit_with_ba_consent"),  # not yet a safe country
+    ("ALB", "2023-06-01", "2024-03-01", "none"),  # the 2015 day still holds for the others
+]
+
+
+@pytest.mark.parametrize(("country", "applied", "as_of", "expected"), SAFE)
+def test_georgia_and_moldova_are_banned_only_for_applications_after_30_august_2023(
+    country, applied, as_of, expected
+):
+    events = [ev(applied, "asylum_application")]
+    answers = run(as_of, events, nationality=country, entry_date=applied)
+    assert answers["labour_market_access"] == expected
+
+
+def test_the_georgian_cut_off_is_said_in_german():
+    events = [ev("2023-09-15", "asylum_application")]
+    with translation.override("de"):
+        answers = run("2024-03-01", events, nationality="GEO", entry_date="2023-09-15")
+    ban = [r for r in answers["reasons"] if r["rule"] == "labour.safe_country_ban"][0]
+    assert "Georgiens und Moldaus: nach dem 30.08.2023" in ban["summary"]
+    assert "§ 87d AsylG" in ban["paragraph"]
+
+
+# --- § 7a SGB II: the Altersgrenze is reached with the end of the month ------------------------
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        ("2024-05-09", "sgb2"),
+        ("2024-05-10", "sgb2"),
+        ("2024-05-31", "sgb2"),
+        ("2024-06-01", "sgb12"),
+    ],
+)
+def test_sgb2_runs_to_the_end_of_the_month_of_the_altersgrenze(as_of, expected):
+    # born 1958: 66 years; completed on 2024-05-09, so SGB II to the end of May 2024
+    assert run(as_of, AMAL, birth_date="1958-05-10")["benefit_regime"] == expected
+
+
+def test_the_altersgrenze_is_said_as_the_last_day_of_the_month():
+    with translation.override("de"):
+        answers = run("2024-06-01", AMAL, birth_date="1958-05-10")
+    reason = [r for r in answers["reasons"] if r["rule"] == "sgb2.regelaltersgrenze"][0]
+    assert "Regelaltersgrenze erreicht am 31.05.2024" in " ".join(reason["facts"])
+
+
+# --- Integrationskurs for Geduldete since 24.10.2015 ------------------------------------------
+
+TOLERATED = [
+    ev("2015-01-10", "asylum_application"),
+    ev("2015-06-01", "decision", outcome="rejected_unfounded"),
+    ev("2015-07-01", "finality"),
+    ev("2015-07-05", "duldung", variant="60a_2_3", valid_until="2016-07-04"),
+]
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"), [("2015-10-23", "not_admissible"), ("2015-10-24", "admissible")]
+)
+def test_geduldete_for_urgent_personal_reasons_are_admissible_from_24_october_2015(as_of, expected):
+    answers = run(as_of, TOLERATED, nationality="AFG", entry_date="2015-01-05")
+    assert answers["integration_course"] == expected
