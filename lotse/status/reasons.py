@@ -208,12 +208,14 @@ RULE_TEXTS = {
     ),
     "labour.reception_centre_2014": _("No work while the person must live in a reception centre."),
     "labour.reception_centre_2019": _(
-        "In a reception centre the Ausländerbehörde may permit work after %(months)s months of "
-        "stay, with the consent of the Bundesagentur für Arbeit."
+        "In a reception centre work must be permitted if the asylum procedure has not been "
+        "decided finally %(months)s months after the application, with the consent of the "
+        "Bundesagentur für Arbeit."
     ),
     "labour.reception_centre": _(
-        "In a reception centre work is to be permitted as a rule after %(months)s months of "
-        "stay, with the consent of the Bundesagentur für Arbeit."
+        "In a reception centre work must be permitted if the asylum procedure has not been "
+        "decided finally %(months)s months after the application, with the consent of the "
+        "Bundesagentur für Arbeit."
     ),
     "labour.no_consent_after_4_years": _(
         "After 4 years of uninterrupted permitted, tolerated or gestattet stay the work permit "
@@ -413,6 +415,11 @@ NOTES = {
         "lotse assumes that the person received benefits under the AsylbLG on that day and that "
         "the stay was not substantially interrupted."
     ),
+    "labour.reception_centre_rejected": _(
+        "The application was rejected as manifestly unfounded or inadmissible: in the reception "
+        "centre no work may be permitted, unless the administrative court orders that the "
+        "appeal has suspensive effect."
+    ),
 }
 PENDING_NOTE = _("Announced, not in force: this law does not change the answers yet.")
 UNVERIFIED_NOTE = _(
@@ -507,6 +514,8 @@ FACT_TEXTS = {
     ),
     "country_list": _("countries on the list: %(countries)s"),
     "no_country_list": _("no list of countries"),
+    "counted_from_application": _("counted from the asylum application on %(day)s"),
+    "no_application": _("no asylum application filed yet: the waiting period has not begun"),
 }
 EVENT_TEXT = _("%(event)s on %(day)s")
 EVENT_TEXT_DETAILS = _("%(event)s (%(details)s) on %(day)s")

@@ -102,8 +102,23 @@ def _gestattung(ctx: Context, status: Status) -> str:
         if rule.params["months"] == 0:
             ctx.cite(Q, "labour.reception_centre", [_IN_CENTRE])
             return NONE
+        if _centre_excluded(ctx, status, rule):
+            return NONE
         return _after_waiting(ctx, status, "labour.reception_centre", [_IN_CENTRE])
     return _after_waiting(ctx, status, "labour.gestattung_waiting", [])
+
+
+def _centre_excluded(ctx: Context, status: Status, rule) -> bool:
+    """§ 61 Abs. 1 S. 2 Nr. 4 AsylG: no permit in the reception centre after a rejection as
+    manifestly unfounded or inadmissible, unless the court ordered the suspensive effect."""
+    decision = status.procedure.decision
+    if decision is None or status.procedure.outcome not in rule.params.get("excluded_outcomes", []):
+        return False
+    appeal = status.procedure.appeal
+    if appeal is not None and appeal.fields.get("suspensive"):
+        return False
+    ctx.cite(Q, rule.id, [_IN_CENTRE, decision.describe()], note="labour.reception_centre_rejected")
+    return True
 
 
 def _duldung(ctx: Context, status: Status) -> str:
@@ -124,11 +139,22 @@ def _duldung(ctx: Context, status: Status) -> str:
 
 def _after_waiting(ctx: Context, status: Status, rule_id: str, facts: list[str]) -> str:
     rule = ctx.rule(rule_id)
-    ends = dates.add_months(status.stay_start, rule.params["months"])
     months = rule.params["months"]
+    start = status.stay_start
+    counted = _stay_facts(status)
+    if rule.params.get("counted_from") == "application":
+        # § 61 Abs. 1 S. 2 Nr. 1 AsylG: months after the asylum application was filed
+        application = status.procedure.application
+        if application is None:
+            no_application = fact("no_application", "no asylum application yet")
+            ctx.cite(Q, rule_id, [*facts, no_application])
+            return NONE
+        start = application.date
+        counted = [fact("counted_from_application", f"counted from {start}", day=start)]
+    ends = dates.add_months(start, months)
     facts = [
         *facts,
-        *_stay_facts(status),
+        *counted,
         fact("waiting_months", f"waiting period {months} months", months=months),
     ]
     if status.day < ends:

@@ -240,3 +240,46 @@ TOLERATED = [
 def test_geduldete_for_urgent_personal_reasons_are_admissible_from_24_october_2015(as_of, expected):
     answers = run(as_of, TOLERATED, nationality="AFG", entry_date="2015-01-05")
     assert answers["integration_course"] == expected
+
+
+# --- § 61 Abs. 1 S. 2 AsylG: work in the reception centre -----------------------------------
+
+CENTRE = {"in_reception_centre": True, "entry_date": "2019-09-01", "nationality": "AFG"}
+
+
+def centre(as_of, *events):
+    return run(as_of, [ev("2019-09-01", "ankunftsnachweis"), *events], **CENTRE)
+
+
+def test_reception_centre_months_count_from_the_application():
+    application = ev("2019-10-15", "asylum_application")
+    assert centre("2020-07-14", application)["labour_market_access"] == "none"
+    assert centre("2020-07-15", application)["labour_market_access"] == "permit_with_ba_consent"
+
+
+def test_reception_centre_without_an_application_the_months_do_not_run():
+    with translation.override("de"):
+        answers = centre("2020-09-01")
+    assert answers["labour_market_access"] == "none"
+    reason = [r for r in answers["reasons"] if r["rule"] == "labour.reception_centre"][0]
+    assert "noch kein Asylantrag gestellt" in " ".join(reason["facts"])
+
+
+def test_reception_centre_no_permit_after_rejection_as_manifestly_unfounded():
+    events = [
+        ev("2019-10-15", "asylum_application"),
+        ev("2020-05-01", "decision", outcome="rejected_manifestly_unfounded"),
+        ev("2020-05-10", "appeal"),
+    ]
+    assert centre("2020-08-01", *events)["labour_market_access"] == "none"
+    suspended = [*events[:2], ev("2020-05-10", "appeal", suspensive=True)]
+    assert centre("2020-08-01", *suspended)["labour_market_access"] == "permit_with_ba_consent"
+
+
+def test_reception_centre_2024_says_it_must_be_permitted():
+    events = [ev("2023-08-20", "ankunftsnachweis"), ev("2023-08-25", "asylum_application")]
+    with translation.override("de"):
+        answers = run("2024-03-01", events, in_reception_centre=True, entry_date="2023-08-20")
+    reason = [r for r in answers["reasons"] if r["rule"] == "labour.reception_centre"][0]
+    assert "zu erlauben" in reason["summary"]
+    assert "Asylantrag am 25.08.2023" in " ".join(reason["facts"])

@@ -460,9 +460,9 @@ ROWS = [
         {"benefit_regime": A},
     ),
     (
-        "2024-02-27: reception centre, 6 months → permit",
+        "2024-02-27: reception centre, 6 months after the application → permit",
         "2024-03-01",
-        [ev("2023-08-20", "ankunftsnachweis")],
+        [ev("2023-08-20", "ankunftsnachweis"), ev("2023-08-25", "asylum_application")],
         {"entry_date": "2023-08-20", "in_reception_centre": True},
         {"labour_market_access": "permit_with_ba_consent", "benefit_office": "erstaufnahme"},
     ),
