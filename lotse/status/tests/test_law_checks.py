@@ -163,8 +163,9 @@ def test_no_rule_file_keeps_a_review_mark():
 
 
 def test_an_unverified_labour_rule_says_so():
-    answers = run("2016-02-01", [ev("2015-10-12", "buema"), ev("2015-11-16", "asylum_application")])
-    labour = [r for r in answers["reasons"] if r["rule"] == "labour.vorrangpruefung"]
+    # work from the decision, before the residence permit: a reading, not checked
+    answers = run("2016-04-30", AMAL[:3])
+    labour = [r for r in answers["reasons"] if r["rule"] == "labour.protection_decision"]
     assert labour
     assert labour[0]["verified"] is False
     assert "could not be checked against the law" in labour[0]["note"]
