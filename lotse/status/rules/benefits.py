@@ -268,6 +268,30 @@ def asylblg_kind(ctx: Context, day: date, household_regimes: dict[str, list[str]
     return _waiting_period(ctx, person, day)
 
 
+# §§ 15, 20 AsylbLG: who received Analogleistungen before a longer waiting period took effect
+# keeps them (the days and months are in the rule data).
+TRANSITIONS = ("asylblg.analog_transition", "asylblg.analog_transition_2024")
+
+
+def _analog_since(ctx: Context, person: Person, day: date) -> tuple[int, date] | None:
+    """The waiting period (months, the day complete) by which the person received
+    Analogleistungen on `day` under the rules then in force, including an earlier transition;
+    None if they did not."""
+    rule = ctx.rules.find("asylblg.analog_waiting_period", day)
+    if rule is None:
+        return None
+    threshold = dates.add_months(person.entry_date, rule.params["months"])
+    if day >= threshold:
+        return rule.params["months"], threshold
+    for rule_id in TRANSITIONS:
+        transition = ctx.rules.find(rule_id, day)
+        if transition is not None and transition.params["reached_by"] < day:
+            earlier = _analog_since(ctx, person, transition.params["reached_by"])
+            if earlier is not None:
+                return earlier
+    return None
+
+
 def _waiting_period(ctx: Context, person: Person, day: date) -> str:
     rule = ctx.rule("asylblg.analog_waiting_period", day)
     threshold = dates.add_months(person.entry_date, rule.params["months"])
@@ -284,15 +308,18 @@ def _waiting_period(ctx: Context, person: Person, day: date) -> str:
     if day >= threshold:
         ctx.cite(Q, "asylblg.analog_waiting_period", facts, day=day)
         return ANALOG
-    transition = ctx.rules.find("asylblg.analog_transition", day)
-    if transition is not None:
-        earlier = dates.add_months(person.entry_date, transition.params["previous_months"])
-        if earlier <= transition.params["reached_by"]:
-            previous = transition.params["previous_months"]
+    for rule_id in TRANSITIONS:
+        transition = ctx.rules.find(rule_id, day)
+        if transition is None:
+            continue
+        reached_by = transition.params["reached_by"]
+        earlier = _analog_since(ctx, person, reached_by)
+        if earlier is not None:
+            previous, since = earlier
             on = fact(
-                "months_complete", f"{previous} months on {earlier}", months=previous, day=earlier
+                "months_complete", f"{previous} months on {since}", months=previous, day=since
             )
-            ctx.cite(Q, "asylblg.analog_transition", [*facts, on], day=day)
+            ctx.cite(Q, rule_id, [*facts, on], day=day)
             return ANALOG
     ctx.cite(
         Q,
@@ -318,7 +345,14 @@ def sgb_regime(ctx: Context, day: date, household_regimes: dict[str, list[str]] 
         ctx.cite(
             Q,
             "sgb2.regelaltersgrenze",
-            [*facts, fact("regelaltersgrenze", f"Regelaltersgrenze {limit}", day=limit)],
+            [
+                *facts,
+                fact(
+                    "regelaltersgrenze",
+                    f"Regelaltersgrenze reached with the end of {dates.day_before(limit)}",
+                    day=dates.day_before(limit),
+                ),
+            ],
             day=day,
         )
         ctx.cite(Q, "sgb12.entitlement", facts, day=day)
@@ -372,10 +406,13 @@ def _sozialgeld_or_sgb12(ctx, day, household_regimes, facts) -> str:
 
 
 def _regelaltersgrenze(ctx: Context, person: Person, day: date) -> date:
+    """The first day beyond the Altersgrenze: § 7a SGB II reaches it with the end of the month in
+    which the person completes the age of the table (completed the day before the birthday)."""
     table = ctx.rule("sgb2.regelaltersgrenze", day).params["table"]
     year = min(max(person.birth_date.year, table[0][0]), table[-1][0])
     months = dict(table)[year]
-    return dates.add_months(person.birth_date, months)
+    completed = dates.day_before(dates.add_months(person.birth_date, months))
+    return dates.first_of_next_month(completed)
 
 
 # --- offices -----------------------------------------------------------------------------------

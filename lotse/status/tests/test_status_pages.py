@@ -342,3 +342,11 @@ def test_no_open_sozialamt_case_means_no_follow_up(client_for, abh):
     assert switch.follow_up is None
     assert not Case.objects.filter(person=person, office=switch.from_office).exists()
     assert CaseStatus.OPEN
+
+
+def test_an_answer_resting_on_an_unverified_rule_says_so_on_the_page(client_for, abh, amal):
+    # Amal has Flüchtlingsschutz and no AE recorded: work from the decision is a reading that
+    # could not be checked against a source (labour.protection_decision, verified = false).
+    record_journey(client_for(abh), amal)
+    page = client_for(abh).get(reverse("web:person_detail", args=[amal.pk])).content.decode()
+    assert "nicht anhand des Gesetzes oder einer amtlichen Quelle überprüft werden" in page
