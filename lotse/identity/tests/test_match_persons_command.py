@@ -266,3 +266,26 @@ def test_a_finished_run_replaces_the_earlier_result_and_leaves_no_part_file(tmp_
     run(str(source), out=out, processes=1)
     assert out.read_text().splitlines()[0] == "record_id_1,record_id_2,score,reasons"
     assert {p.name for p in tmp_path.iterdir()} == {"in.csv", "pairs.csv"}
+
+
+def test_the_bulk_loader_keeps_a_person_whose_date_is_no_date(db, settings):
+    from lotse.audit.models import AuditEvent, EventType
+    from lotse.identity.registry_load import load_rows
+    from lotse.organisations.tests.factories import reference_office
+    from lotse.people.models import Person
+
+    settings.LOTSE_DEMO = True
+    rows = [
+        {
+            "record_id": "1",
+            "given_names": "Ali",
+            "family_name": "Hassan",
+            "birth_date": "1956-02-31",
+        },
+        {"record_id": "", "given_names": "Omar", "family_name": "Khalil", "birth_date": "19700000"},
+    ]
+    assert load_rows(rows, office=reference_office("sozialamt-tubingen-08416")) == 2
+    births = set(Person.objects.values_list("birth_year", "birth_month", "birth_day"))
+    assert births == {(1956, 2, None), (1970, None, None)}
+    event = AuditEvent.objects.get(event_type=EventType.PERSON_CREATED)
+    assert event.details["fields_not_used_in_full"] == 1
