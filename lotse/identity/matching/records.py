@@ -52,6 +52,7 @@ _FORMS = [
     (re.compile(r"^(\d{4})-?(\d{2})$"), "ym"),  # 1956-02, 195602
     (re.compile(r"^(\d{4})$"), "y"),  # 1956
     (re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$"), "dmy"),  # 03.02.1956, 3.2.1956
+    (re.compile(r"^(\d{2})(\d{2})(\d{4})$"), "dmy"),  # 03021956, when 0302 is no year
     (re.compile(r"^(\d{1,2})\.(\d{4})$"), "my"),  # 02.1956
 ]
 _YEAR_ANYWHERE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
@@ -85,7 +86,8 @@ def read_birth_date(
     """Read a birth date as far as it is one; never raises.
 
     Known forms: YYYY-MM-DD (also one-digit month and day), YYYYMMDD, YYYY-MM, YYYYMM, YYYY,
-    DD.MM.YYYY, D.M.YYYY, MM.YYYY; a day or month 00 is unknown. An impossible day keeps year
+    DD.MM.YYYY, D.M.YYYY, MM.YYYY, and DDMMYYYY where the first four digits are no year; a day
+    or month 00 is unknown. An impossible day keeps year
     and month (1956-02-31: February 1956), an impossible month keeps the year; a text in no
     known form keeps a year that stands in it alone ("ca. 1956"). A 1 January is taken for a
     placeholder unless the caller says otherwise: in this population most of them are."""
@@ -96,6 +98,8 @@ def read_birth_date(
         match = pattern.match(text)
         if match:
             parts = dict(zip(order, (int(part) for part in match.groups()), strict=True))
+            if len(text) == 8 and order == "ymd" and not _plausible(parts["y"], this_year):
+                continue  # eight digits that do not start with a year: DDMMYYYY, below
             return _from_parts(text, parts, placeholder, this_year)
     years = set(_YEAR_ANYWHERE.findall(text))
     if len(years) == 1 and _plausible(int(next(iter(years))), this_year):

@@ -257,6 +257,8 @@ def test_other_forms_of_a_birth_date_are_read():
         2,
     )
     assert read_birth_date("31/02/56").problem is DateProblem.FORM
+    assert read_birth_date("03021956").birth == read_birth_date("1956-02-03").birth
+    assert read_birth_date("31021956").problem is DateProblem.INVALID
 
 
 def test_a_finished_run_replaces_the_earlier_result_and_leaves_no_part_file(tmp_path):

@@ -28,9 +28,10 @@ class Command(BaseCommand):
     help = (
         "Find duplicate persons in a CSV file, or link two files, and write the pairs with "
         f"score and reasons. Columns (all optional but record_id): {', '.join(COLUMNS)}; "
-        "birth_date as YYYY-MM-DD, YYYYMMDD, DD.MM.YYYY, YYYY-MM, MM.YYYY or YYYY (00 for an "
-        "unknown day or month); a birth date that is no valid date keeps what it still tells "
-        "(the year, the month if valid), the row is kept and the field reported on stderr; "
+        "birth_date as YYYY-MM-DD, YYYYMMDD, DD.MM.YYYY, DDMMYYYY, YYYY-MM, MM.YYYY or YYYY "
+        "(00 for an unknown day or month); a birth date that is no valid date keeps what it "
+        "still tells (the year, the month if valid), the row is kept and the field reported "
+        "on stderr; "
         "identifier as TYPE:VALUE, several separated by ';'. Extra columns are ignored."
     )
     requires_system_checks = []  # a file tool: no database, no checks
