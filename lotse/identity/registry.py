@@ -27,6 +27,7 @@ from lotse.cases.rules import holding_offices, offices_in_kreise
 from lotse.identity.matching.blocking import block_limit, blocking_keys
 from lotse.identity.matching.compare import LIKELY, POSSIBLE, MatchResult, compare, may_reach
 from lotse.identity.matching.features import prepare
+from lotse.identity.selectors import rejected_keys
 from lotse.people.models import UNIQUE_IDENTIFIER_TYPES, MatchKey, Person, PersonIdentifier
 from lotse.people.records import input_records, records_by_person
 from lotse.people.services import PersonInput, normalize_identifier
@@ -190,11 +191,25 @@ def _describe(actor, candidates: list[Candidate]) -> None:
             candidate.break_glass = bool(decide(actor, Action.BREAK_GLASS, person))
 
 
+def _not_decided_different(candidates: list[Candidate], decisive: dict) -> list[Candidate]:
+    """An entry whose identifier names an existing person is that person: a record a reviewer
+    decided is a different person from it is not proposed (selectors.rejected_pairs)."""
+    if not decisive:
+        return candidates
+    different = rejected_keys(person_ids=decisive)
+    return [
+        c
+        for c in candidates
+        if c.decisive or not any(frozenset((p, c.person_id)) in different for p in decisive)
+    ]
+
+
 def duplicate_check(*, actor, data: PersonInput) -> list[Candidate]:
     authorize(actor, Action.EDIT_PERSON_REGISTRY, purpose=Purpose.REGISTRATION)
     new_records = [prepare(r) for r in input_records(data)]
     decisive = _identifier_matches(data)
     candidates = _scored(new_records, decisive, set(decisive) | set(_blocked_ids(new_records)))
+    candidates = _not_decided_different(candidates, decisive)
     _describe(actor, candidates)
     for candidate in candidates:
         candidate.ref = candidate_ref(actor, candidate.person_id)

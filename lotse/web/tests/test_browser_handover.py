@@ -456,7 +456,7 @@ def test_person_and_duplicate_pages_as_team_lead(ui, make_user, settings):
     ui.axe("possible duplicates, with pairs")
     click_and_load(ui, pairs.first.get_by_role("link"))
     expect(page.locator("h1")).to_have_text(t("Possible duplicate"))
-    expect(page.locator("main section.lotse-section")).to_have_count(2)
+    expect(page.locator("main .lotse-compare section.lotse-section")).to_have_count(2)
     ui.axe("possible duplicate")
     ui.assert_clean()
     print("axe-core checked: " + ", ".join(ui.checked))
