@@ -15,6 +15,7 @@ from lotse.access.policy import Action, Category, authorize
 from lotse.audit.models import AuditEvent, EventType
 from lotse.audit.services import atomic_service, audit_record
 from lotse.audit.vocabulary import Basis, LegalBasis
+from lotse.consent.form_texts import document_languages
 from lotse.core.text import check_length
 from lotse.organisations.models import JobcenterForm, Office, OfficeKind
 from lotse.people.models import Person
@@ -53,7 +54,7 @@ def subject_report_create(
     `request_reference` says which request it answers (e.g. "Antrag vom 02.03.2026, Az. 12"):
     a report is only produced for a request of the person, never on a whim.
     """
-    from lotse.subject_rights.documents import report_languages, report_pdf
+    from lotse.subject_rights.documents import report_pdf
 
     reference = check_length(request_reference, 200, "request_reference")
     if not reference:
@@ -63,7 +64,7 @@ def subject_report_create(
     # Read (and a refusal logged) before the transaction: a refused attempt stays in the trail.
     data = subject_report_data(actor=actor, person=person, include_note_texts=include_note_texts)
     person = data["person"]
-    languages = report_languages(language or person.preferred_language)
+    languages = document_languages(language or person.preferred_language)
     pdf = report_pdf(data=data, languages=languages, office=actor.office, reference=reference)
     with transaction.atomic():
         audit_record(

@@ -11,7 +11,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from lotse.access.decorators import requires
 from lotse.access.policy import Action
 from lotse.audit.vocabulary import Purpose
-from lotse.consent.documents import consent_form_pdf, form_languages
+from lotse.consent.documents import consent_form_pdf
+from lotse.consent.form_texts import document_languages
 from lotse.consent.forms import ConsentForm, WithdrawForm
 from lotse.consent.selectors import consent_get
 from lotse.consent.services import consent_record, consent_withdraw
@@ -100,7 +101,7 @@ def consent_form_pdf_view(request, person_id):
         consent = consent_get(actor=request.user, person=person, consent_id=request.GET["consent"])
     language = request.GET.get("lang", "")[:8]
     pdf = consent_form_pdf(actor=request.user, person=person, consent=consent, language=language)
-    codes = "-".join(form_languages(language or person.preferred_language).codes)
+    codes = "-".join(document_languages(language or person.preferred_language).codes)
     # No name in the file name: downloads folders and mail attachments outlive the case.
     filename = f"einwilligung-{consent.pk if consent else 'blanko'}-{codes}.pdf"
     response = HttpResponse(pdf, content_type="application/pdf")

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from lotse.access.decorators import requires
 from lotse.access.policy import Action
+from lotse.consent.form_texts import document_languages
 from lotse.people.selectors import person_get
-from lotse.subject_rights.documents import report_languages
 from lotse.subject_rights.forms import CorrectionForm, DpoStartForm, ReportForm, ResolveForm
 from lotse.subject_rights.models import CorrectionStatus
 from lotse.subject_rights.selectors import (
@@ -33,7 +33,7 @@ from lotse.web.form_errors import apply_errors
 
 def _report(request, person_id, *, as_dpo: bool):
     person = report_person_get(actor=request.user, person_id=person_id, as_dpo=as_dpo)
-    initial = {"language": report_languages(person.preferred_language).other or "de"}
+    initial = {"language": document_languages(person.preferred_language).other or "de"}
     form = ReportForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -48,7 +48,7 @@ def _report(request, person_id, *, as_dpo: bool):
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
-            codes = "-".join(report_languages(data["language"]).codes)
+            codes = "-".join(document_languages(data["language"]).codes)
             # No name in the file name: downloads folders and mail attachments outlive the case.
             response = HttpResponse(pdf, content_type="application/pdf")
             response["Content-Disposition"] = f'attachment; filename="auskunft-art15-{codes}.pdf"'

@@ -8,8 +8,7 @@ from django import template
 from django.utils import timezone
 
 from lotse.access.policy import Action, decide
-from lotse.consent.documents import form_languages
-from lotse.consent.form_texts import language_name
+from lotse.consent.form_texts import document_languages, language_name
 from lotse.consent.forms import WithdrawForm
 from lotse.consent.rules import purpose_of
 from lotse.consent.selectors import consent_list, shared_languages
@@ -45,7 +44,7 @@ def consent_person_section(context) -> dict:
                 initial={"consent": consent.pk}, auto_id=f"id_withdraw_{consent.pk}_%s"
             )
         consents.append({"consent": consent, "status": status, "withdraw_form": form})
-    languages = form_languages(person.preferred_language)
+    languages = document_languages(person.preferred_language)
     return {
         "request": context["request"],
         "person": person,
