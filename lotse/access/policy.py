@@ -207,6 +207,7 @@ RULE_ORDER: tuple[str, ...] = (
     "cases.own_office_case",
     "cases.referral_party",
     "subject_rights.request_party",
+    "status.switch_party",
 )
 
 

@@ -68,6 +68,8 @@ class ListRead(models.TextChoices):
     CASES = "case.list", gettext_lazy("list of cases")
     REFERRALS = "referral.list", gettext_lazy("list of referrals")
     CORRECTIONS = "correction.list", gettext_lazy("list of correction requests")
+    SWITCHES = "status.switch_list", gettext_lazy("list of Rechtskreiswechsel")
+    SWITCH_WARNINGS = "status.switch_warning", gettext_lazy("warning of a Rechtskreiswechsel")
 
 
 # The texts callers pass (and the trail stored before the codes): text → code.

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import pgettext
 
-from lotse.access.policy import Action, Category, authorize, decide, decide_category
+from lotse.access.policy import Action, Category, authorize, decide, decide_category, scope
 from lotse.audit.models import EventType
 from lotse.audit.services import audit_reads, audit_record
 from lotse.audit.vocabulary import Basis, LegalBasis, ListRead, Purpose
@@ -41,7 +41,7 @@ def caseload(*, actor, filters: CaseloadFilters) -> QuerySet[Case]:
     """The cases of the actor's office, with the next due follow-up."""
     authorize(actor, Action.WORK_ON_CASE)
     today = timezone.localdate()
-    cases = Case.objects.filter(office=actor.office, person__merged_into__isnull=True)
+    cases = scope(actor, Action.WORK_ON_CASE, Case.objects.filter(person__merged_into__isnull=True))
     cases = cases.filter(status=CaseStatus.CLOSED if filters.closed else CaseStatus.OPEN)
     if filters.mine:
         cases = cases.filter(responsible=actor)
@@ -200,7 +200,8 @@ def _referrals(actor) -> QuerySet[Referral]:
         default=primary_family_name("person"),
     )
     return (
-        Referral.objects.select_related("person", "from_office", "to_office")
+        scope(actor, Action.HANDLE_REFERRAL, Referral.objects.all())
+        .select_related("person", "from_office", "to_office")
         .prefetch_related("person__names")
         .annotate(person_name=shown_name)
     )
@@ -230,7 +231,8 @@ def referrals_listed(*, actor, referrals, purpose: str = Purpose.REFERRALS) -> l
 def incoming_waiting(*, actor) -> QuerySet[Referral]:
     authorize(actor, Action.HANDLE_REFERRAL)
     return (
-        Referral.objects.filter(to_office=actor.office, state=ReferralState.REQUESTED)
+        scope(actor, Action.HANDLE_REFERRAL, Referral.objects.all())
+        .filter(to_office=actor.office, state=ReferralState.REQUESTED)
         .select_related("from_office", "person")
         .prefetch_related("person__names")
         .order_by("respond_by")
@@ -264,8 +266,7 @@ def follow_ups_due(*, actor) -> QuerySet[FollowUp]:
     authorize(actor, Action.WORK_ON_CASE)
     return (
         FollowUp.objects.filter(
-            case__office=actor.office,
-            case__status=CaseStatus.OPEN,
+            case__in=scope(actor, Action.WORK_ON_CASE, Case.objects.filter(status=CaseStatus.OPEN)),
             done_at__isnull=True,
             due_on__lte=timezone.localdate(),
         )
@@ -360,8 +361,8 @@ def handed_over_get(*, actor, person_id) -> Referral | None:
         person = person.merged_into
     if person is None:
         return None
-    if Case.objects.filter(person=person, office=actor.office, status=CaseStatus.OPEN).exists():
-        return None
+    if decide(actor, Action.EDIT_PERSON, person):
+        return None  # the office works on the person (an open case of its own)
     referral = (
         Referral.objects.filter(
             person=person,

@@ -18,6 +18,7 @@ from lotse.access.policy import (
     authorize,
     decide,
     prefetched_for_policy,
+    scope,
     user_kreis_ids,
 )
 from lotse.audit.models import EventType
@@ -157,13 +158,14 @@ def _scored(new_records, decisive: dict, ids: set[str]) -> list[Candidate]:
 def _describe(actor, candidates: list[Candidate]) -> None:
     """What the user may learn of each candidate: the record itself, or only its holders."""
     ids = [c.person_id for c in candidates]
-    # The policy shows a person only through an open case of the user's office, so only those
-    # candidates can be visible; the policy still decides for each of them.
+    # The candidates the user's office works on (the policy's scope for EDIT_PERSON: an open
+    # case of its own; an emergency access is not enough to be shown in a duplicate check), in
+    # one query; the policy still decides for each of them below.
     with_own_case = {
         str(pk)
-        for pk in Person.objects.filter(
-            pk__in=ids, cases__office=actor.office, cases__status="open"
-        ).values_list("pk", flat=True)
+        for pk in scope(actor, Action.EDIT_PERSON, Person.objects.filter(pk__in=ids)).values_list(
+            "pk", flat=True
+        )
     }
     persons = prefetched_for_policy(Person.objects.prefetch_related("names")).in_bulk(ids)
     hidden = []

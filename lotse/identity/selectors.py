@@ -5,24 +5,26 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from lotse.access.policy import Action, authorize
+from lotse.access.policy import Action, authorize, scope
 from lotse.audit.models import EventType, Outcome
 from lotse.audit.services import audit_record
 from lotse.audit.vocabulary import Purpose
 from lotse.identity.models import DuplicatePair, DuplicateRun, Merge
+from lotse.people.models import Person
 from lotse.people.selectors import primary_family_name
 
 
-def _visible_to(office, prefix: str) -> Q:
-    return Q(**{f"{prefix}__cases__office": office, f"{prefix}__cases__status": "open"})
+def _visible_to(actor, prefix: str) -> Q:
+    """The rows whose person at `prefix` the actor may work on (the policy's scope)."""
+    return Q(**{f"{prefix}__in": scope(actor, Action.EDIT_PERSON, Person.objects.all())})
 
 
 def pair_queue(*, actor) -> QuerySet[DuplicatePair]:
     authorize(actor, Action.REVIEW_DUPLICATES)
     return (
         DuplicatePair.objects.filter(status=DuplicatePair.Status.OPEN)
-        .filter(_visible_to(actor.office, "person_a"))
-        .filter(_visible_to(actor.office, "person_b"))
+        .filter(_visible_to(actor, "person_a"))
+        .filter(_visible_to(actor, "person_b"))
         .distinct()
         .annotate(person_a_name=primary_family_name("person_a"))
         .select_related("person_a", "person_b")
@@ -36,7 +38,7 @@ def pairs_elsewhere_count(*, actor) -> int:
     not shown (their review needs both offices)."""
     authorize(actor, Action.REVIEW_DUPLICATES)
     mine = DuplicatePair.objects.filter(status=DuplicatePair.Status.OPEN).filter(
-        _visible_to(actor.office, "person_a") | _visible_to(actor.office, "person_b")
+        _visible_to(actor, "person_a") | _visible_to(actor, "person_b")
     )
     return mine.distinct().count() - pair_queue(actor=actor).count()
 
@@ -72,7 +74,7 @@ def run_get(*, actor, run_id: int) -> DuplicateRun:
 def merge_list(*, actor) -> QuerySet[Merge]:
     authorize(actor, Action.REVIEW_DUPLICATES)
     return (
-        Merge.objects.filter(kept__cases__office=actor.office, kept__cases__status="open")
+        Merge.objects.filter(_visible_to(actor, "kept"))
         .select_related("kept", "merged", "merged_by", "undone_by")
         .prefetch_related("kept__names", "merged__names")
         .distinct()
@@ -117,8 +119,8 @@ def decided_pairs(*, actor) -> QuerySet[DuplicatePair]:
     authorize(actor, Action.REVIEW_DUPLICATES)
     return (
         DuplicatePair.objects.filter(status=DuplicatePair.Status.REJECTED)
-        .filter(_visible_to(actor.office, "person_a"))
-        .filter(_visible_to(actor.office, "person_b"))
+        .filter(_visible_to(actor, "person_a"))
+        .filter(_visible_to(actor, "person_b"))
         .distinct()
         .select_related("person_a", "person_b", "reviewed_by")
         .prefetch_related("person_a__names", "person_b__names")
@@ -132,8 +134,8 @@ def decided_pair_get(*, actor, pair_id: int) -> DuplicatePair:
     authorize(actor, Action.REVIEW_DUPLICATES)
     pair = (
         DuplicatePair.objects.filter(pk=pair_id)
-        .filter(_visible_to(actor.office, "person_a"))
-        .filter(_visible_to(actor.office, "person_b"))
+        .filter(_visible_to(actor, "person_a"))
+        .filter(_visible_to(actor, "person_b"))
         .first()
     )
     if pair is None:

@@ -6,7 +6,7 @@ from itertools import chain
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
-from lotse.access.policy import Action, Category, authorize, decide
+from lotse.access.policy import Action, Category, authorize, decide, scope
 from lotse.audit.models import EventType
 from lotse.audit.services import audit_reads, audit_record
 from lotse.audit.vocabulary import Basis, LegalBasis, ListRead, Purpose
@@ -67,9 +67,7 @@ def person_search(*, actor, query: str = "") -> QuerySet[Person]:
     """The persons with an open case at the actor's office, found by any spelling of any name,
     a birth year or an identifier. Log the rows a page shows with `persons_listed`."""
     authorize(actor, Action.EDIT_PERSON_REGISTRY)
-    persons = Person.objects.filter(
-        cases__office=actor.office, cases__status="open", merged_into__isnull=True
-    ).distinct()
+    persons = scope(actor, Action.EDIT_PERSON, Person.objects.filter(merged_into__isnull=True))
     if query:
         persons = persons.filter(_query_filter(query))
     return persons.annotate(name=primary_family_name()).prefetch_related(

@@ -9,10 +9,10 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lotse.access.policy import Action, Category, authorize, decide, decide_category
+from lotse.access.policy import Action, Category, authorize, decide, decide_category, scope
 from lotse.audit.models import EventType, Outcome
 from lotse.audit.services import audit_reads, audit_record
-from lotse.audit.vocabulary import Basis, LegalBasis, Purpose
+from lotse.audit.vocabulary import Basis, LegalBasis, ListRead, Purpose
 from lotse.organisations.models import OfficeKind
 from lotse.status import facts as status_facts
 from lotse.status.checklist import checklists, fill
@@ -265,7 +265,7 @@ def status_overview(*, actor, person, with_timeline: bool = False) -> Overview:
     overview.switches = [
         switch_view(s, person, in_force)
         for s in open_switches(person)
-        if actor.office_id in (s.from_office_id, s.to_office_id)
+        if decide(actor, Action.WORK_ON_CASE, s)
     ]
     return overview
 
@@ -288,7 +288,7 @@ def switch_get(*, actor, person, switch_id) -> BenefitSwitch:
         .select_related("from_office", "to_office", "from_case", "referral", "follow_up")
         .first()
     )
-    if switch is None or actor.office_id not in (switch.from_office_id, switch.to_office_id):
+    if switch is None or not decide(actor, Action.WORK_ON_CASE, switch):
         raise Http404
     return switch
 
@@ -304,11 +304,11 @@ def switch_warnings(*, actor) -> list[BenefitSwitch]:
             actor=actor,
             obj=switch,
             person_id=switch.person_id,
-            action="status.switch_warning",
+            action=ListRead.SWITCH_WARNINGS,
             purpose=Purpose.BENEFIT_SWITCH,
             basis=LegalBasis(Basis.OWN_CASE)
             if switch.from_office_id == actor.office_id
-            else "party to the referral",
+            else LegalBasis(Basis.REFERRAL_PARTY),
             categories=[Category.IDENTITY],
         )
     return warnings
@@ -326,9 +326,8 @@ def switches_upcoming(*, actor, limit: int = 10) -> dict | None:
     this_month = timezone.localdate().replace(day=1)
     next_month = (this_month + timedelta(days=32)).replace(day=1)
     switches = (
-        BenefitSwitch.objects.filter(
-            from_office=office, last_month__gte=this_month, last_month__lte=next_month
-        )
+        scope(actor, Action.WORK_ON_CASE, BenefitSwitch.objects.all())
+        .filter(from_office=office, last_month__gte=this_month, last_month__lte=next_month)
         .exclude(state=SwitchState.CANCELLED)
         .select_related("to_office", "person")
         .prefetch_related("person__names")
@@ -341,7 +340,7 @@ def switches_upcoming(*, actor, limit: int = 10) -> dict | None:
         person_of=lambda switch: switch.person_id,
         purpose=Purpose.START_PAGE,
         basis=LegalBasis(Basis.OWN_CASE),
-        action="status.switch_list",
+        action=ListRead.SWITCHES,
     )
     return {
         "switches": shown,

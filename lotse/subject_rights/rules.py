@@ -16,7 +16,7 @@ producer is not limited to their own office's records. The report itself is an e
 logged as one (services.subject_report_create).
 """
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from lotse.access.policy import (
@@ -57,15 +57,11 @@ def _report_rule(*, user, action, obj, purpose, categories) -> Decision | None:
 
 def _report_admits(*, user, action, purpose, categories) -> Q | None:
     if action == Action.VIEW_PERSON and purpose == REPORT_PURPOSE:
-        own = Case.objects.filter(
-            person=OuterRef("pk"), office_id=user.office_id, status=CaseStatus.OPEN
-        )
-        return Q(Exists(own))
+        own = Case.objects.filter(office_id=user.office_id, status=CaseStatus.OPEN)
+        return Q(pk__in=own.values("person_id"))
     if action == Action.VIEW_AUDIT_TRAIL:
-        held = Case.objects.filter(
-            person=OuterRef("pk"), office__in=controller_offices(user.office)
-        )
-        return Q(Exists(held))
+        held = Case.objects.filter(office__in=controller_offices(user.office))
+        return Q(pk__in=held.values("person_id"))
     return None
 
 

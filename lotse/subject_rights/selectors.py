@@ -14,7 +14,7 @@ from django.db.models import IntegerField, Value, When
 from django.http import Http404
 from django.utils import timezone
 
-from lotse.access.policy import Action, Category, Decision, authorize, decide
+from lotse.access.policy import Action, Category, Decision, authorize, decide, scope
 from lotse.audit.models import AuditEvent, EventType, Outcome
 from lotse.audit.services import audit_reads, audit_record
 from lotse.audit.vocabulary import (
@@ -468,7 +468,7 @@ def correction_request_list(*, actor, status: str = "") -> list[CorrectionReques
     persons are logged as read, as every list of persons is."""
     authorize(actor, Action.WORK_ON_CASE)
     rows = (
-        CorrectionRequest.objects.filter(received_by_office=actor.office)
+        scope(actor, Action.EDIT_PERSON, CorrectionRequest.objects.all())
         .select_related("person", "resolved_by", "requested_by_office")
         .prefetch_related("person__names")
         .annotate(
@@ -584,8 +584,8 @@ def office_corrections_waiting(*, actor, limit: int = 10) -> dict:
     if not decide(actor, Action.WORK_ON_CASE):
         return {}
     rows = (
-        CorrectionRequest.objects.filter(
-            received_by_office=actor.office,
+        scope(actor, Action.EDIT_PERSON, CorrectionRequest.objects.all())
+        .filter(
             origin=RequestOrigin.OFFICE,
             status=CorrectionStatus.OPEN,
         )
