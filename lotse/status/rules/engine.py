@@ -71,10 +71,12 @@ def evaluate(
         "switch": switch,
     }
     _pending_notes(ctx, status, None if isinstance(regime, Open) else regime)
+    left_open = {q: a for q, a in answers.items() if isinstance(a, Open)}
     return {
-        **{q: None if isinstance(a, Open) else a for q, a in answers.items()},
-        "open": {q: a.as_json() for q, a in answers.items() if isinstance(a, Open)},
-        "reasons": [reason.as_json() for reason in ctx.reasons],
+        **{q: None if q in left_open else a for q, a in answers.items()},
+        "open": {q: a.as_json() for q, a in left_open.items()},
+        # An open answer has no reasons: none of its own, no pending law, no note.
+        "reasons": [r.as_json() for r in ctx.reasons if r.question not in left_open],
     }
 
 

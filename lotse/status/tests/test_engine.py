@@ -309,3 +309,17 @@ def test_analogleistungen_start_on_the_day_the_waiting_period_is_complete(entry,
         assert regime == "asylblg_analogleistungen"
     elif months == 36 or day < date(2019, 8, 21):
         assert regime == "asylblg_grundleistungen"
+
+
+def test_an_open_regime_carries_no_pending_law_either():
+    # A Dublin decision in 2025 without transfer_possible: the asylum procedure is open (GEAS
+    # pending note), but the benefit answers are open, so they carry no reasons at all.
+    events = [
+        ev("2024-11-01", "ankunftsnachweis"),
+        ev("2024-11-02", "asylum_application"),
+        ev("2024-12-01", "decision", outcome="inadmissible"),
+    ]
+    answers = run("2026-07-10", events, entry_date="2024-11-01")
+    assert answers["benefit_regime"] is None
+    assert not [r for r in answers["reasons"] if r["question"] in BENEFITS]
+    assert answers["labour_market_access"] is not None
