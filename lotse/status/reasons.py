@@ -761,3 +761,36 @@ def switch_text(answer: dict | None) -> str:
         first = answer["first_asylblg_month"]
         last = answer["last_sgb2_month"]
     return str(template) % {"last": month_text(last), "first": month_text(first)}
+
+
+# --- the facts an open answer is missing ----------------------------------------------------------
+
+MISSING_FACT_TEXTS = {
+    "person.labour_market_close": _("closeness to the labour market"),
+    "decision.transfer_possible": _("whether the Dublin transfer is legally and actually possible"),
+    "residence_title.because_of_war": _(
+        "whether the residence permit was granted because of war in the home country"
+    ),
+    "residence_title.deportation_suspended_since": _("since when deportation has been suspended"),
+    "household": _("the household the person lives in"),
+    "jobcenter_forms": _("the Jobcenter responsible for %(kreis)s"),
+}
+MEMBER_MISSING = _("%(fact)s (of a member of the household)")
+CANNOT_JUDGE = _("Cannot judge without: %(facts)s")
+
+
+def missing_text(name: str) -> str:
+    """A fact an open answer is missing (as the engine names it, e.g.
+    "person.labour_market_close", "household[0].household", "jobcenter_forms.08416") in the
+    reader's language."""
+    head, _dot, rest = name.partition(".")
+    if head.startswith("household[") and rest:
+        return str(MEMBER_MISSING) % {"fact": missing_text(rest)}
+    if head == "jobcenter_forms" and rest:
+        return str(MISSING_FACT_TEXTS["jobcenter_forms"]) % {"kreis": kreis_text(rest)}
+    return str(MISSING_FACT_TEXTS.get(name, name))
+
+
+def cannot_judge_text(names: list[str]) -> str:
+    """'Cannot judge without: …' for an open answer, the missing facts in words."""
+    return str(CANNOT_JUDGE) % {"facts": "; ".join(missing_text(n) for n in names)}

@@ -17,7 +17,7 @@ from lotse.organisations.models import OfficeKind
 from lotse.status import facts as status_facts
 from lotse.status.checklist import checklists, fill
 from lotse.status.models import BenefitSwitch, EntryAction, StatusEvent, SwitchState
-from lotse.status.reasons import ANSWER_LABELS, day_text, say_all, switch_text
+from lotse.status.reasons import ANSWER_LABELS, cannot_judge_text, day_text, say_all, switch_text
 from lotse.status.reasons import kreis_names as _kreis_names
 from lotse.status.rules import ScenarioError
 from lotse.status.rules.scenario import DATE_FIELDS
@@ -40,6 +40,7 @@ class Answer:
     label: str
     value: str
     reasons: list[dict]
+    why_open: str = ""  # for an answer a missing fact leaves open: why it is needed
 
 
 @dataclass
@@ -55,6 +56,9 @@ class Overview:
 
 
 def _value(question: str, answers: dict) -> str:
+    left_open = answers.get("open", {}).get(question)
+    if left_open:
+        return cannot_judge_text(left_open["missing"])
     value = answers.get(question)
     if question == "switch":
         return switch_text(value)
@@ -69,6 +73,7 @@ def answer_list(answers: dict) -> list[Answer]:
             str(label),
             _value(question, answers),
             [r for r in reasons if r["question"] == question],
+            answers.get("open", {}).get(question, {}).get("message", ""),
         )
         for question, label in QUESTIONS.items()
     ]

@@ -270,6 +270,19 @@ def _month_label(day: date) -> str:
     return f"{day:%m/%Y}"
 
 
+def _switch_answers(person: Person, today: date):
+    """The person's facts and today's answers, or None when the engine cannot judge the switch:
+    not the scenario as a whole, or a missing fact leaves the switch open (then what is recorded
+    stays as it is)."""
+    entries = list(StatusEvent.objects.filter(person=person).select_related("recorded_by_office"))
+    try:
+        facts = status_facts.gather(person, entries)
+        answers = status_facts.answers_on(facts, today)
+    except ScenarioError:
+        return None
+    return None if "switch" in answers["open"] else (facts, answers)
+
+
 def switch_sync(*, actor, person: Person, trigger: StatusEvent) -> BenefitSwitch | None:
     """Ask the engine for today; record a switch it computes that is not recorded yet (with the
     follow-up for the office handing over), and withdraw proposals it no longer computes.
@@ -278,12 +291,10 @@ def switch_sync(*, actor, person: Person, trigger: StatusEvent) -> BenefitSwitch
     recorded the status change: the follow-up on the other office's case says who caused it.
     """
     today = timezone.localdate()
-    entries = list(StatusEvent.objects.filter(person=person).select_related("recorded_by_office"))
-    try:
-        facts = status_facts.gather(person, entries)
-        answers = status_facts.answers_on(facts, today)
-    except ScenarioError:
+    judged = _switch_answers(person, today)
+    if judged is None:
         return None
+    facts, answers = judged
     answer = answers.get("switch")
     kind = kind_of(answer) if answer else None
     current = None

@@ -350,3 +350,55 @@ def test_an_answer_resting_on_an_unverified_rule_says_so_on_the_page(client_for,
     record_journey(client_for(abh), amal)
     page = client_for(abh).get(reverse("web:person_detail", args=[amal.pk])).content.decode()
     assert "nicht anhand des Gesetzes oder einer amtlichen Quelle überprüft werden" in page
+
+
+# --- a missing fact leaves open only the answers that need it --------------------------------
+
+
+def test_an_open_answer_names_the_missing_fact_in_german_and_the_others_are_given(
+    client_for, caseworker, abh
+):
+    """A § 23 Abs. 1 permit without the record whether it was granted because of war: the
+    benefits cannot be judged, the labour-market access and the course can."""
+    person = register(caseworker)
+    case_open(actor=abh, person=person, reason="residence")
+    for kind, day, details in [
+        ("entry", date(2016, 1, 1), {}),
+        ("residence_title", date(2016, 1, 1), {"title": "23_1"}),
+    ]:
+        status_event_record(
+            actor=abh, person=person, kind=kind, date=day, details=details, source="document"
+        )
+    page = client_for(abh).get(reverse("web:person_detail", args=[person.pk])).content.decode()
+    assert "Keine Antworten" not in page
+    assert (
+        "Nicht zu beurteilen ohne: ob die Aufenthaltserlaubnis wegen Krieges im Herkunftsland "
+        "erteilt wurde" in page
+    )
+    assert "because_of_war" not in page
+    assert "residence_title.because_of_war" not in page
+    # benefits, office and switch are open; labour-market access and the course are answered
+    assert page.count("Nicht zu beurteilen ohne") == 3
+    assert "Arbeitsmarktzugang" in page
+
+
+def test_the_timeline_of_an_asylum_seeker_2019_names_the_closeness_to_the_labour_market(
+    client_for, caseworker, abh
+):
+    """Iraq, entered before 1 August 2019: the course then depends on closeness to the labour
+    market, which lotse does not record; the benefits of those days are given."""
+    person = register(caseworker, nationality="IRQ")
+    case_open(actor=abh, person=person, reason="residence")
+    for kind, day, details in [
+        ("entry", date(2019, 1, 10), {}),
+        ("ankunftsnachweis", date(2019, 1, 10), {}),
+        ("asylum_application", date(2019, 1, 15), {"kind": "first"}),
+        ("decision", date(2019, 9, 2), {"outcome": "fluechtlingsschutz", "by": "bamf"}),
+    ]:
+        status_event_record(
+            actor=abh, person=person, kind=kind, date=day, details=details, source="document"
+        )
+    page = client_for(abh).get(reverse("web:status_timeline", args=[person.pk])).content.decode()
+    assert "Nicht zu beurteilen ohne: Nähe zum Arbeitsmarkt" in page
+    assert "labour_market_close" not in page
+    assert "Grundleistungen" in page
