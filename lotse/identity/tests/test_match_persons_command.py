@@ -272,7 +272,7 @@ def test_a_finished_run_replaces_the_earlier_result_and_leaves_no_part_file(tmp_
 
 def test_the_bulk_loader_keeps_a_person_whose_date_is_no_date(db, settings):
     from lotse.audit.models import AuditEvent, EventType
-    from lotse.identity.registry_load import load_rows
+    from lotse.demo.registry_load import load_rows
     from lotse.organisations.tests.factories import reference_office
     from lotse.people.models import Person
 

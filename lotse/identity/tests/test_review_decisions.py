@@ -221,7 +221,7 @@ def test_a_caseworker_cannot_decide_or_take_back(team_lead, caseworker, planted,
 def test_an_imported_person_with_a_date_that_is_no_date_is_still_found(caseworker, settings):
     """The import keeps year and month of 1956-02-31; the registration check finds the person
     on name, year and month."""
-    from lotse.identity.registry_load import load_rows
+    from lotse.demo.registry_load import load_rows
 
     settings.LOTSE_DEMO = True
     row = {

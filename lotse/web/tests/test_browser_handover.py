@@ -21,9 +21,9 @@ from playwright.sync_api import expect
 from lotse.cases import referrals as referral_services
 from lotse.cases.models import Case, NoteVisibility, ReferralKind
 from lotse.cases.services import case_update, follow_up_add, note_add
+from lotse.demo.registry_load import load_rows
 from lotse.identity.batch import duplicate_run_execute
 from lotse.identity.generate import Generator
-from lotse.identity.registry_load import load_rows
 from lotse.identity.services import duplicate_run_start
 from lotse.organisations.models import Office, Role
 from lotse.people.tests.factories import register
