@@ -26,7 +26,8 @@ from lotse.audit.services import audit_record
 from lotse.audit.vocabulary import Purpose
 from lotse.cases.rules import holding_offices, offices_in_kreise
 from lotse.identity.matching.blocking import block_limit, blocking_keys
-from lotse.identity.matching.compare import LIKELY, POSSIBLE, MatchResult, compare, may_reach
+from lotse.identity.matching.compare import LIKELY, POSSIBLE, compare, may_reach
+from lotse.identity.matching.explain import explain_prepared
 from lotse.identity.matching.features import prepare
 from lotse.identity.selectors import rejected_keys
 from lotse.people.models import UNIQUE_IDENTIFIER_TYPES, MatchKey, Person, PersonIdentifier
@@ -123,10 +124,10 @@ def _blocked_ids(prepared) -> list[str]:
     return [str(row["person_id"]) for row in ranked]
 
 
-def _best(new_records, records, *, decisive: bool) -> "MatchResult | None":
-    """The best comparison of the entry's records with a candidate's. A candidate that no
-    identifier decides counts only from POSSIBLE, so pairs that cannot reach it are skipped
-    before their names are compared."""
+def _best(new_records, records, *, decisive: bool):
+    """The best comparison of the entry's records with a candidate's, with the two records it
+    compared (for the reasons in words). A candidate that no identifier decides counts only from
+    POSSIBLE, so pairs that cannot reach it are skipped before their names are compared."""
     best = None
     prepared = [prepare(record) for record in records]
     for a in new_records:
@@ -134,8 +135,8 @@ def _best(new_records, records, *, decisive: bool) -> "MatchResult | None":
             if not decisive and not may_reach(a, b, POSSIBLE):
                 continue
             result = compare(a, b)
-            if best is None or result.score > best.score:
-                best = result
+            if best is None or result.score > best[0].score:
+                best = (result, a, b)
     return best
 
 
@@ -143,11 +144,13 @@ def _scored(new_records, decisive: dict, ids: set[str]) -> list[Candidate]:
     candidates = []
     for pk, records in records_by_person(ids).items():
         key = str(pk)
-        result = _best(new_records, records, decisive=key in decisive)
-        score = 1.0 if key in decisive else (result.score if result else 0.0)
+        best = _best(new_records, records, decisive=key in decisive)
+        score = 1.0 if key in decisive else (best[0].score if best else 0.0)
         if score < POSSIBLE:
             continue
-        reasons = decisive.get(key, []) + (list(result.reasons) if result else [])
+        # The reasons in the reader's words, field by field (the review queue's words too).
+        words = [str(v) for v in explain_prepared(best[1], best[2], score).fields] if best else []
+        reasons = decisive.get(key, []) + words
         candidates.append(
             Candidate(key, score, list(dict.fromkeys(reasons)), decisive=key in decisive)
         )
