@@ -6,8 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from lotse.access.policy import Action, authorize, scope
-from lotse.audit.models import EventType, Outcome
-from lotse.audit.services import audit_record
+from lotse.audit.services import audit_refusal
 from lotse.audit.vocabulary import Purpose
 from lotse.identity.models import DuplicatePair, DuplicateRun, Merge
 from lotse.people.models import Person
@@ -49,10 +48,8 @@ def pair_get(*, actor, pair_id: int) -> DuplicatePair:
         if DuplicatePair.objects.filter(pk=pair_id).exists():
             # A pair the reviewer may not see both records of: refused as if it did not exist,
             # and recorded like every refusal.
-            audit_record(
-                event_type=EventType.ACCESS_DENIED,
+            audit_refusal(
                 actor=actor,
-                outcome=Outcome.DENIED,
                 action=Action.REVIEW_DUPLICATES,
                 reason=_("Both records of the pair need an open case of your office."),
                 obj=DuplicatePair(pk=pair_id),

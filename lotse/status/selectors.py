@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lotse.access.policy import Action, Category, authorize, decide, decide_category, scope
-from lotse.audit.models import EventType, Outcome
-from lotse.audit.services import audit_reads, audit_record
+from lotse.audit.models import EventType
+from lotse.audit.services import audit_reads, audit_record, audit_refusal
 from lotse.audit.vocabulary import Basis, LegalBasis, ListRead, Purpose
 from lotse.organisations.models import OfficeKind
 from lotse.status import facts as status_facts
@@ -99,10 +99,10 @@ def visible_entries(*, actor, person, purpose: str = Purpose.STATUS) -> tuple[li
             bases.add(decision.basis or decision.reason)
         else:
             hidden.append(office.name)
-            audit_record(
-                event_type=EventType.ACCESS_DENIED,
+            # Through audit_refusal: the refusal stays in the trail even when the service that
+            # asked (e.g. a correction request) is rolled back.
+            audit_refusal(
                 actor=actor,
-                outcome=Outcome.DENIED,
                 action=Action.VIEW_PERSON,
                 obj=person,
                 person_id=person.pk,
