@@ -603,3 +603,13 @@ def office_corrections_waiting(*, actor, limit: int = 10) -> dict:
         action=ListRead.CORRECTIONS,
     )
     return {"requests": listed, "count": rows.count()}
+
+
+def rights_section(*, actor, person) -> dict:
+    """The person page's section on the person's rights: the correction requests the actor may
+    see, whether the actor may produce the report and record a request."""
+    return {
+        "corrections": correction_requests_of_person(actor=actor, person=person),
+        "can_report": bool(report_decide(actor=actor, person=person)),
+        "can_edit": bool(decide(actor, Action.EDIT_PERSON, person)),
+    }

@@ -21,6 +21,7 @@ from lotse.cases.services import (
     person_link_existing,
     person_register,
 )
+from lotse.consent.selectors import consent_section
 from lotse.core.params import search_text
 from lotse.identity.registry import duplicate_check
 from lotse.people.households import current_membership, household_join, household_member_remove
@@ -33,6 +34,8 @@ from lotse.people.selectors import (
     persons_listed,
 )
 from lotse.people.services import IdentifierInput, person_identifier_add, person_name_add
+from lotse.status.selectors import status_overview
+from lotse.subject_rights.selectors import rights_section
 from lotse.web.form_errors import apply_errors
 from lotse.web.listing import Sort, paginate
 from lotse.web.person_forms import (
@@ -345,8 +348,13 @@ def person_page(request, person, *, status=200, leaving=None, withdrawing=None, 
         )
     )
     context["household_add_form"] = HouseholdAddForm()
-    if withdrawing is not None:
-        context["withdrawing"] = withdrawing
+    # The sections of other apps, read through their selectors (which ask the policy and log
+    # what they read) here in the view, not while the template renders.
+    context["consent_section"] = consent_section(
+        actor=request.user, person=person, withdrawing=withdrawing
+    )
+    context["rights_section"] = rights_section(actor=request.user, person=person)
+    context["status_section"] = status_overview(actor=request.user, person=person)
     for row in context["household_current"]:
         # One form per member, each with ids of its own.
         if leaving is not None and row["member"].pk == leaving[0]:

@@ -251,11 +251,13 @@ def test_amal_switch_in_tuebingen_goes_to_the_jobcenter_tuebingen(
     from django.template import Context, Template
     from django.test import RequestFactory
 
+    from lotse.status.selectors import switch_warnings
+
     def start_warning(user):
         request = RequestFactory().get("/")
         request.user = user
         html = Template('{% include "status/_start_include.html" %}').render(
-            Context({"request": request})
+            Context({"request": request, "switch_warnings": switch_warnings(actor=user)})
         )
         return "kern-alert--warning" in html
 
