@@ -73,8 +73,12 @@ format: $(STAMP)
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
 
+# The interface's languages (de, en) and the languages the printed documents come in: the consent
+# form and the person's report (lotse.consent.form_texts.DOCUMENT_LANGUAGES; docs/consent.md).
+MESSAGE_LANGUAGES := de en ar fa uk tr ti
+
 messages: $(STAMP) $(LOCAL_ENV)
-	cd lotse && ../$(PY) ../manage.py makemessages -l de -l en --no-obsolete && ../$(PY) ../manage.py compilemessages
+	cd lotse && ../$(PY) ../manage.py makemessages $(addprefix -l ,$(MESSAGE_LANGUAGES)) --no-obsolete && ../$(PY) ../manage.py compilemessages
 
 clean:
 	rm -rf $(VENV) var

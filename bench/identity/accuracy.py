@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import Dataset, febrl, generated, run_ours, run_splink, scores, setup_django  # noqa: E402
+from common import Dataset, febrl, generated, run_ours, run_splink, scores, setup_django
 
 
 def _best_threshold(pairs: dict[frozenset[str], float], truth) -> tuple[float, float]:

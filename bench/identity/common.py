@@ -52,24 +52,6 @@ def scores(predicted: set[frozenset[str]], truth: set[frozenset[str]], seconds: 
 
 
 # --- data sets -----------------------------------------------------------------------------------
-def _febrl_date(text: str) -> str:
-    """FEBRL's date as far as it is a date: its typing errors make some dates impossible
-    (19560231, 19404502). Such a row keeps what it still tells, the year and the month if that
-    is one, as a registry keeps an uncertain date with its precision; the command would report
-    the row and skip it."""
-    from datetime import date
-
-    text = text.strip()
-    if len(text) != 8 or not text.isdigit():
-        return text
-    year, month, day = int(text[:4]), int(text[4:6]), int(text[6:])
-    try:
-        date(year, month, day)
-    except ValueError:
-        return f"{year:04d}-{month:02d}" if 1 <= month <= 12 else f"{year:04d}"
-    return text
-
-
 def _febrl_rows(frame) -> list[dict[str, str]]:
     """FEBRL's columns mapped to the match_persons format (the command itself knows no FEBRL)."""
     rows = []
@@ -82,10 +64,11 @@ def _febrl_rows(frame) -> list[dict[str, str]]:
                 "record_id": rec_id,
                 "given_names": row["given_name"],
                 "family_name": row["surname"],
-                "birth_date": _febrl_date(str(row["date_of_birth"])),
-                # Splink reads the date as FEBRL wrote it: its date comparison has a string
-                # level that gives a typo'd date partial credit.
-                "raw_birth_date": str(row["date_of_birth"]).strip(),
+                # As FEBRL wrote it, typing errors included (19560231, 19404502): the command
+                # keeps such a row with what its date still tells (the year, the month if
+                # valid) and reports the field. Splink reads the same string: its date
+                # comparison has a string level that gives a typo'd date partial credit.
+                "birth_date": str(row["date_of_birth"]).strip(),
                 "address": " ".join(address.split()),
                 "postcode": str(row["postcode"]).strip(),
                 "identifier": f"SSN:{row['soc_sec_id']}" if str(row["soc_sec_id"]).strip() else "",
@@ -181,7 +164,7 @@ def _splink_frame(rows: list[dict[str, str]], index):
                 "unique_id": row["record_id"],
                 "first_name": (row.get("given_names") or "").lower() or None,
                 "surname": (row.get("family_name") or "").lower() or None,
-                "dob": dob(row.get("raw_birth_date", row.get("birth_date")) or ""),
+                "dob": dob(row.get("birth_date") or ""),
                 "address": (row.get("address") or "").lower() or None,
                 "postcode": row.get("postcode") or None,
                 "identifier": (row.get("identifier") or "").split(";")[0] or None,
@@ -197,13 +180,7 @@ def _splink_frame(rows: list[dict[str, str]], index):
 def _record_objects(rows):
     from lotse.identity.csvio import record_from_row
 
-    good = []
-    for row in rows:
-        try:
-            good.append(record_from_row(row))
-        except ValueError:
-            good.append(record_from_row({**row, "birth_date": ""}))
-    return good
+    return [record_from_row(row) for row in rows]  # a bad date keeps what it still tells
 
 
 def run_splink(

@@ -47,8 +47,8 @@ def _load(persons: int, queries: int) -> tuple[object, list[dict], float | None]
     from django.db import connection
 
     from lotse.access.services import user_create
+    from lotse.demo.registry_load import load_rows
     from lotse.identity.generate import Generator
-    from lotse.identity.registry_load import load_rows
     from lotse.organisations.models import Office, Role, User
     from lotse.people.models import Person
 

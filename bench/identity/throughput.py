@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import setup_django  # noqa: E402
+from common import setup_django
 
 
 def _peak_mib() -> tuple[float, float]:

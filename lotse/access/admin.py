@@ -28,7 +28,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from lotse.access.policy import Action, decide
+from lotse.access.policy import Action, decide, scope
 from lotse.access.services import (
     REFERENCE_MODELS,
     USER_FIELDS,
@@ -208,7 +208,9 @@ class TeamAdmin(NoDeleteMixin, VisibleHistoryMixin, SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         teams = super().get_queryset(request)
-        return teams if request.user.is_superuser else teams.filter(office=request.user.office)
+        if request.user.is_superuser:
+            return teams
+        return scope(request.user, Action.MANAGE_USERS, teams)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if not request.user.is_superuser and db_field.name == "office":
@@ -285,7 +287,9 @@ class UserAdmin(NoDeleteMixin, VisibleHistoryMixin, DjangoUserAdmin, SimpleHisto
 
     def get_queryset(self, request):
         users = super().get_queryset(request)
-        return users if request.user.is_superuser else users.filter(office=request.user.office)
+        if request.user.is_superuser:
+            return users
+        return scope(request.user, Action.MANAGE_USERS, users)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if not request.user.is_superuser and db_field.name == "office":

@@ -65,9 +65,6 @@ class Category(StrEnum):
 
 SPECIAL_CATEGORIES = frozenset({Category.HEALTH})
 
-# Actions that touch person-level data: every allowed one is logged as a read or a write.
-PERSON_DATA_ACTIONS = frozenset({Action.VIEW_PERSON, Action.EDIT_PERSON, Action.WORK_ON_CASE})
-
 
 @rules.predicate
 def is_staff_member(user) -> bool:
@@ -193,22 +190,89 @@ class Decision:
 
 
 ObjectRule = Callable[..., "Decision | None"]
-_object_rules: dict[str, list[ObjectRule]] = {}
-_scope_resolvers: dict[str, Callable[[models.Model], Iterable[int]]] = {}
+# A rule's answer for a list: the objects it does not refuse, as a condition on the queryset
+# (None: it refuses none). Called as admits(user=, action=, purpose=, categories=).
+ListRule = Callable[..., "models.Q | None"]
+
+# The order in which the object rules are asked, as data (not the order in which the apps
+# load): the first refusal wins, and the basis of the last allowing rule is the one named. A
+# rule registered under a name missing here is a configuration error at start-up.
+RULE_ORDER: tuple[str, ...] = (
+    "audit.same_controller",
+    "organisations.own_office_staff",
+    "organisations.second_administrator",
+    "organisations.second_land_administrator",
+    "cases.open_case",
+    "subject_rights.report",
+    "cases.own_office_case",
+    "cases.referral_party",
+    "subject_rights.request_party",
+    "status.switch_party",
+)
 
 
-def register_object_rule(model_label: str, rule: ObjectRule) -> None:
+@dataclass(frozen=True)
+class _ObjectRule:
+    name: str
+    decide: ObjectRule
+    admits: ListRule
+
+
+@dataclass(frozen=True)
+class _Scope:
+    kreise: Callable[[models.Model], Iterable[int]]
+    admits: Callable[[frozenset[int]], models.Q]
+
+
+_object_rules: dict[str, list[_ObjectRule]] = {}
+_scope_resolvers: dict[str, _Scope] = {}
+
+
+def register_object_rule(
+    model_label: str, rule: ObjectRule, *, name: str, admits: ListRule
+) -> None:
     """Add a rule for objects of `model_label` ("app_label.ModelName").
 
-    A rule is called as rule(user=, action=, obj=, purpose=, categories=) and returns a refusing
-    Decision, an allowing Decision that names its basis, or None when it has no opinion.
+    Every rule answers both questions, and they must agree: `rule` for one object, called as
+    rule(user=, action=, obj=, purpose=, categories=), returns a refusing Decision, an allowing
+    Decision that names its basis, or None when it has no opinion; `admits`, called as
+    admits(user=, action=, purpose=, categories=), returns the condition (a Q) that the objects
+    it does not refuse fulfil, or None when it refuses none. `name` places the rule in
+    RULE_ORDER. The property test lotse/access/tests/test_policy_scope.py checks that both agree.
     """
-    _object_rules.setdefault(model_label, []).append(rule)
+    if name not in RULE_ORDER:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(f"object rule {name!r} is not in RULE_ORDER")
+    rules_of = _object_rules.setdefault(model_label, [])
+    if any(existing.name == name for existing in rules_of):
+        return  # a module imported twice registers once
+    rules_of.append(_ObjectRule(name, rule, admits))
+    rules_of.sort(key=lambda item: RULE_ORDER.index(item.name))
 
 
-def register_scope(model_label: str, resolver: Callable[[models.Model], Iterable[int]]) -> None:
-    """Tell the policy which Kreise (primary keys) an object of `model_label` belongs to."""
-    _scope_resolvers[model_label] = resolver
+def register_scope(
+    model_label: str,
+    resolver: Callable[[models.Model], Iterable[int]],
+    *,
+    admits: Callable[[frozenset[int]], models.Q],
+) -> None:
+    """Tell the policy which Kreise (primary keys) an object of `model_label` belongs to:
+    `resolver` for one object, `admits(kreis_ids)` as the condition on a queryset that the
+    objects of those Kreise fulfil."""
+    _scope_resolvers[model_label] = _Scope(resolver, admits)
+
+
+def offices_serving(kreis_ids: Iterable[int]) -> models.QuerySet:
+    """The ids of the offices serving one of `kreis_ids` today (for conditions in `admits`)."""
+    from lotse.organisations.models import Jurisdiction
+
+    today = timezone.localdate()
+    return (
+        Jurisdiction.objects.filter(kreis_id__in=list(kreis_ids), valid_from__lte=today)
+        .filter(models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=today))
+        .values("office_id")
+    )
 
 
 _prefetchers: dict[str, list[Callable[[models.QuerySet], models.QuerySet]]] = {}
@@ -230,14 +294,20 @@ def prefetched_for_policy(queryset: models.QuerySet) -> models.QuerySet:
     return queryset
 
 
-register_scope("organisations.Kreis", lambda kreis: [kreis.pk])
+register_scope(
+    "organisations.Kreis",
+    lambda kreis: [kreis.pk],
+    admits=lambda kreis_ids: models.Q(pk__in=kreis_ids),
+)
 register_scope(
     "organisations.Office",
     lambda office: office.kreise_served().values_list("pk", flat=True),
+    admits=lambda kreis_ids: models.Q(pk__in=offices_serving(kreis_ids)),
 )
 register_scope(
     "organisations.User",
     lambda user: user.office.kreise_served().values_list("pk", flat=True) if user.office else [],
+    admits=lambda kreis_ids: models.Q(office_id__in=offices_serving(kreis_ids)),
 )
 
 
@@ -248,7 +318,17 @@ def _same_controller(*, user, action, obj, purpose, categories) -> "Decision | N
     return None
 
 
-register_object_rule("audit.AuditEvent", _same_controller)
+def _same_controller_admits(*, user, action, purpose, categories) -> models.Q:
+    same = [o.pk for o in Office.objects.all() if o.controller_key == user.office.controller_key]
+    return models.Q(office_id__in=same)
+
+
+register_object_rule(
+    "audit.AuditEvent",
+    _same_controller,
+    name="audit.same_controller",
+    admits=_same_controller_admits,
+)
 
 
 def _own_office_staff(*, user, action, obj, purpose, categories) -> "Decision | None":
@@ -261,9 +341,26 @@ def _own_office_staff(*, user, action, obj, purpose, categories) -> "Decision | 
     return None
 
 
-register_object_rule("organisations.User", _own_office_staff)
-register_object_rule("organisations.Office", _own_office_staff)
-register_object_rule("organisations.Team", _own_office_staff)
+def _own_office_staff_admits(field: str) -> ListRule:
+    def admits(*, user, action, purpose, categories) -> models.Q | None:
+        if action != Action.MANAGE_USERS:
+            return None
+        return models.Q(**{field: user.office_id}) if user.office_id else models.Q(pk__in=[])
+
+    return admits
+
+
+for _label, _field in (
+    ("organisations.User", "office_id"),
+    ("organisations.Office", "pk"),
+    ("organisations.Team", "office_id"),
+):
+    register_object_rule(
+        _label,
+        _own_office_staff,
+        name="organisations.own_office_staff",
+        admits=_own_office_staff_admits(_field),
+    )
 
 
 def _pending_for_another(user, action, request) -> "Decision | None":
@@ -297,8 +394,37 @@ def _second_land_administrator(*, user, action, obj, purpose, categories) -> "De
     return _pending_for_another(user, action, obj)
 
 
-register_object_rule("organisations.RoleGrantRequest", _second_administrator)
-register_object_rule("organisations.ReferenceChangeRequest", _second_land_administrator)
+def _pending_for_another_admits(user) -> models.Q:
+    return models.Q(status=RequestStatus.PENDING) & ~models.Q(requested_by_id=user.pk)
+
+
+def _second_administrator_admits(*, user, action, purpose, categories) -> models.Q | None:
+    if action != Action.APPROVE_ROLE_GRANT:
+        return None
+    condition = _pending_for_another_admits(user) & ~models.Q(user_id=user.pk)
+    if not is_land_administrator.test(user):
+        condition &= models.Q(user__office_id=user.office_id)
+    return condition
+
+
+def _second_land_administrator_admits(*, user, action, purpose, categories) -> models.Q | None:
+    if action != Action.APPROVE_REFERENCE_CHANGE:
+        return None
+    return _pending_for_another_admits(user)
+
+
+register_object_rule(
+    "organisations.RoleGrantRequest",
+    _second_administrator,
+    name="organisations.second_administrator",
+    admits=_second_administrator_admits,
+)
+register_object_rule(
+    "organisations.ReferenceChangeRequest",
+    _second_land_administrator,
+    name="organisations.second_land_administrator",
+    admits=_second_land_administrator_admits,
+)
 
 
 def user_kreis_ids(user) -> frozenset[int]:
@@ -314,7 +440,7 @@ def _in_scope(user, obj: models.Model) -> bool:
     if resolver is None:
         # An object the policy knows nothing about is never in scope: fail closed.
         return False
-    return bool(user_kreis_ids(user) & set(resolver(obj)))
+    return bool(user_kreis_ids(user) & set(resolver.kreise(obj)))
 
 
 def decide(
@@ -340,7 +466,7 @@ def decide(
     basis = ""
     if obj is not None:
         for rule in _object_rules.get(obj._meta.label, []):
-            verdict = rule(
+            verdict = rule.decide(
                 user=user, action=action, obj=obj, purpose=purpose, categories=categories
             )
             if verdict is None:
@@ -349,6 +475,35 @@ def decide(
                 return verdict
             basis = verdict.basis or basis
     return Decision(True, action, str(_("Allowed.")), basis=basis, categories=categories)
+
+
+def scope(
+    user,
+    action: Action,
+    queryset: models.QuerySet,
+    *,
+    purpose: str = "",
+    categories: Iterable[str] = (),
+) -> models.QuerySet:
+    """The objects of `queryset` on which `user` may perform `action`: the same three layers
+    as `decide`, as conditions on the queryset, so that a list shows exactly the objects that
+    `decide` allows one by one (lotse/access/tests/test_policy_scope.py checks it). No list
+    filters by office or case status itself."""
+    categories = tuple(sorted(str(c) for c in categories))
+    capability = CAPABILITIES[action]
+    if not getattr(user, "is_authenticated", False) or not capability.predicate.test(user):
+        return queryset.none()
+    label = queryset.model._meta.label
+    if capability.scoped:
+        resolver = _scope_resolvers.get(label)
+        if resolver is None:
+            return queryset.none()
+        queryset = queryset.filter(resolver.admits(user_kreis_ids(user)))
+    for rule in _object_rules.get(label, []):
+        condition = rule.admits(user=user, action=action, purpose=purpose, categories=categories)
+        if condition is not None:
+            queryset = queryset.filter(condition)
+    return queryset
 
 
 def authorize(
@@ -492,12 +647,39 @@ BLOCKED_FLOWS: list[tuple[frozenset[str], frozenset[str], frozenset[str], str]] 
 ]
 
 # Rules of other apps for shared categories (e.g. consent): called as
-# rule(user=, person=, category=, owner_office=, purpose=) → Decision | None.
+# rule(user=, person=, category=, owner_office=, purpose=) → Decision | None. Asked in this
+# order (data, not the order in which the apps load); the first that allows names the basis.
+CATEGORY_RULE_ORDER: tuple[str, ...] = (
+    "cases.shared_by_referral",
+    "consent.consent",
+    "status.by_statute",
+)
 _category_rules: list[Callable[..., "Decision | None"]] = []
+_category_rule_names: dict[Callable[..., "Decision | None"], str] = {}
+# A category rule's answer for a list: the condition on persons it allows, or None for none.
+# Called as admits(user=, category=, owner_office=, purpose=).
+_category_admits: dict[Callable[..., "Decision | None"], Callable[..., "models.Q | None"]] = {}
 
 
-def register_category_rule(rule: Callable[..., "Decision | None"]) -> None:
+def register_category_rule(
+    rule: Callable[..., "Decision | None"],
+    *,
+    name: str,
+    admits: Callable[..., "models.Q | None"],
+) -> None:
+    """Add a rule for data categories of other offices. Like an object rule it answers for one
+    person (`rule`) and for a list (`admits`: the persons it allows, as a Q, or None for none),
+    and both must agree (lotse/access/tests/test_policy_scope.py)."""
+    if name not in CATEGORY_RULE_ORDER:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(f"category rule {name!r} is not in CATEGORY_RULE_ORDER")
+    if rule in _category_rule_names:
+        return
+    _category_rule_names[rule] = name
+    _category_admits[rule] = admits
     _category_rules.append(rule)
+    _category_rules.sort(key=lambda item: CATEGORY_RULE_ORDER.index(_category_rule_names[item]))
 
 
 def _flow_matches(flow, owner_kind: str, receiver_kind: str, category: str) -> bool:
@@ -554,6 +736,38 @@ def decide_category(
         str(_("No legal basis and no consent covers this data for your office.")),
         categories=(category,),
     )
+
+
+def scope_category(
+    user, persons: models.QuerySet, category: str, *, owner_office, purpose: str = ""
+) -> models.QuerySet:
+    """The persons of `persons` whose data of `category` recorded by `owner_office` the user
+    may read: `decide_category` for a list (the same layers, as conditions on the queryset)."""
+    persons = scope(user, Action.VIEW_PERSON, persons, purpose=purpose, categories=[category])
+    if category in SHARED_CATEGORIES or owner_office is None:
+        return persons
+    if owner_office.pk == user.office_id:
+        return persons
+    if blocked_reason(owner_office.kind, user.office.kind, category):
+        return persons.none()
+    allowed = [
+        condition
+        for rule in _category_rules
+        if (
+            condition := _category_admits[rule](
+                user=user, category=category, owner_office=owner_office, purpose=purpose
+            )
+        )
+        is not None
+    ]
+    if not allowed:
+        return persons.none()
+    if any(not condition for condition in allowed):
+        return persons  # an empty Q: the rule allows every person (`Q() | x` would drop it)
+    either = allowed[0]
+    for condition in allowed[1:]:
+        either |= condition
+    return persons.filter(either)
 
 
 def registered_category_basis(

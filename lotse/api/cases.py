@@ -150,7 +150,7 @@ class StepIn(Schema):
 
 @router.get("/cases", response={200: CasePageOut, **errors()})
 @requires(Action.WORK_ON_CASE, person_data=True)
-def cases(  # noqa: PLR0913 - the filters and the page
+def cases(
     request,
     mine: bool = False,
     due: bool = False,

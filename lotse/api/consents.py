@@ -9,6 +9,7 @@ from ninja import Router, Schema
 from lotse.access.decorators import requires
 from lotse.access.policy import Action
 from lotse.api.schemas import BODY_ERRORS, Text, errors
+from lotse.audit.vocabulary import Purpose
 from lotse.consent.models import Consent
 from lotse.consent.selectors import consent_get, consent_list
 from lotse.consent.services import ConsentInput, consent_record, consent_withdraw
@@ -82,7 +83,7 @@ def _offices(codes: list[str]) -> list[Office]:
 @router.get("/persons/{person_id}/consents", response={200: list[ConsentOut], **errors(404)})
 @requires(Action.VIEW_PERSON, person_data=True)
 def consents(request, person_id: UUID):
-    person = person_get(actor=request.user, person_id=person_id, purpose="consent")
+    person = person_get(actor=request.user, person_id=person_id, purpose=Purpose.CONSENT)
     return list(consent_list(actor=request.user, person=person))
 
 
@@ -91,7 +92,7 @@ def consents(request, person_id: UUID):
 )
 @requires(Action.EDIT_PERSON, person_data=True)
 def consent_create(request, person_id: UUID, payload: ConsentIn):
-    person = person_get(actor=request.user, person_id=person_id, purpose="consent", edit=True)
+    person = person_get(actor=request.user, person_id=person_id, purpose=Purpose.CONSENT, edit=True)
     fields = payload.dict()
     fields["recipients"] = _offices(fields["recipients"])
     fields["disclosing_offices"] = _offices(fields["disclosing_offices"])
@@ -105,7 +106,7 @@ def consent_create(request, person_id: UUID, payload: ConsentIn):
 )
 @requires(Action.EDIT_PERSON, person_data=True)
 def consent_withdrawal(request, person_id: UUID, consent_id: int, payload: WithdrawIn):
-    person = person_get(actor=request.user, person_id=person_id, purpose="consent", edit=True)
+    person = person_get(actor=request.user, person_id=person_id, purpose=Purpose.CONSENT, edit=True)
     consent = consent_get(actor=request.user, person=person, consent_id=consent_id)
     return consent_withdraw(
         actor=request.user, consent=consent, reason=payload.reason, how=payload.how

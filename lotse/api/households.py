@@ -11,6 +11,7 @@ from ninja import Router, Schema
 from lotse.access.decorators import requires
 from lotse.access.policy import Action
 from lotse.api.schemas import BODY_ERRORS, Text, errors
+from lotse.audit.vocabulary import Purpose
 from lotse.people.households import MemberInput, household_set
 from lotse.people.models import Person
 from lotse.people.selectors import household_page_data, person_get
@@ -68,7 +69,7 @@ def _household(actor, person) -> dict:
 @requires(Action.VIEW_PERSON, person_data=True)
 def household(request, person_id: UUID):
     """The person's current Bedarfsgemeinschaft and its former members."""
-    person = person_get(actor=request.user, person_id=person_id, purpose="household")
+    person = person_get(actor=request.user, person_id=person_id, purpose=Purpose.HOUSEHOLD)
     return _household(request.user, person)
 
 
@@ -82,7 +83,9 @@ def household_replace(request, person_id: UUID, payload: HouseholdIn):
     applicant): members not listed leave today, new ones join today, a changed role is a leaving
     and a joining; an empty list: the person leaves. Only persons the office holds in an open
     case can be named (422 otherwise, without saying whether the record exists)."""
-    person = person_get(actor=request.user, person_id=person_id, purpose="household", edit=True)
+    person = person_get(
+        actor=request.user, person_id=person_id, purpose=Purpose.HOUSEHOLD, edit=True
+    )
     found = {
         str(p.pk): p for p in Person.objects.filter(pk__in=[m.person for m in payload.members])
     }

@@ -16,7 +16,7 @@ def _storable(value: str) -> str:
     return value
 
 
-def Text(max_length: int | None = None):  # noqa: N802 - reads as a type in a schema
+def Text(max_length: int | None = None):
     """A text input field, at most `max_length` characters (the model field's length)."""
     return Annotated[str, Field(max_length=max_length), AfterValidator(_storable)]
 

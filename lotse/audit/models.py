@@ -67,6 +67,7 @@ class EventType(models.TextChoices):
     CORRECTION_REQUESTED = "correction.requested", _("Correction requested by the person")
     CORRECTION_RESOLVED = "correction.resolved", _("Correction request answered")
     CORRECTION_ASKED = "correction.asked", _("Correction asked for by another office")
+    BENEFIT_SWITCH_CANCELLED = "status.switch_cancelled", _("Rechtskreiswechsel no longer due")
 
 
 class Outcome(models.TextChoices):

@@ -11,6 +11,7 @@ from lotse.access.policy import Action, authorize
 from lotse.access.selectors import controller_offices
 from lotse.audit.models import AuditEvent, EventType
 from lotse.audit.services import audit_record
+from lotse.audit.vocabulary import Purpose
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ def _day_start(day: date) -> datetime:
 def audit_event_search(*, actor, filters: AuditFilters) -> QuerySet[AuditEvent]:
     """Events of the actor's own data controller, newest first. The search itself is logged,
     because the trail names persons and staff."""
-    authorize(actor, Action.VIEW_AUDIT_TRAIL, purpose="data-protection control")
+    authorize(actor, Action.VIEW_AUDIT_TRAIL, purpose=Purpose.DATA_PROTECTION_CONTROL)
     events = AuditEvent.objects.filter(office__in=controller_offices(actor.office)).select_related(
         "office"
     )
@@ -65,7 +66,7 @@ def audit_event_search(*, actor, filters: AuditFilters) -> QuerySet[AuditEvent]:
     audit_record(
         event_type=EventType.AUDIT_TRAIL_SEARCHED,
         actor=actor,
-        purpose="data-protection control",
+        purpose=Purpose.DATA_PROTECTION_CONTROL,
         details=filters.as_details(),
     )
     return events
@@ -73,5 +74,5 @@ def audit_event_search(*, actor, filters: AuditFilters) -> QuerySet[AuditEvent]:
 
 def audit_event_get(*, actor, event_id: int) -> AuditEvent:
     event = get_object_or_404(AuditEvent.objects.select_related("office", "actor"), pk=event_id)
-    authorize(actor, Action.VIEW_AUDIT_TRAIL, event, purpose="data-protection control")
+    authorize(actor, Action.VIEW_AUDIT_TRAIL, event, purpose=Purpose.DATA_PROTECTION_CONTROL)
     return event

@@ -60,6 +60,18 @@ class Purpose(models.TextChoices):
     RESIDENCE = "residence", gettext_lazy("residence permit for training or employment")
 
 
+class ListRead(models.TextChoices):
+    """The reads of a list page (`audit_reads`): what the trail records as the action of each
+    person a list showed."""
+
+    PERSONS = "person.list", gettext_lazy("list of persons")
+    CASES = "case.list", gettext_lazy("list of cases")
+    REFERRALS = "referral.list", gettext_lazy("list of referrals")
+    CORRECTIONS = "correction.list", gettext_lazy("list of correction requests")
+    SWITCHES = "status.switch_list", gettext_lazy("list of Rechtskreiswechsel")
+    SWITCH_WARNINGS = "status.switch_warning", gettext_lazy("warning of a Rechtskreiswechsel")
+
+
 # The texts callers pass (and the trail stored before the codes): text → code.
 PURPOSE_TEXTS: dict[str, Purpose] = {
     "case work": Purpose.CASE_WORK,
@@ -137,6 +149,11 @@ class Basis(models.TextChoices):
         "correction_received",
         gettext_lazy("request received by the office (Art. 16 GDPR)"),
     )
+    OFFICE_CORRECTION_RECEIVED = (
+        "office_correction_received",
+        gettext_lazy("request received by the office (§ 84 SGB X)"),
+    )
+    OWN_CLOSED_CASE = "own_closed_case", gettext_lazy("own closed case (handed over)")
 
 
 # The text each code was stored as before the codes (and still is, beside them).
@@ -156,6 +173,8 @@ _TEXT = {
     ),
     Basis.CORRECTION: "Art. 16 GDPR; § 84 SGB X",
     Basis.CORRECTION_RECEIVED: "request received by the office (Art. 16 GDPR)",
+    Basis.OFFICE_CORRECTION_RECEIVED: "request received by the office (§ 84 SGB X)",
+    Basis.OWN_CLOSED_CASE: "own closed case (handed over)",
 }
 # Other texts lotse wrote for the same bases.
 _ALIASES = {"own case": Basis.OWN_CASE, "own open case": Basis.OWN_CASE}

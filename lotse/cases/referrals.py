@@ -24,6 +24,7 @@ from lotse.access.policy import (
 )
 from lotse.audit.models import EventType
 from lotse.audit.services import atomic_service, audit_record
+from lotse.audit.vocabulary import Purpose
 from lotse.cases.models import (
     SENT_KINDS,
     Case,
@@ -34,7 +35,7 @@ from lotse.cases.models import (
     ReferralKind,
     ReferralState,
 )
-from lotse.cases.services import case_open, held_elsewhere, open_case_at
+from lotse.cases.services import case_open, close_case, held_elsewhere, open_case_at
 from lotse.organisations.models import Office
 from lotse.people.models import Person
 
@@ -205,7 +206,7 @@ def transfer_request(
 
     Only a record that the duplicate check proposed, and only its holding office: the request
     reveals no more than the check did ("a record exists at office X")."""
-    authorize(actor, Action.EDIT_PERSON_REGISTRY, purpose="transfer request")
+    authorize(actor, Action.EDIT_PERSON_REGISTRY, purpose=Purpose.TRANSFER_REQUEST)
     if str(person_id) not in {c.person_id for c in candidates}:
         raise ValidationError(_("This record was not proposed by the duplicate check."))
     holders = held_elsewhere(actor=actor, person_id=person_id)
@@ -393,28 +394,11 @@ def referral_close(*, actor, referral: Referral, outcome: str = "") -> Referral:
         referral.save(update_fields=["outcome", "updated_at"])
     _timeline(referral, actor, outcome)
     if referral.kind == ReferralKind.TRANSFER and referral.from_case.status == CaseStatus.OPEN:
-        _close_sender_case(referral, actor)
+        # The receiving office completes the hand-over, so it closes the sender's case on the
+        # sender's behalf.
+        reason = _("responsibility handed over to %(office)s") % {"office": referral.to_office}
+        close_case(referral.from_case, actor=actor, reason=reason)
     return referral
-
-
-def _close_sender_case(referral: Referral, actor) -> None:
-    # The receiving office completes the hand-over, so it closes the sender's case on the
-    # sender's behalf; the audit trail names who did it.
-    case = referral.from_case
-    case.status = CaseStatus.CLOSED
-    case.closed_at = timezone.now()
-    case.closed_reason = (
-        _("responsibility handed over to %(office)s") % {"office": referral.to_office}
-    )[:200]
-    case.version += 1
-    case.save(update_fields=["status", "closed_at", "closed_reason", "version", "updated_at"])
-    audit_record(
-        event_type=EventType.CASE_CLOSED,
-        actor=actor,
-        obj=case,
-        person_id=case.person_id,
-        reason=case.closed_reason,
-    )
 
 
 # The steps a referral can take, by name: (service, name of its text argument). Pages and the

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from lotse.access.policy import (
     Action,
     Decision,
+    offices_serving,
     register_category_rule,
     register_object_rule,
     register_prefetch,
@@ -21,6 +22,7 @@ from lotse.access.policy import (
 from lotse.audit.vocabulary import Basis, LegalBasis
 from lotse.cases.models import BreakGlass, Case, CaseStatus, Referral, ReferralState
 from lotse.organisations.models import Jurisdiction
+from lotse.people.models import Person
 
 OWN_CASE_BASIS = LegalBasis(Basis.OWN_CASE)
 
@@ -93,8 +95,27 @@ def _open_case(*, user, action, obj, purpose, categories):
     return Decision(False, action, _("Your office has no open case for this person."))
 
 
-register_scope("people.Person", _kreise_with_open_case)
-register_object_rule("people.Person", _open_case)
+def _open_case_somewhere_in(kreis_ids) -> Q:
+    """Persons with an open case at an office serving one of `kreis_ids` (the Kreis scope).
+    Written as `pk IN (subquery)`, not as a correlated EXISTS, so that the database reads the
+    (indexed) cases once instead of probing them for every person of the registry."""
+    cases = Case.objects.filter(status=CaseStatus.OPEN, office_id__in=offices_serving(kreis_ids))
+    return Q(pk__in=cases.values("person_id"))
+
+
+def _open_case_admits(*, user, action, purpose, categories) -> Q | None:
+    if action not in (Action.VIEW_PERSON, Action.EDIT_PERSON):
+        return None
+    own = Case.objects.filter(office_id=user.office_id, status=CaseStatus.OPEN)
+    condition = Q(pk__in=own.values("person_id"))
+    if action == Action.VIEW_PERSON:
+        emergency = BreakGlass.objects.filter(user=user, expires_at__gt=timezone.now())
+        condition |= Q(pk__in=emergency.values("person_id"))
+    return condition
+
+
+register_scope("people.Person", _kreise_with_open_case, admits=_open_case_somewhere_in)
+register_object_rule("people.Person", _open_case, name="cases.open_case", admits=_open_case_admits)
 register_prefetch("people.Person", _prefetch_open_cases)
 
 
@@ -108,8 +129,17 @@ def _own_office_case(*, user, action, obj, purpose, categories):
     return None
 
 
-register_scope("cases.Case", _kreise_of_case)
-register_object_rule("cases.Case", _own_office_case)
+register_scope(
+    "cases.Case",
+    _kreise_of_case,
+    admits=lambda kreis_ids: Q(office_id__in=offices_serving(kreis_ids)),
+)
+register_object_rule(
+    "cases.Case",
+    _own_office_case,
+    name="cases.own_office_case",
+    admits=lambda *, user, action, purpose, categories: Q(office_id=user.office_id),
+)
 
 
 def _referral_party(*, user, action, obj, purpose, categories):
@@ -125,8 +155,19 @@ register_scope(
         *referral.from_office.kreise_served().values_list("pk", flat=True),
         *referral.to_office.kreise_served().values_list("pk", flat=True),
     ],
+    admits=lambda kreis_ids: (
+        Q(from_office_id__in=offices_serving(kreis_ids))
+        | Q(to_office_id__in=offices_serving(kreis_ids))
+    ),
 )
-register_object_rule("cases.Referral", _referral_party)
+register_object_rule(
+    "cases.Referral",
+    _referral_party,
+    name="cases.referral_party",
+    admits=lambda *, user, action, purpose, categories: (
+        Q(from_office_id=user.office_id) | Q(to_office_id=user.office_id)
+    ),
+)
 
 
 def _shared_by_referral(*, user, person, category, owner_office, purpose):
@@ -164,7 +205,38 @@ def _shared_by_referral(*, user, person, category, owner_office, purpose):
     return None
 
 
-register_category_rule(_shared_by_referral)
+def _shared_by_referral_admits(*, user, category, owner_office, purpose) -> Q | None:
+    """The persons of the running referrals from `owner_office` to the user's office, each
+    checked as `_shared_by_referral` checks it (a shared category, a consent still valid)."""
+    if owner_office is None or user.office_id is None:
+        return None
+    candidates = (
+        Referral.objects.filter(
+            from_office=owner_office,
+            to_office_id=user.office_id,
+            state__in=[ReferralState.ACCEPTED, ReferralState.IN_PROGRESS, ReferralState.RETURNED],
+        )
+        .values_list("person_id", "shared")
+        .distinct()
+    )
+    persons = {
+        person_id
+        for person_id, shared in candidates
+        if str(category) in (shared or {})
+        and _shared_by_referral(
+            user=user,
+            person=Person(pk=person_id),
+            category=category,
+            owner_office=owner_office,
+            purpose=purpose,
+        )
+    }
+    return Q(pk__in=persons) if persons else None
+
+
+register_category_rule(
+    _shared_by_referral, name="cases.shared_by_referral", admits=_shared_by_referral_admits
+)
 
 
 def holding_offices(person_ids) -> dict[str, list]:

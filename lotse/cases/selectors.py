@@ -9,10 +9,10 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import pgettext
 
-from lotse.access.policy import Action, Category, authorize, decide, decide_category
+from lotse.access.policy import Action, Category, authorize, decide, decide_category, scope
 from lotse.audit.models import EventType
 from lotse.audit.services import audit_reads, audit_record
-from lotse.audit.vocabulary import Basis, LegalBasis
+from lotse.audit.vocabulary import Basis, LegalBasis, ListRead, Purpose
 from lotse.cases.models import (
     Case,
     CaseStatus,
@@ -41,7 +41,7 @@ def caseload(*, actor, filters: CaseloadFilters) -> QuerySet[Case]:
     """The cases of the actor's office, with the next due follow-up."""
     authorize(actor, Action.WORK_ON_CASE)
     today = timezone.localdate()
-    cases = Case.objects.filter(office=actor.office, person__merged_into__isnull=True)
+    cases = scope(actor, Action.WORK_ON_CASE, Case.objects.filter(person__merged_into__isnull=True))
     cases = cases.filter(status=CaseStatus.CLOSED if filters.closed else CaseStatus.OPEN)
     if filters.mine:
         cases = cases.filter(responsible=actor)
@@ -84,7 +84,7 @@ def caseload_per_responsible(*, actor) -> list[dict]:
     )
 
 
-def case_get(*, actor, case_id: int, purpose: str = "case work") -> Case:
+def case_get(*, actor, case_id: int, purpose: str = Purpose.CASE_WORK) -> Case:
     case = get_object_or_404(
         Case.objects.select_related("person", "office", "responsible"), pk=case_id
     )
@@ -141,7 +141,7 @@ def shared_with_office(*, actor, case: Case) -> dict:
             actor=actor,
             obj=person,
             person_id=person.pk,
-            purpose="case work",
+            purpose=Purpose.CASE_WORK,
             basis=bases,
             categories=[c for c, found in (("profile", languages), ("notes", notes)) if found],
         )
@@ -162,10 +162,10 @@ def _log_listed(actor, objects, *, purpose: str, action: str) -> None:
         )
 
 
-def cases_listed(*, actor, cases, purpose: str = "caseload") -> list[Case]:
+def cases_listed(*, actor, cases, purpose: str = Purpose.CASELOAD) -> list[Case]:
     """The cases a page lists (of `caseload`); their persons are logged as read."""
     cases = list(cases)
-    _log_listed(actor, cases, purpose=purpose, action="case.list")
+    _log_listed(actor, cases, purpose=purpose, action=ListRead.CASES)
     return cases
 
 
@@ -200,7 +200,8 @@ def _referrals(actor) -> QuerySet[Referral]:
         default=primary_family_name("person"),
     )
     return (
-        Referral.objects.select_related("person", "from_office", "to_office")
+        scope(actor, Action.HANDLE_REFERRAL, Referral.objects.all())
+        .select_related("person", "from_office", "to_office")
         .prefetch_related("person__names")
         .annotate(person_name=shown_name)
     )
@@ -214,7 +215,7 @@ def referrals_outgoing(*, actor) -> QuerySet[Referral]:
     return _referrals(actor).filter(from_office=actor.office).order_by("-updated_at")
 
 
-def referrals_listed(*, actor, referrals, purpose: str = "referrals") -> list[Referral]:
+def referrals_listed(*, actor, referrals, purpose: str = Purpose.REFERRALS) -> list[Referral]:
     """The referrals a page lists, each with `person_label`; the persons shown are logged as
     read."""
     referrals = [_label(actor, referral) for referral in referrals]
@@ -222,7 +223,7 @@ def referrals_listed(*, actor, referrals, purpose: str = "referrals") -> list[Re
         actor,
         [r for r in referrals if not _before_acceptance(actor, r)],
         purpose=purpose,
-        action="referral.list",
+        action=ListRead.REFERRALS,
     )
     return referrals
 
@@ -230,7 +231,8 @@ def referrals_listed(*, actor, referrals, purpose: str = "referrals") -> list[Re
 def incoming_waiting(*, actor) -> QuerySet[Referral]:
     authorize(actor, Action.HANDLE_REFERRAL)
     return (
-        Referral.objects.filter(to_office=actor.office, state=ReferralState.REQUESTED)
+        scope(actor, Action.HANDLE_REFERRAL, Referral.objects.all())
+        .filter(to_office=actor.office, state=ReferralState.REQUESTED)
         .select_related("from_office", "person")
         .prefetch_related("person__names")
         .order_by("respond_by")
@@ -244,7 +246,7 @@ def referral_get(*, actor, referral_id: int) -> Referral:
         ),
         pk=referral_id,
     )
-    authorize(actor, Action.HANDLE_REFERRAL, referral, purpose="referral")
+    authorize(actor, Action.HANDLE_REFERRAL, referral, purpose=Purpose.REFERRAL)
     _label(actor, referral)
     if _before_acceptance(actor, referral):
         return referral  # no person data shown, none read
@@ -253,7 +255,7 @@ def referral_get(*, actor, referral_id: int) -> Referral:
         actor=actor,
         obj=referral,
         person_id=referral.person_id,
-        purpose="referral",
+        purpose=Purpose.REFERRAL,
         basis=LegalBasis(Basis.REFERRAL_PARTY),
         categories=["identity"],
     )
@@ -264,8 +266,7 @@ def follow_ups_due(*, actor) -> QuerySet[FollowUp]:
     authorize(actor, Action.WORK_ON_CASE)
     return (
         FollowUp.objects.filter(
-            case__office=actor.office,
-            case__status=CaseStatus.OPEN,
+            case__in=scope(actor, Action.WORK_ON_CASE, Case.objects.filter(status=CaseStatus.OPEN)),
             done_at__isnull=True,
             due_on__lte=timezone.localdate(),
         )
@@ -291,8 +292,10 @@ def start_page_work(*, actor, limit: int = 10) -> dict:
         list(due_all[:limit]),
         list(mine_all[:limit]),
     )
-    _log_listed(actor, incoming, purpose="start page", action="referral.list")
-    _log_listed(actor, [f.case for f in due] + mine, purpose="start page", action="case.list")
+    _log_listed(actor, incoming, purpose=Purpose.START_PAGE, action=ListRead.REFERRALS)
+    _log_listed(
+        actor, [f.case for f in due] + mine, purpose=Purpose.START_PAGE, action=ListRead.CASES
+    )
     return {
         "incoming": incoming,
         "incoming_count": incoming_all.count(),
@@ -358,8 +361,8 @@ def handed_over_get(*, actor, person_id) -> Referral | None:
         person = person.merged_into
     if person is None:
         return None
-    if Case.objects.filter(person=person, office=actor.office, status=CaseStatus.OPEN).exists():
-        return None
+    if decide(actor, Action.EDIT_PERSON, person):
+        return None  # the office works on the person (an open case of its own)
     referral = (
         Referral.objects.filter(
             person=person,
@@ -381,7 +384,7 @@ def handed_over_get(*, actor, person_id) -> Referral | None:
         obj=referral.from_case,
         person_id=person.pk,
         purpose="hand-over completed",
-        basis="own closed case (handed over)",
+        basis=LegalBasis(Basis.OWN_CLOSED_CASE),
         categories=["identity"],
     )
     return referral

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from lotse.access.policy import Action, authorize, decide, may_hold_cases, user_kreis_ids
 from lotse.audit.models import EventType
 from lotse.audit.services import atomic_service, audit_record, audit_refusal
+from lotse.audit.vocabulary import Basis, LegalBasis, Purpose
 from lotse.cases.models import BreakGlass, Case, CaseStatus, FollowUp, Note, NoteVisibility
 from lotse.cases.rules import held_in_kreise, holding_offices
 from lotse.core.text import check_length
@@ -78,7 +79,7 @@ def open_case_at(*, actor, person: Person, office, responsible, reason: str) -> 
         responsible=responsible,
         team=getattr(responsible, "team", None),
         opened_at=timezone.now(),
-        opened_reason=reason.strip()[:200],
+        opened_reason=check_length(reason.strip(), 200, "reason"),
     )
     audit_record(
         event_type=EventType.CASE_OPENED,
@@ -96,14 +97,22 @@ def case_close(*, actor, case: Case, reason: str) -> Case:
     authorize(actor, Action.WORK_ON_CASE, case)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the case is closed.")})
+    reason = check_length(reason, 200, "reason")
     # Read again under a row lock: a second close at the same time (or from an older page)
     # waits, then finds the case closed, and the closing is audited once.
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.status == CaseStatus.CLOSED:
         raise ValidationError(_("The case is closed already."))
+    return close_case(case, actor=actor, reason=reason)
+
+
+def close_case(case: Case, *, actor, reason: str) -> Case:
+    """Close an open case and audit it: the one way a case closes, used by `case_close` and by
+    the completed hand-over (whose receiving office closes the sender's case; the audit trail
+    names who did it). The caller has authorized, locked the case and checked the reason."""
     case.status = CaseStatus.CLOSED
     case.closed_at = timezone.now()
-    case.closed_reason = check_length(reason, 200, "reason")
+    case.closed_reason = reason
     case.version += 1
     case.save(update_fields=["status", "closed_at", "closed_reason", "version", "updated_at"])
     audit_record(
@@ -160,7 +169,7 @@ def person_register(*, actor, data: PersonInput, candidates: list, reason: str =
         obj=case,
         person_id=person.pk,
         reason=reason,
-        purpose="registration",
+        purpose=Purpose.REGISTRATION,
         categories=["identity"],
         details={"decision": "new person despite a very likely match", "likely": likely},
     )
@@ -221,7 +230,7 @@ def person_link_existing(
             actor=actor,
             person_id=person_id,
             holders=holders,
-            purpose="registration",
+            purpose=Purpose.REGISTRATION,
             reason="direct link to a record held in another Kreis",
         )
         raise ValidationError(
@@ -242,7 +251,7 @@ def person_link_existing(
         actor=actor,
         obj=case,
         person_id=person.pk,
-        purpose="registration",
+        purpose=Purpose.REGISTRATION,
         categories=["identity"],
         details={
             "decision": "same person",
@@ -280,7 +289,7 @@ def _link_confirmation(
         audit_refusal(
             actor=actor,
             action=Action.EDIT_PERSON_REGISTRY,
-            purpose="registration",
+            purpose=Purpose.REGISTRATION,
             reason="link confirmed with an identifier the record does not have",
             person_id=person.pk,
             details={"kind": confirmation.type},
@@ -554,7 +563,7 @@ def break_glass_open(*, actor, person: Person | None, reason: str) -> BreakGlass
     another Kreis, so that the answer does not tell whether a person exists."""
     from django.conf import settings
 
-    authorize(actor, Action.EDIT_PERSON_REGISTRY, purpose="emergency access")
+    authorize(actor, Action.EDIT_PERSON_REGISTRY, purpose=Purpose.EMERGENCY_ACCESS)
     if len(reason.strip()) < 15:
         raise ValidationError({"reason": _("Explain the emergency (at least a sentence).")})
     # The policy decides (Action.BREAK_GLASS): the person has an open case in one of the
@@ -566,7 +575,7 @@ def break_glass_open(*, actor, person: Person | None, reason: str) -> BreakGlass
                 actor=actor,
                 person_id=person.pk,
                 holders=holders,
-                purpose="emergency access",
+                purpose=Purpose.EMERGENCY_ACCESS,
                 reason="emergency access to a record held in another Kreis",
             )
         raise ValidationError(
@@ -586,7 +595,7 @@ def break_glass_open(*, actor, person: Person | None, reason: str) -> BreakGlass
         obj=grant,
         person_id=person.pk,
         reason=reason,
-        basis="break-the-glass",
+        basis=LegalBasis(Basis.BREAK_GLASS),
         categories=["identity"],
         details={"until": grant.expires_at.isoformat()},
     )

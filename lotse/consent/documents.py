@@ -1,5 +1,8 @@
 """The printable consent form (PDF, WeasyPrint): German first, then the person's language.
 
+Each language's part is rendered with that language active (`translation.override`), so its
+texts come from that language's catalogue (form_texts.py).
+
 Blank (for the conversation in which the person decides: every category and purpose to tick) or
 filled in from a recorded consent (for the person's copy). Fonts are Debian's (fonts-noto-core,
 fonts-dejavu-core, installed by .ci/run): Noto Sans for Latin and Cyrillic, Noto Naskh Arabic for
@@ -7,21 +10,22 @@ Arabic script, Noto Sans Ethiopic for Tigrinya. WeasyPrint shapes the text with 
 Arabic letters join and run right to left.
 """
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from lotse.access.policy import Action, Category, authorize
 from lotse.audit.models import EventType
 from lotse.audit.services import audit_record
+from lotse.audit.vocabulary import Purpose as AuditPurpose
 from lotse.consent.form_texts import (
     LEGAL_REFERENCE,
     RTL_LANGUAGES,
-    TEXTS,
+    category_label,
+    document_languages,
+    form_texts,
     language_name,
-    text_language,
 )
 from lotse.consent.models import Consent, Purpose
 from lotse.core.pdf import stylesheets
@@ -30,29 +34,6 @@ from lotse.people.models import Person, Script
 STYLESHEET = Path(__file__).parent / "pdf" / "consent_form.css"
 # The script of a name → the language tag that picks its font (when nothing better is known).
 SCRIPT_LANG = {Script.ARABIC: "ar", Script.ETHIOPIC: "ti", Script.CYRILLIC: "uk"}
-
-
-@dataclass(frozen=True)
-class FormLanguages:
-    """The languages a form is printed in: German, and the person's where a text exists."""
-
-    requested: str
-    other: str | None  # the second page's language, None for German only
-    missing: bool  # no text for the requested language: English is printed instead
-
-    @property
-    def codes(self) -> list[str]:
-        return ["de", self.other] if self.other else ["de"]
-
-
-def form_languages(requested: str) -> FormLanguages:
-    requested = (requested or "").strip().lower()
-    code = text_language(requested)
-    if requested in ("", "de") or code == "de":
-        return FormLanguages(requested or "de", None, False)
-    if code is None:
-        return FormLanguages(requested, "en", True)
-    return FormLanguages(requested, code, False)
 
 
 def _names(person: Person) -> tuple[str, str, str]:
@@ -70,9 +51,20 @@ def _names(person: Person) -> tuple[str, str, str]:
     return (str(latin) if latin else str(person), str(original) if original else "", lang)
 
 
+def _labels() -> tuple[dict, dict]:
+    """The categories' and purposes' words in the active language."""
+    return (
+        {category: category_label(category) for category in Category},
+        {purpose: str(purpose.label) for purpose in Purpose},
+    )
+
+
 def _page(code: str, consent: Consent | None) -> dict:
-    text = TEXTS[code]
-    german = TEXTS["de"]
+    with translation.override("de"):
+        german_categories, german_purposes = _labels()
+    with translation.override(code):
+        text = form_texts()
+        categories_text, purposes_text = _labels()
     categories = consent.categories if consent else []
     purposes = consent.purposes if consent else []
     return {
@@ -84,16 +76,16 @@ def _page(code: str, consent: Consent | None) -> dict:
         # consent does not cover too; on a translated page the German term follows.
         "categories": [
             {
-                "label": text["category"][category],
-                "german": german["category"][category],
+                "label": categories_text[category],
+                "german": german_categories[category],
                 "checked": category in categories,
             }
             for category in Category
         ],
         "purposes": [
             {
-                "label": text["purpose"][purpose],
-                "german": german["purpose"][purpose],
+                "label": purposes_text[purpose],
+                "german": german_purposes[purpose],
                 "checked": purpose in purposes,
             }
             for purpose in Purpose
@@ -107,8 +99,8 @@ def consent_form_pdf(
     """The form as PDF bytes; logged as an export of the person's data."""
     import weasyprint  # imported here: loading Pango costs time that only this page needs
 
-    authorize(actor, Action.VIEW_PERSON, person, purpose="consent form")
-    languages = form_languages(language or person.preferred_language)
+    authorize(actor, Action.VIEW_PERSON, person, purpose=AuditPurpose.CONSENT_FORM)
+    languages = document_languages(language or person.preferred_language)
     latin, original, original_lang = _names(person)
     recipients = list(consent.recipients.order_by("name")) if consent else []
     disclosing = list(consent.disclosing_offices.order_by("name")) if consent else []
@@ -142,7 +134,7 @@ def consent_form_pdf(
         action=Action.VIEW_PERSON,
         obj=consent or person,
         person_id=person.pk,
-        purpose="consent form",
+        purpose=AuditPurpose.CONSENT_FORM,
         categories=[Category.IDENTITY],
         details={
             "document": "consent form",

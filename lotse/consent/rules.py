@@ -17,6 +17,7 @@ consent for "integration counselling" opens the data to the Integrationsmanageme
 but not to an Agentur's job placement.
 """
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -56,15 +57,18 @@ def covering_consent(*, user, person, category: str, owner_office, purpose: str 
         .order_by("-given_on", "-pk")
     )
     for consent in candidates:
-        if category not in consent.categories or wanted not in consent.purposes:
-            continue
-        if category in SPECIAL_CATEGORIES and not consent.explicit_special_categories:
-            continue
-        disclosing = {office.pk for office in consent.disclosing_offices.all()}
-        if disclosing and owner_office.pk not in disclosing:
-            continue
-        return consent
+        if _covers(consent, category, wanted, owner_office):
+            return consent
     return None
+
+
+def _covers(consent: Consent, category: str, wanted: str, owner_office) -> bool:
+    if category not in consent.categories or wanted not in consent.purposes:
+        return False
+    if category in SPECIAL_CATEGORIES and not consent.explicit_special_categories:
+        return False
+    disclosing = {office.pk for office in consent.disclosing_offices.all()}
+    return not (disclosing and owner_office.pk not in disclosing)
 
 
 def consent_rule(*, user, person, category, owner_office, purpose) -> Decision | None:
@@ -83,4 +87,23 @@ def consent_rule(*, user, person, category, owner_office, purpose) -> Decision |
     )
 
 
-register_category_rule(consent_rule)
+def _consent_admits(*, user, category, owner_office, purpose) -> Q | None:
+    """The persons whose consent covers the read: the active consents naming the user's office
+    as recipient, checked one by one as `covering_consent` checks them."""
+    if user.office is None:
+        return None
+    wanted = purpose_of(user.office, purpose)
+    persons = set()
+    consents = (
+        Consent.objects.active(timezone.localdate())
+        .filter(recipients=user.office)
+        .prefetch_related("disclosing_offices")
+    )
+    for consent in consents:
+        if consent.person_id in persons or not _covers(consent, category, wanted, owner_office):
+            continue
+        persons.add(consent.person_id)
+    return Q(pk__in=persons) if persons else None
+
+
+register_category_rule(consent_rule, name="consent.consent", admits=_consent_admits)

@@ -3,11 +3,16 @@ share with the actor's office (on a statute or a consent), each read or refusal 
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
-from lotse.access.policy import Action, Category, authorize, decide_category
+from lotse.access.policy import Action, Category, authorize, decide, decide_category
 from lotse.audit.models import EventType, Outcome
 from lotse.audit.services import audit_record
+from lotse.audit.vocabulary import Purpose
+from lotse.consent.form_texts import document_languages, language_name
+from lotse.consent.forms import WithdrawForm
 from lotse.consent.models import Consent
+from lotse.consent.rules import purpose_of
 from lotse.organisations.models import Office
 from lotse.people.models import Person, PersonLanguage
 
@@ -15,7 +20,7 @@ from lotse.people.models import Person, PersonLanguage
 def consent_list(*, actor, person: Person) -> QuerySet[Consent]:
     """All consents of the person, withdrawn and expired ones included (they are the record of
     what was shared on which basis). Seeing them needs an open case, like the person page."""
-    authorize(actor, Action.VIEW_PERSON, person, purpose="consent")
+    authorize(actor, Action.VIEW_PERSON, person, purpose=Purpose.CONSENT)
     offices = Office.objects.order_by("name")
     return (
         Consent.objects.filter(person=person)
@@ -71,3 +76,41 @@ def shared_languages(*, actor, person: Person, purpose: str = "") -> list[dict]:
         if decision:
             shared.append({"office": owner, "basis": decision.basis, "languages": languages})
     return sorted(shared, key=lambda entry: entry["office"].name)
+
+
+def _consent_status(consent, today) -> str:
+    if consent.is_withdrawn:
+        return "withdrawn"
+    if consent.valid_until < today:
+        return "expired"
+    if consent.given_on > today:
+        return "pending"
+    return "active"
+
+
+def consent_section(*, actor, person, withdrawing=None) -> dict:
+    """The consent section of the person page: the consents the actor may see (read and logged
+    by `consent_list`), a withdrawal form for each that can be withdrawn (a refused withdrawal
+    comes back as typed: `withdrawing` is (consent id, bound form)), the languages of the form."""
+    today = timezone.localdate()
+    consents = []
+    for consent in consent_list(actor=actor, person=person):
+        status = _consent_status(consent, today)
+        form = None
+        if withdrawing and withdrawing[0] == consent.pk and status in ("active", "pending"):
+            form = withdrawing[1]
+        elif status in ("active", "pending"):
+            form = WithdrawForm(
+                initial={"consent": consent.pk}, auto_id=f"id_withdraw_{consent.pk}_%s"
+            )
+        consents.append({"consent": consent, "status": status, "withdraw_form": form})
+    languages = document_languages(person.preferred_language)
+    return {
+        "consents": consents,
+        "can_edit": bool(decide(actor, Action.EDIT_PERSON, person)),
+        "shared_languages": shared_languages(
+            actor=actor, person=person, purpose=purpose_of(actor.office, "")
+        ),
+        "form_language": language_name(languages.other or "de"),
+        "form_language_missing": languages.missing,
+    }

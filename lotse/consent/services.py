@@ -5,13 +5,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lotse.access.policy import SPECIAL_CATEGORIES, Action, Category, authorize
 from lotse.audit.models import EventType
-from lotse.audit.services import audit_record
+from lotse.audit.services import atomic_service, audit_record
+from lotse.audit.vocabulary import Purpose as AuditPurpose
 from lotse.consent.models import (
     INTERPRETER_FORMS,
     ORAL_FORMS,
@@ -100,13 +100,12 @@ def _validate(data: ConsentInput) -> None:
         raise ValidationError(errors)
 
 
+@atomic_service
 def consent_record(*, actor, person: Person, data: ConsentInput) -> Consent:
     """Record a consent the person has given, at the actor's office (which needs an open case)."""
-    # Asked before the transaction: a refusal's audit event must not be rolled back with it.
-    authorize(actor, Action.EDIT_PERSON, person, purpose="consent")
+    authorize(actor, Action.EDIT_PERSON, person, purpose=AuditPurpose.CONSENT)
     _validate(data)
-    with transaction.atomic():
-        return _create(actor, person, data)
+    return _create(actor, person, data)
 
 
 def _create(actor, person: Person, data: ConsentInput) -> Consent:
@@ -147,17 +146,16 @@ def _create(actor, person: Person, data: ConsentInput) -> Consent:
     return consent
 
 
+@atomic_service
 def consent_withdraw(*, actor, consent: Consent, reason: str, how: str = "") -> Consent:
     """Record the person's withdrawal. Any office with an open case may take it (the person
     need not find the office that recorded the consent); it takes effect at once."""
-    # Asked before the transaction: a refusal's audit event must not be rolled back with it.
-    authorize(actor, Action.EDIT_PERSON, consent.person, purpose="consent")
+    authorize(actor, Action.EDIT_PERSON, consent.person, purpose=AuditPurpose.CONSENT)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why or at whose request it is withdrawn.")})
     if how and how not in WithdrawnHow.values:
         raise ValidationError({"how": _("Unknown way of withdrawal.")})
-    with transaction.atomic():
-        return _withdraw(actor, consent, reason, how)
+    return _withdraw(actor, consent, reason, how)
 
 
 def _withdraw(actor, consent: Consent, reason: str, how: str) -> Consent:

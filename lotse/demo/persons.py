@@ -17,8 +17,8 @@ from datetime import date
 from django.db import transaction
 
 from lotse.cases.services import case_open, person_register
+from lotse.demo.registry_load import load_rows
 from lotse.identity.generate import Generator
-from lotse.identity.registry_load import load_rows
 from lotse.organisations.models import Office, User
 from lotse.people.households import MemberInput, household_create
 from lotse.people.models import HouseholdRole, Person, PersonRelation

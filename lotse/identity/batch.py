@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from lotse.identity.matching import PersonRecord, find_duplicates
 from lotse.identity.models import DuplicatePair, DuplicateRun
+from lotse.identity.selectors import rejected_keys
 from lotse.people.models import Person
 from lotse.people.records import records_by_person
 
@@ -60,13 +61,15 @@ def duplicate_run_execute(*, run_id: int, processes: int | None = None) -> Dupli
 
 @transaction.atomic
 def _store_pairs(run: DuplicateRun, best: dict) -> int:
-    """New pairs go into the queue; pairs reviewed before are not asked again."""
+    """New pairs go into the queue; pairs in it or reviewed before are not asked again, and a
+    pair decided "different persons" never (until the decision is taken back)."""
     known = set(DuplicatePair.objects.values_list("person_a_id", "person_b_id"))
     known = {(str(a), str(b)) for a, b in known}
+    different = rejected_keys()
     new = [
         DuplicatePair(person_a_id=a, person_b_id=b, score=score, reasons=reasons, run=run)
         for (a, b), (score, reasons) in best.items()
-        if (a, b) not in known
+        if (a, b) not in known and frozenset((a, b)) not in different
     ]
     DuplicatePair.objects.bulk_create(new, batch_size=5_000)
     return len(new)

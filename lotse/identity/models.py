@@ -44,6 +44,18 @@ class DuplicateRun(models.Model):
         )
 
 
+class RejectionReason(models.TextChoices):
+    """Why a reviewer decided that a proposed pair are two persons (stored with the decision;
+    the engine never proposes the pair again, see selectors.rejected_pairs)."""
+
+    SIBLINGS = "siblings", _("siblings")
+    NAMESAKES = "namesakes", _("namesakes (same name, another person)")
+    TWINS = "twins", _("twins")
+    OTHER_PARENTS = "other_parents", _("different parents")
+    OTHER_BIRTH_PLACE = "other_birth_place", _("different place of birth")
+    OTHER = "other", _("another reason (described below)")
+
+
 class DuplicatePair(models.Model):
     class Status(models.TextChoices):
         OPEN = "open", _("to review")
@@ -65,6 +77,9 @@ class DuplicatePair(models.Model):
     )
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
     review_reason = models.CharField(_("reason"), max_length=300, blank=True)
+    rejection_reason = models.CharField(
+        _("why different persons"), max_length=20, choices=RejectionReason.choices, blank=True
+    )
 
     class Meta:
         verbose_name = _("possible duplicate")

@@ -18,14 +18,18 @@ from lotse.access.policy import (
     authorize,
     decide,
     prefetched_for_policy,
+    scope,
     user_kreis_ids,
 )
 from lotse.audit.models import EventType
 from lotse.audit.services import audit_record
+from lotse.audit.vocabulary import Purpose
 from lotse.cases.rules import holding_offices, offices_in_kreise
 from lotse.identity.matching.blocking import block_limit, blocking_keys
-from lotse.identity.matching.compare import LIKELY, POSSIBLE, MatchResult, compare, may_reach
+from lotse.identity.matching.compare import LIKELY, POSSIBLE, compare, may_reach
+from lotse.identity.matching.explain import explain_prepared
 from lotse.identity.matching.features import prepare
+from lotse.identity.selectors import rejected_keys
 from lotse.people.models import UNIQUE_IDENTIFIER_TYPES, MatchKey, Person, PersonIdentifier
 from lotse.people.records import input_records, records_by_person
 from lotse.people.services import PersonInput, normalize_identifier
@@ -120,10 +124,10 @@ def _blocked_ids(prepared) -> list[str]:
     return [str(row["person_id"]) for row in ranked]
 
 
-def _best(new_records, records, *, decisive: bool) -> "MatchResult | None":
-    """The best comparison of the entry's records with a candidate's. A candidate that no
-    identifier decides counts only from POSSIBLE, so pairs that cannot reach it are skipped
-    before their names are compared."""
+def _best(new_records, records, *, decisive: bool):
+    """The best comparison of the entry's records with a candidate's, with the two records it
+    compared (for the reasons in words). A candidate that no identifier decides counts only from
+    POSSIBLE, so pairs that cannot reach it are skipped before their names are compared."""
     best = None
     prepared = [prepare(record) for record in records]
     for a in new_records:
@@ -131,8 +135,8 @@ def _best(new_records, records, *, decisive: bool) -> "MatchResult | None":
             if not decisive and not may_reach(a, b, POSSIBLE):
                 continue
             result = compare(a, b)
-            if best is None or result.score > best.score:
-                best = result
+            if best is None or result.score > best[0].score:
+                best = (result, a, b)
     return best
 
 
@@ -140,11 +144,13 @@ def _scored(new_records, decisive: dict, ids: set[str]) -> list[Candidate]:
     candidates = []
     for pk, records in records_by_person(ids).items():
         key = str(pk)
-        result = _best(new_records, records, decisive=key in decisive)
-        score = 1.0 if key in decisive else (result.score if result else 0.0)
+        best = _best(new_records, records, decisive=key in decisive)
+        score = 1.0 if key in decisive else (best[0].score if best else 0.0)
         if score < POSSIBLE:
             continue
-        reasons = decisive.get(key, []) + (list(result.reasons) if result else [])
+        # The reasons in the reader's words, field by field (the review queue's words too).
+        words = [str(v) for v in explain_prepared(best[1], best[2], score).fields] if best else []
+        reasons = decisive.get(key, []) + words
         candidates.append(
             Candidate(key, score, list(dict.fromkeys(reasons)), decisive=key in decisive)
         )
@@ -155,13 +161,14 @@ def _scored(new_records, decisive: dict, ids: set[str]) -> list[Candidate]:
 def _describe(actor, candidates: list[Candidate]) -> None:
     """What the user may learn of each candidate: the record itself, or only its holders."""
     ids = [c.person_id for c in candidates]
-    # The policy shows a person only through an open case of the user's office, so only those
-    # candidates can be visible; the policy still decides for each of them.
+    # The candidates the user's office works on (the policy's scope for EDIT_PERSON: an open
+    # case of its own; an emergency access is not enough to be shown in a duplicate check), in
+    # one query; the policy still decides for each of them below.
     with_own_case = {
         str(pk)
-        for pk in Person.objects.filter(
-            pk__in=ids, cases__office=actor.office, cases__status="open"
-        ).values_list("pk", flat=True)
+        for pk in scope(actor, Action.EDIT_PERSON, Person.objects.filter(pk__in=ids)).values_list(
+            "pk", flat=True
+        )
     }
     persons = prefetched_for_policy(Person.objects.prefetch_related("names")).in_bulk(ids)
     hidden = []
@@ -189,18 +196,32 @@ def _describe(actor, candidates: list[Candidate]) -> None:
             candidate.break_glass = bool(decide(actor, Action.BREAK_GLASS, person))
 
 
+def _not_decided_different(candidates: list[Candidate], decisive: dict) -> list[Candidate]:
+    """An entry whose identifier names an existing person is that person: a record a reviewer
+    decided is a different person from it is not proposed (selectors.rejected_pairs)."""
+    if not decisive:
+        return candidates
+    different = rejected_keys(person_ids=decisive)
+    return [
+        c
+        for c in candidates
+        if c.decisive or not any(frozenset((p, c.person_id)) in different for p in decisive)
+    ]
+
+
 def duplicate_check(*, actor, data: PersonInput) -> list[Candidate]:
-    authorize(actor, Action.EDIT_PERSON_REGISTRY, purpose="registration")
+    authorize(actor, Action.EDIT_PERSON_REGISTRY, purpose=Purpose.REGISTRATION)
     new_records = [prepare(r) for r in input_records(data)]
     decisive = _identifier_matches(data)
     candidates = _scored(new_records, decisive, set(decisive) | set(_blocked_ids(new_records)))
+    candidates = _not_decided_different(candidates, decisive)
     _describe(actor, candidates)
     for candidate in candidates:
         candidate.ref = candidate_ref(actor, candidate.person_id)
     audit_record(
         event_type=EventType.DUPLICATE_CHECKED,
         actor=actor,
-        purpose="registration",
+        purpose=Purpose.REGISTRATION,
         details={
             "candidates": [{"person": c.person_id, "score": round(c.score, 3)} for c in candidates]
         },

@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 from lotse.access.policy import Action, authorize
 from lotse.audit.models import EventType
 from lotse.audit.services import atomic_service, audit_record
+from lotse.audit.vocabulary import Purpose
 from lotse.core.text import check_length
-from lotse.identity.models import DuplicatePair, Merge
+from lotse.identity.models import DuplicatePair, Merge, RejectionReason
 from lotse.people.models import Person
 from lotse.people.services import refresh_match_index
 
@@ -52,8 +53,8 @@ def person_merge(
     *, actor, kept: Person, merged: Person, reason: str, pair: DuplicatePair | None = None
 ) -> Merge:
     authorize(actor, Action.REVIEW_DUPLICATES)
-    authorize(actor, Action.EDIT_PERSON, kept, purpose="merge of duplicates")
-    authorize(actor, Action.EDIT_PERSON, merged, purpose="merge of duplicates")
+    authorize(actor, Action.EDIT_PERSON, kept, purpose=Purpose.MERGE)
+    authorize(actor, Action.EDIT_PERSON, merged, purpose=Purpose.MERGE)
     if kept.pk == merged.pk:
         raise ValidationError(_("Only two different, unmerged records can be merged."))
     # Both records locked (in id order) and read again: a parallel merge of either waits here
@@ -108,7 +109,7 @@ def person_merge(
 @atomic_service
 def person_unmerge(*, actor, merge: Merge, reason: str) -> Merge:
     authorize(actor, Action.REVIEW_DUPLICATES)
-    authorize(actor, Action.EDIT_PERSON, merge.kept, purpose="undo a merge")
+    authorize(actor, Action.EDIT_PERSON, merge.kept, purpose=Purpose.UNDO_MERGE)
     # The merge row locked and read again: of two undos at the same time, the second waits
     # here and then finds the merge undone (the caller's copy may be older).
     merge = Merge.objects.select_for_update().select_related("kept", "merged").get(pk=merge.pk)
@@ -160,21 +161,84 @@ def _close_pair(pair: DuplicatePair, actor, status: str, reason: str) -> None:
     pair.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_reason"])
 
 
+NOTE_MAX_LENGTH = 300  # DuplicatePair.review_reason
+
+
+def rejection_errors(kind: str, note: str) -> dict[str, str]:
+    """What is wrong with a "different persons" decision (the form shows the same)."""
+    errors = {}
+    if kind not in RejectionReason.values:
+        errors["kind"] = _("Choose why these are different persons.")
+    elif kind == RejectionReason.OTHER and not note.strip():
+        errors["note"] = _("Describe the other reason.")
+    if len(note.strip()) > NOTE_MAX_LENGTH:
+        errors["note"] = _("At most %(count)s characters.") % {"count": NOTE_MAX_LENGTH}
+    return errors
+
+
 @atomic_service
-def pair_reject(*, actor, pair: DuplicatePair, reason: str) -> DuplicatePair:
+def pair_reject(*, actor, pair: DuplicatePair, kind: str, note: str = "") -> DuplicatePair:
+    """The reviewer's decision that the pair are two persons, with why (`kind`, one of
+    RejectionReason, and a note, required for "another reason"). Stored with the pair: the
+    batch search and the registration check never propose it again (selectors.rejected_pairs)
+    until the decision is reset (match_decision_reset)."""
     authorize(actor, Action.REVIEW_DUPLICATES)
+    errors = rejection_errors(kind, note)
+    if errors:
+        raise ValidationError(errors)
     pair = _locked_pair(pair)
     if pair.status != DuplicatePair.Status.OPEN:
         raise ValidationError(_("This pair has been reviewed already."))
-    if not reason.strip():
-        raise ValidationError({"reason": _("Say why these are different persons.")})
-    _close_pair(pair, actor, DuplicatePair.Status.REJECTED, reason)
+    _close_pair(pair, actor, DuplicatePair.Status.REJECTED, note)
+    pair.rejection_reason = kind
+    pair.save(update_fields=["rejection_reason"])
+    audit_record(
+        event_type=EventType.DUPLICATE_REVIEWED,
+        actor=actor,
+        obj=pair,
+        reason=note or RejectionReason(kind).label,
+        details={
+            "decision": "rejected",
+            "why": kind,
+            "a": str(pair.person_a_id),
+            "b": str(pair.person_b_id),
+        },
+    )
+    return pair
+
+
+@atomic_service
+def match_decision_reset(*, actor, pair: DuplicatePair, reason: str) -> DuplicatePair:
+    """Take back a "different persons" decision: the pair is open for review again (back in
+    the queue) and may be proposed again. The decision taken back stays in the audit trail."""
+    authorize(actor, Action.REVIEW_DUPLICATES)
+    reason = check_length(reason, NOTE_MAX_LENGTH, "reason")
+    if not reason:
+        raise ValidationError({"reason": _("Say why the decision is taken back.")})
+    pair = _locked_pair(pair)
+    if pair.status != DuplicatePair.Status.REJECTED:
+        raise ValidationError(_('Only a decision "different persons" can be taken back.'))
+    before = {"why": pair.rejection_reason, "note": pair.review_reason}
+    before["by"] = pair.reviewed_by_id
+    pair.status = DuplicatePair.Status.OPEN
+    pair.reviewed_by = None
+    pair.reviewed_at = None
+    pair.review_reason = ""
+    pair.rejection_reason = ""
+    pair.save(
+        update_fields=["status", "reviewed_by", "reviewed_at", "review_reason", "rejection_reason"]
+    )
     audit_record(
         event_type=EventType.DUPLICATE_REVIEWED,
         actor=actor,
         obj=pair,
         reason=reason,
-        details={"decision": "rejected", "a": str(pair.person_a_id), "b": str(pair.person_b_id)},
+        details={
+            "decision": "reset",
+            "was": before,
+            "a": str(pair.person_a_id),
+            "b": str(pair.person_b_id),
+        },
     )
     return pair
 

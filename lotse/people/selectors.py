@@ -6,9 +6,10 @@ from itertools import chain
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
-from lotse.access.policy import Action, Category, authorize, decide
+from lotse.access.policy import Action, Category, authorize, decide, scope
 from lotse.audit.models import EventType
 from lotse.audit.services import audit_reads, audit_record
+from lotse.audit.vocabulary import Basis, LegalBasis, ListRead, Purpose
 from lotse.people.models import (
     MatchKey,
     Person,
@@ -66,9 +67,7 @@ def person_search(*, actor, query: str = "") -> QuerySet[Person]:
     """The persons with an open case at the actor's office, found by any spelling of any name,
     a birth year or an identifier. Log the rows a page shows with `persons_listed`."""
     authorize(actor, Action.EDIT_PERSON_REGISTRY)
-    persons = Person.objects.filter(
-        cases__office=actor.office, cases__status="open", merged_into__isnull=True
-    ).distinct()
+    persons = scope(actor, Action.EDIT_PERSON, Person.objects.filter(merged_into__isnull=True))
     if query:
         persons = persons.filter(_query_filter(query))
     return persons.annotate(name=primary_family_name()).prefetch_related(
@@ -81,7 +80,7 @@ def person_ids_matching(*, actor, query: str, limit: int = 1000) -> tuple[str, .
     birth year, an identifier, or the record's own id), in every office and merged records too —
     for the data-protection officer's search of the audit trail, which shows only the events of
     the officer's own controller. Ids only: no person data leaves this function."""
-    authorize(actor, Action.VIEW_AUDIT_TRAIL, purpose="data-protection control")
+    authorize(actor, Action.VIEW_AUDIT_TRAIL, purpose=Purpose.DATA_PROTECTION_CONTROL)
     query = query.strip()
     if not query:
         return ()
@@ -101,9 +100,9 @@ def persons_listed(*, actor, persons) -> list[Person]:
         actor=actor,
         objects=listed,
         person_of=lambda person: person.pk,
-        purpose="search",
-        basis="own open case",
-        action="person.list",
+        purpose=Purpose.SEARCH,
+        basis=LegalBasis(Basis.OWN_CASE),
+        action=ListRead.PERSONS,
     )
     return listed
 

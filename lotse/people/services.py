@@ -9,8 +9,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lotse.access.policy import Action, authorize
 from lotse.audit.models import EventType
 from lotse.audit.services import atomic_service, audit_record
+from lotse.audit.vocabulary import Purpose
 from lotse.identity.matching.blocking import blocking_keys
 from lotse.identity.matching.features import prepare
 from lotse.people.models import (
@@ -173,7 +175,7 @@ def person_create(*, actor, data: PersonInput) -> Person:
         obj=person,
         person_id=person.pk,
         categories=["identity"],
-        purpose="registration",
+        purpose=Purpose.REGISTRATION,
     )
     return person
 
@@ -241,6 +243,7 @@ def _changed(actor, person: Person, what: str) -> None:
 
 @atomic_service
 def person_name_add(*, actor, person: Person, name: NameInput) -> PersonName:
+    authorize(actor, Action.EDIT_PERSON, person)
     _check_names([name])
     created = _name_add(person, name, actor.office)
     refresh_match_index(person)
@@ -252,6 +255,7 @@ def person_name_add(*, actor, person: Person, name: NameInput) -> PersonName:
 def person_identifier_add(
     *, actor, person: Person, identifier: IdentifierInput
 ) -> PersonIdentifier:
+    authorize(actor, Action.EDIT_PERSON, person)
     created = _identifier_add(person, identifier, actor.office)
     refresh_match_index(person)
     _changed(actor, person, "identifier")
@@ -259,16 +263,10 @@ def person_identifier_add(
 
 
 @atomic_service
-def person_address_add(*, actor, person: Person, address: AddressInput) -> PersonAddress:
-    created = _address_add(person, address, actor.office)
-    _changed(actor, person, "address")
-    return created
-
-
-@atomic_service
 def person_enrich(*, actor, person: Person, data: PersonInput) -> list[str]:
     """Add the names and identifiers of `data` that `person` does not have yet (as further
     spellings, with their source). Returns what was added."""
+    authorize(actor, Action.EDIT_PERSON, person)
     added = []
     known_names = {
         (n.given_names.casefold(), n.family_name.casefold(), n.script) for n in person.names.all()

@@ -10,9 +10,19 @@ policy checks them before any rule). The open-case rule has allowed the user to 
 before this rule is asked.
 """
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from lotse.access.policy import Action, Category, Decision, register_category_rule, statutory_basis
+from lotse.access.policy import (
+    Action,
+    Category,
+    Decision,
+    offices_serving,
+    register_category_rule,
+    register_object_rule,
+    register_scope,
+    statutory_basis,
+)
 
 
 def status_by_statute(*, user, person, category, owner_office, purpose) -> Decision | None:
@@ -30,4 +40,49 @@ def status_by_statute(*, user, person, category, owner_office, purpose) -> Decis
     )
 
 
-register_category_rule(status_by_statute)
+def _status_by_statute_admits(*, user, category, owner_office, purpose) -> Q | None:
+    if str(category) != Category.STATUS or owner_office is None or user.office is None:
+        return None
+    return Q() if statutory_basis(owner_office.kind, user.office.kind, Category.STATUS) else None
+
+
+# --- the Rechtskreiswechsel: seen by the two offices of the switch ------------------------------
+
+
+def _switch_kreise(switch) -> list[int]:
+    offices = [switch.from_office, switch.to_office]
+    return [
+        pk
+        for office in offices
+        if office is not None
+        for pk in office.kreise_served().values_list("pk", flat=True)
+    ]
+
+
+def _switch_party(*, user, action, obj, purpose, categories) -> Decision | None:
+    if user.office_id not in (obj.from_office_id, obj.to_office_id):
+        return Decision(False, action, _("This Rechtskreiswechsel concerns other offices."))
+    return None
+
+
+register_scope(
+    "status.BenefitSwitch",
+    _switch_kreise,
+    admits=lambda kreis_ids: (
+        Q(from_office_id__in=offices_serving(kreis_ids))
+        | Q(to_office_id__in=offices_serving(kreis_ids))
+    ),
+)
+register_object_rule(
+    "status.BenefitSwitch",
+    _switch_party,
+    name="status.switch_party",
+    admits=lambda *, user, action, purpose, categories: (
+        Q(from_office_id=user.office_id) | Q(to_office_id=user.office_id)
+    ),
+)
+
+
+register_category_rule(
+    status_by_statute, name="status.by_statute", admits=_status_by_statute_admits
+)

@@ -187,7 +187,8 @@ def gather(person, entries, *, office=None, with_household: bool = True) -> Fact
 
 
 def answers_on(facts: Facts, day: date, rules=None) -> dict:
-    """The engine's answers on `day` (ScenarioError when it cannot judge)."""
+    """The engine's answers on `day`; an answer a missing fact leaves open is None and named
+    under "open" (ScenarioError when the engine cannot judge the scenario at all)."""
     scenario = parse_scenario(facts.scenario(day))
     kreise = required_kreise(scenario)
     missing = unknown_kreise(kreise, day)

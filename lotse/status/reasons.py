@@ -208,12 +208,14 @@ RULE_TEXTS = {
     ),
     "labour.reception_centre_2014": _("No work while the person must live in a reception centre."),
     "labour.reception_centre_2019": _(
-        "In a reception centre the Ausländerbehörde may permit work after %(months)s months of "
-        "stay, with the consent of the Bundesagentur für Arbeit."
+        "In a reception centre work must be permitted if the asylum procedure has not been "
+        "decided finally %(months)s months after the application, with the consent of the "
+        "Bundesagentur für Arbeit."
     ),
     "labour.reception_centre": _(
-        "In a reception centre work is to be permitted as a rule after %(months)s months of "
-        "stay, with the consent of the Bundesagentur für Arbeit."
+        "In a reception centre work must be permitted if the asylum procedure has not been "
+        "decided finally %(months)s months after the application, with the consent of the "
+        "Bundesagentur für Arbeit."
     ),
     "labour.no_consent_after_4_years": _(
         "After 4 years of uninterrupted permitted, tolerated or gestattet stay the work permit "
@@ -319,6 +321,16 @@ RULE_TEXTS = {
         "Holders of a § 24 permit who move back to the AsylbLG are obliged to attend an "
         "integration course."
     ),
+    "asylblg.analog_transition_2024": _(
+        "Whoever had completed %(previous_months)s months of stay by %(reached_by)s and so "
+        "received Analogleistungen on that day keeps them (transitional rule); the longer "
+        "waiting period applies only to the others."
+    ),
+    "labour.safe_country_ban_2023": _(
+        "Work ban for nationals of a safe country of origin who applied for asylum after "
+        "31 August 2015 (nationals of Georgia and Moldova: after 30 August 2023): during the "
+        "procedure, and with a Duldung after the rejection."
+    ),
 }
 
 # --- what a reader must know besides (by text code, or the code a rule cites with) -------------
@@ -346,8 +358,8 @@ NOTES = {
         "approved; SGB II was then paid back to 1 June 2022 and settled."
     ),
     "asylblg.analog_waiting_period_36": _(
-        "There is no transitional protection: whoever had reached 18 but not 36 months on "
-        "27 February 2024 receives Grundleistungen again."
+        "Whoever already received Analogleistungen on 26 February 2024 keeps them "
+        "(§ 20 AsylbLG); the 36 months apply to the others."
     ),
     "asylblg.analog_children": _(
         "The parents' benefits decide, whatever the child's own length of stay."
@@ -395,8 +407,25 @@ NOTES = {
         "Whether the permit needs the consent of the Bundesagentur für Arbeit is open; lotse "
         "answers “with consent”, as for other tolerated persons."
     ),
+    "asylblg.analog_transition": _(
+        "lotse assumes that the person received benefits under the AsylbLG on that day and that "
+        "the stay was not substantially interrupted."
+    ),
+    "asylblg.analog_transition_2024": _(
+        "lotse assumes that the person received benefits under the AsylbLG on that day and that "
+        "the stay was not substantially interrupted."
+    ),
+    "labour.reception_centre_rejected": _(
+        "The application was rejected as manifestly unfounded or inadmissible: in the reception "
+        "centre no work may be permitted, unless the administrative court orders that the "
+        "appeal has suspensive effect."
+    ),
 }
 PENDING_NOTE = _("Announced, not in force: this law does not change the answers yet.")
+UNVERIFIED_NOTE = _(
+    "This part of the answer rests on a rule for this period that could not be checked against "
+    "the law or an official source: please check it before relying on it."
+)
 
 # --- the answers, and the words for codes in facts ---------------------------------------------
 
@@ -485,6 +514,8 @@ FACT_TEXTS = {
     ),
     "country_list": _("countries on the list: %(countries)s"),
     "no_country_list": _("no list of countries"),
+    "counted_from_application": _("counted from the asylum application on %(day)s"),
+    "no_application": _("no asylum application filed yet: the waiting period has not begun"),
 }
 EVENT_TEXT = _("%(event)s on %(day)s")
 EVENT_TEXT_DETAILS = _("%(event)s (%(details)s) on %(day)s")
@@ -567,8 +598,10 @@ def rule_text(text_code: str, params: dict) -> str:
         return ""
 
 
-def note_text(text_code: str, note_code: str, status: str) -> str:
+def note_text(text_code: str, note_code: str, status: str, verified: bool = True) -> str:
     notes = [NOTES.get(note_code), NOTES.get(text_code)]
+    if not verified:
+        notes.insert(0, UNVERIFIED_NOTE)
     if status == "pending":
         notes.insert(0, PENDING_NOTE)
     return " ".join(str(n) for n in notes if n)
@@ -659,12 +692,32 @@ def say(reason: dict) -> dict:
         reason = {**reason, **_stored_rule(reason)}
     text_code = reason.get("text") or reason.get("rule", "")
     facts = [fact_text(item) for item in reason.get("data", [])]
+    verified = _verified(reason)
+    status = reason.get("status", "")
     return {
         **reason,
         "summary": rule_text(text_code, reason.get("params", {})),
         "facts": [f for f in facts if f],
-        "note": note_text(text_code, reason.get("note_code", ""), reason.get("status", "")),
+        "note": note_text(text_code, reason.get("note_code", ""), status, verified),
+        "verified": verified,
     }
+
+
+def _verified(reason: dict) -> bool:
+    """Whether the cited rule version was checked against a source, by the version of the rule
+    files the reason names (so a stored reason says what is known now); else as stored."""
+    from lotse.status.rules import default_rules
+
+    stored = reason.get("verified")
+    fallback = stored if isinstance(stored, bool) else True
+    try:
+        versions = default_rules().versions(reason.get("rule", ""))
+    except ValueError:
+        return fallback
+    for rule in versions:
+        if rule.version == reason.get("version") and rule.status == reason.get("status"):
+            return rule.verified
+    return fallback
 
 
 def _stored_rule(reason: dict) -> dict:
@@ -708,3 +761,36 @@ def switch_text(answer: dict | None) -> str:
         first = answer["first_asylblg_month"]
         last = answer["last_sgb2_month"]
     return str(template) % {"last": month_text(last), "first": month_text(first)}
+
+
+# --- the facts an open answer is missing ----------------------------------------------------------
+
+MISSING_FACT_TEXTS = {
+    "person.labour_market_close": _("closeness to the labour market"),
+    "decision.transfer_possible": _("whether the Dublin transfer is legally and actually possible"),
+    "residence_title.because_of_war": _(
+        "whether the residence permit was granted because of war in the home country"
+    ),
+    "residence_title.deportation_suspended_since": _("since when deportation has been suspended"),
+    "household": _("the household the person lives in"),
+    "jobcenter_forms": _("the Jobcenter responsible for %(kreis)s"),
+}
+MEMBER_MISSING = _("%(fact)s (of a member of the household)")
+CANNOT_JUDGE = _("Cannot judge without: %(facts)s")
+
+
+def missing_text(name: str) -> str:
+    """A fact an open answer is missing (as the engine names it, e.g.
+    "person.labour_market_close", "household[0].household", "jobcenter_forms.08416") in the
+    reader's language."""
+    head, _dot, rest = name.partition(".")
+    if head.startswith("household[") and rest:
+        return str(MEMBER_MISSING) % {"fact": missing_text(rest)}
+    if head == "jobcenter_forms" and rest:
+        return str(MISSING_FACT_TEXTS["jobcenter_forms"]) % {"kreis": kreis_text(rest)}
+    return str(MISSING_FACT_TEXTS.get(name, name))
+
+
+def cannot_judge_text(names: list[str]) -> str:
+    """'Cannot judge without: …' for an open answer, the missing facts in words."""
+    return str(CANNOT_JUDGE) % {"facts": "; ".join(missing_text(n) for n in names)}

@@ -9,14 +9,15 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lotse.access.policy import Action, Category, authorize, decide, decide_category
-from lotse.audit.models import EventType, Outcome
-from lotse.audit.services import audit_reads, audit_record
+from lotse.access.policy import Action, Category, authorize, decide, decide_category, scope
+from lotse.audit.models import EventType
+from lotse.audit.services import audit_reads, audit_record, audit_refusal
+from lotse.audit.vocabulary import Basis, LegalBasis, ListRead, Purpose
 from lotse.organisations.models import OfficeKind
 from lotse.status import facts as status_facts
 from lotse.status.checklist import checklists, fill
 from lotse.status.models import BenefitSwitch, EntryAction, StatusEvent, SwitchState
-from lotse.status.reasons import ANSWER_LABELS, day_text, say_all, switch_text
+from lotse.status.reasons import ANSWER_LABELS, cannot_judge_text, day_text, say_all, switch_text
 from lotse.status.reasons import kreis_names as _kreis_names
 from lotse.status.rules import ScenarioError
 from lotse.status.rules.scenario import DATE_FIELDS
@@ -39,6 +40,7 @@ class Answer:
     label: str
     value: str
     reasons: list[dict]
+    why_open: str = ""  # for an answer a missing fact leaves open: why it is needed
 
 
 @dataclass
@@ -54,6 +56,9 @@ class Overview:
 
 
 def _value(question: str, answers: dict) -> str:
+    left_open = answers.get("open", {}).get(question)
+    if left_open:
+        return cannot_judge_text(left_open["missing"])
     value = answers.get(question)
     if question == "switch":
         return switch_text(value)
@@ -68,12 +73,13 @@ def answer_list(answers: dict) -> list[Answer]:
             str(label),
             _value(question, answers),
             [r for r in reasons if r["question"] == question],
+            answers.get("open", {}).get(question, {}).get("message", ""),
         )
         for question, label in QUESTIONS.items()
     ]
 
 
-def visible_entries(*, actor, person, purpose: str = "status") -> tuple[list, list[str]]:
+def visible_entries(*, actor, person, purpose: str = Purpose.STATUS) -> tuple[list, list[str]]:
     """The person's status entries whose recording office the actor may see, and the names of
     the offices whose entries stay hidden; each decision is logged."""
     authorize(actor, Action.VIEW_PERSON, person, purpose=purpose, categories=[Category.STATUS])
@@ -93,10 +99,10 @@ def visible_entries(*, actor, person, purpose: str = "status") -> tuple[list, li
             bases.add(decision.basis or decision.reason)
         else:
             hidden.append(office.name)
-            audit_record(
-                event_type=EventType.ACCESS_DENIED,
+            # Through audit_refusal: the refusal stays in the trail even when the service that
+            # asked (e.g. a correction request) is rolled back.
+            audit_refusal(
                 actor=actor,
-                outcome=Outcome.DENIED,
                 action=Action.VIEW_PERSON,
                 obj=person,
                 person_id=person.pk,
@@ -264,7 +270,7 @@ def status_overview(*, actor, person, with_timeline: bool = False) -> Overview:
     overview.switches = [
         switch_view(s, person, in_force)
         for s in open_switches(person)
-        if actor.office_id in (s.from_office_id, s.to_office_id)
+        if decide(actor, Action.WORK_ON_CASE, s)
     ]
     return overview
 
@@ -278,7 +284,7 @@ def entry_get(*, actor, person, entry_id) -> StatusEvent:
 
 
 def switch_get(*, actor, person, switch_id) -> BenefitSwitch:
-    authorize(actor, Action.VIEW_PERSON, person, purpose="Rechtskreiswechsel")
+    authorize(actor, Action.VIEW_PERSON, person, purpose=Purpose.BENEFIT_SWITCH)
     if not str(switch_id).isascii() or not str(switch_id).isdigit():
         raise Http404  # ?switch=abc is no switch, not a server error
     switch = (
@@ -287,7 +293,7 @@ def switch_get(*, actor, person, switch_id) -> BenefitSwitch:
         .select_related("from_office", "to_office", "from_case", "referral", "follow_up")
         .first()
     )
-    if switch is None or actor.office_id not in (switch.from_office_id, switch.to_office_id):
+    if switch is None or not decide(actor, Action.WORK_ON_CASE, switch):
         raise Http404
     return switch
 
@@ -303,11 +309,11 @@ def switch_warnings(*, actor) -> list[BenefitSwitch]:
             actor=actor,
             obj=switch,
             person_id=switch.person_id,
-            action="status.switch_warning",
-            purpose="Rechtskreiswechsel",
-            basis="own case"
+            action=ListRead.SWITCH_WARNINGS,
+            purpose=Purpose.BENEFIT_SWITCH,
+            basis=LegalBasis(Basis.OWN_CASE)
             if switch.from_office_id == actor.office_id
-            else "party to the referral",
+            else LegalBasis(Basis.REFERRAL_PARTY),
             categories=[Category.IDENTITY],
         )
     return warnings
@@ -325,9 +331,8 @@ def switches_upcoming(*, actor, limit: int = 10) -> dict | None:
     this_month = timezone.localdate().replace(day=1)
     next_month = (this_month + timedelta(days=32)).replace(day=1)
     switches = (
-        BenefitSwitch.objects.filter(
-            from_office=office, last_month__gte=this_month, last_month__lte=next_month
-        )
+        scope(actor, Action.WORK_ON_CASE, BenefitSwitch.objects.all())
+        .filter(from_office=office, last_month__gte=this_month, last_month__lte=next_month)
         .exclude(state=SwitchState.CANCELLED)
         .select_related("to_office", "person")
         .prefetch_related("person__names")
@@ -338,9 +343,9 @@ def switches_upcoming(*, actor, limit: int = 10) -> dict | None:
         actor=actor,
         objects=shown,
         person_of=lambda switch: switch.person_id,
-        purpose="start page",
-        basis="own case",
-        action="status.switch_list",
+        purpose=Purpose.START_PAGE,
+        basis=LegalBasis(Basis.OWN_CASE),
+        action=ListRead.SWITCHES,
     )
     return {
         "switches": shown,

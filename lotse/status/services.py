@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from lotse.access.policy import Action, Category, authorize
 from lotse.audit.models import EventType
 from lotse.audit.services import atomic_service, audit_record
+from lotse.audit.vocabulary import Purpose
 from lotse.cases.models import Case, CaseStatus, FollowUp
 from lotse.cases.referrals import default_answer_by, referral_request
 from lotse.cases.services import follow_up_done
@@ -78,7 +79,9 @@ def _check_history(person: Person, entries: list[StatusEvent]) -> None:
 
 
 def _authorize_write(actor, person: Person) -> None:
-    authorize(actor, Action.EDIT_PERSON, person, purpose="status", categories=[Category.STATUS])
+    authorize(
+        actor, Action.EDIT_PERSON, person, purpose=Purpose.STATUS, categories=[Category.STATUS]
+    )
 
 
 def _own_entry(actor, entry: StatusEvent) -> None:
@@ -97,7 +100,7 @@ def _audit(event_type, actor, entry: StatusEvent, reason: str = "") -> None:
         actor=actor,
         obj=entry,
         person_id=entry.person_id,
-        purpose="status",
+        purpose=Purpose.STATUS,
         reason=reason,
         categories=[Category.STATUS],
         details={"kind": entry.kind, "date": entry.date.isoformat(), **entry.details},
@@ -267,6 +270,19 @@ def _month_label(day: date) -> str:
     return f"{day:%m/%Y}"
 
 
+def _switch_answers(person: Person, today: date):
+    """The person's facts and today's answers, or None when the engine cannot judge the switch:
+    not the scenario as a whole, or a missing fact leaves the switch open (then what is recorded
+    stays as it is)."""
+    entries = list(StatusEvent.objects.filter(person=person).select_related("recorded_by_office"))
+    try:
+        facts = status_facts.gather(person, entries)
+        answers = status_facts.answers_on(facts, today)
+    except ScenarioError:
+        return None
+    return None if "switch" in answers["open"] else (facts, answers)
+
+
 def switch_sync(*, actor, person: Person, trigger: StatusEvent) -> BenefitSwitch | None:
     """Ask the engine for today; record a switch it computes that is not recorded yet (with the
     follow-up for the office handing over), and withdraw proposals it no longer computes.
@@ -275,12 +291,10 @@ def switch_sync(*, actor, person: Person, trigger: StatusEvent) -> BenefitSwitch
     recorded the status change: the follow-up on the other office's case says who caused it.
     """
     today = timezone.localdate()
-    entries = list(StatusEvent.objects.filter(person=person).select_related("recorded_by_office"))
-    try:
-        facts = status_facts.gather(person, entries)
-        answers = status_facts.answers_on(facts, today)
-    except ScenarioError:
+    judged = _switch_answers(person, today)
+    if judged is None:
         return None
+    facts, answers = judged
     answer = answers.get("switch")
     kind = kind_of(answer) if answer else None
     current = None
@@ -291,6 +305,14 @@ def switch_sync(*, actor, person: Person, trigger: StatusEvent) -> BenefitSwitch
         if (stale.kind, stale.last_month) != current:
             stale.state = SwitchState.CANCELLED
             stale.save(update_fields=["state", "updated_at"])
+            audit_record(
+                event_type=EventType.BENEFIT_SWITCH_CANCELLED,
+                actor=actor,
+                obj=stale,
+                person_id=person.pk,
+                categories=[Category.STATUS],
+                details={"kind": stale.kind, "last_month": _month_label(stale.last_month)},
+            )
     if kind is None:
         return None
     existing = (
@@ -410,7 +432,7 @@ def household_switches(switch: BenefitSwitch) -> list[BenefitSwitch]:
 def _refer_one(actor, switch: BenefitSwitch, purpose, categories, respond_by, due_by):
     if switch.from_case is None or switch.from_case.status != CaseStatus.OPEN:
         raise ValidationError(_("There is no open case at the office handing over."))
-    authorize(actor, Action.WORK_ON_CASE, switch.from_case, purpose="Rechtskreiswechsel")
+    authorize(actor, Action.WORK_ON_CASE, switch.from_case, purpose=Purpose.BENEFIT_SWITCH)
     if switch.state != SwitchState.PROPOSED or switch.referral_id:
         raise ValidationError(_("This hand-over was sent already."))
     if switch.to_office is None:

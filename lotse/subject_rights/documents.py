@@ -3,19 +3,28 @@
 The same approach and fonts as the consent form (lotse/consent/documents.py): Debian's Noto
 fonts, HarfBuzz shaping through WeasyPrint (Arabic letters join and run right to left), one
 part per language with `lang` and `dir` set, a tagged PDF (PDF/UA-1). Data values are printed
-as recorded; only the fixed texts and the labels of choices are translated (report_texts.py).
+as recorded; only the fixed texts and the labels of choices are translated (report_texts.py):
+each part is rendered with its language active (`translation.override`), so its texts come from
+that language's catalogue.
 """
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from lotse.audit.vocabulary import in_language, parse_basis
 from lotse.consent.documents import SCRIPT_LANG
+from lotse.consent.form_texts import DocumentLanguages
 from lotse.core.pdf import stylesheets
 from lotse.people.models import Script
-from lotse.subject_rights.report_texts import RTL_LANGUAGES, TEXTS, enum_label, text_language
+from lotse.subject_rights.report_texts import (
+    RTL_LANGUAGES,
+    enum_label,
+    merged_text,
+    notes_summary,
+    report_texts,
+)
 
 STYLESHEET = Path(__file__).parent / "pdf" / "report.css"
 VOCABULARY_LANGUAGES = ("de", "en")
@@ -27,27 +36,6 @@ def _basis_label(text: str) -> str:
     return basis.label() if basis is not None else text
 
 
-@dataclass(frozen=True)
-class ReportLanguages:
-    requested: str
-    other: str | None  # the second part's language; None for German only
-    missing: bool  # no texts for the requested language: English is printed instead
-
-    @property
-    def codes(self) -> list[str]:
-        return ["de", self.other] if self.other else ["de"]
-
-
-def report_languages(requested: str) -> ReportLanguages:
-    requested = (requested or "").strip().lower()
-    code = text_language(requested)
-    if requested in ("", "de") or code == "de":
-        return ReportLanguages(requested or "de", None, False)
-    if code is None:
-        return ReportLanguages(requested, "en", True)
-    return ReportLanguages(requested, code, False)
-
-
 def _name_lang(script: str, preferred: str) -> str:
     if script == Script.ARABIC and preferred in RTL_LANGUAGES:
         return preferred
@@ -55,12 +43,16 @@ def _name_lang(script: str, preferred: str) -> str:
 
 
 def _page(lang: str, data: dict) -> dict:
-    t = TEXTS[lang]
+    """The part of the report in `lang`, its texts read with `lang` active."""
+    with translation.override(lang):
+        return _page_texts(lang, data)
+
+
+def _page_texts(lang: str, data: dict) -> dict:
+    t = report_texts()
     person = data["person"]
     preferred = (person.preferred_language or "").lower()
-
-    def label(group: str, value: str) -> str:
-        return enum_label(group, lang, value)
+    label = enum_label
 
     # Purposes and legal bases of the audit trail have German and English labels; the parts in
     # other languages print them in German (marked lang="de"), as the law names them.
@@ -69,7 +61,7 @@ def _page(lang: str, data: dict) -> dict:
     cases = []
     for case in data["cases"]:
         if case["notes_count"]:
-            notes = t["notes_summary"].format(
+            notes = notes_summary(
                 count=case["notes_count"],
                 shared=case["notes_shared"],
                 first=f"{case['notes_first']:%d.%m.%Y}",
@@ -161,13 +153,11 @@ def _page(lang: str, data: dict) -> dict:
             }
             for line in data["access"]
         ],
-        "merged": t["merged"].format(count=data["merged_records"])
-        if data["merged_records"]
-        else "",
+        "merged": merged_text(data["merged_records"]) if data["merged_records"] else "",
     }
 
 
-def report_html(*, data: dict, languages: ReportLanguages, office, reference: str) -> str:
+def report_html(*, data: dict, languages: DocumentLanguages, office, reference: str) -> str:
     person = data["person"]
     latin = next((n for n in data["names"] if n["script"] == Script.LATIN), None)
     context = {
@@ -181,7 +171,7 @@ def report_html(*, data: dict, languages: ReportLanguages, office, reference: st
     return render_to_string("subject_rights/report_pdf.html", context)
 
 
-def report_pdf(*, data: dict, languages: ReportLanguages, office, reference: str) -> bytes:
+def report_pdf(*, data: dict, languages: DocumentLanguages, office, reference: str) -> bytes:
     import weasyprint  # imported here: loading Pango costs time that only this export needs
 
     html = report_html(data=data, languages=languages, office=office, reference=reference)

@@ -16,9 +16,16 @@ producer is not limited to their own office's records. The report itself is an e
 logged as one (services.subject_report_create).
 """
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from lotse.access.policy import Action, Decision, register_object_rule, register_scope
+from lotse.access.policy import (
+    Action,
+    Decision,
+    offices_serving,
+    register_object_rule,
+    register_scope,
+)
 from lotse.access.selectors import controller_offices
 from lotse.audit.vocabulary import Basis, LegalBasis
 from lotse.cases.models import Case, CaseStatus
@@ -48,7 +55,19 @@ def _report_rule(*, user, action, obj, purpose, categories) -> Decision | None:
     return None
 
 
-register_object_rule("people.Person", _report_rule)
+def _report_admits(*, user, action, purpose, categories) -> Q | None:
+    if action == Action.VIEW_PERSON and purpose == REPORT_PURPOSE:
+        own = Case.objects.filter(office_id=user.office_id, status=CaseStatus.OPEN)
+        return Q(pk__in=own.values("person_id"))
+    if action == Action.VIEW_AUDIT_TRAIL:
+        held = Case.objects.filter(office__in=controller_offices(user.office))
+        return Q(pk__in=held.values("person_id"))
+    return None
+
+
+register_object_rule(
+    "people.Person", _report_rule, name="subject_rights.report", admits=_report_admits
+)
 
 
 # --- correction requests of an office -----------------------------------------------------------
@@ -79,5 +98,23 @@ def _request_party(*, user, action, obj, purpose, categories) -> Decision | None
     return None
 
 
-register_scope("subject_rights.CorrectionRequest", _request_kreise)
-register_object_rule("subject_rights.CorrectionRequest", _request_party)
+def _request_party_admits(*, user, action, purpose, categories) -> Q:
+    if action == Action.EDIT_PERSON:
+        return Q(received_by_office_id=user.office_id)
+    return Q(received_by_office_id=user.office_id) | Q(requested_by_office_id=user.office_id)
+
+
+register_scope(
+    "subject_rights.CorrectionRequest",
+    _request_kreise,
+    admits=lambda kreis_ids: (
+        Q(received_by_office_id__in=offices_serving(kreis_ids))
+        | Q(requested_by_office_id__in=offices_serving(kreis_ids))
+    ),
+)
+register_object_rule(
+    "subject_rights.CorrectionRequest",
+    _request_party,
+    name="subject_rights.request_party",
+    admits=_request_party_admits,
+)

@@ -14,10 +14,18 @@ from django.db.models import IntegerField, Value, When
 from django.http import Http404
 from django.utils import timezone
 
-from lotse.access.policy import Action, Category, Decision, authorize, decide
+from lotse.access.policy import Action, Category, Decision, authorize, decide, scope
 from lotse.audit.models import AuditEvent, EventType, Outcome
 from lotse.audit.services import audit_reads, audit_record
-from lotse.audit.vocabulary import basis_labels, in_language, purpose_label
+from lotse.audit.vocabulary import (
+    Basis,
+    LegalBasis,
+    ListRead,
+    Purpose,
+    basis_labels,
+    in_language,
+    purpose_label,
+)
 from lotse.cases.models import Case, Note, NoteVisibility, Referral
 from lotse.consent.models import Consent
 from lotse.organisations.models import Office, Role
@@ -460,7 +468,7 @@ def correction_request_list(*, actor, status: str = "") -> list[CorrectionReques
     persons are logged as read, as every list of persons is."""
     authorize(actor, Action.WORK_ON_CASE)
     rows = (
-        CorrectionRequest.objects.filter(received_by_office=actor.office)
+        scope(actor, Action.EDIT_PERSON, CorrectionRequest.objects.all())
         .select_related("person", "resolved_by", "requested_by_office")
         .prefetch_related("person__names")
         .annotate(
@@ -481,9 +489,9 @@ def correction_request_list(*, actor, status: str = "") -> list[CorrectionReques
             actor=actor,
             obj=item,
             person_id=item.person_id,
-            action="correction.list",
+            action=ListRead.CORRECTIONS,
             purpose=CORRECTION_PURPOSE,
-            basis="request received by the office (Art. 16 GDPR)",
+            basis=LegalBasis(Basis.CORRECTION_RECEIVED),
             categories=[Category.IDENTITY],
         )
     return listed
@@ -576,8 +584,8 @@ def office_corrections_waiting(*, actor, limit: int = 10) -> dict:
     if not decide(actor, Action.WORK_ON_CASE):
         return {}
     rows = (
-        CorrectionRequest.objects.filter(
-            received_by_office=actor.office,
+        scope(actor, Action.EDIT_PERSON, CorrectionRequest.objects.all())
+        .filter(
             origin=RequestOrigin.OFFICE,
             status=CorrectionStatus.OPEN,
         )
@@ -590,8 +598,18 @@ def office_corrections_waiting(*, actor, limit: int = 10) -> dict:
         actor=actor,
         objects=listed,
         person_of=lambda item: item.person_id,
-        purpose="start page",
-        basis="request received by the office (§ 84 SGB X)",
-        action="correction.list",
+        purpose=Purpose.START_PAGE,
+        basis=LegalBasis(Basis.OFFICE_CORRECTION_RECEIVED),
+        action=ListRead.CORRECTIONS,
     )
     return {"requests": listed, "count": rows.count()}
+
+
+def rights_section(*, actor, person) -> dict:
+    """The person page's section on the person's rights: the correction requests the actor may
+    see, whether the actor may produce the report and record a request."""
+    return {
+        "corrections": correction_requests_of_person(actor=actor, person=person),
+        "can_report": bool(report_decide(actor=actor, person=person)),
+        "can_edit": bool(decide(actor, Action.EDIT_PERSON, person)),
+    }

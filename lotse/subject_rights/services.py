@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lotse.access.policy import Action, Category, authorize
 from lotse.audit.models import AuditEvent, EventType
 from lotse.audit.services import atomic_service, audit_record
+from lotse.audit.vocabulary import Basis, LegalBasis
+from lotse.consent.form_texts import document_languages
 from lotse.core.text import check_length
 from lotse.organisations.models import JobcenterForm, Office, OfficeKind
 from lotse.people.models import Person
@@ -39,6 +40,7 @@ from lotse.subject_rights.selectors import (
 # --- the report ---------------------------------------------------------------------------------
 
 
+@atomic_service
 def subject_report_create(
     *,
     actor,
@@ -52,37 +54,35 @@ def subject_report_create(
     `request_reference` says which request it answers (e.g. "Antrag vom 02.03.2026, Az. 12"):
     a report is only produced for a request of the person, never on a whim.
     """
-    from lotse.subject_rights.documents import report_languages, report_pdf
+    from lotse.subject_rights.documents import report_pdf
 
     reference = check_length(request_reference, 200, "request_reference")
     if not reference:
         raise ValidationError(
             {"request_reference": _("Name the person's request (date, reference).")}
         )
-    # Read (and a refusal logged) before the transaction: a refused attempt stays in the trail.
     data = subject_report_data(actor=actor, person=person, include_note_texts=include_note_texts)
     person = data["person"]
-    languages = report_languages(language or person.preferred_language)
+    languages = document_languages(language or person.preferred_language)
     pdf = report_pdf(data=data, languages=languages, office=actor.office, reference=reference)
-    with transaction.atomic():
-        audit_record(
-            event_type=EventType.EXPORT_CREATED,
-            actor=actor,
-            action=Action.VIEW_PERSON,
-            obj=person,
-            person_id=person.pk,
-            purpose=REPORT_PURPOSE,
-            basis="Art. 15 GDPR (request of the person)",
-            reason=reference,
-            categories=[str(category) for category in Category],
-            details={
-                "document": "subject access report",
-                "languages": languages.codes,
-                "request_reference": reference,
-                "note_texts": include_note_texts,
-                "producer_basis": data["basis"],
-            },
-        )
+    audit_record(
+        event_type=EventType.EXPORT_CREATED,
+        actor=actor,
+        action=Action.VIEW_PERSON,
+        obj=person,
+        person_id=person.pk,
+        purpose=REPORT_PURPOSE,
+        basis=LegalBasis(Basis.SUBJECT_REQUEST),
+        reason=reference,
+        categories=[str(category) for category in Category],
+        details={
+            "document": "subject access report",
+            "languages": languages.codes,
+            "request_reference": reference,
+            "note_texts": include_note_texts,
+            "producer_basis": data["basis"],
+        },
+    )
     return pdf
 
 
@@ -116,12 +116,11 @@ def supervisory_authority(office: Office) -> str:
     return SUPERVISORY_AUTHORITIES["bfdi" if federal else "lfdi_bw"]
 
 
+@atomic_service
 def correction_request_record(*, actor, person: Person, data: CorrectionInput) -> CorrectionRequest:
     """Record what the person says is wrong; the request stays open until it is answered."""
-    # Asked before the transaction, so that a refusal stays in the audit trail.
     authorize(actor, Action.EDIT_PERSON, person, purpose=CORRECTION_PURPOSE)
-    with transaction.atomic():
-        return _correction_request_create(actor=actor, person=person, data=data)
+    return _correction_request_create(actor=actor, person=person, data=data)
 
 
 def _correction_request_create(*, actor, person: Person, data: CorrectionInput):
@@ -154,7 +153,7 @@ def _correction_request_create(*, actor, person: Person, data: CorrectionInput):
         obj=item,
         person_id=person.pk,
         purpose=CORRECTION_PURPOSE,
-        basis="Art. 16 GDPR; § 84 SGB X",
+        basis=LegalBasis(Basis.CORRECTION),
         categories=[Category.IDENTITY],
         details={"data_item": item.data_item, "received_on": item.received_on.isoformat()},
     )
@@ -177,6 +176,7 @@ def change_events_for(item: CorrectionRequest) -> list[AuditEvent]:
     )
 
 
+@atomic_service
 def correction_request_resolve(
     *,
     actor,
@@ -190,15 +190,14 @@ def correction_request_resolve(
     rejected (with the reason, and the supervisory authority the person may complain to).
     Only the office that received the request answers it, and only once."""
     authorize(actor, Action.EDIT_PERSON, request.person, purpose=CORRECTION_PURPOSE)
-    with transaction.atomic():
-        return _correction_request_answer(
-            actor=actor,
-            request=request,
-            status=status,
-            change_made=change_made,
-            change_event_ids=change_event_ids,
-            rejection_reason=rejection_reason,
-        )
+    return _correction_request_answer(
+        actor=actor,
+        request=request,
+        status=status,
+        change_made=change_made,
+        change_event_ids=change_event_ids,
+        rejection_reason=rejection_reason,
+    )
 
 
 def _correction_request_answer(
@@ -240,7 +239,7 @@ def _correction_request_answer(
         obj=item,
         person_id=item.person_id,
         purpose=CORRECTION_PURPOSE,
-        basis="Art. 16 GDPR; § 84 SGB X",
+        basis=LegalBasis(Basis.CORRECTION),
         reason=item.rejection_reason or item.change_made,
         categories=[Category.IDENTITY],
         details={"status": item.status, "change_events": item.change_events},
@@ -315,6 +314,7 @@ def _entry_concerned(actor, person: Person, status_event, identity_field: str) -
     }
 
 
+@atomic_service
 def office_correction_request(
     *,
     actor,
@@ -326,7 +326,6 @@ def office_correction_request(
     """Ask the office that owns an entry to correct it. Only an office that may see the entry
     asks (a status entry of another office: the policy's category rules decide), never about an
     entry of its own; the request waits in the owning office's inbox until it is answered."""
-    # Read (and a refusal logged) before the transaction: a refused attempt stays in the trail.
     concerned = _entry_concerned(actor, person, status_event, identity_field)
     owner = concerned["owner"]
     if owner is None:
@@ -334,8 +333,7 @@ def office_correction_request(
     if owner.pk == actor.office_id:
         raise ValidationError(_("This entry is your own office's: correct it yourself."))
     _check_office_input(data)
-    with transaction.atomic():
-        return _office_request_create(actor=actor, person=person, data=data, concerned=concerned)
+    return _office_request_create(actor=actor, person=person, data=data, concerned=concerned)
 
 
 def _office_request_create(*, actor, person, data, concerned) -> CorrectionRequest:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lotse.access.policy import Action
 from lotse.audit.models import AuditEvent, EventType, Outcome
+from lotse.audit.vocabulary import ListRead
 from lotse.cases.models import NoteVisibility, ReferralKind, ReferralState
 from lotse.organisations.models import Office, Role
 from lotse.subject_rights.models import CorrectionStatus, DataItem
@@ -33,9 +34,7 @@ ACTION_LABELS = {
     Action.WORK_ON_CASE: _("work on a case"),
     Action.HANDLE_REFERRAL: _("handle a referral"),
     # the reads of lists (audit_reads)
-    "person.list": _("list of persons"),
-    "case.list": _("list of cases"),
-    "referral.list": _("list of referrals"),
+    **{read: read.label for read in ListRead},
 }
 
 # Keys of an event's details → label. Unknown keys are shown as recorded.

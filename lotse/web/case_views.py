@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from lotse.access.decorators import requires
 from lotse.access.policy import Action, decide, scope_offices
-from lotse.audit.vocabulary import parse_basis
+from lotse.audit.vocabulary import Purpose, parse_basis
 from lotse.cases import referrals as referral_services
 from lotse.cases.models import Case, FollowUp, ReferralState
 from lotse.cases.selectors import (
@@ -279,7 +279,7 @@ def case_reassign(request):
         default="responsible",
         label=_("Pages of the cases to reassign"),
     )
-    cases = cases_listed(actor=request.user, cases=listing.rows, purpose="reassignment")
+    cases = cases_listed(actor=request.user, cases=listing.rows, purpose=Purpose.REASSIGNMENT)
     if request.method == "POST":
         # The chosen cases as the policy scopes them, whichever page they were chosen on.
         chosen_ids = [v for v in request.POST.getlist("cases") if v.isdigit()]

@@ -10,24 +10,19 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from lotse.access.decorators import requires
 from lotse.access.policy import Action
-from lotse.consent.documents import consent_form_pdf, form_languages
+from lotse.audit.vocabulary import Purpose
+from lotse.consent.documents import consent_form_pdf
+from lotse.consent.form_texts import document_languages
 from lotse.consent.forms import ConsentForm, WithdrawForm
 from lotse.consent.selectors import consent_get
 from lotse.consent.services import consent_record, consent_withdraw
 from lotse.people.selectors import person_get
+from lotse.web.form_errors import apply_errors
 from lotse.web.person_views import person_page
 
 
 def _to_consents(person) -> str:
     return reverse("web:person_detail", kwargs={"person_id": person.pk}) + "#consents"
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 @require_http_methods(["GET", "POST"])
@@ -36,15 +31,15 @@ def consent_record_view(request, person_id):
     editing = request.method == "POST"
     # Asked as an edit either way (a refusal is logged as one); showing the form reads the
     # person's name, which is logged as a read.
-    person = person_get(actor=request.user, person_id=person_id, purpose="consent", edit=True)
+    person = person_get(actor=request.user, person_id=person_id, purpose=Purpose.CONSENT, edit=True)
     if not editing:
-        person = person_get(actor=request.user, person_id=person_id, purpose="consent")
+        person = person_get(actor=request.user, person_id=person_id, purpose=Purpose.CONSENT)
     form = ConsentForm(request.POST or None, actor=request.user, person=person)
     if editing and form.is_valid():
         try:
             consent = consent_record(actor=request.user, person=person, data=form.to_input())
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(
                 request, _("Consent no. %(number)s was recorded.") % {"number": consent.pk}
@@ -57,7 +52,7 @@ def consent_record_view(request, person_id):
 @require_POST
 @requires(Action.EDIT_PERSON, person_data=True)
 def consent_withdraw_view(request, person_id):
-    person = person_get(actor=request.user, person_id=person_id, purpose="consent", edit=True)
+    person = person_get(actor=request.user, person_id=person_id, purpose=Purpose.CONSENT, edit=True)
     consent_id = request.POST.get("consent", "")
     form = WithdrawForm(request.POST, auto_id=f"id_withdraw_{consent_id}_%s")
     if not form.is_valid():
@@ -100,13 +95,13 @@ def _refused_withdrawal(request, person, form):
 def consent_form_pdf_view(request, person_id):
     """The consent form as PDF: blank, or filled in from ?consent=<id>; ?lang= overrides the
     person's preferred language."""
-    person = person_get(actor=request.user, person_id=person_id, purpose="consent form")
+    person = person_get(actor=request.user, person_id=person_id, purpose=Purpose.CONSENT_FORM)
     consent = None
     if request.GET.get("consent"):
         consent = consent_get(actor=request.user, person=person, consent_id=request.GET["consent"])
     language = request.GET.get("lang", "")[:8]
     pdf = consent_form_pdf(actor=request.user, person=person, consent=consent, language=language)
-    codes = "-".join(form_languages(language or person.preferred_language).codes)
+    codes = "-".join(document_languages(language or person.preferred_language).codes)
     # No name in the file name: downloads folders and mail attachments outlive the case.
     filename = f"einwilligung-{consent.pk if consent else 'blanko'}-{codes}.pdf"
     response = HttpResponse(pdf, content_type="application/pdf")

@@ -31,14 +31,7 @@ from lotse.subject_rights.services import (
     office_correction_request,
     status_entry_value,
 )
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
+from lotse.web.form_errors import apply_errors
 
 
 def _to_request(person, item) -> str:
@@ -94,7 +87,7 @@ def office_correction_ask(request, person_id):
                 identity_field=chosen["identity_field"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -150,7 +143,7 @@ def _answer(request, item, correct, refuse) -> bool:
                 actor=request.user, request=item, change_made=form.cleaned_data["change_made"]
             )
     except ValidationError as exc:
-        _apply_errors(form, exc)
+        apply_errors(form, exc)
         return False
     return True
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from lotse.access.decorators import requires
 from lotse.access.policy import Action
+from lotse.audit.vocabulary import Purpose
 from lotse.cases.referrals import transfer_request
 from lotse.cases.selectors import handed_over_get, handed_over_text
 from lotse.cases.services import (
@@ -20,6 +21,7 @@ from lotse.cases.services import (
     person_link_existing,
     person_register,
 )
+from lotse.consent.selectors import consent_section
 from lotse.core.params import search_text
 from lotse.identity.registry import duplicate_check
 from lotse.people.households import current_membership, household_join, household_member_remove
@@ -32,6 +34,9 @@ from lotse.people.selectors import (
     persons_listed,
 )
 from lotse.people.services import IdentifierInput, person_identifier_add, person_name_add
+from lotse.status.selectors import status_overview
+from lotse.subject_rights.selectors import rights_section
+from lotse.web.form_errors import apply_errors
 from lotse.web.listing import Sort, paginate
 from lotse.web.person_forms import (
     MAX_FAMILY_MEMBERS,
@@ -65,14 +70,6 @@ def person_index(request):
         persons = persons_listed(actor=request.user, persons=listing.rows)
     template = "people/_person_rows.html" if request.htmx else "people/person_list.html"
     return render(request, template, {"persons": persons, "listing": listing, "query": query})
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def _entered_name(data) -> str:
@@ -202,7 +199,7 @@ def _person_register_family(request, form, formset):
     try:
         candidates, case = _register_family(request, form, rows, form.to_input())
     except ValidationError as exc:
-        _apply_errors(form, exc)
+        apply_errors(form, exc)
         status = 400
     else:
         if case is not None:
@@ -304,7 +301,7 @@ def person_register_view(request):
             if response is not None:
                 return response
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
             status = 400
         _keep_entries(request.POST, candidates)
     elif request.method == "POST":
@@ -326,7 +323,7 @@ def person_register_view(request):
 @requires(Action.VIEW_PERSON, person_data=True)
 def person_detail(request, person_id):
     try:
-        person = person_get(actor=request.user, person_id=person_id, purpose="case work")
+        person = person_get(actor=request.user, person_id=person_id, purpose=Purpose.CASE_WORK)
     except Http404:
         # An office that handed the person over is told so, not shown a bare "not found".
         referral = handed_over_get(actor=request.user, person_id=person_id)
@@ -351,8 +348,13 @@ def person_page(request, person, *, status=200, leaving=None, withdrawing=None, 
         )
     )
     context["household_add_form"] = HouseholdAddForm()
-    if withdrawing is not None:
-        context["withdrawing"] = withdrawing
+    # The sections of other apps, read through their selectors (which ask the policy and log
+    # what they read) here in the view, not while the template renders.
+    context["consent_section"] = consent_section(
+        actor=request.user, person=person, withdrawing=withdrawing
+    )
+    context["rights_section"] = rights_section(actor=request.user, person=person)
+    context["status_section"] = status_overview(actor=request.user, person=person)
     for row in context["household_current"]:
         # One form per member, each with ids of its own.
         if leaving is not None and row["member"].pk == leaving[0]:
@@ -371,7 +373,9 @@ def _to_household(person) -> str:
 def person_household_add(request, person_id):
     """Add one of the office's persons to the person's Bedarfsgemeinschaft (started with the
     person as applicant if there is none yet)."""
-    person = person_get(actor=request.user, person_id=person_id, purpose="household", edit=True)
+    person = person_get(
+        actor=request.user, person_id=person_id, purpose=Purpose.HOUSEHOLD, edit=True
+    )
     form = HouseholdAddForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose the person and their role in the Bedarfsgemeinschaft."))
@@ -394,7 +398,9 @@ def person_household_add(request, person_id):
 @requires(Action.EDIT_PERSON, person_data=True)
 def person_household_remove(request, person_id):
     """A member of the person's Bedarfsgemeinschaft leaves (the row stays as history)."""
-    person = person_get(actor=request.user, person_id=person_id, purpose="household", edit=True)
+    person = person_get(
+        actor=request.user, person_id=person_id, purpose=Purpose.HOUSEHOLD, edit=True
+    )
     membership = current_membership(person)
     form = HouseholdRemoveForm(request.POST, auto_id=f"leave-{request.POST.get('member', '')}-%s")
     member = (
@@ -418,7 +424,7 @@ def person_household_remove(request, person_id):
                 valid_to=form.cleaned_data["valid_to"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(
                 request, _("The member left the Bedarfsgemeinschaft; the history stays.")
@@ -430,13 +436,15 @@ def person_household_remove(request, person_id):
 def _add_to_record(request, person_id, form_class, add, done: str, key: str):
     """Add a name or an identifier from a small form on the person page; a refused entry
     comes back as typed, with the error summary above the form (422)."""
-    person = person_get(actor=request.user, person_id=person_id, purpose="case work", edit=True)
+    person = person_get(
+        actor=request.user, person_id=person_id, purpose=Purpose.CASE_WORK, edit=True
+    )
     form = form_class(request.POST)
     if form.is_valid():
         try:
             add(person, form.to_input())
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, done)
             return redirect("web:person_detail", person_id=person.pk)

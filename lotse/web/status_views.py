@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from lotse.access.decorators import requires
 from lotse.access.policy import Action
+from lotse.audit.vocabulary import Purpose
 from lotse.people.selectors import family_choices, family_persons, person_get
 from lotse.status.events import EventKind
 from lotse.status.facts import entries_in_force
@@ -29,18 +30,11 @@ from lotse.status.services import (
     status_event_retract,
     switch_referral_defaults,
 )
+from lotse.web.form_errors import apply_errors
 
 
 def _to_status(person) -> str:
     return reverse("web:person_detail", kwargs={"person_id": person.pk}) + "#status"
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def _status_of(form) -> int:
@@ -51,8 +45,8 @@ def _status_of(form) -> int:
 def _person_for_edit(request, person_id):
     # Asked as an edit either way (a refusal is logged as one); the page shows the person's
     # name, which is logged as a read.
-    person_get(actor=request.user, person_id=person_id, purpose="status", edit=True)
-    return person_get(actor=request.user, person_id=person_id, purpose="status")
+    person_get(actor=request.user, person_id=person_id, purpose=Purpose.STATUS, edit=True)
+    return person_get(actor=request.user, person_id=person_id, purpose=Purpose.STATUS)
 
 
 @require_http_methods(["GET", "POST"])
@@ -81,7 +75,7 @@ def status_event_new(request, person_id):
                 note=form.cleaned_data["note"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             if len(recorded) > 1:
                 messages.success(
@@ -119,7 +113,7 @@ def status_event_change(request, person_id):
                     actor=request.user, entry=entry, reason=form.cleaned_data["reason"]
                 )
             except ValidationError as exc:
-                _apply_errors(form, exc)
+                apply_errors(form, exc)
             else:
                 messages.success(request, _("The entry was taken back."))
                 return redirect(_to_status(person))
@@ -138,7 +132,7 @@ def status_event_change(request, person_id):
                 note=form.cleaned_data["note"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("The correction was recorded."))
             return redirect(_to_status(person))
@@ -148,7 +142,7 @@ def status_event_change(request, person_id):
 @require_safe
 @requires(Action.VIEW_PERSON, person_data=True)
 def status_timeline(request, person_id):
-    person = person_get(actor=request.user, person_id=person_id, purpose="status")
+    person = person_get(actor=request.user, person_id=person_id, purpose=Purpose.STATUS)
     overview = status_overview(actor=request.user, person=person, with_timeline=True)
     return render(
         request,
@@ -160,7 +154,7 @@ def status_timeline(request, person_id):
 @require_http_methods(["GET", "POST"])
 @requires(Action.VIEW_PERSON, person_data=True)
 def status_switch(request, person_id):
-    person = person_get(actor=request.user, person_id=person_id, purpose="Rechtskreiswechsel")
+    person = person_get(actor=request.user, person_id=person_id, purpose=Purpose.BENEFIT_SWITCH)
     overview = status_overview(actor=request.user, person=person)
     context = {
         "person": person,
@@ -198,7 +192,7 @@ def status_switch(request, person_id):
                     due_by=form.cleaned_data["due_by"],
                 )
             except ValidationError as exc:
-                _apply_errors(form, exc)
+                apply_errors(form, exc)
             else:
                 messages.success(
                     request,

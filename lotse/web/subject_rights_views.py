@@ -11,8 +11,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from lotse.access.decorators import requires
 from lotse.access.policy import Action
+from lotse.consent.form_texts import document_languages
 from lotse.people.selectors import person_get
-from lotse.subject_rights.documents import report_languages
 from lotse.subject_rights.forms import CorrectionForm, DpoStartForm, ReportForm, ResolveForm
 from lotse.subject_rights.models import CorrectionStatus
 from lotse.subject_rights.selectors import (
@@ -28,19 +28,12 @@ from lotse.subject_rights.services import (
     correction_request_resolve,
     subject_report_create,
 )
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
+from lotse.web.form_errors import apply_errors
 
 
 def _report(request, person_id, *, as_dpo: bool):
     person = report_person_get(actor=request.user, person_id=person_id, as_dpo=as_dpo)
-    initial = {"language": report_languages(person.preferred_language).other or "de"}
+    initial = {"language": document_languages(person.preferred_language).other or "de"}
     form = ReportForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -53,9 +46,9 @@ def _report(request, person_id, *, as_dpo: bool):
                 include_note_texts=data["include_note_texts"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
-            codes = "-".join(report_languages(data["language"]).codes)
+            codes = "-".join(document_languages(data["language"]).codes)
             # No name in the file name: downloads folders and mail attachments outlive the case.
             response = HttpResponse(pdf, content_type="application/pdf")
             response["Content-Disposition"] = f'attachment; filename="auskunft-art15-{codes}.pdf"'
@@ -109,7 +102,7 @@ def correction_record_view(request, person_id):
                 actor=request.user, person=person, data=form.to_input()
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -160,7 +153,7 @@ def correction_resolve_view(request, person_id):
                 rejection_reason=data["rejection_reason"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             if data["status"] == CorrectionStatus.DONE:
                 text = _("Correction request no. %(number)s is answered: corrected.")

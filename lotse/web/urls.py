@@ -136,6 +136,11 @@ urlpatterns = [
     ),
     path("duplicates/<int:pair_id>/", duplicate_views.pair_detail, name="duplicate_pair"),
     path(
+        "duplicates/<int:pair_id>/reset/",
+        duplicate_views.decision_reset,
+        name="duplicate_decision_reset",
+    ),
+    path(
         "duplicates/merges/<int:merge_id>/undo/",
         duplicate_views.merge_undo,
         name="duplicate_merge_undo",

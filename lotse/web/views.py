@@ -23,7 +23,7 @@ from lotse.cases.selectors import start_page_work
 from lotse.core.limits import upload_limit_mb
 from lotse.core.params import search_text
 from lotse.organisations.models import OfficeKind
-from lotse.status.selectors import switches_upcoming
+from lotse.status.selectors import switch_warnings, switches_upcoming
 from lotse.subject_rights.selectors import office_corrections_waiting
 
 
@@ -39,6 +39,7 @@ def start(request):
             "work": work,
             "switches": switches_upcoming(actor=request.user),
             "corrections": office_corrections_waiting(actor=request.user),
+            "switch_warnings": switch_warnings(actor=request.user),
         },
     )
 

@@ -247,7 +247,11 @@ WRITES: dict[str, dict] = {
     "POST web:duplicate_run_start": {"action": "duplicates.review", "body": {}},
     "POST web:duplicate_pair": {
         "action": "duplicates.review",
-        "body": {"decision": "different", "reason": "verschiedene Geburtsorte"},
+        "body": {"decision": "different", "kind": "other_birth_place", "note": "Aleppo / Homs"},
+    },
+    "POST web:duplicate_decision_reset": {
+        "action": "duplicates.review",
+        "body": {"reason": "irrtümlich als verschieden entschieden"},
     },
     "POST web:duplicate_merge_undo": {
         "action": "duplicates.review",

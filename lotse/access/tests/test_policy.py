@@ -169,7 +169,17 @@ def rules_registry(monkeypatch):
     """A private copy of the object-rule registry, so that test rules do not leak."""
     registry = {label: list(rules) for label, rules in policy._object_rules.items()}
     monkeypatch.setattr(policy, "_object_rules", registry)
+    monkeypatch.setattr(policy, "RULE_ORDER", (*policy.RULE_ORDER, *TEST_RULES))
     return registry
+
+
+TEST_RULES = ("test.first", "test.second", "test.third", "test.fourth")
+
+
+def _register(rule, name: str = "test.first") -> None:
+    policy.register_object_rule(
+        "organisations.Kreis", rule, name=name, admits=lambda **kwargs: None
+    )
 
 
 def test_object_rules_first_refusal_wins(rules_registry, team_lead):
@@ -189,8 +199,11 @@ def test_object_rules_first_refusal_wins(rules_registry, team_lead):
     def never(**kwargs):
         calls.append("never")
 
-    for rule in (no_opinion, allow, refuse, never):
-        policy.register_object_rule("organisations.Kreis", rule)
+    # Registered in reverse: RULE_ORDER, not the order of registration, decides.
+    for rule, name in reversed(
+        list(zip((no_opinion, allow, refuse, never), TEST_RULES, strict=True))
+    ):
+        _register(rule, name)
     decision = decide(team_lead, Action.VIEW_OFFICE_STAFF, reference_kreis(TUEBINGEN))
     assert not decision.allowed
     assert decision.reason == "not today"
@@ -203,7 +216,7 @@ def test_object_rules_name_the_legal_basis(rules_registry, team_lead):
         assert categories == ("health", "identity")
         return Decision(True, action, "ok", basis="Art. 9 (2) (h) GDPR")
 
-    policy.register_object_rule("organisations.Kreis", allow)
+    _register(allow)
     decision = decide(
         team_lead,
         Action.VIEW_OFFICE_STAFF,
@@ -216,9 +229,18 @@ def test_object_rules_name_the_legal_basis(rules_registry, team_lead):
     assert decision.categories == ("health", "identity")
 
 
+def test_a_rule_missing_from_the_order_is_refused_at_start_up(rules_registry):
+    from django.core.exceptions import ImproperlyConfigured
+
+    with pytest.raises(ImproperlyConfigured, match="not in RULE_ORDER"):
+        policy.register_object_rule(
+            "organisations.Kreis", lambda **kwargs: None, name="test.unknown", admits=None
+        )
+
+
 def test_object_rules_are_not_asked_when_the_role_or_scope_refuses(rules_registry, team_lead):
     asked = []
-    policy.register_object_rule("organisations.Kreis", lambda **kwargs: asked.append(1))
+    _register(lambda **kwargs: asked.append(1))
     assert not decide(team_lead, Action.VIEW_OFFICE_STAFF, reference_kreis(LUDWIGSBURG))
     assert not decide(team_lead, Action.VIEW_AUDIT_TRAIL, reference_kreis(TUEBINGEN))
     assert asked == []

@@ -21,6 +21,6 @@ class CaseFactory(DjangoModelFactory):
     opened_reason = "loaded"
 
     @factory.post_generation
-    def history(case, create, extracted, **kwargs):  # noqa: N805 - factory_boy's convention
+    def history(case, create, extracted, **kwargs):
         if create and extracted is False:
             case.history.all().delete()

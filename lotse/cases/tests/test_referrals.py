@@ -344,7 +344,7 @@ def test_the_shared_data_and_their_basis_read_in_german(caseworker, jobcenter, a
 
 
 def test_the_refusal_of_health_data_reads_in_german(caseworker, amal):
-    from django.utils import translation  # noqa: PLC0415
+    from django.utils import translation
 
     with translation.override("de"), pytest.raises(ValidationError) as refused:
         referral_request(

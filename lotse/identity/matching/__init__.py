@@ -7,16 +7,21 @@ from lotse.identity.matching.compare import LIKELY, POSSIBLE, MatchResult, compa
 from lotse.identity.matching.features import NameFrequencies, Prepared, prepare
 from lotse.identity.matching.records import (
     BirthDate,
+    BirthReading,
+    DateProblem,
     Identifier,
     PersonRecord,
     Precision,
     parse_birth_date,
+    read_birth_date,
 )
 
 __all__ = [
     "LIKELY",
     "POSSIBLE",
     "BirthDate",
+    "BirthReading",
+    "DateProblem",
     "Identifier",
     "Index",
     "MatchResult",
@@ -31,4 +36,5 @@ __all__ = [
     "link",
     "parse_birth_date",
     "prepare",
+    "read_birth_date",
 ]

@@ -51,7 +51,7 @@ def test_link_mode_pairs_records_across_two_files(tmp_path):
     assert [(r["record_id_1"], r["record_id_2"]) for r in pairs(out)] == [("L1", "R1")]
 
 
-def test_bad_rows_are_reported_with_line_numbers_and_counted(tmp_path):
+def test_a_bad_field_is_reported_and_its_row_kept_a_row_without_id_skipped(tmp_path):
     source = tmp_path / "in.csv"
     source.write_text(
         "record_id,given_names,family_name,birth_date\n"
@@ -60,11 +60,17 @@ def test_bad_rows_are_reported_with_line_numbers_and_counted(tmp_path):
         "3,Ali,Hassan,03.05.1990\n"
         "4,Ali,Hassan,1990\n"
     )
-    _stdout, stderr = run(str(source), out=tmp_path / "pairs.csv", processes=1)
-    assert "in.csv line 2:" in stderr
-    assert "in.csv line 3: record_id is empty" in stderr
-    assert "in.csv line 4: birth date '03.05.1990'" in stderr
-    assert "3 bad rows skipped" in stderr
+    out = tmp_path / "pairs.csv"
+    stdout, stderr = run(str(source), out=out, processes=1)
+    assert (
+        "in.csv, Zeile 2: Geburtsdatum „1990-13-01“ ist kein gültiges Datum; verwendet: Jahr 1990"
+        in stderr
+    )
+    assert "in.csv, Zeile 3: record_id ist leer; Zeile übersprungen" in stderr
+    assert "Zeile 4" not in stderr  # DD.MM.YYYY is a known form
+    assert "in.csv: 1 Feld nicht vollständig verwendet" in stderr
+    assert "in.csv: 1 Zeile ohne record_id übersprungen" in stderr
+    assert "from 3 records" in stdout  # rows 2, 4 and 5
 
 
 @pytest.mark.parametrize(
@@ -178,14 +184,81 @@ def test_out_in_a_missing_folder_is_named(tmp_path):
         run(str(source), out=tmp_path / "nowhere" / "pairs.csv", processes=1)
 
 
-def test_a_month_or_day_00_is_a_bad_row(tmp_path):
+def test_a_month_or_day_00_is_unknown_not_bad(tmp_path):
     source = tmp_path / "in.csv"
     source.write_text(
-        "record_id,given_names,family_name,birth_date\n1,Ali,Hassan,1990-00\n2,Ali,Hasan,1990-05-00\n"
+        "record_id,given_names,family_name,birth_date\n"
+        "1,Ali,Hassan,1990-00\n2,Ali,Hasan,1990-05-00\n3,Ali,Hassan,00.00.1990\n"
     )
-    _stdout, stderr = run(str(source), out=tmp_path / "pairs.csv", processes=1)
-    assert "in.csv line 2: birth date '1990-00' has a month or day 00" in stderr
-    assert "in.csv line 3: birth date '1990-05-00' has a month or day 00" in stderr
+    out = tmp_path / "pairs.csv"
+    stdout, stderr = run(str(source), out=out, processes=1)
+    assert stderr == ""
+    assert "from 3 records" in stdout
+
+
+IMPOSSIBLE = (
+    "record_id,given_names,family_name,birth_date,address\n"
+    "a1,Mohammed,Al-Hassan,1956-02-31,Hauptstraße 5\n"
+    "a2,Muhammad,Alhassan,1956-02-12,Hauptstraße 5\n"
+    "b1,Yohannes,Tesfay,19854502,Bahnhofstraße 1\n"
+    "b2,Johannes,Tesfai,1985-03-02,Bahnhofstraße 1\n"
+    "c1,Fatima,Rahimi,3.4.1979,Kirchweg 2\n"
+    "c2,Fatma,Rahimi,19790403,Kirchweg 2\n"
+    "d1,Omar,Khalil,ca. 1970,Lindenweg 9\n"
+    "d2,Umar,Khalil,1970,Lindenweg 9\n"
+    "e1,Samir,Haddad,1772-01-01,Am Markt 3\n"
+)
+
+
+def test_impossible_and_other_dates_keep_every_row_and_the_pairs(tmp_path):
+    source = tmp_path / "in.csv"
+    source.write_text(IMPOSSIBLE, encoding="utf-8")
+    out = tmp_path / "pairs.csv"
+    stdout, stderr = run(str(source), out=out, processes=1)
+    assert "from 9 records" in stdout  # no row dropped
+    found = {frozenset((r["record_id_1"], r["record_id_2"])) for r in pairs(out)}
+    for pair in (("a1", "a2"), ("b1", "b2"), ("c1", "c2"), ("d1", "d2")):
+        assert frozenset(pair) in found, pair
+    lines = stderr.splitlines()
+    assert (
+        "in.csv, Zeile 2: Geburtsdatum „1956-02-31“ ist kein gültiges Datum; "
+        "verwendet: Jahr 1956, Monat 02"
+    ) in lines
+    assert (
+        "in.csv, Zeile 4: Geburtsdatum „19854502“ ist kein gültiges Datum; verwendet: Jahr 1985"
+    ) in lines
+    assert any(
+        line.startswith("in.csv, Zeile 8: Geburtsdatum „ca. 1970“ hat keine bekannte Form")
+        and line.endswith("verwendet: Jahr 1970")
+        for line in lines
+    )
+    assert any(
+        line.startswith("in.csv, Zeile 10: Geburtsjahr in „1772-01-01“ ist nicht plausibel")
+        and line.endswith("verwendet: nichts (Geburtsdatum unbekannt)")
+        for line in lines
+    )
+    assert not any("Zeile 6" in line or "Zeile 7" in line for line in lines)  # known forms
+    assert "in.csv: 4 Felder nicht vollständig verwendet" in stderr
+
+
+def test_other_forms_of_a_birth_date_are_read():
+    from lotse.identity.matching import DateProblem, Precision, read_birth_date
+
+    assert read_birth_date("3.2.1956").birth.precision == Precision.DAY
+    assert read_birth_date("03.02.1956").birth == read_birth_date("19560203").birth
+    assert read_birth_date("02.1956").birth.precision == Precision.MONTH
+    assert read_birth_date("1956-00-00").birth.precision == Precision.YEAR
+    assert read_birth_date("1956-02-31").problem is DateProblem.INVALID
+    assert (
+        read_birth_date("1956-02-31").birth.year,
+        read_birth_date("1956-02-31").birth.month,
+    ) == (
+        1956,
+        2,
+    )
+    assert read_birth_date("31/02/56").problem is DateProblem.FORM
+    assert read_birth_date("03021956").birth == read_birth_date("1956-02-03").birth
+    assert read_birth_date("31021956").problem is DateProblem.INVALID
 
 
 def test_a_finished_run_replaces_the_earlier_result_and_leaves_no_part_file(tmp_path):
@@ -195,3 +268,26 @@ def test_a_finished_run_replaces_the_earlier_result_and_leaves_no_part_file(tmp_
     run(str(source), out=out, processes=1)
     assert out.read_text().splitlines()[0] == "record_id_1,record_id_2,score,reasons"
     assert {p.name for p in tmp_path.iterdir()} == {"in.csv", "pairs.csv"}
+
+
+def test_the_bulk_loader_keeps_a_person_whose_date_is_no_date(db, settings):
+    from lotse.audit.models import AuditEvent, EventType
+    from lotse.demo.registry_load import load_rows
+    from lotse.organisations.tests.factories import reference_office
+    from lotse.people.models import Person
+
+    settings.LOTSE_DEMO = True
+    rows = [
+        {
+            "record_id": "1",
+            "given_names": "Ali",
+            "family_name": "Hassan",
+            "birth_date": "1956-02-31",
+        },
+        {"record_id": "", "given_names": "Omar", "family_name": "Khalil", "birth_date": "19700000"},
+    ]
+    assert load_rows(rows, office=reference_office("sozialamt-tubingen-08416")) == 2
+    births = set(Person.objects.values_list("birth_year", "birth_month", "birth_day"))
+    assert births == {(1956, 2, None), (1970, None, None)}
+    event = AuditEvent.objects.get(event_type=EventType.PERSON_CREATED)
+    assert event.details["fields_not_used_in_full"] == 1

@@ -92,7 +92,8 @@ def test_birth_dates_keep_their_precision_and_placeholder():
     assert parse_birth_date("1990-05").precision == Precision.MONTH
     assert parse_birth_date("19900503").precision == Precision.DAY
     assert parse_birth_date("").precision == Precision.UNKNOWN
-    for bad in ("1990-13-01", "1990-02-30", "03.05.1990", "12"):
+    assert parse_birth_date("03.05.1990").precision == Precision.DAY
+    for bad in ("1990-13-01", "1990-02-30", "1850", "12"):
         with pytest.raises(ValueError, match="birth|month|day|range"):
             parse_birth_date(bad)
 

@@ -246,7 +246,7 @@ def test_a_pair_decided_meanwhile_cannot_be_decided_again(team_lead, planted):
     one, other = DuplicatePair.objects.get(), DuplicatePair.objects.get()
     pair_confirm(actor=team_lead, pair=one, reason="checked passport")
     with pytest.raises(ValidationError, match="reviewed already"):
-        pair_reject(actor=team_lead, pair=other, reason="different")
+        pair_reject(actor=team_lead, pair=other, kind="siblings")
     with pytest.raises(ValidationError, match="reviewed already"):
         pair_confirm(actor=team_lead, pair=other, reason="again")
     assert DuplicatePair.objects.get().status == DuplicatePair.Status.MERGED

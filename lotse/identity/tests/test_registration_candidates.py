@@ -374,3 +374,23 @@ def test_emergency_access_from_the_check_opens_the_record(strong, caseworker, cl
     assert response["Location"] == f"/persons/{strong.pk}/"
     assert BreakGlass.objects.get(person=strong, user=caseworker).reason == reason
     assert client.get(f"/persons/{strong.pk}/").status_code == 200
+
+
+def test_a_visible_candidate_says_why_in_german_field_by_field(caseworker, client_for):
+    """A record of the caseworker's own office is shown with the reasons of the match, in the
+    same words as the review queue (not the comparison's English notes)."""
+    register(
+        caseworker,
+        family_name="Al Hasan",
+        given_names="Amaal",
+        birth=(1990, 3, 14),
+        placeholder=False,
+    )
+    html = client_for(caseworker).post("/persons/new/", ENTRY).content.decode()
+    items = _candidate_items(html)
+    assert len(items) == 1
+    assert "Vorname:" in items[0]
+    assert "Familienname:" in items[0]
+    assert "Geburtsdatum:" in items[0]
+    assert "same name" not in items[0]
+    assert "family name" not in items[0]

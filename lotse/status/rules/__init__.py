@@ -5,11 +5,12 @@ answers = evaluate(scenario, {"08416": "gE"})
 """
 
 from lotse.status.rules.engine import evaluate, required_kreise
-from lotse.status.rules.errors import ScenarioError
+from lotse.status.rules.errors import MissingFact, ScenarioError
 from lotse.status.rules.ruleset import RuleSet, default_rules, load_rules
 from lotse.status.rules.scenario import parse_scenario
 
 __all__ = [
+    "MissingFact",
     "RuleSet",
     "ScenarioError",
     "default_rules",

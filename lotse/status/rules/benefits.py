@@ -13,7 +13,7 @@ from django.utils.translation import gettext_noop
 
 from lotse.status.rules import dates
 from lotse.status.rules.context import Context
-from lotse.status.rules.errors import ScenarioError, said
+from lotse.status.rules.errors import MissingFact, said
 from lotse.status.rules.fact import fact
 from lotse.status.rules.scenario import Event, Person
 from lotse.status.rules.status import Frame, Status, status_on
@@ -88,7 +88,7 @@ def _dublin(ctx: Context, status: Status) -> Entitlement | None:
     if ctx.rules.find("asylblg.dublin_exclusion", status.day) is None:
         return None
     if decision["transfer_possible"] is None:
-        raise ScenarioError(
+        raise MissingFact(
             f"decision on {decision.date} (inadmissible, Dublin): from 2024-10-31 § 1 Abs. 4 "
             "AsylbLG depends on whether the transfer is legally and actually possible; give "
             "decision.transfer_possible (true or false)",
@@ -100,6 +100,7 @@ def _dublin(ctx: Context, status: Status) -> Entitlement | None:
                 ),
                 day=decision.date,
             ),
+            missing=("decision.transfer_possible",),
         )
     if decision["transfer_possible"]:
         return Entitlement(False, "asylblg.dublin_exclusion", (decision.describe(),))
@@ -140,7 +141,7 @@ def _title_key(title: str, event: Event) -> str:
         return title
     war = event.fields.get("because_of_war")
     if war is None:
-        raise ScenarioError(
+        raise MissingFact(
             f"{event.describe()}: § 1 Abs. 1 Nr. 3 AsylbLG covers an AE § 23 Abs. 1 only if "
             "granted because of war in the home country; give because_of_war (true or false)",
             reader=said(
@@ -150,6 +151,7 @@ def _title_key(title: str, event: Event) -> str:
                 ),
                 event=event.describe(),
             ),
+            missing=("residence_title.because_of_war",),
         )
     return "23_1_war" if war else "23_1"
 
@@ -157,7 +159,7 @@ def _title_key(title: str, event: Event) -> str:
 def _suspension_recent(event: Event, day: date, params: dict) -> bool:
     since = event.fields.get("deportation_suspended_since")
     if since is None:
-        raise ScenarioError(
+        raise MissingFact(
             f"{event.describe()}: § 1 Abs. 1 Nr. 3 AsylbLG covers an AE § 25 Abs. 5 only while "
             "the suspension of deportation is under 18 months old; give "
             "deportation_suspended_since",
@@ -168,6 +170,7 @@ def _suspension_recent(event: Event, day: date, params: dict) -> bool:
                 ),
                 event=event.describe(),
             ),
+            missing=("residence_title.deportation_suspended_since",),
         )
     return day < dates.add_months(since, params["suspension_months"])
 
@@ -243,7 +246,7 @@ def asylblg_kind(ctx: Context, day: date, household_regimes: dict[str, list[str]
     person = ctx.scenario.person
     minor = dates.age_on(person.birth_date, day) < 18
     if minor and household_regimes is None:
-        raise ScenarioError(
+        raise MissingFact(
             "the person is a minor: § 2 Abs. 3 AsylbLG makes Analogleistungen depend on the "
             "parents living with them; give scenario.household (an empty list if none)",
             reader=said(
@@ -253,6 +256,7 @@ def asylblg_kind(ctx: Context, day: date, household_regimes: dict[str, list[str]
                     "here yet."
                 )
             ),
+            missing=("household",),
         )
     abuse = [e for e in ctx.scenario.of_type("abuse_finding", until=day)]
     if abuse:
@@ -266,6 +270,30 @@ def asylblg_kind(ctx: Context, day: date, household_regimes: dict[str, list[str]
         ctx.cite(Q, "asylblg.analog_children", [regimes], day=day)
         return ANALOG if analog else GRUND
     return _waiting_period(ctx, person, day)
+
+
+# §§ 15, 20 AsylbLG: who received Analogleistungen before a longer waiting period took effect
+# keeps them (the days and months are in the rule data).
+TRANSITIONS = ("asylblg.analog_transition", "asylblg.analog_transition_2024")
+
+
+def _analog_since(ctx: Context, person: Person, day: date) -> tuple[int, date] | None:
+    """The waiting period (months, the day complete) by which the person received
+    Analogleistungen on `day` under the rules then in force, including an earlier transition;
+    None if they did not."""
+    rule = ctx.rules.find("asylblg.analog_waiting_period", day)
+    if rule is None:
+        return None
+    threshold = dates.add_months(person.entry_date, rule.params["months"])
+    if day >= threshold:
+        return rule.params["months"], threshold
+    for rule_id in TRANSITIONS:
+        transition = ctx.rules.find(rule_id, day)
+        if transition is not None and transition.params["reached_by"] < day:
+            earlier = _analog_since(ctx, person, transition.params["reached_by"])
+            if earlier is not None:
+                return earlier
+    return None
 
 
 def _waiting_period(ctx: Context, person: Person, day: date) -> str:
@@ -284,15 +312,18 @@ def _waiting_period(ctx: Context, person: Person, day: date) -> str:
     if day >= threshold:
         ctx.cite(Q, "asylblg.analog_waiting_period", facts, day=day)
         return ANALOG
-    transition = ctx.rules.find("asylblg.analog_transition", day)
-    if transition is not None:
-        earlier = dates.add_months(person.entry_date, transition.params["previous_months"])
-        if earlier <= transition.params["reached_by"]:
-            previous = transition.params["previous_months"]
+    for rule_id in TRANSITIONS:
+        transition = ctx.rules.find(rule_id, day)
+        if transition is None:
+            continue
+        reached_by = transition.params["reached_by"]
+        earlier = _analog_since(ctx, person, reached_by)
+        if earlier is not None:
+            previous, since = earlier
             on = fact(
-                "months_complete", f"{previous} months on {earlier}", months=previous, day=earlier
+                "months_complete", f"{previous} months on {since}", months=previous, day=since
             )
-            ctx.cite(Q, "asylblg.analog_transition", [*facts, on], day=day)
+            ctx.cite(Q, rule_id, [*facts, on], day=day)
             return ANALOG
     ctx.cite(
         Q,
@@ -318,7 +349,14 @@ def sgb_regime(ctx: Context, day: date, household_regimes: dict[str, list[str]] 
         ctx.cite(
             Q,
             "sgb2.regelaltersgrenze",
-            [*facts, fact("regelaltersgrenze", f"Regelaltersgrenze {limit}", day=limit)],
+            [
+                *facts,
+                fact(
+                    "regelaltersgrenze",
+                    f"Regelaltersgrenze reached with the end of {dates.day_before(limit)}",
+                    day=dates.day_before(limit),
+                ),
+            ],
             day=day,
         )
         ctx.cite(Q, "sgb12.entitlement", facts, day=day)
@@ -337,7 +375,7 @@ def sgb_regime(ctx: Context, day: date, household_regimes: dict[str, list[str]] 
 
 def _sozialgeld_or_sgb12(ctx, day, household_regimes, facts) -> str:
     if household_regimes is None:
-        raise ScenarioError(
+        raise MissingFact(
             "the person is under 15 or not able to work: SGB II Sozialgeld in a "
             "Bedarfsgemeinschaft or SGB XII depends on the household; give scenario.household "
             "(an empty list if the person lives alone)",
@@ -348,6 +386,7 @@ def _sozialgeld_or_sgb12(ctx, day, household_regimes, facts) -> str:
                     "lotse cannot judge here yet."
                 )
             ),
+            missing=("household",),
         )
     carers = [
         regime
@@ -372,10 +411,13 @@ def _sozialgeld_or_sgb12(ctx, day, household_regimes, facts) -> str:
 
 
 def _regelaltersgrenze(ctx: Context, person: Person, day: date) -> date:
+    """The first day beyond the Altersgrenze: § 7a SGB II reaches it with the end of the month in
+    which the person completes the age of the table (completed the day before the birthday)."""
     table = ctx.rule("sgb2.regelaltersgrenze", day).params["table"]
     year = min(max(person.birth_date.year, table[0][0]), table[-1][0])
     months = dict(table)[year]
-    return dates.add_months(person.birth_date, months)
+    completed = dates.day_before(dates.add_months(person.birth_date, months))
+    return dates.first_of_next_month(completed)
 
 
 # --- offices -----------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.utils.translation import gettext_noop
 
-from lotse.status.rules.errors import ScenarioError, said
+from lotse.status.rules.errors import MissingFact, said
 from lotse.status.rules.fact import Fact, plain
 from lotse.status.rules.ruleset import Rule, RuleSet
 from lotse.status.rules.scenario import Scenario
@@ -83,7 +83,7 @@ class Context:
     def jobcenter_form(self, kreis: str) -> str:
         form = self.jobcenter_forms.get(kreis)
         if form not in ("gE", "zkT"):
-            raise ScenarioError(
+            raise MissingFact(
                 f"no Jobcenter is known for Kreis {kreis} on {self.as_of} (unknown Kreisschlüssel "
                 "or no Jobcenter valid on that day)",
                 reader=said(
@@ -91,5 +91,6 @@ class Context:
                     kreis=kreis,
                     day=self.as_of,
                 ),
+                missing=(f"jobcenter_forms.{kreis}",),
             )
         return form

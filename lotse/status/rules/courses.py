@@ -4,7 +4,7 @@ from django.utils.translation import gettext_noop
 
 from lotse.status.rules import dates
 from lotse.status.rules.context import Context
-from lotse.status.rules.errors import ScenarioError, said
+from lotse.status.rules.errors import MissingFact, said
 from lotse.status.rules.fact import fact
 from lotse.status.rules.perspective import good_perspective
 from lotse.status.rules.status import Frame, Status
@@ -113,7 +113,7 @@ def _early_entry(ctx: Context, status: Status, params: dict) -> bool:
     if ctx.as_of < dates.add_months(status.stay_start, params["months"]):
         return False
     if person.labour_market_close is None:
-        raise ScenarioError(
+        raise MissingFact(
             "integration course on "
             f"{ctx.as_of}: an asylum seeker who entered before 2019-08-01 is admissible if "
             "close to the labour market; give person.labour_market_close (true or false)",
@@ -123,5 +123,6 @@ def _early_entry(ctx: Context, status: Status, params: dict) -> bool:
                     "integration course if close to the labour market, which is not recorded."
                 )
             ),
+            missing=("person.labour_market_close",),
         )
     return person.labour_market_close

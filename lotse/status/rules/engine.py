@@ -2,8 +2,16 @@
 
 Pure: the caller passes the rule set and the Jobcenter form (gE/zkT) of the Kreise involved;
 nothing here touches the database.
+
+Each question is answered on its own: a fact one question needs and the scenario does not give
+(`MissingFact`) leaves that answer open (None, and an entry under "open" naming the fact), and the
+answers that depend on it (the benefit office and the Rechtskreiswechsel depend on the benefit
+regime); the others are given. A malformed or contradictory scenario (`ScenarioError`) is refused
+as a whole.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -25,7 +33,7 @@ from lotse.status.rules.benefits import Q as BENEFIT
 from lotse.status.rules.benefits import _reverse_switch as reverse_switch_rule
 from lotse.status.rules.context import Context
 from lotse.status.rules.courses import integration_course
-from lotse.status.rules.errors import ScenarioError, said
+from lotse.status.rules.errors import MissingFact, ScenarioError, said
 from lotse.status.rules.fact import fact
 from lotse.status.rules.labour import labour_access
 from lotse.status.rules.perspective import good_perspective
@@ -46,41 +54,105 @@ def required_kreise(scenario: Scenario) -> set[str]:
 def evaluate(
     scenario: Scenario, jobcenter_forms: dict[str, str], rules: RuleSet | None = None
 ) -> dict[str, Any]:
+    """The answers, each question's reasons, and under "open" the questions that a missing fact
+    leaves open (see docs/rules.md); a ScenarioError when the scenario cannot be judged at all."""
     rules = rules or default_rules()
     ctx = Context(scenario, rules, jobcenter_forms)
     check_introduced(scenario.events, rules)
     status = status_on(scenario, scenario.as_of)
-    household = _household_regimes(ctx)
-    regime, office, switch = _benefits(ctx, status, household)
-    labour = labour_access(ctx, status)
-    course = integration_course(ctx, status)
-    perspective = good_perspective(ctx, cite=True)
-    _pending_notes(ctx, status, regime)
-    return {
+    benefits = _attempt(ctx, lambda: _benefits(ctx, status, _household_regimes(ctx)))
+    regime, office, switch = (benefits,) * 3 if isinstance(benefits, Open) else benefits
+    answers = {
         "benefit_regime": regime,
         "benefit_office": office,
-        "labour_market_access": labour,
-        "integration_course": course,
-        "gute_bleibeperspektive": perspective,
+        "labour_market_access": _attempt(ctx, lambda: labour_access(ctx, status)),
+        "integration_course": _attempt(ctx, lambda: integration_course(ctx, status)),
+        "gute_bleibeperspektive": _attempt(ctx, lambda: good_perspective(ctx, cite=True)),
         "switch": switch,
-        "reasons": [reason.as_json() for reason in ctx.reasons],
     }
+    _pending_notes(ctx, status, None if isinstance(regime, Open) else regime)
+    left_open = {q: a for q, a in answers.items() if isinstance(a, Open)}
+    return {
+        **{q: None if q in left_open else a for q, a in answers.items()},
+        "open": {q: a.as_json() for q, a in left_open.items()},
+        # An open answer has no reasons: none of its own, no pending law, no note.
+        "reasons": [r.as_json() for r in ctx.reasons if r.question not in left_open],
+    }
+
+
+# --- answers left open ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Open:
+    """An answer left open: the facts it needs that are missing, and why, for the reader."""
+
+    missing: tuple[str, ...]
+    message: str
+
+    def as_json(self) -> dict[str, Any]:
+        from lotse.status.reasons import missing_text
+
+        return {
+            "missing": list(self.missing),
+            "facts": [missing_text(name) for name in self.missing],
+            "message": self.message,
+        }
+
+
+def _attempt(ctx: Context, answer: Callable[[], Any]) -> Any:
+    """`answer()`, or Open when a fact it needs is missing; the reasons it cited on the way are
+    dropped then, since they lead to no answer."""
+    mark = len(ctx.reasons)
+    try:
+        return answer()
+    except MissingFact as exc:
+        del ctx.reasons[mark:]
+        return Open(exc.missing, exc.for_reader())
 
 
 # --- household -----------------------------------------------------------------------------
 
 
-def _household_regimes(ctx: Context) -> dict[str, list[str]] | None:
+class _Household(dict):
+    """Each member's own benefit regime, by relation. A relation with a member whose regime a
+    missing fact leaves open raises that MissingFact when read, so only the answers that look at
+    that relation stay open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: dict[str, MissingFact] = {}
+
+    def __getitem__(self, relation: str) -> list[str]:
+        self._check(relation)
+        return super().__getitem__(relation)
+
+    def get(self, relation: str, default: Any = None) -> Any:
+        self._check(relation)
+        return super().get(relation, default)
+
+    def _check(self, relation: str) -> None:
+        if relation in self.open:
+            missing = self.open[relation]
+            raise MissingFact(str(missing), missing=missing.missing, reader=missing.reader)
+
+
+def _household_regimes(ctx: Context) -> _Household | None:
     """Each member's own benefit regime, by relation (members are judged without a household)."""
     if ctx.scenario.household is None:
         return None
-    regimes: dict[str, list[str]] = {}
+    regimes = _Household()
     for index, member in enumerate(ctx.scenario.household):
-        regimes.setdefault(member.relation, []).append(_member_regime(ctx, index, member))
+        regime = _member_regime(ctx, index, member)
+        if isinstance(regime, MissingFact):
+            regimes.open.setdefault(member.relation, regime)
+            regimes.setdefault(member.relation, [])
+        else:
+            regimes.setdefault(member.relation, []).append(regime)
     return regimes
 
 
-def _member_regime(ctx: Context, index: int, member: Member) -> str:
+def _member_regime(ctx: Context, index: int, member: Member) -> str | MissingFact:
     scenario = Scenario(
         as_of=ctx.as_of,
         kreis=ctx.scenario.kreis,
@@ -88,10 +160,22 @@ def _member_regime(ctx: Context, index: int, member: Member) -> str:
         events=member.events,
         household=(),
     )
+    label = f"household[{index}] ({member.relation})"
     try:
-        return evaluate(scenario, ctx.jobcenter_forms, ctx.rules)["benefit_regime"]
+        answers = evaluate(scenario, ctx.jobcenter_forms, ctx.rules)
     except ScenarioError as exc:
-        raise ScenarioError(f"household[{index}] ({member.relation}): {exc}") from exc
+        raise ScenarioError(f"{label}: {exc}") from exc
+    left_open = answers["open"].get("benefit_regime")
+    if left_open is None:
+        return answers["benefit_regime"]
+    return MissingFact(
+        f"{label}: the member's benefit regime is open: {left_open['message']}",
+        missing=tuple(f"household[{index}].{name}" for name in left_open["missing"]),
+        reader=said(
+            gettext_noop("For a member of the household: %(message)s"),
+            message=left_open["message"],
+        ),
+    )
 
 
 # --- benefit regime, office, switch --------------------------------------------------------------
@@ -111,10 +195,12 @@ def _benefits(ctx: Context, status: Status, household: dict[str, list[str]] | No
     if lapse and dates.month_of(ctx.as_of) <= lapse.last_month:
         # § 1 Abs. 3 AsylbLG: benefits run to the end of the month of the lapse.
         kind = asylblg_kind(ctx, ctx.as_of, household)
-        return kind, asylblg_office(ctx), _switch(ctx, lapse, status, household)
+        switch = _attempt(ctx, lambda: _switch(ctx, lapse, status, household))
+        return kind, asylblg_office(ctx), switch
     regime = _after_asylblg(ctx, status, current, household)
-    office = _office(ctx, regime)
-    return regime, office, _switch(ctx, lapse, status, household) if lapse else None
+    office = _attempt(ctx, lambda: _office(ctx, regime))
+    switch = _attempt(ctx, lambda: _switch(ctx, lapse, status, household)) if lapse else None
+    return regime, office, switch
 
 
 def _household_entitlement(ctx: Context, household: dict[str, list[str]] | None) -> Entitlement:
@@ -228,7 +314,7 @@ def _running_sgb2_award(ctx: Context, status: Status):
         rule.id,
         [fact("award_until", f"SGB II award runs at most until {until}", day=until)],
     )
-    return "sgb2", jobcenter_office(ctx), _reverse_switch(ctx, status)
+    return "sgb2", _attempt(ctx, lambda: jobcenter_office(ctx)), _reverse_switch(ctx, status)
 
 
 def _reverse_switch(ctx: Context, status: Status) -> dict[str, str] | None:
@@ -248,7 +334,7 @@ def _reverse_switch(ctx: Context, status: Status) -> dict[str, str] | None:
 # --- laws announced but not in force ---------------------------------------------------------
 
 
-def _pending_notes(ctx: Context, status: Status, regime: str) -> None:
+def _pending_notes(ctx: Context, status: Status, regime: str | None) -> None:
     if regime == "sgb2":
         ctx.cite_pending(
             BENEFIT,

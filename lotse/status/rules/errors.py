@@ -1,4 +1,5 @@
-"""The one error the engine raises: a scenario it cannot judge."""
+"""The errors the engine raises: a scenario it cannot judge at all (`ScenarioError`), and a fact
+that one question needs and the scenario does not give (`MissingFact`)."""
 
 from datetime import date
 from typing import Any
@@ -20,6 +21,29 @@ class ScenarioError(ValueError):
 
     def for_reader(self) -> str:
         return self.reader if self.reader is not None else str(self)
+
+
+class MissingFact(ScenarioError):
+    """A fact one question needs is not given: only the answers that depend on it stay open.
+
+    `missing` names the facts as paths in the scenario (e.g. "person.labour_market_close",
+    "decision.transfer_possible", "household", "jobcenter_forms.08416"); lotse/status/reasons.py
+    says them in words. `evaluate()` catches it per question; a malformed or contradictory
+    scenario raises the plain `ScenarioError` and is refused as a whole.
+    """
+
+    def __init__(self, message: str, *, missing: tuple[str, ...], reader: str | None = None):
+        super().__init__(message, reader=reader)
+        self.missing = tuple(missing)
+
+    def within(self, prefix: str, label: str) -> "MissingFact":
+        """The same missing facts, as seen from the scenario that contains this one (a member
+        of the household)."""
+        return MissingFact(
+            f"{label}: {self}",
+            missing=tuple(f"{prefix}.{name}" for name in self.missing),
+            reader=self.reader,
+        )
 
 
 def said(template: str, **values: Any) -> str:

@@ -72,7 +72,7 @@ def _stay_facts(status: Status) -> list[str]:
 
 def _safe_country_ban(ctx: Context, status: Status) -> bool:
     """§ 61 Abs. 2 S. 4 AsylG / § 60a Abs. 6 S. 1 Nr. 3 AufenthG (safe country, applied after
-    2015-08-31); for Geduldete only after a rejection."""
+    the rule's day, for some countries a later one); for Geduldete only after a rejection."""
     ban = ctx.rules.find("labour.safe_country_ban", status.day)
     if ban is None:
         return False
@@ -80,7 +80,9 @@ def _safe_country_ban(ctx: Context, status: Status) -> bool:
     application = status.procedure.application
     applied = application.date if application else status.requested
     nationality = ctx.scenario.person.nationality
-    if nationality not in countries or applied is None or applied <= ban.params["applied_after"]:
+    by_country = ban.params.get("applied_after_by_country", {})
+    applied_after = by_country.get(nationality, ban.params["applied_after"])
+    if nationality not in countries or applied is None or applied <= applied_after:
         return False
     if status.frame is Frame.DULDUNG and status.procedure.outcome in PROTECTION:
         return False
@@ -100,8 +102,23 @@ def _gestattung(ctx: Context, status: Status) -> str:
         if rule.params["months"] == 0:
             ctx.cite(Q, "labour.reception_centre", [_IN_CENTRE])
             return NONE
+        if _centre_excluded(ctx, status, rule):
+            return NONE
         return _after_waiting(ctx, status, "labour.reception_centre", [_IN_CENTRE])
     return _after_waiting(ctx, status, "labour.gestattung_waiting", [])
+
+
+def _centre_excluded(ctx: Context, status: Status, rule) -> bool:
+    """§ 61 Abs. 1 S. 2 Nr. 4 AsylG: no permit in the reception centre after a rejection as
+    manifestly unfounded or inadmissible, unless the court ordered the suspensive effect."""
+    decision = status.procedure.decision
+    if decision is None or status.procedure.outcome not in rule.params.get("excluded_outcomes", []):
+        return False
+    appeal = status.procedure.appeal
+    if appeal is not None and appeal.fields.get("suspensive"):
+        return False
+    ctx.cite(Q, rule.id, [_IN_CENTRE, decision.describe()], note="labour.reception_centre_rejected")
+    return True
 
 
 def _duldung(ctx: Context, status: Status) -> str:
@@ -122,11 +139,22 @@ def _duldung(ctx: Context, status: Status) -> str:
 
 def _after_waiting(ctx: Context, status: Status, rule_id: str, facts: list[str]) -> str:
     rule = ctx.rule(rule_id)
-    ends = dates.add_months(status.stay_start, rule.params["months"])
     months = rule.params["months"]
+    start = status.stay_start
+    counted = _stay_facts(status)
+    if rule.params.get("counted_from") == "application":
+        # § 61 Abs. 1 S. 2 Nr. 1 AsylG: months after the asylum application was filed
+        application = status.procedure.application
+        if application is None:
+            no_application = fact("no_application", "no asylum application yet")
+            ctx.cite(Q, rule_id, [*facts, no_application])
+            return NONE
+        start = application.date
+        counted = [fact("counted_from_application", f"counted from {start}", day=start)]
+    ends = dates.add_months(start, months)
     facts = [
         *facts,
-        *_stay_facts(status),
+        *counted,
         fact("waiting_months", f"waiting period {months} months", months=months),
     ]
     if status.day < ends:

@@ -3,10 +3,11 @@
 Every entry has an `id`, the `paragraph` it rests on, `valid_from` / `valid_to` (both inclusive;
 no `valid_to` means open-ended), a `status` (`in_force`, or `pending` for law announced but not in
 force) and a `summary`; `params` carries the numbers and lists the rule needs (waiting months,
-countries, titles). `summary`, `note` (readings, disputes, open checks) and `source` are for
-developers; what a caseworker reads is the text named by `text` (default: the id) in
-lotse/status/reasons.py, translated in the .po. The engine asks for "the version of rule X in
-force on day D" and never holds a date of its own.
+countries, titles); `verified = false` marks a version that could not be checked against a
+source of its period (default true). `summary`, `note` (readings, disputes, open checks) and
+`source` are for developers; what a caseworker reads is the text named by `text` (default: the
+id) in lotse/status/reasons.py, translated in the .po. The engine asks for "the version of rule X
+in force on day D" and never holds a date of its own.
 """
 
 import tomllib
@@ -41,6 +42,9 @@ class Rule:
     note: str = ""
     source: str = ""
     text: str = ""  # the code of its reader's text in lotse/status/reasons.py (default: id)
+    # False when this version could not be checked against the statute or an official source
+    # of its period: its reasons then tell the reader so (lotse/status/reasons.py).
+    verified: bool = True
 
     def covers(self, day: date) -> bool:
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
@@ -131,6 +135,9 @@ def _rule_from(entry: dict[str, Any], source: Path) -> Rule:
         raise RuleDataError(f"{source.name}: rule {entry.get('id')!r} lacks {sorted(missing)}")
     if entry["status"] not in STATUSES:
         raise RuleDataError(f"{source.name}: {entry['id']}: status must be one of {STATUSES}")
+    verified = entry.get("verified", True)
+    if not isinstance(verified, bool):
+        raise RuleDataError(f"{source.name}: {entry['id']}: verified must be true or false")
     valid_to = entry.get("valid_to")
     if valid_to is not None and valid_to < entry["valid_from"]:
         raise RuleDataError(f"{source.name}: {entry['id']}: valid_to before valid_from")
@@ -145,6 +152,7 @@ def _rule_from(entry: dict[str, Any], source: Path) -> Rule:
         note=entry.get("note", ""),
         source=entry.get("source", ""),
         text=entry.get("text", entry["id"]),
+        verified=verified,
     )
 
 

@@ -6,10 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lotse.status.rules import ScenarioError, default_rules, parse_scenario
+from lotse.status.rules import ScenarioError, default_rules, evaluate, parse_scenario
 from lotse.status.rules.dates import add_months, month_of
+from lotse.status.rules.errors import MissingFact
 from lotse.status.rules.scenario import TITLES
-from lotse.status.tests.helpers import AMAL, ev, run, scenario
+from lotse.status.tests.helpers import AMAL, ev, member, run, scenario
 
 # --- a scenario the engine cannot judge is refused, with the fact named ----------------------
 
@@ -46,45 +47,10 @@ ERRORS = [
     ),
     ("no status event", [], {}, "no status event"),
     (
-        "§ 23 Abs. 1 without the war fact",
-        [ev("2016-01-01", "residence_title", title="23_1")],
-        {},
-        "because_of_war",
-    ),
-    (
-        "§ 25 Abs. 5 without suspension date",
-        [ev("2016-01-01", "residence_title", title="25_5")],
-        {},
-        "deportation_suspended_since",
-    ),
-    (
-        "child under 15 in SGB II without household",
-        AMAL,
-        {"birth_date": "2008-01-01"},
-        "scenario.household",
-    ),
-    ("minor: § 2 Abs. 3 needs the household", AMAL[:2], {"birth_date": "2008-01-01"}, None),
-    (
         "before the engine's coverage",
         [ev("2014-12-01", "asylum_application")],
         {"entry_date": "2014-12-01", "as_of": "2014-12-20"},
         "no version of rule",
-    ),
-    (
-        "Dublin after 2024-10-31 needs transfer_possible",
-        [
-            ev("2024-11-01", "ankunftsnachweis"),
-            ev("2024-11-02", "asylum_application"),
-            ev("2024-12-01", "decision", outcome="inadmissible"),
-        ],
-        {"entry_date": "2024-11-01", "as_of": "2025-01-10"},
-        "transfer_possible",
-    ),
-    (
-        "2019–2022: labour_market_close needed",
-        [ev("2019-01-15", "asylum_application")],
-        {"nationality": "IRQ", "entry_date": "2019-01-10", "as_of": "2019-09-01"},
-        "labour_market_close",
     ),
     ("unknown field", [ev("2015-11-16", "asylum_application", outcom="x")], {}, "outcom"),
     (
@@ -107,10 +73,116 @@ def test_cannot_judge(events, options, message):
         assert message in str(raised.value)
 
 
-def test_minor_without_household_is_refused_but_empty_household_is_an_answer():
+# --- a missing fact leaves open only the answers that depend on it --------------------------
+
+BENEFITS = ("benefit_regime", "benefit_office", "switch")
+OPEN = [
+    (
+        "§ 23 Abs. 1 without the war fact",
+        [ev("2016-01-01", "residence_title", title="23_1")],
+        {},
+        BENEFITS,
+        "residence_title.because_of_war",
+    ),
+    (
+        "§ 25 Abs. 5 without suspension date",
+        [ev("2016-01-01", "residence_title", title="25_5")],
+        {},
+        BENEFITS,
+        "residence_title.deportation_suspended_since",
+    ),
+    (
+        "child under 15 in SGB II without household",
+        AMAL,
+        {"birth_date": "2008-01-01"},
+        BENEFITS,
+        "household",
+    ),
+    (
+        "minor: § 2 Abs. 3 needs the household",
+        AMAL[:2],
+        {"birth_date": "2008-01-01"},
+        BENEFITS,
+        "household",
+    ),
+    (
+        "Dublin after 2024-10-31 needs transfer_possible",
+        [
+            ev("2024-11-01", "ankunftsnachweis"),
+            ev("2024-11-02", "asylum_application"),
+            ev("2024-12-01", "decision", outcome="inadmissible"),
+        ],
+        {"entry_date": "2024-11-01", "as_of": "2025-01-10"},
+        BENEFITS,
+        "decision.transfer_possible",
+    ),
+    (
+        "2019–2022: labour_market_close needed",
+        [ev("2019-01-15", "asylum_application")],
+        {"nationality": "IRQ", "entry_date": "2019-01-10", "as_of": "2019-09-01"},
+        ("integration_course",),
+        "person.labour_market_close",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("events", "options", "left_open", "missing"),
+    [pytest.param(*row[1:], id=row[0]) for row in OPEN],
+)
+def test_missing_fact_leaves_open_only_what_depends_on_it(events, options, left_open, missing):
+    as_of = options.pop("as_of", "2016-06-15")
+    answers = run(as_of, events, **options)
+    assert set(answers["open"]) == set(left_open)
+    for question in left_open:
+        assert answers[question] is None
+        assert answers["open"][question]["missing"] == [missing]
+        assert answers["open"][question]["message"]
+        assert not [r for r in answers["reasons"] if r["question"] == question]
+    given = {"labour_market_access", "gute_bleibeperspektive"} - set(left_open)
+    for question in given:
+        assert answers[question] is not None
+        assert [r for r in answers["reasons"] if r["question"] == question]
+
+
+def test_a_member_whose_regime_is_open_leaves_open_only_what_reads_it():
+    # The child's own Bürgergeld question needs the household; the parent's answers do not
+    # read the child's regime, so they are all given.
+    child = member("child", AMAL, birth_date="2008-01-01")
+    answers = run("2016-06-01", AMAL, household=[child])
+    assert answers["open"] == {}
+    assert answers["benefit_regime"] == "sgb2"
+    # A child under 15 whose parent's regime is open: the child's benefit answers are open too,
+    # naming the parent's missing fact.
+    parent = member("parent", [ev("2016-01-01", "residence_title", title="23_1")])
+    answers = run("2016-06-01", AMAL, birth_date="2008-01-01", household=[parent])
+    assert answers["benefit_regime"] is None
+    assert answers["open"]["benefit_regime"]["missing"] == [
+        "household[0].residence_title.because_of_war"
+    ]
+    assert answers["labour_market_access"] is not None
+
+
+def test_unknown_jobcenter_leaves_open_only_the_office():
+    answers = evaluate(parse_scenario(scenario("2016-06-01", AMAL)), {})
+    assert answers["benefit_regime"] == "sgb2"
+    assert answers["switch"] == {"last_asylblg_month": "2016-05", "first_sgb2_month": "2016-06"}
+    assert answers["benefit_office"] is None
+    assert answers["open"]["benefit_office"]["missing"] == ["jobcenter_forms.08416"]
+
+
+def test_a_contradiction_still_refuses_the_whole_scenario():
+    # Finality twice, and the labour-market fact missing as well: still refused as a whole.
+    events = [*AMAL, ev("2016-05-20", "finality")]
+    with pytest.raises(ScenarioError) as raised:
+        run("2016-06-15", events, entry_date="2015-10-12")
+    assert not isinstance(raised.value, MissingFact)
+
+
+def test_minor_without_household_is_open_but_empty_household_is_an_answer():
     events = [ev("2015-10-12", "buema"), ev("2015-11-16", "asylum_application")]
-    with pytest.raises(ScenarioError, match="household"):
-        run("2017-06-01", events, birth_date="2008-01-01")
+    answers = run("2017-06-01", events, birth_date="2008-01-01")
+    assert answers["open"]["benefit_regime"]["missing"] == ["household"]
     answers = run("2017-06-01", events, birth_date="2008-01-01", household=[])
     assert answers["benefit_regime"] == "asylblg_analogleistungen"
 
@@ -237,3 +309,17 @@ def test_analogleistungen_start_on_the_day_the_waiting_period_is_complete(entry,
         assert regime == "asylblg_analogleistungen"
     elif months == 36 or day < date(2019, 8, 21):
         assert regime == "asylblg_grundleistungen"
+
+
+def test_an_open_regime_carries_no_pending_law_either():
+    # A Dublin decision in 2025 without transfer_possible: the asylum procedure is open (GEAS
+    # pending note), but the benefit answers are open, so they carry no reasons at all.
+    events = [
+        ev("2024-11-01", "ankunftsnachweis"),
+        ev("2024-11-02", "asylum_application"),
+        ev("2024-12-01", "decision", outcome="inadmissible"),
+    ]
+    answers = run("2026-07-10", events, entry_date="2024-11-01")
+    assert answers["benefit_regime"] is None
+    assert not [r for r in answers["reasons"] if r["question"] in BENEFITS]
+    assert answers["labour_market_access"] is not None

@@ -16,6 +16,7 @@ KEYS = [
     "integration_course",
     "gute_bleibeperspektive",
     "switch",
+    "open",
     "reasons",
 ]
 
@@ -144,3 +145,63 @@ def test_an_event_type_that_is_no_text_is_named(tmp_path, kind):
     data["events"][0]["type"] = kind
     with pytest.raises(CommandError, match=r"events\[0\]\.type: unknown event type"):
         evaluate_file(tmp_path, data)
+
+
+@pytest.mark.django_db
+def test_a_missing_fact_prints_the_other_answers_and_exits_zero(tmp_path, capsys):
+    """Asked about an asylum seeker's benefits in 2019: the integration course needs closeness to
+    the labour market, which is not given; everything else is answered."""
+    from django.core.management import ManagementUtility
+
+    events = [ev("2019-01-10", "ankunftsnachweis"), ev("2019-01-15", "asylum_application")]
+    path = tmp_path / "scenario.json"
+    path.write_text(
+        json.dumps(scenario("2019-09-01", events, nationality="IRQ", entry_date="2019-01-10"))
+    )
+    ManagementUtility(["manage.py", "evaluate_rules", str(path)]).execute()  # no SystemExit
+    answers = json.loads(capsys.readouterr().out)
+    assert list(answers) == KEYS
+    assert answers["benefit_regime"] == "asylblg_grundleistungen"
+    assert answers["benefit_office"] == "sozialamt"
+    assert answers["integration_course"] is None
+    course = answers["open"]["integration_course"]
+    assert course["missing"] == ["person.labour_market_close"]
+    assert course["facts"] == ["Nähe zum Arbeitsmarkt"]
+    assert "Integrationskurs" in course["message"]
+    assert list(answers["open"]) == ["integration_course"]
+
+
+@pytest.mark.django_db
+def test_a_missing_fact_in_english(tmp_path):
+    events = [ev("2019-01-10", "ankunftsnachweis"), ev("2019-01-15", "asylum_application")]
+    path = tmp_path / "scenario.json"
+    path.write_text(
+        json.dumps(scenario("2019-09-01", events, nationality="IRQ", entry_date="2019-01-10"))
+    )
+    out = io.StringIO()
+    call_command("evaluate_rules", str(path), "--language", "en", stdout=out)
+    course = json.loads(out.getvalue())["open"]["integration_course"]
+    assert course["facts"] == ["closeness to the labour market"]
+
+
+@pytest.mark.django_db
+def test_a_contradiction_with_a_missing_fact_is_still_refused(tmp_path, capsys):
+    from django.core.management import ManagementUtility
+
+    events = [
+        ev("2019-01-10", "ankunftsnachweis"),
+        ev("2019-01-15", "asylum_application"),
+        ev("2019-03-01", "decision", outcome="fluechtlingsschutz"),
+        ev("2019-04-01", "finality"),
+        ev("2019-05-01", "finality"),
+    ]
+    path = tmp_path / "scenario.json"
+    path.write_text(
+        json.dumps(scenario("2019-09-01", events, nationality="IRQ", entry_date="2019-01-10"))
+    )
+    with pytest.raises(SystemExit) as exited:
+        ManagementUtility(["manage.py", "evaluate_rules", str(path)]).execute()
+    assert exited.value.code == 1
+    captured = capsys.readouterr()
+    assert "finality" in captured.err
+    assert captured.out == ""

@@ -58,7 +58,7 @@ def family(caseworker, abh):
         ],
     )
     amal = case.person
-    from lotse.people.selectors import family_persons  # noqa: PLC0415
+    from lotse.people.selectors import family_persons
 
     persons = [amal, *family_persons(amal)]
     for person in persons:
@@ -71,7 +71,7 @@ def family(caseworker, abh):
 
 
 def _d(value):
-    from datetime import date  # noqa: PLC0415
+    from datetime import date
 
     return date.fromisoformat(value)
 
@@ -158,7 +158,7 @@ def test_a_member_the_entry_does_not_fit_stops_the_whole_family(client_for, abh,
 
 def test_a_person_outside_the_household_cannot_be_ticked(client_for, abh, family, caseworker):
     amal, *others = family
-    from lotse.people.tests.factories import register  # noqa: PLC0415
+    from lotse.people.tests.factories import register
 
     stranger = register(caseworker, family_name="Yilmaz", given_names="Ayse", original=None)
     case_open(actor=abh, person=stranger, reason="residence")

@@ -453,16 +453,16 @@ ROWS = [
         {"benefit_regime": A},
     ),
     (
-        "2024-02-27: 36 months → back to Grundleistungen",
+        "2024-02-27: 36 months, but § 20 keeps who had 18 on 2024-02-26",
         "2024-02-27",
         [ev("2022-01-10", "ankunftsnachweis")],
         {"entry_date": "2022-01-10"},
-        {"benefit_regime": G},
+        {"benefit_regime": A},
     ),
     (
-        "2024-02-27: reception centre, 6 months → permit",
+        "2024-02-27: reception centre, 6 months after the application → permit",
         "2024-03-01",
-        [ev("2023-08-20", "ankunftsnachweis")],
+        [ev("2023-08-20", "ankunftsnachweis"), ev("2023-08-25", "asylum_application")],
         {"entry_date": "2023-08-20", "in_reception_centre": True},
         {"labour_market_access": "permit_with_ba_consent", "benefit_office": "erstaufnahme"},
     ),
@@ -779,3 +779,27 @@ HOUSEHOLD_ROWS = [
 def test_household(as_of, events, person, household, expected):
     answers = run(as_of, events, household=household, **person)
     assert {key: answers[key] for key in expected} == expected
+
+
+# --- a missing fact leaves open only the answers that need it (issue: benefits 2019–2020) -----
+
+ASYLUM_SEEKER_2019 = [ev("2019-01-10", "ankunftsnachweis"), ev("2019-01-15", "asylum_application")]
+
+
+@pytest.mark.parametrize(
+    ("as_of", "regime"),
+    [("2019-09-01", G), ("2020-03-01", G), ("2020-08-01", A)],
+)
+def test_benefits_of_an_asylum_seeker_2019_2020_without_labour_market_closeness(as_of, regime):
+    """Asked only about the benefits: the integration course needs closeness to the labour
+    market, which is not given; the benefit answers are given with their reasons."""
+    answers = run(as_of, ASYLUM_SEEKER_2019, nationality="IRQ", entry_date="2019-01-10")
+    assert answers["benefit_regime"] == regime
+    assert answers["benefit_office"] == "sozialamt"
+    assert answers["switch"] is None
+    assert answers["labour_market_access"] == "permit_with_ba_consent"
+    assert [r for r in answers["reasons"] if r["question"] == "benefit_regime"]
+    assert answers["integration_course"] is None
+    assert list(answers["open"]) == ["integration_course"]
+    assert answers["open"]["integration_course"]["missing"] == ["person.labour_market_close"]
+    assert not [r for r in answers["reasons"] if r["question"] == "integration_course"]

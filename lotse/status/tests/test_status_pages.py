@@ -248,14 +248,16 @@ def test_amal_switch_in_tuebingen_goes_to_the_jobcenter_tuebingen(
     assert follow_up.done_at is not None
 
     # both start pages warn until the Jobcenter accepts
-    from django.template import Context, Template  # noqa: PLC0415
-    from django.test import RequestFactory  # noqa: PLC0415
+    from django.template import Context, Template
+    from django.test import RequestFactory
+
+    from lotse.status.selectors import switch_warnings
 
     def start_warning(user):
         request = RequestFactory().get("/")
         request.user = user
         html = Template('{% include "status/_start_include.html" %}').render(
-            Context({"request": request})
+            Context({"request": request, "switch_warnings": switch_warnings(actor=user)})
         )
         return "kern-alert--warning" in html
 
@@ -309,15 +311,21 @@ def test_asylberechtigung_switches_in_the_month_of_the_decision(abh, amal):
 
 def test_retracting_the_decision_withdraws_the_proposal(client_for, abh, amal):
     record_journey(client_for(abh), amal)
-    from lotse.status.services import status_event_retract  # noqa: PLC0415
+    from lotse.status.services import status_event_retract
 
     finality = StatusEvent.objects.get(person=amal, kind="finality")
     status_event_retract(actor=abh, entry=finality, reason="recorded for the wrong person")
-    assert BenefitSwitch.objects.get(person=amal).state == SwitchState.CANCELLED
+    switch = BenefitSwitch.objects.get(person=amal)
+    assert switch.state == SwitchState.CANCELLED
+    # The withdrawal is in the audit trail, attributed to the office whose entry caused it.
+    from lotse.audit.models import AuditEvent, EventType
+
+    cancelled = AuditEvent.objects.get(event_type=EventType.BENEFIT_SWITCH_CANCELLED)
+    assert (cancelled.person_id, cancelled.actor_id) == (str(amal.pk), abh.pk)
 
 
 def test_the_switch_kinds_carry_the_reverse_switch():
-    from lotse.status.switch import KINDS, kind_of  # noqa: PLC0415
+    from lotse.status.switch import KINDS, kind_of
 
     kind = kind_of({"last_sgb2_month": "2026-09", "first_asylblg_month": "2026-10"})
     assert kind is KINDS["sgb2_asylblg"]
@@ -336,3 +344,63 @@ def test_no_open_sozialamt_case_means_no_follow_up(client_for, abh):
     assert switch.follow_up is None
     assert not Case.objects.filter(person=person, office=switch.from_office).exists()
     assert CaseStatus.OPEN
+
+
+def test_an_answer_resting_on_an_unverified_rule_says_so_on_the_page(client_for, abh, amal):
+    # Amal has Flüchtlingsschutz and no AE recorded: work from the decision is a reading that
+    # could not be checked against a source (labour.protection_decision, verified = false).
+    record_journey(client_for(abh), amal)
+    page = client_for(abh).get(reverse("web:person_detail", args=[amal.pk])).content.decode()
+    assert "nicht anhand des Gesetzes oder einer amtlichen Quelle überprüft werden" in page
+
+
+# --- a missing fact leaves open only the answers that need it --------------------------------
+
+
+def test_an_open_answer_names_the_missing_fact_in_german_and_the_others_are_given(
+    client_for, caseworker, abh
+):
+    """A § 23 Abs. 1 permit without the record whether it was granted because of war: the
+    benefits cannot be judged, the labour-market access and the course can."""
+    person = register(caseworker)
+    case_open(actor=abh, person=person, reason="residence")
+    for kind, day, details in [
+        ("entry", date(2016, 1, 1), {}),
+        ("residence_title", date(2016, 1, 1), {"title": "23_1"}),
+    ]:
+        status_event_record(
+            actor=abh, person=person, kind=kind, date=day, details=details, source="document"
+        )
+    page = client_for(abh).get(reverse("web:person_detail", args=[person.pk])).content.decode()
+    assert "Keine Antworten" not in page
+    assert (
+        "Nicht zu beurteilen ohne: ob die Aufenthaltserlaubnis wegen Krieges im Herkunftsland "
+        "erteilt wurde" in page
+    )
+    assert "because_of_war" not in page
+    assert "residence_title.because_of_war" not in page
+    # benefits, office and switch are open; labour-market access and the course are answered
+    assert page.count("Nicht zu beurteilen ohne") == 3
+    assert "Arbeitsmarktzugang" in page
+
+
+def test_the_timeline_of_an_asylum_seeker_2019_names_the_closeness_to_the_labour_market(
+    client_for, caseworker, abh
+):
+    """Iraq, entered before 1 August 2019: the course then depends on closeness to the labour
+    market, which lotse does not record; the benefits of those days are given."""
+    person = register(caseworker, nationality="IRQ")
+    case_open(actor=abh, person=person, reason="residence")
+    for kind, day, details in [
+        ("entry", date(2019, 1, 10), {}),
+        ("ankunftsnachweis", date(2019, 1, 10), {}),
+        ("asylum_application", date(2019, 1, 15), {"kind": "first"}),
+        ("decision", date(2019, 9, 2), {"outcome": "fluechtlingsschutz", "by": "bamf"}),
+    ]:
+        status_event_record(
+            actor=abh, person=person, kind=kind, date=day, details=details, source="document"
+        )
+    page = client_for(abh).get(reverse("web:status_timeline", args=[person.pk])).content.decode()
+    assert "Nicht zu beurteilen ohne: Nähe zum Arbeitsmarkt" in page
+    assert "labour_market_close" not in page
+    assert "Grundleistungen" in page

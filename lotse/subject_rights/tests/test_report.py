@@ -147,8 +147,8 @@ def test_an_office_without_a_case_may_not(caseworker, jc_caseworker):
 
 
 def test_the_report_names_the_bedarfsgemeinschaft(caseworker):
-    from lotse.cases.services import FamilyMemberInput, family_register  # noqa: PLC0415
-    from lotse.people.tests.factories import person_input  # noqa: PLC0415
+    from lotse.cases.services import FamilyMemberInput, family_register
+    from lotse.people.tests.factories import person_input
 
     case = family_register(
         actor=caseworker,

@@ -6,7 +6,8 @@ from datetime import date
 from lotse.audit.models import EventType
 from lotse.audit.services import audit_record
 from lotse.audit.vocabulary import Basis, LegalBasis, Purpose
-from lotse.subject_rights.documents import report_html, report_languages
+from lotse.consent.form_texts import document_languages
+from lotse.subject_rights.documents import report_html
 from lotse.subject_rights.selectors import subject_report_data
 from lotse.subject_rights.services import subject_report_create
 from lotse.subject_rights.tests.test_report import pdf_text
@@ -30,7 +31,7 @@ def _reads(person, jc_caseworker):
 def _html(person, caseworker, language):
     data = subject_report_data(actor=caseworker, person=person)
     return report_html(
-        data=data, languages=report_languages(language), office=caseworker.office, reference="A"
+        data=data, languages=document_languages(language), office=caseworker.office, reference="A"
     )
 
 

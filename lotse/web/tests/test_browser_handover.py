@@ -21,9 +21,9 @@ from playwright.sync_api import expect
 from lotse.cases import referrals as referral_services
 from lotse.cases.models import Case, NoteVisibility, ReferralKind
 from lotse.cases.services import case_update, follow_up_add, note_add
+from lotse.demo.registry_load import load_rows
 from lotse.identity.batch import duplicate_run_execute
 from lotse.identity.generate import Generator
-from lotse.identity.registry_load import load_rows
 from lotse.identity.services import duplicate_run_start
 from lotse.organisations.models import Office, Role
 from lotse.people.tests.factories import register
@@ -456,7 +456,7 @@ def test_person_and_duplicate_pages_as_team_lead(ui, make_user, settings):
     ui.axe("possible duplicates, with pairs")
     click_and_load(ui, pairs.first.get_by_role("link"))
     expect(page.locator("h1")).to_have_text(t("Possible duplicate"))
-    expect(page.locator("main section.lotse-section")).to_have_count(2)
+    expect(page.locator("main .lotse-compare section.lotse-section")).to_have_count(2)
     ui.axe("possible duplicate")
     ui.assert_clean()
     print("axe-core checked: " + ", ".join(ui.checked))
@@ -498,7 +498,7 @@ def test_consent_status_and_subject_rights_pages(open_ui, make_user):
     try:
         from lotse.status.events import EventKind
     except ImportError:
-        EventKind = None  # noqa: N806
+        EventKind = None
     if EventKind is not None and ("web:status_event_new", "") in PERSON_PAGES:
         url = reverse("web:status_event_new", kwargs={"person_id": person.pk})
         # the forms differ by kind: a sample of them keeps the test fast

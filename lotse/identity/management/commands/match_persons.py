@@ -6,7 +6,10 @@ Reads and writes files only; never touches the database.
 
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+from django.utils.translation import ngettext
 
 from lotse.identity.csvio import COLUMNS, InputError, ReadResult, read_records, write_pairs
 from lotse.identity.matching import LIKELY, POSSIBLE, find_duplicates, link
@@ -25,8 +28,11 @@ class Command(BaseCommand):
     help = (
         "Find duplicate persons in a CSV file, or link two files, and write the pairs with "
         f"score and reasons. Columns (all optional but record_id): {', '.join(COLUMNS)}; "
-        "birth_date as YYYY-MM-DD, YYYY-MM or YYYY; identifier as TYPE:VALUE, several "
-        "separated by ';'. Extra columns are ignored."
+        "birth_date as YYYY-MM-DD, YYYYMMDD, DD.MM.YYYY, DDMMYYYY, YYYY-MM, MM.YYYY or YYYY "
+        "(00 for an unknown day or month); a birth date that is no valid date keeps what it "
+        "still tells (the year, the month if valid), the row is kept and the field reported "
+        "on stderr; "
+        "identifier as TYPE:VALUE, several separated by ';'. Extra columns are ignored."
     )
     requires_system_checks = []  # a file tool: no database, no checks
     requires_migrations_checks = False
@@ -67,14 +73,40 @@ class Command(BaseCommand):
         self.stdout.write(f"{count} pairs from {records} records written to {options['out']}")
 
     def _read(self, path: Path) -> ReadResult:
+        # The report is for the operator, in the installation's language (a command runs
+        # without one otherwise).
+        with translation.override(settings.LANGUAGE_CODE):
+            return self._read_and_report(path)
+
+    def _read_and_report(self, path: Path) -> ReadResult:
         try:
             result = read_records(path)
         except InputError as exc:
             raise CommandError(str(exc)) from exc
         except (OSError, UnicodeDecodeError) as exc:
             raise CommandError(f"cannot read {path}: {exc}") from exc
+        for report in result.fields:
+            self.stderr.write(str(report))
         for problem in result.problems:
             self.stderr.write(problem)
+        if result.fields:
+            count = len(result.fields)
+            self.stderr.write(
+                ngettext(
+                    "%(file)s: %(count)s field not used in full (see above); its row is kept.",
+                    "%(file)s: %(count)s fields not used in full (see above); their rows are kept.",
+                    count,
+                )
+                % {"file": path.name, "count": count}
+            )
         if result.problems:
-            self.stderr.write(f"{path.name}: {len(result.problems)} bad rows skipped (see above)")
+            count = len(result.problems)
+            self.stderr.write(
+                ngettext(
+                    "%(file)s: %(count)s row without record_id skipped (see above).",
+                    "%(file)s: %(count)s rows without record_id skipped (see above).",
+                    count,
+                )
+                % {"file": path.name, "count": count}
+            )
         return result

@@ -4,8 +4,13 @@ Prints the rules engine's answers for one scenario as JSON: benefit regime and o
 labour-market access, integration course, gute Bleibeperspektive, the Rechtskreiswechsel, and the
 reasons. The JSON keys and codes stay as they are for machines; the reasons' `summary`, `facts`
 and `note` are said in German, or in the language given with --language. The input and output
-shapes are documented in docs/rules.md. A scenario the engine cannot judge ends with a message on
-stderr and exit status 1.
+shapes are documented in docs/rules.md.
+
+An answer that needs a fact the scenario does not give is null, and `open` names the missing fact
+with a message in that language; the other answers are printed as usual (exit status 0). A
+scenario that is malformed or contradicts itself (a decision without an application, finality
+twice, an impossible date, an unknown Kreis) is not judged at all: a message on stderr and exit
+status 1.
 """
 
 import json

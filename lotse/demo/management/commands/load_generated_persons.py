@@ -1,8 +1,8 @@
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
+from lotse.demo.registry_load import load_rows
 from lotse.identity.generate import Generator
-from lotse.identity.registry_load import load_rows
 from lotse.organisations.models import Office
 
 
