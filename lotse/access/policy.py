@@ -275,6 +275,28 @@ def offices_serving(kreis_ids: Iterable[int]) -> models.QuerySet:
     )
 
 
+def register_offices_scope(model_label: str, *fields: str) -> None:
+    """The Kreis scope of an object that belongs to the offices in `fields` (e.g. the two
+    offices of a referral): the Kreise any of them serves today."""
+
+    def kreise(obj) -> list[int]:
+        offices = [getattr(obj, name) for name in fields]
+        return [
+            pk
+            for office in offices
+            if office is not None
+            for pk in office.kreise_served().values_list("pk", flat=True)
+        ]
+
+    def admits(kreis_ids) -> models.Q:
+        condition = models.Q(pk__in=[])
+        for name in fields:
+            condition |= models.Q(**{f"{name}_id__in": offices_serving(kreis_ids)})
+        return condition
+
+    register_scope(model_label, kreise, admits=admits)
+
+
 _prefetchers: dict[str, list[Callable[[models.QuerySet], models.QuerySet]]] = {}
 
 

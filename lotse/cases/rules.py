@@ -14,6 +14,7 @@ from lotse.access.policy import (
     offices_serving,
     register_category_rule,
     register_object_rule,
+    register_offices_scope,
     register_prefetch,
     register_scope,
     registered_category_basis,
@@ -149,17 +150,7 @@ def _referral_party(*, user, action, obj, purpose, categories):
     return None
 
 
-register_scope(
-    "cases.Referral",
-    lambda referral: [
-        *referral.from_office.kreise_served().values_list("pk", flat=True),
-        *referral.to_office.kreise_served().values_list("pk", flat=True),
-    ],
-    admits=lambda kreis_ids: (
-        Q(from_office_id__in=offices_serving(kreis_ids))
-        | Q(to_office_id__in=offices_serving(kreis_ids))
-    ),
-)
+register_offices_scope("cases.Referral", "from_office", "to_office")
 register_object_rule(
     "cases.Referral",
     _referral_party,

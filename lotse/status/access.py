@@ -17,10 +17,9 @@ from lotse.access.policy import (
     Action,
     Category,
     Decision,
-    offices_serving,
     register_category_rule,
     register_object_rule,
-    register_scope,
+    register_offices_scope,
     statutory_basis,
 )
 
@@ -49,30 +48,13 @@ def _status_by_statute_admits(*, user, category, owner_office, purpose) -> Q | N
 # --- the Rechtskreiswechsel: seen by the two offices of the switch ------------------------------
 
 
-def _switch_kreise(switch) -> list[int]:
-    offices = [switch.from_office, switch.to_office]
-    return [
-        pk
-        for office in offices
-        if office is not None
-        for pk in office.kreise_served().values_list("pk", flat=True)
-    ]
-
-
 def _switch_party(*, user, action, obj, purpose, categories) -> Decision | None:
     if user.office_id not in (obj.from_office_id, obj.to_office_id):
         return Decision(False, action, _("This Rechtskreiswechsel concerns other offices."))
     return None
 
 
-register_scope(
-    "status.BenefitSwitch",
-    _switch_kreise,
-    admits=lambda kreis_ids: (
-        Q(from_office_id__in=offices_serving(kreis_ids))
-        | Q(to_office_id__in=offices_serving(kreis_ids))
-    ),
-)
+register_offices_scope("status.BenefitSwitch", "from_office", "to_office")
 register_object_rule(
     "status.BenefitSwitch",
     _switch_party,

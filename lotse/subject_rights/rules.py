@@ -22,9 +22,8 @@ from django.utils.translation import gettext as _
 from lotse.access.policy import (
     Action,
     Decision,
-    offices_serving,
     register_object_rule,
-    register_scope,
+    register_offices_scope,
 )
 from lotse.access.selectors import controller_offices
 from lotse.audit.vocabulary import Basis, LegalBasis
@@ -76,16 +75,6 @@ register_object_rule(
 # answers it. Both offices are in the Kreis scope of the request: another Kreis sees nothing.
 
 
-def _request_kreise(item) -> list[int]:
-    offices = [item.received_by_office, item.requested_by_office]
-    return [
-        pk
-        for office in offices
-        if office is not None
-        for pk in office.kreise_served().values_list("pk", flat=True)
-    ]
-
-
 def _request_party(*, user, action, obj, purpose, categories) -> Decision | None:
     if action == Action.EDIT_PERSON:
         if obj.received_by_office_id != user.office_id:
@@ -104,13 +93,8 @@ def _request_party_admits(*, user, action, purpose, categories) -> Q:
     return Q(received_by_office_id=user.office_id) | Q(requested_by_office_id=user.office_id)
 
 
-register_scope(
-    "subject_rights.CorrectionRequest",
-    _request_kreise,
-    admits=lambda kreis_ids: (
-        Q(received_by_office_id__in=offices_serving(kreis_ids))
-        | Q(requested_by_office_id__in=offices_serving(kreis_ids))
-    ),
+register_offices_scope(
+    "subject_rights.CorrectionRequest", "received_by_office", "requested_by_office"
 )
 register_object_rule(
     "subject_rights.CorrectionRequest",
