@@ -56,6 +56,7 @@ demo-code: $(STAMP) $(LOCAL_ENV)
 # themselves from the machine's binaries (lotse/core/tests/pytest_plugin.py).
 test: install
 	$(PY) -m ruff check .
+	$(PY) -m mypy
 	$(PY) -m pytest
 	LOTSE_TEST_DATABASE=postgres $(PY) -m pytest -m "not browser" -p no:cacheprovider
 
@@ -67,6 +68,7 @@ test-postgres: $(STAMP)
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
+	$(PY) -m mypy
 	$(PY) -m ruff format --check .
 
 format: $(STAMP)
