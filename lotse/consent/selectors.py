@@ -13,11 +13,11 @@ from lotse.consent.form_texts import document_languages, language_name
 from lotse.consent.forms import WithdrawForm
 from lotse.consent.models import Consent
 from lotse.consent.rules import purpose_of
-from lotse.organisations.models import Office
+from lotse.organisations.models import Office, User
 from lotse.people.models import Person, PersonLanguage
 
 
-def consent_list(*, actor, person: Person) -> QuerySet[Consent]:
+def consent_list(*, actor: User, person: Person) -> QuerySet[Consent]:
     """All consents of the person, withdrawn and expired ones included (they are the record of
     what was shared on which basis). Seeing them needs an open case, like the person page."""
     authorize(actor, Action.VIEW_PERSON, person, purpose=Purpose.CONSENT)
@@ -32,14 +32,14 @@ def consent_list(*, actor, person: Person) -> QuerySet[Consent]:
     )
 
 
-def consent_get(*, actor, person: Person, consent_id) -> Consent:
+def consent_get(*, actor: User, person: Person, consent_id) -> Consent:
     try:
         return consent_list(actor=actor, person=person).get(pk=int(consent_id))
     except (Consent.DoesNotExist, TypeError, ValueError):
         raise Http404 from None
 
 
-def shared_languages(*, actor, person: Person, purpose: str = "") -> list[dict]:
+def shared_languages(*, actor: User, person: Person, purpose: str = "") -> list[dict]:
     """Language levels other offices recorded, grouped by office, for the offices the policy
     lets the actor see (§ 69 SGB X between benefit bodies, or a consent).
 
@@ -88,7 +88,7 @@ def _consent_status(consent, today) -> str:
     return "active"
 
 
-def consent_section(*, actor, person, withdrawing=None) -> dict:
+def consent_section(*, actor: User, person, withdrawing=None) -> dict:
     """The consent section of the person page: the consents the actor may see (read and logged
     by `consent_list`), a withdrawal form for each that can be withdrawn (a refused withdrawal
     comes back as typed: `withdrawing` is (consent id, bound form)), the languages of the form."""

@@ -20,7 +20,7 @@ from lotse.consent.models import (
     Purpose,
     WithdrawnHow,
 )
-from lotse.organisations.models import Office
+from lotse.organisations.models import Office, User
 from lotse.people.models import Person
 
 
@@ -101,14 +101,14 @@ def _validate(data: ConsentInput) -> None:
 
 
 @atomic_service
-def consent_record(*, actor, person: Person, data: ConsentInput) -> Consent:
+def consent_record(*, actor: User, person: Person, data: ConsentInput) -> Consent:
     """Record a consent the person has given, at the actor's office (which needs an open case)."""
     authorize(actor, Action.EDIT_PERSON, person, purpose=AuditPurpose.CONSENT)
     _validate(data)
     return _create(actor, person, data)
 
 
-def _create(actor, person: Person, data: ConsentInput) -> Consent:
+def _create(actor: User, person: Person, data: ConsentInput) -> Consent:
     consent = Consent.objects.create(
         person=person,
         categories=sorted(set(data.categories)),
@@ -147,7 +147,7 @@ def _create(actor, person: Person, data: ConsentInput) -> Consent:
 
 
 @atomic_service
-def consent_withdraw(*, actor, consent: Consent, reason: str, how: str = "") -> Consent:
+def consent_withdraw(*, actor: User, consent: Consent, reason: str, how: str = "") -> Consent:
     """Record the person's withdrawal. Any office with an open case may take it (the person
     need not find the office that recorded the consent); it takes effect at once."""
     authorize(actor, Action.EDIT_PERSON, consent.person, purpose=AuditPurpose.CONSENT)
@@ -158,7 +158,7 @@ def consent_withdraw(*, actor, consent: Consent, reason: str, how: str = "") -> 
     return _withdraw(actor, consent, reason, how)
 
 
-def _withdraw(actor, consent: Consent, reason: str, how: str) -> Consent:
+def _withdraw(actor: User, consent: Consent, reason: str, how: str) -> Consent:
     # Lock the row so that two withdrawals at once do not overwrite each other's record.
     consent = Consent.objects.select_for_update().get(pk=consent.pk)
     if consent.is_withdrawn:
