@@ -24,8 +24,8 @@ import rules
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
 
 from lotse.audit.vocabulary import Basis, LegalBasis
 from lotse.organisations.models import Kreis, Office, OfficeKind, RequestStatus, Role
@@ -295,6 +295,26 @@ def register_offices_scope(model_label: str, *fields: str) -> None:
         return condition
 
     register_scope(model_label, kreise, admits=admits)
+
+
+def register_party_rule(model_label: str, *fields: str, name: str, refusal: str) -> None:
+    """An object of the offices in `fields` (e.g. the two offices of a referral), in their Kreise
+    and seen by those offices only; anyone else is refused with `refusal` (translated when
+    refused). Registers the Kreis scope and the object rule, both answers."""
+    register_offices_scope(model_label, *fields)
+
+    def party(*, user, action, obj, purpose, categories) -> "Decision | None":
+        if user.office_id not in [getattr(obj, f"{office}_id") for office in fields]:
+            return Decision(False, action, gettext(refusal))
+        return None
+
+    def admits(*, user, action, purpose, categories) -> models.Q:
+        condition = models.Q(pk__in=[])
+        for office in fields:
+            condition |= models.Q(**{f"{office}_id": user.office_id})
+        return condition
+
+    register_object_rule(model_label, party, name=name, admits=admits)
 
 
 _prefetchers: dict[str, list[Callable[[models.QuerySet], models.QuerySet]]] = {}

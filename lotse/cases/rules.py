@@ -7,6 +7,7 @@ Consent and statutory sharing between offices (§ 69 SGB X) arrive as further ru
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from lotse.access.policy import (
     Action,
@@ -14,7 +15,7 @@ from lotse.access.policy import (
     offices_serving,
     register_category_rule,
     register_object_rule,
-    register_offices_scope,
+    register_party_rule,
     register_prefetch,
     register_scope,
     registered_category_basis,
@@ -143,21 +144,13 @@ register_object_rule(
 )
 
 
-def _referral_party(*, user, action, obj, purpose, categories):
-    """Both offices of a referral see it; nobody else."""
-    if user.office_id not in (obj.from_office_id, obj.to_office_id):
-        return Decision(False, action, _("This referral concerns other offices."))
-    return None
-
-
-register_offices_scope("cases.Referral", "from_office", "to_office")
-register_object_rule(
+# Both offices of a referral see it; nobody else.
+register_party_rule(
     "cases.Referral",
-    _referral_party,
+    "from_office",
+    "to_office",
     name="cases.referral_party",
-    admits=lambda *, user, action, purpose, categories: (
-        Q(from_office_id=user.office_id) | Q(to_office_id=user.office_id)
-    ),
+    refusal=gettext_noop("This referral concerns other offices."),
 )
 
 

@@ -12,14 +12,14 @@ before this rule is asked.
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from lotse.access.policy import (
     Action,
     Category,
     Decision,
     register_category_rule,
-    register_object_rule,
-    register_offices_scope,
+    register_party_rule,
     statutory_basis,
 )
 
@@ -48,20 +48,12 @@ def _status_by_statute_admits(*, user, category, owner_office, purpose) -> Q | N
 # --- the Rechtskreiswechsel: seen by the two offices of the switch ------------------------------
 
 
-def _switch_party(*, user, action, obj, purpose, categories) -> Decision | None:
-    if user.office_id not in (obj.from_office_id, obj.to_office_id):
-        return Decision(False, action, _("This Rechtskreiswechsel concerns other offices."))
-    return None
-
-
-register_offices_scope("status.BenefitSwitch", "from_office", "to_office")
-register_object_rule(
+register_party_rule(
     "status.BenefitSwitch",
-    _switch_party,
+    "from_office",
+    "to_office",
     name="status.switch_party",
-    admits=lambda *, user, action, purpose, categories: (
-        Q(from_office_id=user.office_id) | Q(to_office_id=user.office_id)
-    ),
+    refusal=gettext_noop("This Rechtskreiswechsel concerns other offices."),
 )
 
 
