@@ -32,7 +32,8 @@ def test_the_command_loads_persons_with_cases_events_referrals_and_consents(load
     assert Case.objects.filter(status=CaseStatus.OPEN).exists()
     assert Case.objects.values("office").distinct().count() > 5  # spread over the offices
     assert StatusEvent.objects.count() >= 300
-    assert Referral.objects.exists() and Consent.objects.exists()
+    assert Referral.objects.exists()
+    assert Consent.objects.exists()
     for referral in Referral.objects.select_related("from_office", "to_office"):
         assert referral.from_office.kreis_id == referral.to_office.kreis_id
     # The loader gave ids itself: a case created afterwards still gets the next one (PostgreSQL's
