@@ -11,7 +11,7 @@ VAR_DIR ?= $(or $(LOTSE_VAR_DIR),var)
 LOCAL_ENV := $(VAR_DIR)/local.env
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: help install local-env run test test-sqlite test-postgres lint format messages demo-code clean bench
+.PHONY: help install local-env run test test-sqlite test-postgres lint format messages demo-code clean bench bench-load
 
 help:
 	@echo "make run     set up, migrate, load reference and demo data, serve on http://127.0.0.1:8000"
@@ -91,3 +91,9 @@ bench: $(STAMP)
 	DJANGO_DEBUG=1 $(PY) bench/identity/accuracy.py
 	DJANGO_DEBUG=1 $(PY) bench/identity/throughput.py
 	$(PY) bench/identity/registry_check.py
+
+# The load benchmark (bench/load/README.md): Locust against gunicorn with the production settings,
+# on PostgreSQL and SQLite. BENCH_LOAD_ARGS passes options, e.g. "--persons 100000 --duration 120".
+bench-load: $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-load.lock
+	$(PY) bench/load/run.py $(BENCH_LOAD_ARGS)
