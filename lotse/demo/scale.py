@@ -21,7 +21,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.color import no_style
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from lotse.access.services import user_create
@@ -155,7 +155,12 @@ def scale_region_load(
 def _flush(batch, offices, by_kreis, staff, rng, today, shared_cache, counts, ids,
            open_share, referral_share, consent_share) -> None:  # fmt: skip
     now = timezone.now()
-    cases, events, referrals, timeline, consents, recipients = [], [], [], [], [], []
+    cases: list[Case] = []
+    events: list[models.Model] = []
+    referrals: list[models.Model] = []
+    timeline: list[models.Model] = []
+    consents: list[models.Model] = []
+    recipients: list[models.Model] = []
     for objects in batch:
         person = objects[0]
         office = rng.choice(offices)
