@@ -19,8 +19,10 @@ A decision passes three layers, each of them data rather than code paths in view
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 import rules
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils import timezone
@@ -28,7 +30,10 @@ from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from lotse.audit.vocabulary import Basis, LegalBasis
-from lotse.organisations.models import Kreis, Office, OfficeKind, RequestStatus, Role
+from lotse.organisations.models import Kreis, Office, OfficeKind, RequestStatus, Role, User
+
+# Who asks: a member of staff, or (at the door) someone not signed in, whom the policy refuses.
+Actor = User | AnonymousUser
 
 
 class Action(StrEnum):
@@ -67,7 +72,7 @@ SPECIAL_CATEGORIES = frozenset({Category.HEALTH})
 
 
 @rules.predicate
-def is_staff_member(user) -> bool:
+def is_staff_member(user: Actor) -> bool:
     return bool(user.is_authenticated and user.is_active and user.office_id)
 
 
@@ -83,7 +88,7 @@ is_administrator = has_role(Role.ADMINISTRATOR)
 
 
 @rules.predicate
-def works_for_the_land(user) -> bool:
+def works_for_the_land(user: Actor) -> bool:
     office = getattr(user, "office", None)
     return office is not None and office.kind == OfficeKind.LAND
 
@@ -100,7 +105,7 @@ ROLES_NEEDING_APPROVAL = frozenset(
 )
 
 
-def role_grant_needs_approval(actor, user, role: str) -> bool:
+def role_grant_needs_approval(actor: User, user: User, role: str) -> bool:
     """Does `actor` granting `role` to `user` take a second administrator's approval?"""
     return role in ROLES_NEEDING_APPROVAL or actor.pk == user.pk
 
@@ -220,7 +225,7 @@ class _ObjectRule:
 
 @dataclass(frozen=True)
 class _Scope:
-    kreise: Callable[[models.Model], Iterable[int]]
+    kreise: Callable[[Any], Iterable[int]]  # called with an object of the model registered
     admits: Callable[[frozenset[int]], models.Q]
 
 
@@ -253,7 +258,7 @@ def register_object_rule(
 
 def register_scope(
     model_label: str,
-    resolver: Callable[[models.Model], Iterable[int]],
+    resolver: Callable[[Any], Iterable[int]],
     *,
     admits: Callable[[frozenset[int]], models.Q],
 ) -> None:
@@ -303,12 +308,16 @@ def register_party_rule(model_label: str, *fields: str, name: str, refusal: str)
     refused). Registers the Kreis scope and the object rule, both answers."""
     register_offices_scope(model_label, *fields)
 
-    def party(*, user, action, obj, purpose, categories) -> "Decision | None":
+    def party(
+        *, user: User, action: Action, obj: Any, purpose: str, categories: tuple[str, ...]
+    ) -> "Decision | None":
         if user.office_id not in [getattr(obj, f"{office}_id") for office in fields]:
             return Decision(False, action, gettext(refusal))
         return None
 
-    def admits(*, user, action, purpose, categories) -> models.Q:
+    def admits(
+        *, user: User, action: Action, purpose: str, categories: tuple[str, ...]
+    ) -> models.Q:
         condition = models.Q(pk__in=[])
         for office in fields:
             condition |= models.Q(**{f"{office}_id": user.office_id})
@@ -353,14 +362,18 @@ register_scope(
 )
 
 
-def _same_controller(*, user, action, obj, purpose, categories) -> "Decision | None":
+def _same_controller(
+    *, user: User, action: Action, obj: Any, purpose: str, categories: tuple[str, ...]
+) -> "Decision | None":
     """A data-protection officer sees the trail of the offices of their own data controller."""
     if obj.office is None or obj.office.controller_key != user.office.controller_key:
         return Decision(False, action, str(_("This event belongs to another data controller.")))
     return None
 
 
-def _same_controller_admits(*, user, action, purpose, categories) -> models.Q:
+def _same_controller_admits(
+    *, user: User, action: Action, purpose: str, categories: tuple[str, ...]
+) -> models.Q:
     same = [o.pk for o in Office.objects.all() if o.controller_key == user.office.controller_key]
     return models.Q(office_id__in=same)
 
@@ -373,7 +386,9 @@ register_object_rule(
 )
 
 
-def _own_office_staff(*, user, action, obj, purpose, categories) -> "Decision | None":
+def _own_office_staff(
+    *, user: User, action: Action, obj: Any, purpose: str, categories: tuple[str, ...]
+) -> "Decision | None":
     """Administrators manage the staff (users, teams) of their own office only."""
     if action != Action.MANAGE_USERS:
         return None
@@ -384,7 +399,9 @@ def _own_office_staff(*, user, action, obj, purpose, categories) -> "Decision | 
 
 
 def _own_office_staff_admits(field: str) -> ListRule:
-    def admits(*, user, action, purpose, categories) -> models.Q | None:
+    def admits(
+        *, user: User, action: Action, purpose: str, categories: tuple[str, ...]
+    ) -> models.Q | None:
         if action != Action.MANAGE_USERS:
             return None
         return models.Q(**{field: user.office_id}) if user.office_id else models.Q(pk__in=[])
@@ -405,7 +422,7 @@ for _label, _field in (
     )
 
 
-def _pending_for_another(user, action, request) -> "Decision | None":
+def _pending_for_another(user: User, action: Action, request: Any) -> "Decision | None":
     if request.status != RequestStatus.PENDING:
         return Decision(False, action, str(_("This request has been decided already.")))
     if request.requested_by_id == user.pk:
@@ -415,7 +432,9 @@ def _pending_for_another(user, action, request) -> "Decision | None":
     return None
 
 
-def _second_administrator(*, user, action, obj, purpose, categories) -> "Decision | None":
+def _second_administrator(
+    *, user: User, action: Action, obj: Any, purpose: str, categories: tuple[str, ...]
+) -> "Decision | None":
     """Four eyes on a role: neither the requester nor the grantee decides, and only an
     administrator of the grantee's office or a Land administrator."""
     if action != Action.APPROVE_ROLE_GRANT:
@@ -430,17 +449,21 @@ def _second_administrator(*, user, action, obj, purpose, categories) -> "Decisio
     return None
 
 
-def _second_land_administrator(*, user, action, obj, purpose, categories) -> "Decision | None":
+def _second_land_administrator(
+    *, user: User, action: Action, obj: Any, purpose: str, categories: tuple[str, ...]
+) -> "Decision | None":
     if action != Action.APPROVE_REFERENCE_CHANGE:
         return None
     return _pending_for_another(user, action, obj)
 
 
-def _pending_for_another_admits(user) -> models.Q:
+def _pending_for_another_admits(user: User) -> models.Q:
     return models.Q(status=RequestStatus.PENDING) & ~models.Q(requested_by_id=user.pk)
 
 
-def _second_administrator_admits(*, user, action, purpose, categories) -> models.Q | None:
+def _second_administrator_admits(
+    *, user: User, action: Action, purpose: str, categories: tuple[str, ...]
+) -> models.Q | None:
     if action != Action.APPROVE_ROLE_GRANT:
         return None
     condition = _pending_for_another_admits(user) & ~models.Q(user_id=user.pk)
@@ -449,7 +472,9 @@ def _second_administrator_admits(*, user, action, purpose, categories) -> models
     return condition
 
 
-def _second_land_administrator_admits(*, user, action, purpose, categories) -> models.Q | None:
+def _second_land_administrator_admits(
+    *, user: User, action: Action, purpose: str, categories: tuple[str, ...]
+) -> models.Q | None:
     if action != Action.APPROVE_REFERENCE_CHANGE:
         return None
     return _pending_for_another_admits(user)
@@ -469,7 +494,7 @@ register_object_rule(
 )
 
 
-def user_kreis_ids(user) -> frozenset[int]:
+def user_kreis_ids(user: Actor) -> frozenset[int]:
     if not getattr(user, "office", None):
         return frozenset()
     if not hasattr(user, "_kreis_cache"):
@@ -477,7 +502,7 @@ def user_kreis_ids(user) -> frozenset[int]:
     return user._kreis_cache
 
 
-def _in_scope(user, obj: models.Model) -> bool:
+def _in_scope(user: Actor, obj: models.Model) -> bool:
     resolver = _scope_resolvers.get(obj._meta.label)
     if resolver is None:
         # An object the policy knows nothing about is never in scope: fail closed.
@@ -486,7 +511,7 @@ def _in_scope(user, obj: models.Model) -> bool:
 
 
 def decide(
-    user,
+    user: Actor,
     action: Action,
     obj: models.Model | None = None,
     *,
@@ -520,7 +545,7 @@ def decide(
 
 
 def scope(
-    user,
+    user: Actor,
     action: Action,
     queryset: models.QuerySet,
     *,
@@ -549,7 +574,7 @@ def scope(
 
 
 def authorize(
-    user,
+    user: Actor,
     action: Action,
     obj: models.Model | None = None,
     *,
@@ -582,7 +607,7 @@ def authorize(
     raise PermissionDenied(decision.reason)
 
 
-def may_hold_cases(user) -> bool:
+def may_hold_cases(user: User) -> bool:
     """Can `user` be responsible for a case: an active member of staff whose role works on
     cases (the capability of `Action.WORK_ON_CASE`); not a planner, not a data-protection
     officer, not an administrator only."""
@@ -603,7 +628,7 @@ def case_holders(office: Office) -> models.QuerySet:
     return User.objects.filter(pk__in=holders).order_by("last_name", "first_name", "username")
 
 
-def scope_offices(user) -> models.QuerySet[Office]:
+def scope_offices(user: Actor) -> models.QuerySet[Office]:
     """The offices that serve at least one of the Kreise the user's office serves."""
     today = timezone.localdate()
     return (
@@ -619,7 +644,7 @@ def scope_offices(user) -> models.QuerySet[Office]:
     )
 
 
-def scope_kreise(user) -> models.QuerySet[Kreis]:
+def scope_kreise(user: Actor) -> models.QuerySet[Kreis]:
     return Kreis.objects.filter(pk__in=user_kreis_ids(user))
 
 
@@ -747,7 +772,12 @@ def blocked_reason(owner_kind: str, receiver_kind: str, category: str) -> str:
 
 
 def decide_category(
-    user, person: models.Model, category: str, *, owner_office, purpose: str = ""
+    user: User,
+    person: models.Model,
+    category: str,
+    *,
+    owner_office: Office | None,
+    purpose: str = "",
 ) -> Decision:
     """May `user` read data of `category` about `person` that `owner_office` recorded?
 
@@ -781,7 +811,12 @@ def decide_category(
 
 
 def scope_category(
-    user, persons: models.QuerySet, category: str, *, owner_office, purpose: str = ""
+    user: User,
+    persons: models.QuerySet,
+    category: str,
+    *,
+    owner_office: Office | None,
+    purpose: str = "",
 ) -> models.QuerySet:
     """The persons of `persons` whose data of `category` recorded by `owner_office` the user
     may read: `decide_category` for a list (the same layers, as conditions on the queryset)."""
@@ -813,7 +848,13 @@ def scope_category(
 
 
 def registered_category_basis(
-    *, user, person, category: str, owner_office, purpose: str = "", exclude=None
+    *,
+    user: User,
+    person: models.Model,
+    category: str,
+    owner_office: Office | None,
+    purpose: str = "",
+    exclude: Callable[..., "Decision | None"] | None = None,
 ) -> str:
     """The basis a registered category rule (e.g. a consent) gives, or "" (`exclude`: a rule
     not to ask, such as the one asking)."""

@@ -5,6 +5,8 @@ bulk updates and deletes, and a database trigger (migration 0002) refuses them o
 PostgreSQL alike, so that not even a bug or a shell session can rewrite history silently.
 """
 
+from typing import Any, NoReturn
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -76,10 +78,10 @@ class Outcome(models.TextChoices):
 
 
 class AuditEventQuerySet(models.QuerySet):
-    def update(self, **kwargs):
+    def update(self, **kwargs: Any) -> NoReturn:
         raise PermissionError("The audit trail is append-only.")
 
-    def delete(self):
+    def delete(self) -> NoReturn:
         raise PermissionError("The audit trail is append-only.")
 
 
