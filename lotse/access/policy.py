@@ -19,7 +19,7 @@ A decision passes three layers, each of them data rather than code paths in view
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 import rules
 from django.contrib.auth.models import AnonymousUser
@@ -31,6 +31,8 @@ from django.utils.translation import gettext_lazy as _
 
 from lotse.audit.vocabulary import Basis, LegalBasis
 from lotse.organisations.models import Kreis, Office, OfficeKind, RequestStatus, Role, User
+
+M = TypeVar("M", bound=models.Model)
 
 # Who asks: a member of staff, or (at the door) someone not signed in, whom the policy refuses.
 Actor = User | AnonymousUser
@@ -337,7 +339,7 @@ def register_prefetch(
     _prefetchers.setdefault(model_label, []).append(prefetch)
 
 
-def prefetched_for_policy(queryset: models.QuerySet) -> models.QuerySet:
+def prefetched_for_policy(queryset: models.QuerySet[M]) -> models.QuerySet[M]:
     """`queryset` with what the policy will read of each object, so that deciding on many
     objects (a list, the candidates of a duplicate check) costs a few queries, not a few each."""
     for prefetch in _prefetchers.get(queryset.model._meta.label, []):
@@ -547,11 +549,11 @@ def decide(
 def scope(
     user: Actor,
     action: Action,
-    queryset: models.QuerySet,
+    queryset: models.QuerySet[M],
     *,
     purpose: str = "",
     categories: Iterable[str] = (),
-) -> models.QuerySet:
+) -> models.QuerySet[M]:
     """The objects of `queryset` on which `user` may perform `action`: the same three layers
     as `decide`, as conditions on the queryset, so that a list shows exactly the objects that
     `decide` allows one by one (lotse/access/tests/test_policy_scope.py checks it). No list

@@ -4,7 +4,8 @@ inside its own transaction, so that the event and the change commit or fail toge
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from functools import wraps
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+from uuid import UUID
 
 from django.db import connection, models, transaction
 from django.utils import timezone
@@ -62,7 +63,7 @@ def audit_record(
     basis: BasisValue = "",
     reason: str = "",
     obj: models.Model | None = None,
-    person_id: str | int | None = None,
+    person_id: str | int | UUID | None = None,
     categories: Iterable[str] = (),
     details: dict[str, Any] | None = None,
     office: "Office | None" = None,
@@ -131,6 +132,9 @@ def audit_reads(
     )
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
 # Refusals recorded inside a service's transaction: the refusal raises, the transaction rolls
 # back — and with it the record of the refusal. atomic_service writes them again afterwards.
 _refusals: ContextVar[list[dict] | None] = ContextVar("lotse_refusals", default=None)
@@ -146,11 +150,11 @@ def audit_refusal(**fields: Any) -> AuditEvent:
     return event
 
 
-def atomic_service(func: Callable) -> Callable:
+def atomic_service(func: Callable[P, R]) -> Callable[P, R]:
     """transaction.atomic for services, but a refusal recorded inside stays recorded."""
 
     @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         outermost = _refusals.get() is None
         token = _refusals.set([]) if outermost else None
         try:

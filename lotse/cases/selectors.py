@@ -23,7 +23,7 @@ from lotse.cases.models import (
     ReferralKind,
     ReferralState,
 )
-from lotse.organisations.models import OfficeKind
+from lotse.organisations.models import OfficeKind, User
 from lotse.people.models import Person, PersonLanguage
 from lotse.people.selectors import primary_family_name
 
@@ -37,7 +37,7 @@ class CaseloadFilters:
     query: str = ""
 
 
-def caseload(*, actor, filters: CaseloadFilters) -> QuerySet[Case]:
+def caseload(*, actor: User, filters: CaseloadFilters) -> QuerySet[Case]:
     """The cases of the actor's office, with the next due follow-up."""
     authorize(actor, Action.WORK_ON_CASE)
     today = timezone.localdate()
@@ -71,7 +71,7 @@ def caseload(*, actor, filters: CaseloadFilters) -> QuerySet[Case]:
     )
 
 
-def caseload_per_responsible(*, actor) -> list[dict]:
+def caseload_per_responsible(*, actor: User) -> list[dict]:
     """For a team lead: the open cases of the office per responsible caseworker (None: not
     assigned), with how many have an overdue or due follow-up."""
     authorize(actor, Action.REASSIGN_CASES)
@@ -84,7 +84,7 @@ def caseload_per_responsible(*, actor) -> list[dict]:
     )
 
 
-def case_get(*, actor, case_id: int, purpose: str = Purpose.CASE_WORK) -> Case:
+def case_get(*, actor: User, case_id: int, purpose: str = Purpose.CASE_WORK) -> Case:
     case = get_object_or_404(
         Case.objects.select_related("person", "office", "responsible"), pk=case_id
     )
@@ -101,7 +101,7 @@ def case_get(*, actor, case_id: int, purpose: str = Purpose.CASE_WORK) -> Case:
     return case
 
 
-def shared_with_office(*, actor, case: Case) -> dict:
+def shared_with_office(*, actor: User, case: Case) -> dict:
     """Other offices' data about the case's person that reach the actor's office — through a
     referral that shares them or the person's consent — each with its basis, and logged."""
     person = case.person
@@ -148,7 +148,7 @@ def shared_with_office(*, actor, case: Case) -> dict:
     return {"languages": languages, "notes": notes}
 
 
-def _log_listed(actor, objects, *, purpose: str, action: str) -> None:
+def _log_listed(actor: User, objects, *, purpose: str, action: str) -> None:
     """A list names persons: each listed one is logged as read (as the person search does)."""
     objects = list(objects)
     for kind, basis in ((Case, "own case"), (Referral, "party to the referral")):
@@ -162,14 +162,14 @@ def _log_listed(actor, objects, *, purpose: str, action: str) -> None:
         )
 
 
-def cases_listed(*, actor, cases, purpose: str = Purpose.CASELOAD) -> list[Case]:
+def cases_listed(*, actor: User, cases, purpose: str = Purpose.CASELOAD) -> list[Case]:
     """The cases a page lists (of `caseload`); their persons are logged as read."""
     cases = list(cases)
     _log_listed(actor, cases, purpose=purpose, action=ListRead.CASES)
     return cases
 
 
-def _label(actor, referral: Referral) -> Referral:
+def _label(actor: User, referral: Referral) -> Referral:
     """`person_label`: what the actor's office may see of the person. The office that sent a
     transfer request sees only the name it entered until the holding office accepted."""
     referral.person_label = (
@@ -178,7 +178,7 @@ def _label(actor, referral: Referral) -> Referral:
     return referral
 
 
-def _before_acceptance(actor, referral: Referral) -> bool:
+def _before_acceptance(actor: User, referral: Referral) -> bool:
     return (
         referral.kind == ReferralKind.TAKEOVER
         and referral.from_case_id is None
@@ -186,7 +186,7 @@ def _before_acceptance(actor, referral: Referral) -> bool:
     )
 
 
-def _referrals(actor) -> QuerySet[Referral]:
+def _referrals(actor: User) -> QuerySet[Referral]:
     authorize(actor, Action.HANDLE_REFERRAL)
     # The name a list sorts by is the one it shows: the sender of a transfer request sees only
     # the name it entered until the holding office accepted.
@@ -207,15 +207,15 @@ def _referrals(actor) -> QuerySet[Referral]:
     )
 
 
-def referrals_incoming(*, actor) -> QuerySet[Referral]:
+def referrals_incoming(*, actor: User) -> QuerySet[Referral]:
     return _referrals(actor).filter(to_office=actor.office).order_by("state", "respond_by")
 
 
-def referrals_outgoing(*, actor) -> QuerySet[Referral]:
+def referrals_outgoing(*, actor: User) -> QuerySet[Referral]:
     return _referrals(actor).filter(from_office=actor.office).order_by("-updated_at")
 
 
-def referrals_listed(*, actor, referrals, purpose: str = Purpose.REFERRALS) -> list[Referral]:
+def referrals_listed(*, actor: User, referrals, purpose: str = Purpose.REFERRALS) -> list[Referral]:
     """The referrals a page lists, each with `person_label`; the persons shown are logged as
     read."""
     referrals = [_label(actor, referral) for referral in referrals]
@@ -228,7 +228,7 @@ def referrals_listed(*, actor, referrals, purpose: str = Purpose.REFERRALS) -> l
     return referrals
 
 
-def incoming_waiting(*, actor) -> QuerySet[Referral]:
+def incoming_waiting(*, actor: User) -> QuerySet[Referral]:
     authorize(actor, Action.HANDLE_REFERRAL)
     return (
         scope(actor, Action.HANDLE_REFERRAL, Referral.objects.all())
@@ -239,7 +239,7 @@ def incoming_waiting(*, actor) -> QuerySet[Referral]:
     )
 
 
-def referral_get(*, actor, referral_id: int) -> Referral:
+def referral_get(*, actor: User, referral_id: int) -> Referral:
     referral = get_object_or_404(
         Referral.objects.select_related(
             "person", "from_office", "to_office", "from_case", "to_case"
@@ -262,7 +262,7 @@ def referral_get(*, actor, referral_id: int) -> Referral:
     return referral
 
 
-def follow_ups_due(*, actor) -> QuerySet[FollowUp]:
+def follow_ups_due(*, actor: User) -> QuerySet[FollowUp]:
     authorize(actor, Action.WORK_ON_CASE)
     return (
         FollowUp.objects.filter(
@@ -276,7 +276,7 @@ def follow_ups_due(*, actor) -> QuerySet[FollowUp]:
     )
 
 
-def start_page_work(*, actor, limit: int = 10) -> dict:
+def start_page_work(*, actor: User, limit: int = 10) -> dict:
     """What a caseworker's start page shows: hand-overs waiting for the office, follow-ups due,
     and the own open cases with their next step, each with its full count; for a team lead the
     open cases per caseworker. The listed persons are logged as read."""
@@ -349,7 +349,7 @@ def case_handed_over(case: Case) -> Referral | None:
     )
 
 
-def handed_over_get(*, actor, person_id) -> Referral | None:
+def handed_over_get(*, actor: User, person_id) -> Referral | None:
     """For an office that may no longer see a person because it handed the person over (a
     completed hand-over of responsibility, no open case of its own left): that hand-over, and
     the page that says so logged as a read of what the office still holds (its closed case).

@@ -29,6 +29,7 @@ from lotse.consent.form_texts import (
 )
 from lotse.consent.models import Consent, Purpose
 from lotse.core.pdf import stylesheets
+from lotse.organisations.models import User
 from lotse.people.models import Person, Script
 
 STYLESHEET = Path(__file__).parent / "pdf" / "consent_form.css"
@@ -94,7 +95,7 @@ def _page(code: str, consent: Consent | None) -> dict:
 
 
 def consent_form_pdf(
-    *, actor, person: Person, consent: Consent | None = None, language: str = ""
+    *, actor: User, person: Person, consent: Consent | None = None, language: str = ""
 ) -> bytes:
     """The form as PDF bytes; logged as an export of the person's data."""
     import weasyprint  # imported here: loading Pango costs time that only this page needs

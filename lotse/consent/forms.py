@@ -9,6 +9,7 @@ from lotse.access.policy import scope_offices
 from lotse.consent.form_texts import LANGUAGE_NAMES
 from lotse.consent.models import CATEGORY_CHOICES, GivenHow, Purpose, WithdrawnHow
 from lotse.consent.services import ConsentInput
+from lotse.organisations.models import User
 
 CHECK = {"class": "kern-form-check__checkbox"}
 
@@ -79,7 +80,7 @@ class ConsentForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
-    def __init__(self, *args, actor, person, **kwargs):
+    def __init__(self, *args, actor: User, person, **kwargs):
         super().__init__(*args, **kwargs)
         offices = scope_offices(actor).order_by("name")
         self.fields["recipients"].queryset = offices

@@ -11,6 +11,7 @@ from lotse.audit.services import atomic_service, audit_record
 from lotse.audit.vocabulary import Purpose
 from lotse.core.text import check_length
 from lotse.identity.models import DuplicatePair, Merge, RejectionReason
+from lotse.organisations.models import User
 from lotse.people.models import Person
 from lotse.people.services import refresh_match_index
 
@@ -50,7 +51,7 @@ def _move(model, field: str, ids: list, target: Person) -> list:
 
 @atomic_service
 def person_merge(
-    *, actor, kept: Person, merged: Person, reason: str, pair: DuplicatePair | None = None
+    *, actor: User, kept: Person, merged: Person, reason: str, pair: DuplicatePair | None = None
 ) -> Merge:
     authorize(actor, Action.REVIEW_DUPLICATES)
     authorize(actor, Action.EDIT_PERSON, kept, purpose=Purpose.MERGE)
@@ -107,7 +108,7 @@ def person_merge(
 
 
 @atomic_service
-def person_unmerge(*, actor, merge: Merge, reason: str) -> Merge:
+def person_unmerge(*, actor: User, merge: Merge, reason: str) -> Merge:
     authorize(actor, Action.REVIEW_DUPLICATES)
     authorize(actor, Action.EDIT_PERSON, merge.kept, purpose=Purpose.UNDO_MERGE)
     # The merge row locked and read again: of two undos at the same time, the second waits
@@ -153,7 +154,7 @@ def _locked_pair(pair: DuplicatePair) -> DuplicatePair:
     )
 
 
-def _close_pair(pair: DuplicatePair, actor, status: str, reason: str) -> None:
+def _close_pair(pair: DuplicatePair, actor: User, status: str, reason: str) -> None:
     pair.status = status
     pair.reviewed_by = actor
     pair.reviewed_at = timezone.now()
@@ -177,7 +178,7 @@ def rejection_errors(kind: str, note: str) -> dict[str, str]:
 
 
 @atomic_service
-def pair_reject(*, actor, pair: DuplicatePair, kind: str, note: str = "") -> DuplicatePair:
+def pair_reject(*, actor: User, pair: DuplicatePair, kind: str, note: str = "") -> DuplicatePair:
     """The reviewer's decision that the pair are two persons, with why (`kind`, one of
     RejectionReason, and a note, required for "another reason"). Stored with the pair: the
     batch search and the registration check never propose it again (selectors.rejected_pairs)
@@ -208,7 +209,7 @@ def pair_reject(*, actor, pair: DuplicatePair, kind: str, note: str = "") -> Dup
 
 
 @atomic_service
-def match_decision_reset(*, actor, pair: DuplicatePair, reason: str) -> DuplicatePair:
+def match_decision_reset(*, actor: User, pair: DuplicatePair, reason: str) -> DuplicatePair:
     """Take back a "different persons" decision: the pair is open for review again (back in
     the queue) and may be proposed again. The decision taken back stays in the audit trail."""
     authorize(actor, Action.REVIEW_DUPLICATES)
@@ -244,7 +245,7 @@ def match_decision_reset(*, actor, pair: DuplicatePair, reason: str) -> Duplicat
 
 
 @atomic_service
-def pair_confirm(*, actor, pair: DuplicatePair, reason: str) -> Merge:
+def pair_confirm(*, actor: User, pair: DuplicatePair, reason: str) -> Merge:
     """Confirmed pairs merge: the older record is kept, the newer one merged into it."""
     pair = _locked_pair(pair)
     if pair.status != DuplicatePair.Status.OPEN:
@@ -262,7 +263,7 @@ def pair_confirm(*, actor, pair: DuplicatePair, reason: str) -> Merge:
 
 
 @atomic_service
-def duplicate_run_start(*, actor):
+def duplicate_run_start(*, actor: User):
     """Queue a batch search for duplicates over the whole registry (a background task)."""
     from lotse.identity.models import DuplicateRun
     from lotse.identity.tasks import find_duplicates_task

@@ -16,6 +16,7 @@ from lotse.audit.vocabulary import Purpose
 from lotse.cases.models import Case, CaseStatus, FollowUp
 from lotse.cases.referrals import default_answer_by, referral_request
 from lotse.cases.services import follow_up_done
+from lotse.organisations.models import User
 from lotse.people.households import current_members, current_membership
 from lotse.people.models import Person
 from lotse.people.selectors import family_persons
@@ -78,13 +79,13 @@ def _check_history(person: Person, entries: list[StatusEvent]) -> None:
         ) from exc
 
 
-def _authorize_write(actor, person: Person) -> None:
+def _authorize_write(actor: User, person: Person) -> None:
     authorize(
         actor, Action.EDIT_PERSON, person, purpose=Purpose.STATUS, categories=[Category.STATUS]
     )
 
 
-def _own_entry(actor, entry: StatusEvent) -> None:
+def _own_entry(actor: User, entry: StatusEvent) -> None:
     _authorize_write(actor, entry.person)
     if entry.recorded_by_office_id != actor.office_id:
         raise ValidationError(_("Only the office that recorded an entry can change it."))
@@ -94,7 +95,7 @@ def _own_entry(actor, entry: StatusEvent) -> None:
         raise ValidationError(_("This entry was corrected or retracted already."))
 
 
-def _audit(event_type, actor, entry: StatusEvent, reason: str = "") -> None:
+def _audit(event_type, actor: User, entry: StatusEvent, reason: str = "") -> None:
     audit_record(
         event_type=event_type,
         actor=actor,
@@ -110,7 +111,7 @@ def _audit(event_type, actor, entry: StatusEvent, reason: str = "") -> None:
 @atomic_service
 def status_event_record(
     *,
-    actor,
+    actor: User,
     person: Person,
     kind: str,
     date: date,
@@ -141,7 +142,7 @@ def status_event_record(
 @atomic_service
 def status_event_record_for_family(
     *,
-    actor,
+    actor: User,
     person: Person,
     members: list[Person],
     kind: str,
@@ -202,7 +203,7 @@ def status_event_record_for_family(
 @atomic_service
 def status_event_correct(
     *,
-    actor,
+    actor: User,
     entry: StatusEvent,
     date: date,
     details: dict[str, Any] | None = None,
@@ -238,7 +239,7 @@ def status_event_correct(
 
 
 @atomic_service
-def status_event_retract(*, actor, entry: StatusEvent, reason: str) -> StatusEvent:
+def status_event_retract(*, actor: User, entry: StatusEvent, reason: str) -> StatusEvent:
     """Take back an entry of the actor's office (recorded in error): an entry with the reason."""
     _own_entry(actor, entry)
     if not reason.strip():
@@ -283,7 +284,7 @@ def _switch_answers(person: Person, today: date):
     return None if "switch" in answers["open"] else (facts, answers)
 
 
-def switch_sync(*, actor, person: Person, trigger: StatusEvent) -> BenefitSwitch | None:
+def switch_sync(*, actor: User, person: Person, trigger: StatusEvent) -> BenefitSwitch | None:
     """Ask the engine for today; record a switch it computes that is not recorded yet (with the
     follow-up for the office handing over), and withdraw proposals it no longer computes.
 
@@ -429,7 +430,7 @@ def household_switches(switch: BenefitSwitch) -> list[BenefitSwitch]:
     )
 
 
-def _refer_one(actor, switch: BenefitSwitch, purpose, categories, respond_by, due_by):
+def _refer_one(actor: User, switch: BenefitSwitch, purpose, categories, respond_by, due_by):
     if switch.from_case is None or switch.from_case.status != CaseStatus.OPEN:
         raise ValidationError(_("There is no open case at the office handing over."))
     authorize(actor, Action.WORK_ON_CASE, switch.from_case, purpose=Purpose.BENEFIT_SWITCH)
@@ -466,7 +467,7 @@ def _refer_one(actor, switch: BenefitSwitch, purpose, categories, respond_by, du
 @atomic_service
 def benefit_switch_refer(
     *,
-    actor,
+    actor: User,
     switch: BenefitSwitch,
     purpose: str,
     categories,
