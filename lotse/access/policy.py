@@ -19,7 +19,7 @@ A decision passes three layers, each of them data rather than code paths in view
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any
 
 import rules
 from django.contrib.auth.models import AnonymousUser
@@ -31,8 +31,6 @@ from django.utils.translation import gettext_lazy as _
 
 from lotse.audit.vocabulary import Basis, LegalBasis
 from lotse.organisations.models import Kreis, Office, OfficeKind, RequestStatus, Role, User
-
-M = TypeVar("M", bound=models.Model)
 
 # Who asks: a member of staff, or (at the door) someone not signed in, whom the policy refuses.
 Actor = User | AnonymousUser
@@ -339,7 +337,7 @@ def register_prefetch(
     _prefetchers.setdefault(model_label, []).append(prefetch)
 
 
-def prefetched_for_policy(queryset: models.QuerySet[M]) -> models.QuerySet[M]:
+def prefetched_for_policy[M: models.Model](queryset: models.QuerySet[M]) -> models.QuerySet[M]:
     """`queryset` with what the policy will read of each object, so that deciding on many
     objects (a list, the candidates of a duplicate check) costs a few queries, not a few each."""
     for prefetch in _prefetchers.get(queryset.model._meta.label, []):
@@ -546,7 +544,7 @@ def decide(
     return Decision(True, action, str(_("Allowed.")), basis=basis, categories=categories)
 
 
-def scope(
+def scope[M: models.Model](
     user: Actor,
     action: Action,
     queryset: models.QuerySet[M],

@@ -4,7 +4,7 @@ inside its own transaction, so that the event and the change commit or fail toge
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from functools import wraps
-from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from django.db import connection, models, transaction
@@ -132,9 +132,6 @@ def audit_reads(
     )
 
 
-P = ParamSpec("P")
-R = TypeVar("R")
-
 # Refusals recorded inside a service's transaction: the refusal raises, the transaction rolls
 # back — and with it the record of the refusal. atomic_service writes them again afterwards.
 _refusals: ContextVar[list[dict] | None] = ContextVar("lotse_refusals", default=None)
@@ -150,7 +147,7 @@ def audit_refusal(**fields: Any) -> AuditEvent:
     return event
 
 
-def atomic_service(func: Callable[P, R]) -> Callable[P, R]:
+def atomic_service[**P, R](func: Callable[P, R]) -> Callable[P, R]:
     """transaction.atomic for services, but a refusal recorded inside stays recorded."""
 
     @wraps(func)

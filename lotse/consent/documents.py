@@ -34,7 +34,7 @@ from lotse.people.models import Person, Script
 
 STYLESHEET = Path(__file__).parent / "pdf" / "consent_form.css"
 # The script of a name → the language tag that picks its font (when nothing better is known).
-SCRIPT_LANG = {Script.ARABIC: "ar", Script.ETHIOPIC: "ti", Script.CYRILLIC: "uk"}
+SCRIPT_LANG: dict[str, str] = {Script.ARABIC: "ar", Script.ETHIOPIC: "ti", Script.CYRILLIC: "uk"}
 
 
 def _names(person: Person) -> tuple[str, str, str]:
@@ -123,7 +123,7 @@ def consent_form_pdf(
         "office": actor.office,
     }
     html = render_to_string("consent/form_pdf.html", context)
-    pdf = weasyprint.HTML(string=html).write_pdf(
+    pdf: bytes = weasyprint.HTML(string=html).write_pdf(
         stylesheets=stylesheets(STYLESHEET),
         # A tagged PDF (PDF/UA-1): headings, lists and the language of each part are marked, so
         # a screen reader reads the form in the right voice and order.

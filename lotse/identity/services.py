@@ -1,7 +1,7 @@
 """Reviewing possible duplicates, merging two records without loss, and undoing a merge."""
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -10,7 +10,7 @@ from lotse.audit.models import EventType
 from lotse.audit.services import atomic_service, audit_record
 from lotse.audit.vocabulary import Purpose
 from lotse.core.text import check_length
-from lotse.identity.models import DuplicatePair, Merge, RejectionReason
+from lotse.identity.models import DuplicatePair, DuplicateRun, Merge, RejectionReason
 from lotse.organisations.models import User
 from lotse.people.models import Person
 from lotse.people.services import refresh_match_index
@@ -22,7 +22,7 @@ from lotse.people.services import refresh_match_index
 _NOT_MOVED = {"identity.Merge", "people.Person", "people.MatchKey", "people.MatchRecord"}
 
 
-def _person_relations() -> list[tuple[str, type, str]]:
+def _person_relations() -> list[tuple[str, type[models.Model], str]]:
     return [
         (f"{rel.related_model._meta.label}.{rel.field.name}", rel.related_model, rel.field.name)
         for rel in Person._meta.related_objects
@@ -30,7 +30,7 @@ def _person_relations() -> list[tuple[str, type, str]]:
     ]
 
 
-def _move(model, field: str, ids: list, target: Person) -> list:
+def _move(model: type[models.Model], field: str, ids: list, target: Person) -> list:
     """Point the rows at `target`, one by one so that each move lands in the field history.
 
     A row that cannot move stays on the merged record, which is kept: the same nationality
@@ -38,7 +38,7 @@ def _move(model, field: str, ids: list, target: Person) -> list:
     """
     stamp = ["updated_at"] if any(f.name == "updated_at" for f in model._meta.fields) else []
     moved = []
-    for row in model.objects.filter(pk__in=ids):
+    for row in model.objects.filter(pk__in=ids):  # type: ignore[attr-defined]
         setattr(row, field, target)
         try:
             with transaction.atomic():
@@ -74,7 +74,7 @@ def person_merge(
         label: _move(
             model,
             field,
-            list(model.objects.filter(**{field: merged}).values_list("pk", flat=True)),
+            list(model.objects.filter(**{field: merged}).values_list("pk", flat=True)),  # type: ignore[attr-defined]
             kept,
         )
         for label, model, field in _person_relations()
@@ -131,6 +131,7 @@ def person_unmerge(*, actor: User, merge: Merge, reason: str) -> Merge:
     merge.save(update_fields=["undone_by", "undone_at", "undo_reason"])
     if merge.pair_id:
         pair = merge.pair
+        assert pair is not None  # pair_id is set
         pair.status = DuplicatePair.Status.OPEN
         pair.save(update_fields=["status"])
     for person in (merge.kept, merged):
@@ -197,7 +198,7 @@ def pair_reject(*, actor: User, pair: DuplicatePair, kind: str, note: str = "") 
         event_type=EventType.DUPLICATE_REVIEWED,
         actor=actor,
         obj=pair,
-        reason=note or RejectionReason(kind).label,
+        reason=note or str(RejectionReason(kind).label),
         details={
             "decision": "rejected",
             "why": kind,
@@ -219,7 +220,7 @@ def match_decision_reset(*, actor: User, pair: DuplicatePair, reason: str) -> Du
     pair = _locked_pair(pair)
     if pair.status != DuplicatePair.Status.REJECTED:
         raise ValidationError(_('Only a decision "different persons" can be taken back.'))
-    before = {"why": pair.rejection_reason, "note": pair.review_reason}
+    before: dict[str, object] = {"why": pair.rejection_reason, "note": pair.review_reason}
     before["by"] = pair.reviewed_by_id
     pair.status = DuplicatePair.Status.OPEN
     pair.reviewed_by = None
@@ -263,9 +264,8 @@ def pair_confirm(*, actor: User, pair: DuplicatePair, reason: str) -> Merge:
 
 
 @atomic_service
-def duplicate_run_start(*, actor: User):
+def duplicate_run_start(*, actor: User) -> DuplicateRun:
     """Queue a batch search for duplicates over the whole registry (a background task)."""
-    from lotse.identity.models import DuplicateRun
     from lotse.identity.tasks import find_duplicates_task
 
     authorize(actor, Action.REVIEW_DUPLICATES)

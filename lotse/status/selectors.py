@@ -14,6 +14,7 @@ from lotse.audit.models import EventType
 from lotse.audit.services import audit_reads, audit_record, audit_refusal
 from lotse.audit.vocabulary import Basis, LegalBasis, ListRead, Purpose
 from lotse.organisations.models import OfficeKind, User
+from lotse.people.models import Person
 from lotse.status import facts as status_facts
 from lotse.status.checklist import checklists, fill
 from lotse.status.models import BenefitSwitch, EntryAction, StatusEvent, SwitchState
@@ -80,7 +81,7 @@ def answer_list(answers: dict) -> list[Answer]:
 
 
 def visible_entries(
-    *, actor: User, person, purpose: str = Purpose.STATUS
+    *, actor: User, person: Person, purpose: str = Purpose.STATUS
 ) -> tuple[list, list[str]]:
     """The person's status entries whose recording office the actor may see, and the names of
     the offices whose entries stay hidden; each decision is logged."""
@@ -194,11 +195,12 @@ def _event_label(event: dict) -> str:
     return label
 
 
-def timeline(facts, today: date) -> list[dict]:
+def timeline(facts: status_facts.Facts, today: date) -> list[dict]:
     """The answers on each day an entry took effect, and today; what changed is marked."""
     days = sorted({date.fromisoformat(e["date"]) for e in facts.events} | {today})
     days = [d for d in days if d >= date.fromisoformat(facts.person["entry_date"])]
-    points, previous = [], {}
+    points: list[dict] = []
+    previous: dict = {}
     for day in days:
         try:
             answers = status_facts.answers_on(facts, day)
@@ -222,7 +224,7 @@ def timeline(facts, today: date) -> list[dict]:
     return points
 
 
-def switch_view(switch: BenefitSwitch, person, entries) -> dict:
+def switch_view(switch: BenefitSwitch, person: Person, entries: list[StatusEvent]) -> dict:
     kind = KINDS[switch.kind]
     items = fill(kind.checklist, person, entries) if kind.checklist else []
     return {
@@ -243,7 +245,7 @@ def switch_view(switch: BenefitSwitch, person, entries) -> dict:
     }
 
 
-def status_overview(*, actor: User, person, with_timeline: bool = False) -> Overview:
+def status_overview(*, actor: User, person: Person, with_timeline: bool = False) -> Overview:
     entries, hidden = visible_entries(actor=actor, person=person)
     overview = Overview(
         entries=_standing(entries),
@@ -277,15 +279,15 @@ def status_overview(*, actor: User, person, with_timeline: bool = False) -> Over
     return overview
 
 
-def entry_get(*, actor: User, person, entry_id) -> StatusEvent:
+def entry_get(*, actor: User, person: Person, entry_id: object) -> StatusEvent:
     entries, _hidden = visible_entries(actor=actor, person=person)
     for entry in entries:
         if str(entry.pk) == str(entry_id):
-            return entry
+            return entry  # type: ignore[no-any-return]  # visible_entries: StatusEvents
     raise Http404
 
 
-def switch_get(*, actor: User, person, switch_id) -> BenefitSwitch:
+def switch_get(*, actor: User, person: Person, switch_id: str | int) -> BenefitSwitch:
     authorize(actor, Action.VIEW_PERSON, person, purpose=Purpose.BENEFIT_SWITCH)
     if not str(switch_id).isascii() or not str(switch_id).isdigit():
         raise Http404  # ?switch=abc is no switch, not a server error

@@ -13,7 +13,7 @@ from lotse.access.policy import Action, Category, authorize
 from lotse.audit.models import EventType
 from lotse.audit.services import atomic_service, audit_record
 from lotse.audit.vocabulary import Purpose
-from lotse.cases.models import Case, CaseStatus, FollowUp
+from lotse.cases.models import Case, CaseStatus, FollowUp, Referral
 from lotse.cases.referrals import default_answer_by, referral_request
 from lotse.cases.services import follow_up_done
 from lotse.organisations.models import User
@@ -95,7 +95,7 @@ def _own_entry(actor: User, entry: StatusEvent) -> None:
         raise ValidationError(_("This entry was corrected or retracted already."))
 
 
-def _audit(event_type, actor: User, entry: StatusEvent, reason: str = "") -> None:
+def _audit(event_type: EventType, actor: User, entry: StatusEvent, reason: str = "") -> None:
     audit_record(
         event_type=event_type,
         actor=actor,
@@ -271,7 +271,7 @@ def _month_label(day: date) -> str:
     return f"{day:%m/%Y}"
 
 
-def _switch_answers(person: Person, today: date):
+def _switch_answers(person: Person, today: date) -> tuple[status_facts.Facts, dict] | None:
     """The person's facts and today's answers, or None when the engine cannot judge the switch:
     not the scenario as a whole, or a missing fact leaves the switch open (then what is recorded
     stays as it is)."""
@@ -299,7 +299,7 @@ def switch_sync(*, actor: User, person: Person, trigger: StatusEvent) -> Benefit
     answer = answers.get("switch")
     kind = kind_of(answer) if answer else None
     current = None
-    if kind is not None:
+    if kind is not None and answer:
         last, first = month(answer[kind.last_key]), month(answer[kind.first_key])
         current = (kind.key, last)
     for stale in BenefitSwitch.objects.filter(person=person, state=SwitchState.PROPOSED):
@@ -430,7 +430,14 @@ def household_switches(switch: BenefitSwitch) -> list[BenefitSwitch]:
     )
 
 
-def _refer_one(actor: User, switch: BenefitSwitch, purpose, categories, respond_by, due_by):
+def _refer_one(
+    actor: User,
+    switch: BenefitSwitch,
+    purpose: str,
+    categories: list[str],
+    respond_by: date,
+    due_by: date | None,
+) -> Referral:
     if switch.from_case is None or switch.from_case.status != CaseStatus.OPEN:
         raise ValidationError(_("There is no open case at the office handing over."))
     authorize(actor, Action.WORK_ON_CASE, switch.from_case, purpose=Purpose.BENEFIT_SWITCH)
@@ -451,7 +458,7 @@ def _refer_one(actor: User, switch: BenefitSwitch, purpose, categories, respond_
     switch.referral = referral
     switch.state = SwitchState.REFERRED
     switch.save(update_fields=["referral", "state", "updated_at"])
-    if switch.follow_up_id and switch.follow_up.done_at is None:
+    if switch.follow_up is not None and switch.follow_up.done_at is None:
         follow_up_done(actor=actor, follow_up=switch.follow_up)
     audit_record(
         event_type=EventType.BENEFIT_SWITCH_REFERRED,
@@ -470,11 +477,11 @@ def benefit_switch_refer(
     actor: User,
     switch: BenefitSwitch,
     purpose: str,
-    categories,
+    categories: list[str],
     respond_by: date,
     due_by: date | None,
     with_household: bool = True,
-):
+) -> Referral:
     """The office handing over sends the proposed hand-over (a transfer referral).
 
     With `with_household`, the Bedarfsgemeinschaft goes as one: the same hand-over is sent for
