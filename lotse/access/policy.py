@@ -19,7 +19,7 @@ A decision passes three layers, each of them data rather than code paths in view
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import rules
 from django.contrib.auth.models import AnonymousUser
@@ -31,6 +31,9 @@ from django.utils.translation import gettext_lazy as _
 
 from lotse.audit.vocabulary import Basis, LegalBasis
 from lotse.organisations.models import Kreis, Office, OfficeKind, RequestStatus, Role, User
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # Who asks: a member of staff, or (at the door) someone not signed in, whom the policy refuses.
 Actor = User | AnonymousUser
@@ -77,7 +80,10 @@ def is_staff_member(user: Actor) -> bool:
 
 
 def has_role(role: Role) -> rules.Predicate:
-    return rules.predicate(lambda user: user.is_authenticated and user.has_role(role), name=role)
+    predicate: rules.Predicate = rules.predicate(
+        lambda user: user.is_authenticated and user.has_role(role), name=role
+    )
+    return predicate
 
 
 is_caseworker = has_role(Role.CASEWORKER)
@@ -115,7 +121,7 @@ class Capability:
     predicate: rules.Predicate
     # Actions on an object of another Kreis are refused when scoped (office scope, layer 2).
     scoped: bool
-    note: str  # translatable: shown in refusals
+    note: "StrOrPromise"  # translatable: shown in refusals
 
 
 # Who may attempt what. Read as: "<action> needs <predicate>". The notes are shown to the
@@ -284,7 +290,7 @@ def register_offices_scope(model_label: str, *fields: str) -> None:
     """The Kreis scope of an object that belongs to the offices in `fields` (e.g. the two
     offices of a referral): the Kreise any of them serves today."""
 
-    def kreise(obj) -> list[int]:
+    def kreise(obj: Any) -> list[int]:
         offices = [getattr(obj, name) for name in fields]
         return [
             pk
@@ -293,7 +299,7 @@ def register_offices_scope(model_label: str, *fields: str) -> None:
             for pk in office.kreise_served().values_list("pk", flat=True)
         ]
 
-    def admits(kreis_ids) -> models.Q:
+    def admits(kreis_ids: Iterable[int]) -> models.Q:
         condition = models.Q(pk__in=[])
         for name in fields:
             condition |= models.Q(**{f"{name}_id__in": offices_serving(kreis_ids)})
@@ -366,7 +372,7 @@ def _same_controller(
     *, user: User, action: Action, obj: Any, purpose: str, categories: tuple[str, ...]
 ) -> "Decision | None":
     """A data-protection officer sees the trail of the offices of their own data controller."""
-    if obj.office is None or obj.office.controller_key != user.office.controller_key:
+    if obj.office is None or obj.office.controller_key != user.office.controller_key:  # type: ignore[union-attr]  # members of staff only
         return Decision(False, action, str(_("This event belongs to another data controller.")))
     return None
 
@@ -374,7 +380,7 @@ def _same_controller(
 def _same_controller_admits(
     *, user: User, action: Action, purpose: str, categories: tuple[str, ...]
 ) -> models.Q:
-    same = [o.pk for o in Office.objects.all() if o.controller_key == user.office.controller_key]
+    same = [o.pk for o in Office.objects.all() if o.controller_key == user.office.controller_key]  # type: ignore[union-attr]  # members of staff only
     return models.Q(office_id__in=same)
 
 
@@ -495,11 +501,14 @@ register_object_rule(
 
 
 def user_kreis_ids(user: Actor) -> frozenset[int]:
-    if not getattr(user, "office", None):
+    office = getattr(user, "office", None)
+    if not office:
         return frozenset()
-    if not hasattr(user, "_kreis_cache"):
-        user._kreis_cache = frozenset(user.office.kreise_served().values_list("pk", flat=True))
-    return user._kreis_cache
+    cached: frozenset[int] | None = getattr(user, "_kreis_cache", None)
+    if cached is None:
+        cached = frozenset(office.kreise_served().values_list("pk", flat=True))
+        user._kreis_cache = cached  # type: ignore[union-attr]  # cached on the user object
+    return cached
 
 
 def _in_scope(user: Actor, obj: models.Model) -> bool:
@@ -749,7 +758,12 @@ def register_category_rule(
     _category_rules.sort(key=lambda item: CATEGORY_RULE_ORDER.index(_category_rule_names[item]))
 
 
-def _flow_matches(flow, owner_kind: str, receiver_kind: str, category: str) -> bool:
+def _flow_matches(
+    flow: tuple[frozenset[str], frozenset[str], frozenset[str], str],
+    owner_kind: str,
+    receiver_kind: str,
+    category: str,
+) -> bool:
     owners, receivers, categories, _basis = flow
     return owner_kind in owners and receiver_kind in receivers and category in categories
 
@@ -793,7 +807,7 @@ def decide_category(
         return seen
     if owner_office.pk == user.office_id:
         return Decision(True, Action.VIEW_PERSON, str(_("Own record.")), seen.basis, (category,))
-    blocked = blocked_reason(owner_office.kind, user.office.kind, category)
+    blocked = blocked_reason(owner_office.kind, user.office.kind, category)  # type: ignore[union-attr]  # members of staff only
     if blocked:
         return Decision(False, Action.VIEW_PERSON, blocked, categories=(category,))
     for rule in _category_rules:
@@ -825,7 +839,7 @@ def scope_category(
         return persons
     if owner_office.pk == user.office_id:
         return persons
-    if blocked_reason(owner_office.kind, user.office.kind, category):
+    if blocked_reason(owner_office.kind, user.office.kind, category):  # type: ignore[union-attr]  # members of staff only
         return persons.none()
     allowed = [
         condition
