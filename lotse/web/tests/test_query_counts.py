@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from html import unescape
+from typing import cast
 
 import pytest
 from django.db import connection
@@ -158,11 +159,11 @@ def grow_case(world: World, start: int, count: int) -> None:
 
 
 def _person_url(name: str) -> Callable[[World], str]:
-    return lambda world: reverse(name, kwargs={"person_id": world.person.pk})
+    return lambda world: reverse(name, kwargs={"person_id": getattr(world.person, "pk", None)})
 
 
 def _case_url(name: str) -> Callable[[World], str]:
-    return lambda world: reverse(name, kwargs={"case_id": world.case.pk})
+    return lambda world: reverse(name, kwargs={"case_id": getattr(world.case, "pk", None)})
 
 
 @dataclass(frozen=True)
@@ -259,9 +260,14 @@ def count(client, page: Page, world: World) -> Count:
 
 @pytest.fixture
 def world(caseworker) -> World:
-    colleague = UserFactory(username="colleague", office=caseworker.office, roles=[Role.CASEWORKER])
-    jobcenter = UserFactory(
-        username="jc-tue", office=reference_office(JOBCENTER_TUEBINGEN), roles=[Role.CASEWORKER]
+    colleague = cast(
+        User, UserFactory(username="colleague", office=caseworker.office, roles=[Role.CASEWORKER])
+    )
+    jobcenter = cast(
+        User,
+        UserFactory(
+            username="jc-tue", office=reference_office(JOBCENTER_TUEBINGEN), roles=[Role.CASEWORKER]
+        ),
     )
     return World(caseworker=caseworker, colleague=colleague, jobcenter=jobcenter)
 
