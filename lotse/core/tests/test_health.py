@@ -5,6 +5,7 @@ import json
 from contextlib import contextmanager
 
 import pytest
+from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import OperationalError, connection
 from django.test import Client
@@ -67,3 +68,8 @@ def test_health_answers_503_when_the_database_does_not_answer():
 
 def test_other_methods_still_reach_the_view_and_are_refused():
     assert Client().post("/health/").status_code == 405
+
+
+def test_the_health_check_stands_right_after_the_security_middleware():
+    security = settings.MIDDLEWARE.index("django.middleware.security.SecurityMiddleware")
+    assert settings.MIDDLEWARE[security + 1] == "lotse.core.middleware.HealthCheckMiddleware"
