@@ -77,6 +77,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # answers /health/ without sessions, cookies or sign-in (lotse/core/middleware.py)
+    "lotse.core.middleware.HealthCheckMiddleware",
     "lotse.core.context.RequestContextMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
