@@ -77,6 +77,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # answers /health/ without sessions, cookies or sign-in (lotse/core/middleware.py)
+    "lotse.core.middleware.HealthCheckMiddleware",
     "lotse.core.context.RequestContextMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -138,6 +140,19 @@ if _database["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+# Django's own PostgreSQL connection pool (psycopg_pool), per worker process: DB_POOL_SIZE=N keeps
+# up to N connections open for the process's threads. It replaces persistent connections
+# (DB_CONN_MAX_AGE); a pooler outside the app (PgBouncer) needs neither (docs/deployment.md).
+_pool_size = env_int("DB_POOL_SIZE", 0, minimum=0)
+if _pool_size:
+    if _database["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured("DB_POOL_SIZE needs PostgreSQL: SQLite has no connection pool")
+    if _database.get("CONN_MAX_AGE"):
+        raise ImproperlyConfigured(
+            "DB_POOL_SIZE and DB_CONN_MAX_AGE exclude each other: choose the pool or persistent "
+            "connections"
+        )
+    _database.setdefault("OPTIONS", {})["pool"] = {"min_size": 1, "max_size": _pool_size}
 DATABASES = {"default": _database}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -178,6 +178,10 @@ def prepare(database: str, args, kept: Path) -> tuple[dict[str, str], object | N
         "LOTSE_HTTPS": "0",
         "DB_CONN_MAX_AGE": "600",
     }
+    if args.pool and database == "postgres":
+        # Django's connection pool instead of one persistent connection per thread.
+        production["DB_POOL_SIZE"] = str(args.pool)
+        del production["DB_CONN_MAX_AGE"]
     _manage(production, "collectstatic", "--no-input", "-v0")
     return production, server, plan
 
@@ -364,6 +368,10 @@ def main() -> None:
     parser.add_argument("--databases", default="postgres,sqlite")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=4, help="threads per worker")
+    parser.add_argument(
+        "--pool", type=int, default=0,
+        help="PostgreSQL: DB_POOL_SIZE per worker instead of persistent connections",
+    )  # fmt: skip
     parser.add_argument("--caseworkers", type=int, default=6, help="logins per demo office")
     parser.add_argument("--keep", default=str(ROOT / "var" / "bench-load"))
     parser.add_argument("--json", help="also write the figures to this file")

@@ -1,8 +1,10 @@
 """Reads of person data. Each asks the policy and leaves a read event in the audit trail."""
 
 import uuid
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Collection, Iterable
 from itertools import chain
+from typing import Any
 
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
@@ -127,14 +129,16 @@ def _query_filter(query: str) -> Q:
 def person_page_data(*, actor: User, person: Person) -> dict:
     """Everything the actor's office may see of `person` (already authorised by person_get)."""
     own_office = actor.office
+    listed = list(person.relations.select_related("relative"))
+    visible = visible_person_ids(actor, [relation.relative_id for relation in listed])
     relations = [
         {
             "kind": relation.get_kind_display(),
             "relative": relation.relative,
-            "visible": bool(decide(actor, Action.VIEW_PERSON, relation.relative)),
+            "visible": relation.relative_id in visible,
             "same_household": relation.same_household,
         }
-        for relation in person.relations.select_related("relative")
+        for relation in listed
     ]
     return {
         "person": person,
@@ -151,6 +155,17 @@ def person_page_data(*, actor: User, person: Person) -> dict:
     }
 
 
+def visible_person_ids(
+    actor: User, ids: Collection[object], *, action: Action = Action.VIEW_PERSON
+) -> set:
+    """Which of the persons `ids` the actor may see (or with `action`, e.g. edit): the policy's
+    scope for them all in one query, the answer `decide` gives one by one."""
+    if not ids:
+        return set()
+    persons = scope(actor, action, Person.objects.filter(pk__in=set(ids)))
+    return set(persons.values_list("pk", flat=True))
+
+
 def family_persons(person: Person) -> list[Person]:
     """The other current members of `person`'s Bedarfsgemeinschaft (no policy: callers filter
     or authorise)."""
@@ -165,11 +180,9 @@ def family_persons(person: Person) -> list[Person]:
 def family_choices(*, actor: User, person: Person) -> list[tuple[str, str]]:
     """(id, name) of the other members of `person`'s Bedarfsgemeinschaft the actor's office may
     edit (an open case): what a form may offer to record for them as well."""
-    return [
-        (str(member.pk), str(member))
-        for member in family_persons(person)
-        if decide(actor, Action.EDIT_PERSON, member)
-    ]
+    members = family_persons(person)
+    editable = visible_person_ids(actor, [m.pk for m in members], action=Action.EDIT_PERSON)
+    return [(str(member.pk), str(member)) for member in members if member.pk in editable]
 
 
 def household_page_data(*, actor: User, person: Person, query: str = "") -> dict:
@@ -180,15 +193,12 @@ def household_page_data(*, actor: User, person: Person, query: str = "") -> dict
     from lotse.people.households import household_of
 
     view = household_of(person)
-    rows = []
-    for member in [*view["current"], *view["former"]] if view else []:
-        rows.append(
-            {
-                "member": member,
-                "visible": member.person_id == person.pk
-                or bool(decide(actor, Action.VIEW_PERSON, member.person)),
-            }
-        )
+    members = [*view["current"], *view["former"]] if view else []
+    visible = visible_person_ids(actor, [m.person_id for m in members if m.person_id != person.pk])
+    rows = [
+        {"member": member, "visible": member.person_id == person.pk or member.person_id in visible}
+        for member in members
+    ]
     may_edit = bool(decide(actor, Action.EDIT_PERSON, person))
     found = []
     if query and may_edit:
@@ -208,12 +218,39 @@ def household_page_data(*, actor: User, person: Person, query: str = "") -> dict
     }
 
 
+def _previous_records(records: list) -> dict:
+    """(history model, history_id) → the record before it, as simple-history's `prev_record`
+    finds it (the same object's latest earlier record, wherever it belonged then, e.g. before a
+    merge), read with one query per history model instead of one per record."""
+
+    def object_id(record: Any) -> object:
+        return getattr(record, record.instance_type._meta.pk.attname)
+
+    wanted: dict[type[Any], set] = defaultdict(set)
+    for record in records:
+        wanted[type(record)].add(object_id(record))
+    earlier: dict[tuple[type, object], list] = defaultdict(list)
+    for model, ids in wanted.items():
+        key = model.instance_type._meta.pk.attname
+        for row in model.objects.filter(**{f"{key}__in": ids}).order_by("history_date", "pk"):
+            earlier[(model, object_id(row))].append(row)
+    previous = {}
+    for record in records:
+        before = [
+            r
+            for r in earlier[(type(record), object_id(record))]
+            if r.history_date < record.history_date
+        ]
+        previous[(type(record), record.history_id)] = before[-1] if before else None
+    return previous
+
+
 def person_history(*, person: Person, limit: int = 50) -> list[dict]:
     """Field history of the identity core (django-simple-history), newest first."""
     records = chain(
-        person.history.all(),
+        person.history.select_related("history_user"),
         *(
-            model.history.filter(person_id=person.pk)
+            model.history.filter(person_id=person.pk).select_related("history_user")
             for model in (
                 person.names.model,
                 person.identifiers.model,
@@ -222,10 +259,12 @@ def person_history(*, person: Person, limit: int = 50) -> list[dict]:
             )
         ),
     )
+    shown = sorted(records, key=lambda r: r.history_date, reverse=True)[:limit]
+    previous_of = _previous_records([r for r in shown if r.history_type == "~"])
     entries = []
-    for record in sorted(records, key=lambda r: r.history_date, reverse=True)[:limit]:
+    for record in shown:
         changes = []
-        previous = record.prev_record
+        previous = previous_of.get((type(record), record.history_id))
         if previous is not None and record.history_type == "~":
             delta = record.diff_against(previous)
             changes = [

@@ -1,8 +1,6 @@
 """Start page, directory of regions and offices, the user's own account page, error pages."""
 
-from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from django.db import connection
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
@@ -21,6 +19,7 @@ from lotse.access.selectors import (
 )
 from lotse.cases.selectors import start_page_work
 from lotse.core.limits import upload_limit_mb
+from lotse.core.middleware import health_response
 from lotse.core.params import search_text
 from lotse.organisations.models import OfficeKind
 from lotse.status.selectors import switch_warnings, switches_upcoming
@@ -106,10 +105,9 @@ def account(request):
 @require_safe
 @public
 def health(request):
-    """Liveness and database check for the load balancer; reveals nothing else."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok", "debug": settings.DEBUG is True})
+    """Liveness and database check for the load balancer; reveals nothing else. GET and HEAD
+    are answered by lotse.core.middleware.HealthCheckMiddleware before they get here."""
+    return health_response()
 
 
 @public

@@ -82,6 +82,17 @@ BAD_ENVIRONMENTS = [
     ("production", {"DATABASE_URL": "not a url"}, "DATABASE_URL cannot be parsed"),
     ("production", {"DATABASE_URL": "postgres://u@h:port/db"}, "DATABASE_URL cannot be parsed"),
     ("production", {"LOTSE_DEMO": "1"}, "LOTSE_DEMO=1 needs DJANGO_DEBUG=1"),
+    ("production", {"DB_POOL_SIZE": "4"}, "DB_POOL_SIZE needs PostgreSQL"),
+    (
+        "production",
+        {
+            "DATABASE_URL": "postgres://lotse@127.0.0.1:1/lotse",
+            "DB_POOL_SIZE": "4",
+            "DB_CONN_MAX_AGE": "60",
+        },
+        "DB_POOL_SIZE and DB_CONN_MAX_AGE exclude each other",
+    ),
+    ("production", {"DB_POOL_SIZE": "many"}, "DB_POOL_SIZE='many' is not a whole number"),
     (
         "production",
         {"LOTSE_SESSION_IDLE_MINUTES": "half an hour"},
