@@ -79,9 +79,7 @@ ACCESS_KINDS = {
     "consent": pgettext_lazy("person report", "consent recorded or withdrawn"),
     "change": pgettext_lazy("person report", "recorded or changed"),
     # the read of a list page (caseload, search results, start page) that showed the person
-    "list": pgettext_lazy(
-        "person report", "your name appeared in a list of the office (for example its caseload)"
-    ),
+    "list": pgettext_lazy("person report", "your name appeared in a list (for example a caseload)"),
 }
 
 
