@@ -93,6 +93,8 @@ class AuditEventOut(Schema):
     object_type: str
     object_id: str
     person_id: str
+    # The read of a list page: the ids of all persons it showed (person_id empty); else null.
+    persons: list[str] | None
     categories: list[str]
 
     @staticmethod

@@ -5,10 +5,14 @@ bulk updates and deletes, and a database trigger (migration 0002) refuses them o
 PostgreSQL alike, so that not even a bug or a shell session can rewrite history silently.
 """
 
+from collections.abc import Iterable
 from typing import Any, NoReturn
 
 from django.conf import settings
 from django.db import models
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import Q
+from django.db.models.sql.compiler import SQLCompiler
 from django.utils.translation import gettext_lazy as _
 
 from lotse.audit.vocabulary import Purpose, basis_labels, purpose_label
@@ -77,7 +81,57 @@ class Outcome(models.TextChoices):
     DENIED = "denied", _("refused")
 
 
+@models.JSONField.register_lookup
+class HasAnyOf(models.Lookup):
+    """`persons__has_any_of=[ids]`: the JSON array of strings holds one of the ids.
+
+    PostgreSQL: `?|` (top-level array elements), backed by the GIN index of migration audit.0015;
+    SQLite: `json_each`. (Django's `contains` does not work on SQLite, and `has_any_keys` there
+    looks for object keys, not array elements.) A NULL array holds nothing."""
+
+    lookup_name = "has_any_of"
+    prepare_rhs = False
+
+    def _ids(self) -> list[str]:
+        return [str(value) for value in self.rhs]
+
+    def as_sql(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper
+    ) -> tuple[str, tuple[Any, ...]]:
+        raise NotImplementedError(f"has_any_of is not implemented for {connection.vendor}")
+
+    def as_postgresql(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper
+    ) -> tuple[str, tuple[Any, ...]]:
+        lhs, params = compiler.compile(self.lhs)
+        return f"{lhs} ?| %s::text[]", (*params, self._ids())
+
+    def as_sqlite(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper
+    ) -> tuple[str, tuple[Any, ...]]:
+        lhs, params = compiler.compile(self.lhs)
+        ids = self._ids()
+        if not ids:
+            return "0 = 1", ()
+        marks = ", ".join(["%s"] * len(ids))
+        # the compiled column and placeholders only: the ids are parameters
+        sql = f"EXISTS (SELECT 1 FROM json_each({lhs}) WHERE json_each.value IN ({marks}))"  # noqa: S608
+        return sql, (*params, *ids)
+
+
 class AuditEventQuerySet(models.QuerySet):
+    def about_persons(self, person_ids: Iterable[str | object]) -> "AuditEventQuerySet":
+        """The events about any of these persons: those of one person (`person_id`) and the
+        reads of list pages that showed one of them (`persons`)."""
+        ids = [str(pk) for pk in person_ids]
+        if not ids:
+            return self.none()
+        return self.filter(Q(person_id__in=ids) | Q(persons__has_any_of=ids))
+
+    def about_person(self, person_id: str | object) -> "AuditEventQuerySet":
+        """The events about the person (see about_persons)."""
+        return self.about_persons([person_id])
+
     def update(self, **kwargs: Any) -> NoReturn:
         raise PermissionError("The audit trail is append-only.")
 
@@ -124,6 +178,12 @@ class AuditEvent(models.Model):
     object_type = models.CharField(_("object type"), max_length=60, blank=True)
     object_id = models.CharField(_("object"), max_length=64, blank=True, db_index=True)
     person_id = models.CharField(_("person"), max_length=64, blank=True, db_index=True)
+    # The read of a list page is one event for all the persons it showed: their ids (strings),
+    # with `person_id` empty. NULL for every other event (and for every event before December
+    # 2026, when a list wrote one event per person). Nullable, so that SQLite adds the column
+    # without rebuilding the table (and dropping its append-only triggers). Search by person
+    # with AuditEvent.objects.about_person(), which looks at both fields.
+    persons = models.JSONField(_("persons shown"), null=True, blank=True)
     categories = models.JSONField(_("data categories"), default=list, blank=True)
     details = models.JSONField(_("details"), default=dict, blank=True)
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)

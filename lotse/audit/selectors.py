@@ -57,10 +57,11 @@ def audit_event_search(*, actor: User, filters: AuditFilters) -> QuerySet[AuditE
         events = events.filter(event_type=filters.event_type)
     if filters.outcome:
         events = events.filter(outcome=filters.outcome)
+    # By person: their own events and the lists that showed them.
     if filters.person_ids is not None:
-        events = events.filter(person_id__in=filters.person_ids)
+        events = events.about_persons(filters.person_ids)
     elif filters.person_id:
-        events = events.filter(person_id=filters.person_id)
+        events = events.about_person(filters.person_id)
     if filters.date_from:
         events = events.filter(occurred_at__gte=_day_start(filters.date_from))
     if filters.date_to:

@@ -105,30 +105,33 @@ def audit_reads(
     purpose: str,
     basis: BasisValue,
     action: str,
-) -> None:
-    """One PERSON_DATA_READ event per listed object, written in one statement: a caseload page
-    names up to a few hundred persons and each is a read of person data."""
+) -> AuditEvent | None:
+    """The read of a list page: ONE PERSON_DATA_READ event for all the persons it showed, their
+    ids in `persons` (in the order shown, each once), `person_id` empty. A caseload page of 200
+    cases is one event, not 200; the search by person (AuditEventQuerySet.about_person) finds it
+    for each of them. Nothing is written for a list that showed nobody. (Before December 2026
+    each listed object had an event of its own; the trail keeps those as they are.)"""
+    objects = list(objects)
+    persons = list(dict.fromkeys(str(person_of(obj)) for obj in objects))
+    if not persons:
+        return None
+    types = {obj._meta.label for obj in objects}
     meta = current_request_meta()
-    now = timezone.now()
-    coded = _purpose_fields(purpose) | _basis_fields(basis)
-    AuditEvent.objects.bulk_create(
-        AuditEvent(
-            occurred_at=now,
-            event_type=EventType.PERSON_DATA_READ,
-            outcome=Outcome.ALLOWED,
-            actor=actor,
-            actor_label=_actor_label(actor),
-            office=actor.office,
-            action=action,
-            **coded,
-            object_type=obj._meta.label,
-            object_id=str(obj.pk),
-            person_id=str(person_of(obj)),
-            categories=["identity"],
-            ip_address=meta.ip_address,
-            request_id=meta.request_id,
-        )
-        for obj in objects
+    return AuditEvent.objects.create(
+        occurred_at=timezone.now(),
+        event_type=EventType.PERSON_DATA_READ,
+        outcome=Outcome.ALLOWED,
+        actor=actor,
+        actor_label=_actor_label(actor),
+        office=actor.office,
+        action=action,
+        **_purpose_fields(purpose),
+        **_basis_fields(basis),
+        object_type=types.pop() if len(types) == 1 else "",
+        persons=persons,
+        categories=["identity"],
+        ip_address=meta.ip_address,
+        request_id=meta.request_id,
     )
 
 

@@ -63,8 +63,8 @@ class Purpose(models.TextChoices):
 
 
 class ListRead(models.TextChoices):
-    """The reads of a list page (`audit_reads`): what the trail records as the action of each
-    person a list showed."""
+    """The reads of a list page (`audit_reads`): what the trail records as the action of the one
+    event that names the persons a list showed."""
 
     PERSONS = "person.list", gettext_lazy("list of persons")
     CASES = "case.list", gettext_lazy("list of cases")

@@ -78,6 +78,8 @@ ACCESS_KINDS = {
     "referral": pgettext_lazy("person report", "passed on with a referral"),
     "consent": pgettext_lazy("person report", "consent recorded or withdrawn"),
     "change": pgettext_lazy("person report", "recorded or changed"),
+    # the read of a list page (caseload, search results, start page) that showed the person
+    "list": pgettext_lazy("person report", "your name appeared in a list (for example a caseload)"),
 }
 
 

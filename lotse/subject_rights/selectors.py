@@ -135,7 +135,8 @@ def access_summary(*, person_ids: list[str]) -> list[AccessLine]:
     basis — from the audit trail (allowed events only; refused attempts opened nothing)."""
     lines: dict[tuple, AccessLine] = {}
     events = (
-        AuditEvent.objects.filter(person_id__in=person_ids, outcome=Outcome.ALLOWED)
+        AuditEvent.objects.about_persons(person_ids)
+        .filter(outcome=Outcome.ALLOWED)
         .order_by("occurred_at", "pk")
         .values_list(
             "occurred_at",
@@ -146,11 +147,13 @@ def access_summary(*, person_ids: list[str]) -> list[AccessLine]:
             "categories",
             "purpose_code",
             "legal_bases",
+            "persons",
         )
     )
     for row in events.iterator():
-        occurred_at, event_type, office, purpose, basis, categories, code, bases = row
-        kind = ACCESS_KIND.get(event_type, "change")
+        occurred_at, event_type, office, purpose, basis, categories, code, bases, listed = row
+        # A list page's read names the person among others: "your name appeared on a list".
+        kind = "list" if listed is not None else ACCESS_KIND.get(event_type, "change")
         # Grouped by the codes where the event has them, else by the recorded text.
         key = (office or "", kind, code or purpose, repr(bases) if bases else basis)
         line = lines.get(key)

@@ -9,6 +9,7 @@ from lotse.audit.models import AuditEvent, EventType
 from lotse.audit.services import audit_record
 from lotse.organisations.tests.factories import UserFactory, reference_office
 from lotse.organisations.tests.personas import JOBCENTER_TUEBINGEN, SOZIALAMT_TUEBINGEN
+from lotse.people.tests.factories import register
 
 API = "/api/v1"
 
@@ -194,3 +195,15 @@ def test_paginated_lists_take_the_largest_page(caseworker, client_for):
     response, page = get(client_for(caseworker), "/offices", limit=500, offset=10)
     assert response.status_code == 200
     assert len(page["items"]) == min(500, page["count"] - 10)
+
+
+def test_audit_events_by_person_include_the_lists_that_showed_them(caseworker, dpo, client_for):
+    """A caseload page is one event naming every person shown (`persons`); the search by person
+    finds it for each of them."""
+    shown = [register(caseworker, family_name=f"Apiliste {i}") for i in range(3)]
+    assert client_for(caseworker).get("/cases/").status_code == 200
+    _, page = get(client_for(dpo), "/audit/events", person=str(shown[1].pk), limit=100)
+    (listed,) = [event for event in page["items"] if event["persons"]]
+    assert sorted(listed["persons"]) == sorted(str(person.pk) for person in shown)
+    assert listed["person_id"] == ""
+    assert listed["action"] == "case.list"

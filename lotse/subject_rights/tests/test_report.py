@@ -10,7 +10,9 @@ from django.http import Http404
 from lotse.audit.models import AuditEvent, EventType
 from lotse.cases.models import Case
 from lotse.cases.services import case_close
+from lotse.consent.form_texts import document_languages
 from lotse.people.tests.factories import register
+from lotse.subject_rights.documents import report_html
 from lotse.subject_rights.selectors import subject_report_data
 from lotse.subject_rights.services import subject_report_create
 
@@ -166,3 +168,28 @@ def test_the_report_names_the_bedarfsgemeinschaft(caseworker):
     )
     data = subject_report_data(actor=caseworker, person=case.person)
     assert {"kind": "parent", "relative": "Al-Hassan, Omar", "household": True} in data["relations"]
+
+
+def test_the_report_says_the_persons_name_appeared_in_a_list(person, caseworker, client_for):
+    """A caseload page is one event for all the persons it lists; the report of each of them
+    says that their name appeared in that office's list, when and for which purpose."""
+    other = register(caseworker, family_name="Nebenperson")
+    assert client_for(caseworker).get("/cases/").status_code == 200
+    data = subject_report_data(actor=caseworker, person=person)
+    (line,) = [line for line in data["access"] if line.kind == "list"]
+    assert line.office == caseworker.office.name
+    assert line.purpose_code == "caseload"
+    assert line.count == 1
+    assert any(
+        line.kind == "list"
+        for line in subject_report_data(actor=caseworker, person=other)["access"]
+    )
+    html = report_html(
+        data=data, languages=document_languages("en"), office=caseworker.office, reference="A"
+    )
+    assert "Ihr Name erschien in einer Liste (zum Beispiel einer Fallliste)" in html
+    assert "your name appeared in a list (for example a caseload)" in html  # the English part
+    pdf = subject_report_create(
+        actor=caseworker, person=person, language="en", request_reference="Antrag"
+    )
+    assert "Ihr Name" in pdf_text(pdf)

@@ -1,0 +1,40 @@
+"""The read of a list page is one event, with the ids of all the persons it showed (`persons`).
+
+Until now a list page wrote one PERSON_DATA_READ event per person shown. Existing events are not
+rewritten (the trail is append-only); they keep NULL. The column is nullable so that SQLite adds
+it with ALTER TABLE ADD COLUMN instead of rebuilding the table (a rebuild would drop the
+append-only triggers of 0003 and 0010). On PostgreSQL a GIN index serves the search by person
+(`persons ?| …`, AuditEventQuerySet.about_person); SQLite has no such index and reads the
+arrays with json_each.
+"""
+
+from django.db import migrations, models
+
+POSTGRES = [
+    "CREATE INDEX IF NOT EXISTS audit_persons_gin ON audit_auditevent USING GIN (persons);",
+]
+POSTGRES_REVERSE = ["DROP INDEX IF EXISTS audit_persons_gin;"]
+
+
+def _run(statements):
+    def run(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            for statement in statements:
+                schema_editor.execute(statement)
+
+    return run
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("audit", "0014_event_type_switch_cancelled"),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name="auditevent",
+            name="persons",
+            field=models.JSONField(blank=True, null=True, verbose_name="persons shown"),
+        ),
+        migrations.RunPython(_run(POSTGRES), _run(POSTGRES_REVERSE)),
+    ]
