@@ -359,7 +359,7 @@ class DecisionForm(forms.ModelForm):
     class Meta:
         fields: list[str] = []
 
-    def __init__(self, *args, actor=None, **kwargs):
+    def __init__(self, *args, actor: User | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.actor = actor
 

@@ -8,12 +8,14 @@ allauth's page as well, which asks for the current password, records the change 
 other sessions.
 """
 
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -24,7 +26,9 @@ from django.views.decorators.cache import never_cache
 class StaffAdminSite(admin.AdminSite):
     @method_decorator(never_cache)
     @login_not_required
-    def login(self, request, extra_context=None):
+    def login(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
         # Imported here: this module is loaded with the app registry, before the models.
         from django.contrib.auth.views import redirect_to_login
 
@@ -42,7 +46,9 @@ class StaffAdminSite(admin.AdminSite):
         # Signed in, but not an administrator: sending to the sign-in would only come back.
         raise PermissionDenied
 
-    def logout(self, request, extra_context=None):
+    def logout(  # type: ignore[override]  # allauth signs out, not a template
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         from allauth.account.adapter import get_adapter
@@ -50,10 +56,14 @@ class StaffAdminSite(admin.AdminSite):
         get_adapter(request).logout(request)
         return redirect("account_login")
 
-    def password_change(self, request, extra_context=None):
+    def password_change(  # type: ignore[override]  # allauth changes it
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
         return redirect("account_change_password")
 
-    def password_change_done(self, request, extra_context=None):
+    def password_change_done(  # type: ignore[override]
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
         return redirect("account_change_password")
 
 

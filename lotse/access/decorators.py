@@ -7,6 +7,9 @@ every URL of the project, what it guards. A view without the mark fails that tes
 
 from collections.abc import Callable
 from functools import wraps
+from typing import Any
+
+from django.http import HttpRequest
 
 from lotse.access.policy import Action, authorize
 
@@ -14,12 +17,12 @@ from lotse.access.policy import Action, authorize
 def requires(action: Action, *, person_data: bool = False) -> Callable:
     def decorate(view: Callable) -> Callable:
         @wraps(view)
-        def wrapped(request, *args, **kwargs):
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
             authorize(request.user, action)
             return view(request, *args, **kwargs)
 
-        wrapped.lotse_action = action
-        wrapped.lotse_person_data = person_data
+        wrapped.lotse_action = action  # type: ignore[attr-defined]  # read by the access matrix
+        wrapped.lotse_person_data = person_data  # type: ignore[attr-defined]
         return wrapped
 
     return decorate
@@ -30,6 +33,6 @@ def public(view: Callable) -> Callable:
     from django.contrib.auth.decorators import login_not_required
 
     view = login_not_required(view)
-    view.lotse_action = None
-    view.lotse_person_data = False
+    view.lotse_action = None  # type: ignore[attr-defined]  # read by the access matrix
+    view.lotse_person_data = False  # type: ignore[attr-defined]
     return view

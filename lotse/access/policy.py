@@ -19,8 +19,10 @@ A decision passes three layers, each of them data rather than code paths in view
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any
 
 import rules
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils import timezone
@@ -28,7 +30,13 @@ from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from lotse.audit.vocabulary import Basis, LegalBasis
-from lotse.organisations.models import Kreis, Office, OfficeKind, RequestStatus, Role
+from lotse.organisations.models import Kreis, Office, OfficeKind, RequestStatus, Role, User
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+# Who asks: a member of staff, or (at the door) someone not signed in, whom the policy refuses.
+Actor = User | AnonymousUser
 
 
 class Action(StrEnum):
@@ -67,12 +75,15 @@ SPECIAL_CATEGORIES = frozenset({Category.HEALTH})
 
 
 @rules.predicate
-def is_staff_member(user) -> bool:
+def is_staff_member(user: Actor) -> bool:
     return bool(user.is_authenticated and user.is_active and user.office_id)
 
 
 def has_role(role: Role) -> rules.Predicate:
-    return rules.predicate(lambda user: user.is_authenticated and user.has_role(role), name=role)
+    predicate: rules.Predicate = rules.predicate(
+        lambda user: user.is_authenticated and user.has_role(role), name=role
+    )
+    return predicate
 
 
 is_caseworker = has_role(Role.CASEWORKER)
@@ -83,7 +94,7 @@ is_administrator = has_role(Role.ADMINISTRATOR)
 
 
 @rules.predicate
-def works_for_the_land(user) -> bool:
+def works_for_the_land(user: Actor) -> bool:
     office = getattr(user, "office", None)
     return office is not None and office.kind == OfficeKind.LAND
 
@@ -100,7 +111,7 @@ ROLES_NEEDING_APPROVAL = frozenset(
 )
 
 
-def role_grant_needs_approval(actor, user, role: str) -> bool:
+def role_grant_needs_approval(actor: User, user: User, role: str) -> bool:
     """Does `actor` granting `role` to `user` take a second administrator's approval?"""
     return role in ROLES_NEEDING_APPROVAL or actor.pk == user.pk
 
@@ -110,7 +121,7 @@ class Capability:
     predicate: rules.Predicate
     # Actions on an object of another Kreis are refused when scoped (office scope, layer 2).
     scoped: bool
-    note: str  # translatable: shown in refusals
+    note: "StrOrPromise"  # translatable: shown in refusals
 
 
 # Who may attempt what. Read as: "<action> needs <predicate>". The notes are shown to the
@@ -220,7 +231,7 @@ class _ObjectRule:
 
 @dataclass(frozen=True)
 class _Scope:
-    kreise: Callable[[models.Model], Iterable[int]]
+    kreise: Callable[[Any], Iterable[int]]  # called with an object of the model registered
     admits: Callable[[frozenset[int]], models.Q]
 
 
@@ -253,7 +264,7 @@ def register_object_rule(
 
 def register_scope(
     model_label: str,
-    resolver: Callable[[models.Model], Iterable[int]],
+    resolver: Callable[[Any], Iterable[int]],
     *,
     admits: Callable[[frozenset[int]], models.Q],
 ) -> None:
@@ -279,7 +290,7 @@ def register_offices_scope(model_label: str, *fields: str) -> None:
     """The Kreis scope of an object that belongs to the offices in `fields` (e.g. the two
     offices of a referral): the Kreise any of them serves today."""
 
-    def kreise(obj) -> list[int]:
+    def kreise(obj: Any) -> list[int]:
         offices = [getattr(obj, name) for name in fields]
         return [
             pk
@@ -288,7 +299,7 @@ def register_offices_scope(model_label: str, *fields: str) -> None:
             for pk in office.kreise_served().values_list("pk", flat=True)
         ]
 
-    def admits(kreis_ids) -> models.Q:
+    def admits(kreis_ids: Iterable[int]) -> models.Q:
         condition = models.Q(pk__in=[])
         for name in fields:
             condition |= models.Q(**{f"{name}_id__in": offices_serving(kreis_ids)})
@@ -303,12 +314,16 @@ def register_party_rule(model_label: str, *fields: str, name: str, refusal: str)
     refused). Registers the Kreis scope and the object rule, both answers."""
     register_offices_scope(model_label, *fields)
 
-    def party(*, user, action, obj, purpose, categories) -> "Decision | None":
+    def party(
+        *, user: User, action: Action, obj: Any, purpose: str, categories: tuple[str, ...]
+    ) -> "Decision | None":
         if user.office_id not in [getattr(obj, f"{office}_id") for office in fields]:
             return Decision(False, action, gettext(refusal))
         return None
 
-    def admits(*, user, action, purpose, categories) -> models.Q:
+    def admits(
+        *, user: User, action: Action, purpose: str, categories: tuple[str, ...]
+    ) -> models.Q:
         condition = models.Q(pk__in=[])
         for office in fields:
             condition |= models.Q(**{f"{office}_id": user.office_id})
@@ -328,7 +343,7 @@ def register_prefetch(
     _prefetchers.setdefault(model_label, []).append(prefetch)
 
 
-def prefetched_for_policy(queryset: models.QuerySet) -> models.QuerySet:
+def prefetched_for_policy[M: models.Model](queryset: models.QuerySet[M]) -> models.QuerySet[M]:
     """`queryset` with what the policy will read of each object, so that deciding on many
     objects (a list, the candidates of a duplicate check) costs a few queries, not a few each."""
     for prefetch in _prefetchers.get(queryset.model._meta.label, []):
@@ -353,15 +368,19 @@ register_scope(
 )
 
 
-def _same_controller(*, user, action, obj, purpose, categories) -> "Decision | None":
+def _same_controller(
+    *, user: User, action: Action, obj: Any, purpose: str, categories: tuple[str, ...]
+) -> "Decision | None":
     """A data-protection officer sees the trail of the offices of their own data controller."""
-    if obj.office is None or obj.office.controller_key != user.office.controller_key:
+    if obj.office is None or obj.office.controller_key != user.office.controller_key:  # type: ignore[union-attr]  # members of staff only
         return Decision(False, action, str(_("This event belongs to another data controller.")))
     return None
 
 
-def _same_controller_admits(*, user, action, purpose, categories) -> models.Q:
-    same = [o.pk for o in Office.objects.all() if o.controller_key == user.office.controller_key]
+def _same_controller_admits(
+    *, user: User, action: Action, purpose: str, categories: tuple[str, ...]
+) -> models.Q:
+    same = [o.pk for o in Office.objects.all() if o.controller_key == user.office.controller_key]  # type: ignore[union-attr]  # members of staff only
     return models.Q(office_id__in=same)
 
 
@@ -373,7 +392,9 @@ register_object_rule(
 )
 
 
-def _own_office_staff(*, user, action, obj, purpose, categories) -> "Decision | None":
+def _own_office_staff(
+    *, user: User, action: Action, obj: Any, purpose: str, categories: tuple[str, ...]
+) -> "Decision | None":
     """Administrators manage the staff (users, teams) of their own office only."""
     if action != Action.MANAGE_USERS:
         return None
@@ -384,7 +405,9 @@ def _own_office_staff(*, user, action, obj, purpose, categories) -> "Decision | 
 
 
 def _own_office_staff_admits(field: str) -> ListRule:
-    def admits(*, user, action, purpose, categories) -> models.Q | None:
+    def admits(
+        *, user: User, action: Action, purpose: str, categories: tuple[str, ...]
+    ) -> models.Q | None:
         if action != Action.MANAGE_USERS:
             return None
         return models.Q(**{field: user.office_id}) if user.office_id else models.Q(pk__in=[])
@@ -405,7 +428,7 @@ for _label, _field in (
     )
 
 
-def _pending_for_another(user, action, request) -> "Decision | None":
+def _pending_for_another(user: User, action: Action, request: Any) -> "Decision | None":
     if request.status != RequestStatus.PENDING:
         return Decision(False, action, str(_("This request has been decided already.")))
     if request.requested_by_id == user.pk:
@@ -415,7 +438,9 @@ def _pending_for_another(user, action, request) -> "Decision | None":
     return None
 
 
-def _second_administrator(*, user, action, obj, purpose, categories) -> "Decision | None":
+def _second_administrator(
+    *, user: User, action: Action, obj: Any, purpose: str, categories: tuple[str, ...]
+) -> "Decision | None":
     """Four eyes on a role: neither the requester nor the grantee decides, and only an
     administrator of the grantee's office or a Land administrator."""
     if action != Action.APPROVE_ROLE_GRANT:
@@ -430,17 +455,21 @@ def _second_administrator(*, user, action, obj, purpose, categories) -> "Decisio
     return None
 
 
-def _second_land_administrator(*, user, action, obj, purpose, categories) -> "Decision | None":
+def _second_land_administrator(
+    *, user: User, action: Action, obj: Any, purpose: str, categories: tuple[str, ...]
+) -> "Decision | None":
     if action != Action.APPROVE_REFERENCE_CHANGE:
         return None
     return _pending_for_another(user, action, obj)
 
 
-def _pending_for_another_admits(user) -> models.Q:
+def _pending_for_another_admits(user: User) -> models.Q:
     return models.Q(status=RequestStatus.PENDING) & ~models.Q(requested_by_id=user.pk)
 
 
-def _second_administrator_admits(*, user, action, purpose, categories) -> models.Q | None:
+def _second_administrator_admits(
+    *, user: User, action: Action, purpose: str, categories: tuple[str, ...]
+) -> models.Q | None:
     if action != Action.APPROVE_ROLE_GRANT:
         return None
     condition = _pending_for_another_admits(user) & ~models.Q(user_id=user.pk)
@@ -449,7 +478,9 @@ def _second_administrator_admits(*, user, action, purpose, categories) -> models
     return condition
 
 
-def _second_land_administrator_admits(*, user, action, purpose, categories) -> models.Q | None:
+def _second_land_administrator_admits(
+    *, user: User, action: Action, purpose: str, categories: tuple[str, ...]
+) -> models.Q | None:
     if action != Action.APPROVE_REFERENCE_CHANGE:
         return None
     return _pending_for_another_admits(user)
@@ -469,15 +500,18 @@ register_object_rule(
 )
 
 
-def user_kreis_ids(user) -> frozenset[int]:
-    if not getattr(user, "office", None):
+def user_kreis_ids(user: Actor) -> frozenset[int]:
+    office = getattr(user, "office", None)
+    if not office:
         return frozenset()
-    if not hasattr(user, "_kreis_cache"):
-        user._kreis_cache = frozenset(user.office.kreise_served().values_list("pk", flat=True))
-    return user._kreis_cache
+    cached: frozenset[int] | None = getattr(user, "_kreis_cache", None)
+    if cached is None:
+        cached = frozenset(office.kreise_served().values_list("pk", flat=True))
+        user._kreis_cache = cached  # type: ignore[union-attr]  # cached on the user object
+    return cached
 
 
-def _in_scope(user, obj: models.Model) -> bool:
+def _in_scope(user: Actor, obj: models.Model) -> bool:
     resolver = _scope_resolvers.get(obj._meta.label)
     if resolver is None:
         # An object the policy knows nothing about is never in scope: fail closed.
@@ -486,7 +520,7 @@ def _in_scope(user, obj: models.Model) -> bool:
 
 
 def decide(
-    user,
+    user: Actor,
     action: Action,
     obj: models.Model | None = None,
     *,
@@ -519,14 +553,14 @@ def decide(
     return Decision(True, action, str(_("Allowed.")), basis=basis, categories=categories)
 
 
-def scope(
-    user,
+def scope[M: models.Model](
+    user: Actor,
     action: Action,
-    queryset: models.QuerySet,
+    queryset: models.QuerySet[M],
     *,
     purpose: str = "",
     categories: Iterable[str] = (),
-) -> models.QuerySet:
+) -> models.QuerySet[M]:
     """The objects of `queryset` on which `user` may perform `action`: the same three layers
     as `decide`, as conditions on the queryset, so that a list shows exactly the objects that
     `decide` allows one by one (lotse/access/tests/test_policy_scope.py checks it). No list
@@ -549,7 +583,7 @@ def scope(
 
 
 def authorize(
-    user,
+    user: Actor,
     action: Action,
     obj: models.Model | None = None,
     *,
@@ -582,7 +616,7 @@ def authorize(
     raise PermissionDenied(decision.reason)
 
 
-def may_hold_cases(user) -> bool:
+def may_hold_cases(user: User) -> bool:
     """Can `user` be responsible for a case: an active member of staff whose role works on
     cases (the capability of `Action.WORK_ON_CASE`); not a planner, not a data-protection
     officer, not an administrator only."""
@@ -603,7 +637,7 @@ def case_holders(office: Office) -> models.QuerySet:
     return User.objects.filter(pk__in=holders).order_by("last_name", "first_name", "username")
 
 
-def scope_offices(user) -> models.QuerySet[Office]:
+def scope_offices(user: Actor) -> models.QuerySet[Office]:
     """The offices that serve at least one of the Kreise the user's office serves."""
     today = timezone.localdate()
     return (
@@ -619,7 +653,7 @@ def scope_offices(user) -> models.QuerySet[Office]:
     )
 
 
-def scope_kreise(user) -> models.QuerySet[Kreis]:
+def scope_kreise(user: Actor) -> models.QuerySet[Kreis]:
     return Kreis.objects.filter(pk__in=user_kreis_ids(user))
 
 
@@ -724,7 +758,12 @@ def register_category_rule(
     _category_rules.sort(key=lambda item: CATEGORY_RULE_ORDER.index(_category_rule_names[item]))
 
 
-def _flow_matches(flow, owner_kind: str, receiver_kind: str, category: str) -> bool:
+def _flow_matches(
+    flow: tuple[frozenset[str], frozenset[str], frozenset[str], str],
+    owner_kind: str,
+    receiver_kind: str,
+    category: str,
+) -> bool:
     owners, receivers, categories, _basis = flow
     return owner_kind in owners and receiver_kind in receivers and category in categories
 
@@ -747,7 +786,12 @@ def blocked_reason(owner_kind: str, receiver_kind: str, category: str) -> str:
 
 
 def decide_category(
-    user, person: models.Model, category: str, *, owner_office, purpose: str = ""
+    user: User,
+    person: models.Model,
+    category: str,
+    *,
+    owner_office: Office | None,
+    purpose: str = "",
 ) -> Decision:
     """May `user` read data of `category` about `person` that `owner_office` recorded?
 
@@ -763,7 +807,7 @@ def decide_category(
         return seen
     if owner_office.pk == user.office_id:
         return Decision(True, Action.VIEW_PERSON, str(_("Own record.")), seen.basis, (category,))
-    blocked = blocked_reason(owner_office.kind, user.office.kind, category)
+    blocked = blocked_reason(owner_office.kind, user.office.kind, category)  # type: ignore[union-attr]  # members of staff only
     if blocked:
         return Decision(False, Action.VIEW_PERSON, blocked, categories=(category,))
     for rule in _category_rules:
@@ -781,7 +825,12 @@ def decide_category(
 
 
 def scope_category(
-    user, persons: models.QuerySet, category: str, *, owner_office, purpose: str = ""
+    user: User,
+    persons: models.QuerySet,
+    category: str,
+    *,
+    owner_office: Office | None,
+    purpose: str = "",
 ) -> models.QuerySet:
     """The persons of `persons` whose data of `category` recorded by `owner_office` the user
     may read: `decide_category` for a list (the same layers, as conditions on the queryset)."""
@@ -790,7 +839,7 @@ def scope_category(
         return persons
     if owner_office.pk == user.office_id:
         return persons
-    if blocked_reason(owner_office.kind, user.office.kind, category):
+    if blocked_reason(owner_office.kind, user.office.kind, category):  # type: ignore[union-attr]  # members of staff only
         return persons.none()
     allowed = [
         condition
@@ -813,7 +862,13 @@ def scope_category(
 
 
 def registered_category_basis(
-    *, user, person, category: str, owner_office, purpose: str = "", exclude=None
+    *,
+    user: User,
+    person: models.Model,
+    category: str,
+    owner_office: Office | None,
+    purpose: str = "",
+    exclude: Callable[..., "Decision | None"] | None = None,
 ) -> str:
     """The basis a registered category rule (e.g. a consent) gives, or "" (`exclude`: a rule
     not to ask, such as the one asking)."""

@@ -49,8 +49,8 @@ def _authorize(actor: User | None, action: Action, obj: models.Model | None = No
         authorize(actor, action, obj, hide_existence=False)
 
 
-def _check_team(office: Office, team: Team | None) -> None:
-    if team is not None and team.office_id != office.pk:
+def _check_team(office: Office | None, team: Team | None) -> None:
+    if team is not None and team.office_id != office.pk:  # type: ignore[union-attr]
         raise ValidationError({"team": _("The team must belong to the user's office.")})
 
 
@@ -148,7 +148,7 @@ def _sync_staff_flag(user: User) -> None:
         user.save(update_fields=["is_staff"])
 
 
-def _grant(*, actor: User | None, user: User, role: Role, request: RoleGrantRequest | None):
+def _grant(*, actor: User | None, user: User, role: Role, request: RoleGrantRequest | None) -> None:
     RoleGrant.objects.get_or_create(user=user, role=role)
     details: dict[str, Any] = {"role": role}
     if request is not None:
@@ -168,10 +168,10 @@ def user_set_roles(*, actor: User | None, user: User, roles: Iterable[Role]) -> 
             role_grant_request(actor=actor, user=user, role=role)
         else:
             _grant(actor=actor, user=user, role=role, request=None)
-    for role in sorted(current - wanted):
-        RoleGrant.objects.filter(user=user, role=role).delete()
+    for revoked in sorted(current - wanted):
+        RoleGrant.objects.filter(user=user, role=revoked).delete()
         audit_record(
-            event_type=EventType.ROLE_REVOKED, actor=actor, obj=user, details={"role": role}
+            event_type=EventType.ROLE_REVOKED, actor=actor, obj=user, details={"role": revoked}
         )
     _sync_staff_flag(user)
     return user
@@ -331,7 +331,7 @@ def _build(
     unknown = set(changes) - set(fields) - {"created_at", "updated_at"}
     if unknown or not changes:
         raise ValidationError(_("This change cannot be requested."))
-    obj = model.objects.get(pk=object_id) if object_id is not None else model()
+    obj = model._default_manager.get(pk=object_id) if object_id is not None else model()
     many: dict[str, list] = {}
     for name, value in changes.items():
         field = fields[name]

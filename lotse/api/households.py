@@ -12,6 +12,7 @@ from lotse.access.decorators import requires
 from lotse.access.policy import Action
 from lotse.api.schemas import BODY_ERRORS, Text, errors
 from lotse.audit.vocabulary import Purpose
+from lotse.organisations.models import User
 from lotse.people.households import MemberInput, household_set
 from lotse.people.models import Person
 from lotse.people.selectors import household_page_data, person_get
@@ -56,7 +57,7 @@ def _member(row) -> dict:
     }
 
 
-def _household(actor, person) -> dict:
+def _household(actor: User, person) -> dict:
     data = household_page_data(actor=actor, person=person)
     return {
         "household": data["household"].pk if data["household"] else None,

@@ -50,5 +50,7 @@ def audit_table_owner_issues(using: str = "default") -> list[Warning]:
 
 
 @register(deploy=True)
-def check_audit_table_owner(app_configs=None, databases=None, **kwargs) -> list[Warning]:
+def check_audit_table_owner(
+    app_configs: object = None, databases: object = None, **kwargs: object
+) -> list[Warning]:
     return audit_table_owner_issues()

@@ -6,10 +6,13 @@ PostgreSQL alike, so that not even a bug or a shell session can rewrite history 
 """
 
 from collections.abc import Iterable
+from typing import Any, NoReturn
 
 from django.conf import settings
 from django.db import models
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Q
+from django.db.models.sql.compiler import SQLCompiler
 from django.utils.translation import gettext_lazy as _
 
 from lotse.audit.vocabulary import Purpose, basis_labels, purpose_label
@@ -92,14 +95,20 @@ class HasAnyOf(models.Lookup):
     def _ids(self) -> list[str]:
         return [str(value) for value in self.rhs]
 
-    def as_sql(self, compiler, connection):
+    def as_sql(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper
+    ) -> tuple[str, tuple[Any, ...]]:
         raise NotImplementedError(f"has_any_of is not implemented for {connection.vendor}")
 
-    def as_postgresql(self, compiler, connection):
+    def as_postgresql(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper
+    ) -> tuple[str, tuple[Any, ...]]:
         lhs, params = compiler.compile(self.lhs)
         return f"{lhs} ?| %s::text[]", (*params, self._ids())
 
-    def as_sqlite(self, compiler, connection):
+    def as_sqlite(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper
+    ) -> tuple[str, tuple[Any, ...]]:
         lhs, params = compiler.compile(self.lhs)
         ids = self._ids()
         if not ids:
@@ -123,10 +132,10 @@ class AuditEventQuerySet(models.QuerySet):
         """The events about the person (see about_persons)."""
         return self.about_persons([person_id])
 
-    def update(self, **kwargs):
+    def update(self, **kwargs: Any) -> NoReturn:
         raise PermissionError("The audit trail is append-only.")
 
-    def delete(self):
+    def delete(self) -> NoReturn:
         raise PermissionError("The audit trail is append-only.")
 
 

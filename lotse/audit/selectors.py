@@ -12,6 +12,7 @@ from lotse.access.selectors import controller_offices
 from lotse.audit.models import AuditEvent, EventType
 from lotse.audit.services import audit_record
 from lotse.audit.vocabulary import Purpose
+from lotse.organisations.models import User
 
 
 @dataclass(frozen=True)
@@ -37,10 +38,11 @@ def _day_start(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-def audit_event_search(*, actor, filters: AuditFilters) -> QuerySet[AuditEvent]:
+def audit_event_search(*, actor: User, filters: AuditFilters) -> QuerySet[AuditEvent]:
     """Events of the actor's own data controller, newest first. The search itself is logged,
     because the trail names persons and staff."""
     authorize(actor, Action.VIEW_AUDIT_TRAIL, purpose=Purpose.DATA_PROTECTION_CONTROL)
+    assert actor.office is not None  # authorized: a data-protection officer of an office
     events = AuditEvent.objects.filter(office__in=controller_offices(actor.office)).select_related(
         "office"
     )
@@ -73,7 +75,7 @@ def audit_event_search(*, actor, filters: AuditFilters) -> QuerySet[AuditEvent]:
     return events
 
 
-def audit_event_get(*, actor, event_id: int) -> AuditEvent:
+def audit_event_get(*, actor: User, event_id: int) -> AuditEvent:
     event = get_object_or_404(AuditEvent.objects.select_related("office", "actor"), pk=event_id)
     authorize(actor, Action.VIEW_AUDIT_TRAIL, event, purpose=Purpose.DATA_PROTECTION_CONTROL)
     return event

@@ -4,7 +4,8 @@ inside its own transaction, so that the event and the change commit or fail toge
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from functools import wraps
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
 
 from django.db import connection, models, transaction
 from django.utils import timezone
@@ -19,11 +20,16 @@ from lotse.audit.vocabulary import (
 )
 from lotse.core.context import current_request_meta
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from lotse.organisations.models import Office, User
+
 # A basis: a LegalBasis (lotse.audit.vocabulary), several, or a text (older callers).
 BasisValue = str | Iterable[str] | None
 
 
-def _purpose_fields(purpose) -> dict[str, Any]:
+def _purpose_fields(purpose: str | None) -> dict[str, Any]:
     code = purpose_of_text(purpose) if purpose else None
     text = PURPOSE_TEXT.get(code, str(purpose)) if code else str(purpose or "")
     return {"purpose": text[:200], "purpose_code": str(code) if code else None}
@@ -41,7 +47,7 @@ def _basis_fields(basis: BasisValue) -> dict[str, Any]:
     }
 
 
-def _actor_label(actor) -> str:
+def _actor_label(actor: "User | AnonymousUser | None") -> str:
     if actor is None:
         return "system"
     return str(actor)
@@ -50,17 +56,17 @@ def _actor_label(actor) -> str:
 def audit_record(
     *,
     event_type: EventType,
-    actor=None,
+    actor: "User | AnonymousUser | None" = None,
     outcome: Outcome = Outcome.ALLOWED,
     action: str = "",
     purpose: str = "",
     basis: BasisValue = "",
     reason: str = "",
     obj: models.Model | None = None,
-    person_id: str | int | None = None,
+    person_id: str | int | UUID | None = None,
     categories: Iterable[str] = (),
     details: dict[str, Any] | None = None,
-    office=None,
+    office: "Office | None" = None,
 ) -> AuditEvent:
     """`office`: the office whose data controller the event concerns, if not the actor's — an
     attempt on a record held by another office is recorded for that office, so that its
@@ -74,7 +80,7 @@ def audit_record(
             occurred_at=timezone.now(),
             event_type=event_type,
             outcome=outcome,
-            actor=actor if authenticated else None,
+            actor=actor if authenticated else None,  # type: ignore[misc]  # then a User
             actor_label=_actor_label(actor if authenticated else None),
             office=office or (getattr(actor, "office", None) if authenticated else None),
             action=str(action),
@@ -92,7 +98,13 @@ def audit_record(
 
 
 def audit_reads(
-    *, actor, objects, person_of, purpose: str, basis: BasisValue, action: str
+    *,
+    actor: "User",
+    objects: Iterable[models.Model],
+    person_of: Callable[[Any], object],
+    purpose: str,
+    basis: BasisValue,
+    action: str,
 ) -> AuditEvent | None:
     """The read of a list page: ONE PERSON_DATA_READ event for all the persons it showed, their
     ids in `persons` (in the order shown, each once), `person_id` empty. A caseload page of 200
@@ -138,11 +150,11 @@ def audit_refusal(**fields: Any) -> AuditEvent:
     return event
 
 
-def atomic_service(func: Callable) -> Callable:
+def atomic_service[**P, R](func: Callable[P, R]) -> Callable[P, R]:
     """transaction.atomic for services, but a refusal recorded inside stays recorded."""
 
     @wraps(func)
-    def wrapper(*args, **kwargs):
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         outermost = _refusals.get() is None
         token = _refusals.set([]) if outermost else None
         try:

@@ -15,7 +15,9 @@ text; its `code` and `refs` are what is stored as codes. Imports nothing of `acc
 """
 
 import re
+from collections.abc import Callable, Iterable
 from datetime import date
+from typing import Any, SupportsIndex
 
 from django.db import models
 from django.utils import formats, translation
@@ -193,7 +195,7 @@ class LegalBasis(str):
     code: Basis
     refs: dict
 
-    def __new__(cls, code: Basis | str, **refs):
+    def __new__(cls, code: Basis | str, **refs: Any) -> "LegalBasis":
         code = Basis(code)
         value = super().__new__(cls, _english(code, refs))
         value.code = code
@@ -214,7 +216,9 @@ class LegalBasis(str):
     def break_glass(cls, *, number: int, until: str, reason: str) -> "LegalBasis":
         return cls(Basis.BREAK_GLASS, emergency=number, until=until, reason=reason)
 
-    def __reduce_ex__(self, protocol):  # copy and pickle rebuild it from code and refs
+    def __reduce_ex__(
+        self, protocol: SupportsIndex
+    ) -> tuple[Any, ...]:  # copy and pickle rebuild it from code and refs
         return (_rebuild, (str(self.code), dict(self.refs)))
 
     def as_json(self) -> dict:
@@ -279,7 +283,7 @@ def _label(code: Basis, refs: dict) -> str:
     return str(code.label)
 
 
-def parse_basis(text) -> LegalBasis | None:
+def parse_basis(text: object) -> LegalBasis | None:
     """A basis given (or recorded) as text, as a LegalBasis; None for a free text."""
     if isinstance(text, LegalBasis):
         return text
@@ -295,19 +299,20 @@ def parse_basis(text) -> LegalBasis | None:
     return None
 
 
-def legal_bases(value) -> list[LegalBasis] | None:
+def legal_bases(value: str | Iterable[str] | None) -> list[LegalBasis] | None:
     """The bases of `value` (a LegalBasis, a text, or several), or None if any is a free text
     that names no known basis (then the text alone is stored, as before the codes)."""
     if value is None or value == "":
         return []
     items = [value] if isinstance(value, str) else list(value)
     parsed = [parse_basis(item) for item in items if str(item)]
-    if any(item is None for item in parsed):
+    known = [item for item in parsed if item is not None]
+    if len(known) != len(parsed):
         return None
-    return list(dict.fromkeys(parsed))
+    return list(dict.fromkeys(known))
 
 
-def bases_text(value) -> str:
+def bases_text(value: str | Iterable[str] | None) -> str:
     """The text stored beside the codes: the bases, joined."""
     if value is None or isinstance(value, str):
         return str(value or "")
@@ -319,18 +324,20 @@ def basis_labels(stored: list | None, text: str = "") -> list[str]:
     read back from the text of an older event, else that text as recorded."""
     if stored:
         bases = [LegalBasis.from_json(item) for item in stored]
-        if all(basis is not None for basis in bases):
-            return [basis.label() for basis in bases]
+        known = [basis for basis in bases if basis is not None]
+        if len(known) == len(bases):
+            return [basis.label() for basis in known]
     if not text:
         return []
     parts = [parse_basis(part) for part in text.split("; ")]
-    if all(part is not None for part in parts):
-        return [part.label() for part in parts]
+    read = [part for part in parts if part is not None]
+    if len(read) == len(parts):
+        return [part.label() for part in read]
     whole = parse_basis(text)
     return [whole.label()] if whole is not None else [text]
 
 
-def in_language(language: str, func, *args, **kwargs):
+def in_language[T](language: str, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """`func(*args, **kwargs)` with `language` active (for the report's language parts)."""
     with translation.override(language):
         return func(*args, **kwargs)

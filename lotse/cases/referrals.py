@@ -36,7 +36,7 @@ from lotse.cases.models import (
     ReferralState,
 )
 from lotse.cases.services import case_open, close_case, held_elsewhere, open_case_at
-from lotse.organisations.models import Office
+from lotse.organisations.models import Office, User
 from lotse.people.models import Person
 
 TRANSFER_REQUEST_DAYS = 14  # the holding office's time to answer a transfer request
@@ -64,7 +64,7 @@ def default_answer_by(*, at_the_latest: date | None = None) -> date:
     return max(proposed, today + timedelta(days=1))
 
 
-def _timeline(referral: Referral, actor, note: str = "", *, office=None) -> None:
+def _timeline(referral: Referral, actor: User, note: str = "", *, office=None) -> None:
     ReferralEvent.objects.create(
         referral=referral,
         at=timezone.now(),
@@ -140,7 +140,7 @@ def sharing_bases(*, person, sender: Office, receiver: Office, categories, purpo
 @atomic_service
 def referral_request(
     *,
-    actor,
+    actor: User,
     case: Case,
     to_office: Office,
     kind: str,
@@ -198,7 +198,13 @@ def referral_request(
 
 @atomic_service
 def transfer_request(
-    *, actor, person_id: str, to_office_code: str, reason: str, entered_name: str, candidates: list
+    *,
+    actor: User,
+    person_id: str,
+    to_office_code: str,
+    reason: str,
+    entered_name: str,
+    candidates: list,
 ) -> Referral:
     """Ask the office holding a record in another Kreis to let the actor's office take the
     person over (the person moved) — a transfer request (Übernahmeersuchen). Nothing is opened
@@ -255,7 +261,7 @@ def transfer_request(
     return referral
 
 
-def _accept_transfer_request(actor, referral: Referral, note: str) -> Referral:
+def _accept_transfer_request(actor: User, referral: Referral, note: str) -> Referral:
     """The holding office agrees: the requesting office's case opens (for the caseworker who
     asked), as an accepted referral opens the receiver's; the request is then done."""
     referral.from_case = open_case_at(
@@ -284,14 +290,14 @@ def _locked(referral: Referral) -> None:
     referral.outcome = current.outcome
 
 
-def _as_receiver(actor, referral: Referral) -> None:
+def _as_receiver(actor: User, referral: Referral) -> None:
     authorize(actor, Action.HANDLE_REFERRAL, referral)
     _locked(referral)
     if actor.office_id != referral.to_office_id:
         raise ValidationError(_("Only the receiving office can do this."))
 
 
-def _as_sender(actor, referral: Referral) -> None:
+def _as_sender(actor: User, referral: Referral) -> None:
     authorize(actor, Action.HANDLE_REFERRAL, referral)
     _locked(referral)
     if actor.office_id != referral.from_office_id:
@@ -318,7 +324,7 @@ def _move(referral: Referral, transition) -> None:
 
 
 @atomic_service
-def referral_accept(*, actor, referral: Referral, note: str = "") -> Referral:
+def referral_accept(*, actor: User, referral: Referral, note: str = "") -> Referral:
     """The receiving office takes the person on: its case opens (or the open one is used)."""
     _as_receiver(actor, referral)
     _move(referral, referral.accept)
@@ -335,7 +341,7 @@ def referral_accept(*, actor, referral: Referral, note: str = "") -> Referral:
 
 
 @atomic_service
-def referral_decline(*, actor, referral: Referral, reason: str) -> Referral:
+def referral_decline(*, actor: User, referral: Referral, reason: str) -> Referral:
     _as_receiver(actor, referral)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the request is declined.")})
@@ -345,7 +351,7 @@ def referral_decline(*, actor, referral: Referral, reason: str) -> Referral:
 
 
 @atomic_service
-def referral_withdraw(*, actor, referral: Referral, reason: str) -> Referral:
+def referral_withdraw(*, actor: User, referral: Referral, reason: str) -> Referral:
     _as_sender(actor, referral)
     _move(referral, referral.withdraw)
     _timeline(referral, actor, reason)
@@ -353,7 +359,7 @@ def referral_withdraw(*, actor, referral: Referral, reason: str) -> Referral:
 
 
 @atomic_service
-def referral_start(*, actor, referral: Referral, note: str = "") -> Referral:
+def referral_start(*, actor: User, referral: Referral, note: str = "") -> Referral:
     _as_receiver(actor, referral)
     if referral.kind == ReferralKind.TAKEOVER:
         raise ValidationError(_("A transfer request is only accepted or refused."))
@@ -363,7 +369,7 @@ def referral_start(*, actor, referral: Referral, note: str = "") -> Referral:
 
 
 @atomic_service
-def referral_give_back(*, actor, referral: Referral, outcome: str) -> Referral:
+def referral_give_back(*, actor: User, referral: Referral, outcome: str) -> Referral:
     """The service is done: the outcome goes back to the sending office."""
     _as_receiver(actor, referral)
     if referral.kind == ReferralKind.TAKEOVER:
@@ -378,7 +384,7 @@ def referral_give_back(*, actor, referral: Referral, outcome: str) -> Referral:
 
 
 @atomic_service
-def referral_close(*, actor, referral: Referral, outcome: str = "") -> Referral:
+def referral_close(*, actor: User, referral: Referral, outcome: str = "") -> Referral:
     """Close the referral. A hand-over is closed by the receiving office once it has taken over
     responsibility, and that closes the sending office's case; a service is closed by the
     sending office after it was given back (or by the receiving office)."""
@@ -413,7 +419,7 @@ REFERRAL_STEPS = {
 }
 
 
-def referral_step(*, actor, referral: Referral, step: str, text: str = "") -> Referral:
+def referral_step(*, actor: User, referral: Referral, step: str, text: str = "") -> Referral:
     """Take the named step (see REFERRAL_STEPS) with its reason, note or outcome."""
     if step not in REFERRAL_STEPS:
         raise ValidationError(_("Unknown step."))

@@ -4,7 +4,10 @@ Registered with the one policy module at start-up, so that no view has to know a
 Consent and statutory sharing between offices (§ 69 SGB X) arrive as further rules (issue 4).
 """
 
-from django.db.models import Prefetch, Q
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -23,7 +26,7 @@ from lotse.access.policy import (
 )
 from lotse.audit.vocabulary import Basis, LegalBasis
 from lotse.cases.models import BreakGlass, Case, CaseStatus, Referral, ReferralState
-from lotse.organisations.models import Jurisdiction
+from lotse.organisations.models import Jurisdiction, Office, User
 from lotse.people.models import Person
 
 OWN_CASE_BASIS = LegalBasis(Basis.OWN_CASE)
@@ -32,14 +35,14 @@ OWN_CASE_BASIS = LegalBasis(Basis.OWN_CASE)
 _PREFETCHED = "policy_open_cases"  # set by prefetched_for_policy: open cases, offices' Kreise
 
 
-def _current_jurisdictions():
+def _current_jurisdictions() -> QuerySet[Jurisdiction]:
     today = timezone.localdate()
     return Jurisdiction.objects.filter(valid_from__lte=today).filter(
         Q(valid_to__isnull=True) | Q(valid_to__gte=today)
     )
 
 
-def _prefetch_open_cases(persons):
+def _prefetch_open_cases(persons: QuerySet[Person]) -> QuerySet[Person]:
     cases = (
         Case.objects.filter(status=CaseStatus.OPEN)
         .select_related("office")
@@ -54,7 +57,7 @@ def _prefetch_open_cases(persons):
     return persons.prefetch_related(Prefetch("cases", queryset=cases, to_attr=_PREFETCHED))
 
 
-def _kreise_with_open_case(person) -> list[int]:
+def _kreise_with_open_case(person: Person) -> list[int]:
     prefetched = getattr(person, _PREFETCHED, None)
     if prefetched is not None:
         return [j.kreis_id for case in prefetched for j in case.office.current_jurisdictions]
@@ -72,16 +75,19 @@ def _kreise_with_open_case(person) -> list[int]:
     )
 
 
-def _has_open_case(person, office) -> bool:
+def _has_open_case(person: Person, office: Office) -> bool:
     prefetched = getattr(person, _PREFETCHED, None)
     if prefetched is not None:
         return any(case.office_id == office.pk for case in prefetched)
     return Case.objects.filter(person=person, office=office, status=CaseStatus.OPEN).exists()
 
 
-def _open_case(*, user, action, obj, purpose, categories):
+def _open_case(
+    *, user: User, action: Action, obj: Any, purpose: str, categories: tuple[str, ...]
+) -> Decision | None:
     if action not in (Action.VIEW_PERSON, Action.EDIT_PERSON):
         return None
+    assert user.office is not None  # the policy asks its rules about members of staff only
     has_case = _has_open_case(obj, user.office)
     if has_case:
         return Decision(True, action, _("Open case."), basis=OWN_CASE_BASIS)
@@ -97,7 +103,7 @@ def _open_case(*, user, action, obj, purpose, categories):
     return Decision(False, action, _("Your office has no open case for this person."))
 
 
-def _open_case_somewhere_in(kreis_ids) -> Q:
+def _open_case_somewhere_in(kreis_ids: Iterable[int]) -> Q:
     """Persons with an open case at an office serving one of `kreis_ids` (the Kreis scope).
     Written as `pk IN (subquery)`, not as a correlated EXISTS, so that the database reads the
     (indexed) cases once instead of probing them for every person of the registry."""
@@ -105,9 +111,12 @@ def _open_case_somewhere_in(kreis_ids) -> Q:
     return Q(pk__in=cases.values("person_id"))
 
 
-def _open_case_admits(*, user, action, purpose, categories) -> Q | None:
+def _open_case_admits(
+    *, user: User, action: Action, purpose: str, categories: tuple[str, ...]
+) -> Q | None:
     if action not in (Action.VIEW_PERSON, Action.EDIT_PERSON):
         return None
+    assert user.office_id is not None  # the policy asks its rules about members of staff only
     own = Case.objects.filter(office_id=user.office_id, status=CaseStatus.OPEN)
     condition = Q(pk__in=own.values("person_id"))
     if action == Action.VIEW_PERSON:
@@ -121,11 +130,13 @@ register_object_rule("people.Person", _open_case, name="cases.open_case", admits
 register_prefetch("people.Person", _prefetch_open_cases)
 
 
-def _kreise_of_case(case) -> list[int]:
+def _kreise_of_case(case: Case) -> list[int]:
     return list(case.office.kreise_served().values_list("pk", flat=True))
 
 
-def _own_office_case(*, user, action, obj, purpose, categories):
+def _own_office_case(
+    *, user: User, action: Action, obj: Any, purpose: str, categories: tuple[str, ...]
+) -> Decision | None:
     if obj.office_id != user.office_id:
         return Decision(False, action, _("This case belongs to another office."))
     return None
@@ -154,7 +165,9 @@ register_party_rule(
 )
 
 
-def _shared_by_referral(*, user, person, category, owner_office, purpose):
+def _shared_by_referral(
+    *, user: User, person: Person, category: str, owner_office: Office, purpose: str
+) -> Decision | None:
     """Data the sending office shared with an accepted referral, for as long as it runs."""
     referrals = Referral.objects.filter(
         person=person,
@@ -164,6 +177,7 @@ def _shared_by_referral(*, user, person, category, owner_office, purpose):
     )
     for referral in referrals:
         basis = referral.shared.get(str(category))
+        assert user.office is not None  # the policy asks its rules about members of staff only
         if basis and not statutory_basis(owner_office.kind, user.office.kind, str(category)):
             # Shared on the person's consent: it must still hold today — a withdrawal ends the
             # access at once, even for a referral made while the consent was valid.
@@ -189,7 +203,9 @@ def _shared_by_referral(*, user, person, category, owner_office, purpose):
     return None
 
 
-def _shared_by_referral_admits(*, user, category, owner_office, purpose) -> Q | None:
+def _shared_by_referral_admits(
+    *, user: User, category: str, owner_office: Office, purpose: str
+) -> Q | None:
     """The persons of the running referrals from `owner_office` to the user's office, each
     checked as `_shared_by_referral` checks it (a shared category, a consent still valid)."""
     if owner_office is None or user.office_id is None:
@@ -223,13 +239,10 @@ register_category_rule(
 )
 
 
-def holding_offices(person_ids) -> dict[str, list]:
+def holding_offices(person_ids: Iterable[object]) -> dict[str, list[Office]]:
     """person id → the offices holding the person's record: those with an open case; for a
     person without one, the office of the most recent case, else the registering office. In
     three queries for any number of persons (the registration check asks for up to ten)."""
-    from lotse.organisations.models import Office
-    from lotse.people.models import Person
-
     ids = [str(pk) for pk in person_ids]
     held: dict[str, set[int]] = {}
     for person_pk, office_pk in Case.objects.filter(
@@ -253,7 +266,7 @@ def holding_offices(person_ids) -> dict[str, list]:
     }
 
 
-def offices_in_kreise(offices, kreis_ids) -> set[int]:
+def offices_in_kreise(offices: Iterable[Office], kreis_ids: Iterable[int]) -> set[int]:
     """The ids of those of `offices` that serve one of the Kreise `kreis_ids` today (one query)."""
     return set(
         _current_jurisdictions()
@@ -262,7 +275,7 @@ def offices_in_kreise(offices, kreis_ids) -> set[int]:
     )
 
 
-def held_in_kreise(offices, kreis_ids) -> bool:
+def held_in_kreise(offices: list[Office], kreis_ids: Iterable[int]) -> bool:
     """Whether one of `offices` serves one of the Kreise `kreis_ids` today: then the record
     is held in the user's own Kreis, and the registration rules of the Kreis apply (linking
     a proposed record directly, emergency access). A record held by nobody is in no Kreis."""

@@ -1,6 +1,8 @@
 """Reads of cases and referrals, each asking the policy first; person data read is logged."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from uuid import UUID
 
 from django.db.models import Case as CaseWhen
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, When
@@ -9,7 +11,15 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import pgettext
 
-from lotse.access.policy import Action, Category, authorize, decide, decide_category, scope
+from lotse.access.policy import (
+    Action,
+    Category,
+    Decision,
+    authorize,
+    decide,
+    decide_category,
+    scope,
+)
 from lotse.audit.models import EventType
 from lotse.audit.services import audit_reads, audit_record
 from lotse.audit.vocabulary import Basis, LegalBasis, ListRead, Purpose
@@ -23,7 +33,7 @@ from lotse.cases.models import (
     ReferralKind,
     ReferralState,
 )
-from lotse.organisations.models import OfficeKind
+from lotse.organisations.models import Office, OfficeKind, User
 from lotse.people.models import Person, PersonLanguage
 from lotse.people.selectors import primary_family_name
 
@@ -37,7 +47,7 @@ class CaseloadFilters:
     query: str = ""
 
 
-def caseload(*, actor, filters: CaseloadFilters) -> QuerySet[Case]:
+def caseload(*, actor: User, filters: CaseloadFilters) -> QuerySet[Case]:
     """The cases of the actor's office, with the next due follow-up."""
     authorize(actor, Action.WORK_ON_CASE)
     today = timezone.localdate()
@@ -71,20 +81,20 @@ def caseload(*, actor, filters: CaseloadFilters) -> QuerySet[Case]:
     )
 
 
-def caseload_per_responsible(*, actor) -> list[dict]:
+def caseload_per_responsible(*, actor: User) -> list[dict]:
     """For a team lead: the open cases of the office per responsible caseworker (None: not
     assigned), with how many have an overdue or due follow-up."""
     authorize(actor, Action.REASSIGN_CASES)
     cases = caseload(actor=actor, filters=CaseloadFilters()).order_by()
     rows = cases.values("responsible", "responsible__first_name", "responsible__last_name")
     return list(
-        rows.annotate(
+        rows.annotate(  # type: ignore[arg-type]  # rows of dicts (values())
             open=Count("pk", distinct=True), due=Count("pk", filter=Q(has_due=True))
         ).order_by("responsible__last_name", "responsible__first_name")
     )
 
 
-def case_get(*, actor, case_id: int, purpose: str = Purpose.CASE_WORK) -> Case:
+def case_get(*, actor: User, case_id: int, purpose: str = Purpose.CASE_WORK) -> Case:
     case = get_object_or_404(
         Case.objects.select_related("person", "office", "responsible"), pk=case_id
     )
@@ -101,13 +111,13 @@ def case_get(*, actor, case_id: int, purpose: str = Purpose.CASE_WORK) -> Case:
     return case
 
 
-def shared_with_office(*, actor, case: Case) -> dict:
+def shared_with_office(*, actor: User, case: Case) -> dict:
     """Other offices' data about the case's person that reach the actor's office — through a
     referral that shares them or the person's consent — each with its basis, and logged."""
     person = case.person
-    decisions: dict[tuple[str, int], object] = {}
+    decisions: dict[tuple[str, int], Decision] = {}
 
-    def allowed(category: str, owner) -> object:
+    def allowed(category: str, owner: Office) -> Decision:
         # One policy decision per category and owning office, not one per row.
         key = (category, owner.pk)
         if key not in decisions:
@@ -148,7 +158,9 @@ def shared_with_office(*, actor, case: Case) -> dict:
     return {"languages": languages, "notes": notes}
 
 
-def _log_listed(actor, objects, *, purpose: str, action: str) -> None:
+def _log_listed(
+    actor: User, objects: Iterable[Case | Referral], *, purpose: str, action: str
+) -> None:
     """A list names persons: each listed one is logged as read (as the person search does)."""
     objects = list(objects)
     for kind, basis in ((Case, "own case"), (Referral, "party to the referral")):
@@ -162,23 +174,25 @@ def _log_listed(actor, objects, *, purpose: str, action: str) -> None:
         )
 
 
-def cases_listed(*, actor, cases, purpose: str = Purpose.CASELOAD) -> list[Case]:
+def cases_listed(
+    *, actor: User, cases: Iterable[Case], purpose: str = Purpose.CASELOAD
+) -> list[Case]:
     """The cases a page lists (of `caseload`); their persons are logged as read."""
-    cases = list(cases)
-    _log_listed(actor, cases, purpose=purpose, action=ListRead.CASES)
-    return cases
+    listed = list(cases)
+    _log_listed(actor, listed, purpose=purpose, action=ListRead.CASES)
+    return listed
 
 
-def _label(actor, referral: Referral) -> Referral:
+def _label(actor: User, referral: Referral) -> Referral:
     """`person_label`: what the actor's office may see of the person. The office that sent a
     transfer request sees only the name it entered until the holding office accepted."""
-    referral.person_label = (
+    referral.person_label = (  # type: ignore[attr-defined]  # for the page only
         referral.entered_name if _before_acceptance(actor, referral) else referral.person
     )
     return referral
 
 
-def _before_acceptance(actor, referral: Referral) -> bool:
+def _before_acceptance(actor: User, referral: Referral) -> bool:
     return (
         referral.kind == ReferralKind.TAKEOVER
         and referral.from_case_id is None
@@ -186,7 +200,7 @@ def _before_acceptance(actor, referral: Referral) -> bool:
     )
 
 
-def _referrals(actor) -> QuerySet[Referral]:
+def _referrals(actor: User) -> QuerySet[Referral]:
     authorize(actor, Action.HANDLE_REFERRAL)
     # The name a list sorts by is the one it shows: the sender of a transfer request sees only
     # the name it entered until the holding office accepted.
@@ -207,28 +221,30 @@ def _referrals(actor) -> QuerySet[Referral]:
     )
 
 
-def referrals_incoming(*, actor) -> QuerySet[Referral]:
+def referrals_incoming(*, actor: User) -> QuerySet[Referral]:
     return _referrals(actor).filter(to_office=actor.office).order_by("state", "respond_by")
 
 
-def referrals_outgoing(*, actor) -> QuerySet[Referral]:
+def referrals_outgoing(*, actor: User) -> QuerySet[Referral]:
     return _referrals(actor).filter(from_office=actor.office).order_by("-updated_at")
 
 
-def referrals_listed(*, actor, referrals, purpose: str = Purpose.REFERRALS) -> list[Referral]:
+def referrals_listed(
+    *, actor: User, referrals: Iterable[Referral], purpose: str = Purpose.REFERRALS
+) -> list[Referral]:
     """The referrals a page lists, each with `person_label`; the persons shown are logged as
     read."""
-    referrals = [_label(actor, referral) for referral in referrals]
+    labelled = [_label(actor, referral) for referral in referrals]
     _log_listed(
         actor,
-        [r for r in referrals if not _before_acceptance(actor, r)],
+        [r for r in labelled if not _before_acceptance(actor, r)],
         purpose=purpose,
         action=ListRead.REFERRALS,
     )
-    return referrals
+    return labelled
 
 
-def incoming_waiting(*, actor) -> QuerySet[Referral]:
+def incoming_waiting(*, actor: User) -> QuerySet[Referral]:
     authorize(actor, Action.HANDLE_REFERRAL)
     return (
         scope(actor, Action.HANDLE_REFERRAL, Referral.objects.all())
@@ -239,7 +255,7 @@ def incoming_waiting(*, actor) -> QuerySet[Referral]:
     )
 
 
-def referral_get(*, actor, referral_id: int) -> Referral:
+def referral_get(*, actor: User, referral_id: int) -> Referral:
     referral = get_object_or_404(
         Referral.objects.select_related(
             "person", "from_office", "to_office", "from_case", "to_case"
@@ -262,7 +278,7 @@ def referral_get(*, actor, referral_id: int) -> Referral:
     return referral
 
 
-def follow_ups_due(*, actor) -> QuerySet[FollowUp]:
+def follow_ups_due(*, actor: User) -> QuerySet[FollowUp]:
     authorize(actor, Action.WORK_ON_CASE)
     return (
         FollowUp.objects.filter(
@@ -276,7 +292,7 @@ def follow_ups_due(*, actor) -> QuerySet[FollowUp]:
     )
 
 
-def start_page_work(*, actor, limit: int = 10) -> dict:
+def start_page_work(*, actor: User, limit: int = 10) -> dict:
     """What a caseworker's start page shows: hand-overs waiting for the office, follow-ups due,
     and the own open cases with their next step, each with its full count; for a team lead the
     open cases per caseworker. The listed persons are logged as read."""
@@ -349,7 +365,7 @@ def case_handed_over(case: Case) -> Referral | None:
     )
 
 
-def handed_over_get(*, actor, person_id) -> Referral | None:
+def handed_over_get(*, actor: User, person_id: UUID | str) -> Referral | None:
     """For an office that may no longer see a person because it handed the person over (a
     completed hand-over of responsibility, no open case of its own left): that hand-over, and
     the page that says so logged as a read of what the office still holds (its closed case).

@@ -1,7 +1,9 @@
 """Opening and closing cases, and registering a person (which opens the first case)."""
 
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
+from datetime import date, timedelta
+from typing import cast
+from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,6 +17,8 @@ from lotse.audit.vocabulary import Basis, LegalBasis, Purpose
 from lotse.cases.models import BreakGlass, Case, CaseStatus, FollowUp, Note, NoteVisibility
 from lotse.cases.rules import held_in_kreise, holding_offices
 from lotse.core.text import check_length
+from lotse.identity.registry import Candidate
+from lotse.organisations.models import Office, Team, User
 from lotse.people.households import (
     MemberInput,
     current_membership,
@@ -30,7 +34,7 @@ from lotse.people.services import (
     person_enrich,
 )
 
-FOLLOW_UP_TITLE_MAX_LENGTH = FollowUp._meta.get_field("title").max_length
+FOLLOW_UP_TITLE_MAX_LENGTH = cast(int, FollowUp._meta.get_field("title").max_length)
 
 
 class CaseClosed(ValidationError):
@@ -56,15 +60,18 @@ NEW_REASON_MAX_LENGTH = 150
 
 
 @atomic_service
-def case_open(*, actor, person: Person, reason: str) -> Case:
+def case_open(*, actor: User, person: Person, reason: str) -> Case:
     """Open a case for `person` at the actor's office, or return the open one."""
     authorize(actor, Action.EDIT_PERSON_REGISTRY)
+    assert actor.office is not None  # authorized: a member of staff
     return open_case_at(
         actor=actor, person=person, office=actor.office, responsible=actor, reason=reason
     )
 
 
-def open_case_at(*, actor, person: Person, office, responsible, reason: str) -> Case:
+def open_case_at(
+    *, actor: User, person: Person, office: Office, responsible: User | None, reason: str
+) -> Case:
     """The case of `office` for `person` (the open one, or a new one), for the services that
     decided already that the office takes the person on: case_open for the actor's own office,
     an accepted transfer request for the requesting office."""
@@ -93,7 +100,7 @@ def open_case_at(*, actor, person: Person, office, responsible, reason: str) -> 
 
 
 @atomic_service
-def case_close(*, actor, case: Case, reason: str) -> Case:
+def case_close(*, actor: User, case: Case, reason: str) -> Case:
     authorize(actor, Action.WORK_ON_CASE, case)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the case is closed.")})
@@ -106,7 +113,7 @@ def case_close(*, actor, case: Case, reason: str) -> Case:
     return close_case(case, actor=actor, reason=reason)
 
 
-def close_case(case: Case, *, actor, reason: str) -> Case:
+def close_case(case: Case, *, actor: User, reason: str) -> Case:
     """Close an open case and audit it: the one way a case closes, used by `case_close` and by
     the completed hand-over (whose receiving office closes the sender's case; the audit trail
     names who did it). The caller has authorized, locked the case and checked the reason."""
@@ -126,7 +133,7 @@ def close_case(case: Case, *, actor, reason: str) -> Case:
 
 
 @atomic_service
-def person_register(*, actor, data: PersonInput, candidates: list, reason: str = "") -> Case:
+def person_register(*, actor: User, data: PersonInput, candidates: list, reason: str = "") -> Case:
     """Register a new person and open the registering office's case.
 
     `candidates` is the result of the duplicate check the caseworker has seen. A candidate found
@@ -176,7 +183,7 @@ def person_register(*, actor, data: PersonInput, candidates: list, reason: str =
     return case
 
 
-def held_elsewhere(*, actor, person_id) -> list | None:
+def held_elsewhere(*, actor: User, person_id: object) -> list[Office] | None:
     """None when the record is held in the actor's own Kreis; else the offices holding it
     elsewhere (empty for a record nobody holds). Such a record cannot be linked or opened in
     an emergency: its holding office is asked with a transfer request
@@ -187,7 +194,9 @@ def held_elsewhere(*, actor, person_id) -> list | None:
     return holders
 
 
-def _refuse_other_kreis(*, actor, person_id, holders, purpose: str, reason: str) -> None:
+def _refuse_other_kreis(
+    *, actor: User, person_id: str | UUID, holders: list[Office], purpose: str, reason: str
+) -> None:
     """Record the refused attempt for every holding office (so that their data-protection
     officers find it, it survives the rollback) and refuse."""
     for office in holders:
@@ -198,14 +207,14 @@ def _refuse_other_kreis(*, actor, person_id, holders, purpose: str, reason: str)
             reason=reason,
             person_id=person_id,
             office=office,
-            details={"requesting_office": actor.office.code},
+            details={"requesting_office": actor.office.code},  # type: ignore[union-attr]
         )
 
 
 @atomic_service
 def person_link_existing(
     *,
-    actor,
+    actor: User,
     person_id: str,
     data: PersonInput,
     candidates: list,
@@ -264,7 +273,12 @@ def person_link_existing(
 
 
 def _link_confirmation(
-    *, actor, person: Person, candidate, confirmation: IdentifierInput | None, data: PersonInput
+    *,
+    actor: User,
+    person: Person,
+    candidate: Candidate,
+    confirmation: IdentifierInput | None,
+    data: PersonInput,
 ) -> tuple[dict, PersonInput]:
     """What confirms "this is the same person", for the audit trail, and the entry to add.
 
@@ -325,7 +339,7 @@ class FamilyMemberInput:
 
 def _register_or_link(
     *,
-    actor,
+    actor: User,
     data: PersonInput,
     candidates: list,
     decision: str,
@@ -355,7 +369,7 @@ def _for_member(index: int, data: PersonInput, exc: ValidationError) -> Validati
 @atomic_service
 def family_register(
     *,
-    actor,
+    actor: User,
     data: PersonInput,
     candidates: list,
     decision: str,
@@ -395,9 +409,9 @@ def family_register(
     if existing is None:
         household_create(actor=actor, members=persons)
     else:
-        for member in persons[1:]:
+        for entry in persons[1:]:
             household_member_add(
-                actor=actor, household=existing.household, person=member.person, role=member.role
+                actor=actor, household=existing.household, person=entry.person, role=entry.role
             )
     return case
 
@@ -420,14 +434,20 @@ class EditConflict(ValidationError):
         self.current = case
 
 
-def _cannot_hold(user) -> str:
+def _cannot_hold(user: User) -> str:
     return _("%(name)s cannot be responsible for cases: their role does not work on cases.") % {
         "name": user
     }
 
 
 def case_update(
-    *, actor, case: Case, expected_version: int, summary: str, responsible=None, team=None
+    *,
+    actor: User,
+    case: Case,
+    expected_version: int,
+    summary: str,
+    responsible: User | None = None,
+    team: Team | None = None,
 ) -> Case:
     """Change the case's summary, responsible caseworker and team — only if nobody saved it
     since `expected_version` (optimistic locking: the second editor is told, nothing is lost)."""
@@ -469,7 +489,7 @@ def case_update(
 
 
 @atomic_service
-def cases_reassign(*, actor, cases: list[Case], responsible) -> int:
+def cases_reassign(*, actor: User, cases: list[Case], responsible: User) -> int:
     """Bulk reassignment, e.g. when a caseworker leaves (team leads)."""
     for case in cases:
         authorize(actor, Action.REASSIGN_CASES, case)
@@ -493,7 +513,7 @@ def cases_reassign(*, actor, cases: list[Case], responsible) -> int:
 
 
 @atomic_service
-def follow_up_add(*, actor, case: Case, due_on, title: str) -> FollowUp:
+def follow_up_add(*, actor: User, case: Case, due_on: date, title: str) -> FollowUp:
     authorize(actor, Action.WORK_ON_CASE, case)
     case_check_open(case)
     if not title.strip():
@@ -516,7 +536,7 @@ def follow_up_add(*, actor, case: Case, due_on, title: str) -> FollowUp:
 
 
 @atomic_service
-def follow_up_done(*, actor, follow_up: FollowUp) -> FollowUp:
+def follow_up_done(*, actor: User, follow_up: FollowUp) -> FollowUp:
     authorize(actor, Action.WORK_ON_CASE, follow_up.case)
     follow_up = FollowUp.objects.select_for_update().select_related("case").get(pk=follow_up.pk)
     case_check_open(follow_up.case)
@@ -534,7 +554,7 @@ def follow_up_done(*, actor, follow_up: FollowUp) -> FollowUp:
 
 
 @atomic_service
-def note_add(*, actor, case: Case, text: str, visibility: str) -> Note:
+def note_add(*, actor: User, case: Case, text: str, visibility: str) -> Note:
     authorize(actor, Action.WORK_ON_CASE, case)
     case_check_open(case)
     if not text.strip():
@@ -554,7 +574,7 @@ def note_add(*, actor, case: Case, text: str, visibility: str) -> Note:
 
 
 @atomic_service
-def break_glass_open(*, actor, person: Person | None, reason: str) -> BreakGlass:
+def break_glass_open(*, actor: User, person: Person | None, reason: str) -> BreakGlass:
     """Emergency access to a person's identity record for LOTSE_BREAK_GLASS_MINUTES, e.g. when
     someone stands at the counter and the office holding the record cannot be reached. Only
     within the actor's Kreise, never silently: the DPO sees every one.

@@ -29,11 +29,12 @@ from lotse.consent.form_texts import (
 )
 from lotse.consent.models import Consent, Purpose
 from lotse.core.pdf import stylesheets
+from lotse.organisations.models import User
 from lotse.people.models import Person, Script
 
 STYLESHEET = Path(__file__).parent / "pdf" / "consent_form.css"
 # The script of a name → the language tag that picks its font (when nothing better is known).
-SCRIPT_LANG = {Script.ARABIC: "ar", Script.ETHIOPIC: "ti", Script.CYRILLIC: "uk"}
+SCRIPT_LANG: dict[str, str] = {Script.ARABIC: "ar", Script.ETHIOPIC: "ti", Script.CYRILLIC: "uk"}
 
 
 def _names(person: Person) -> tuple[str, str, str]:
@@ -94,7 +95,7 @@ def _page(code: str, consent: Consent | None) -> dict:
 
 
 def consent_form_pdf(
-    *, actor, person: Person, consent: Consent | None = None, language: str = ""
+    *, actor: User, person: Person, consent: Consent | None = None, language: str = ""
 ) -> bytes:
     """The form as PDF bytes; logged as an export of the person's data."""
     import weasyprint  # imported here: loading Pango costs time that only this page needs
@@ -122,7 +123,7 @@ def consent_form_pdf(
         "office": actor.office,
     }
     html = render_to_string("consent/form_pdf.html", context)
-    pdf = weasyprint.HTML(string=html).write_pdf(
+    pdf: bytes = weasyprint.HTML(string=html).write_pdf(
         stylesheets=stylesheets(STYLESHEET),
         # A tagged PDF (PDF/UA-1): headings, lists and the language of each part are marked, so
         # a screen reader reads the form in the right voice and order.

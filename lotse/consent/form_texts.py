@@ -16,10 +16,14 @@ translated page says so.
 """
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.utils.translation import pgettext, pgettext_lazy
 
 from lotse.access.policy import Category
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 LEGAL_REFERENCE = "Art. 6 Abs. 1 lit. a, Art. 9 Abs. 2 lit. a DSGVO; § 67b SGB X"
 
@@ -54,7 +58,7 @@ LANGUAGE_NAMES = {
 
 # The categories of data as the form names them (the policy's categories have no labels of their
 # own); the person's report prints the same words.
-CATEGORY_TEXTS = {
+CATEGORY_TEXTS: "dict[str, StrOrPromise]" = {
     Category.IDENTITY: pgettext_lazy(
         "consent form", "Name, date of birth, address and contact details"
     ),

@@ -1,6 +1,8 @@
 """Forms of the consent pages. They only parse input; what makes a consent valid is decided
 by the service (services._validate), whose messages the view puts on the fields."""
 
+from typing import Any, cast
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -9,22 +11,24 @@ from lotse.access.policy import scope_offices
 from lotse.consent.form_texts import LANGUAGE_NAMES
 from lotse.consent.models import CATEGORY_CHOICES, GivenHow, Purpose, WithdrawnHow
 from lotse.consent.services import ConsentInput
+from lotse.organisations.models import User
+from lotse.people.models import Person
 
 CHECK = {"class": "kern-form-check__checkbox"}
 
 
-def _language_choices():
+def _language_choices() -> list[tuple[str, str]]:
     return [("", "–")] + [(code, f"{names[0]} ({code})") for code, names in LANGUAGE_NAMES.items()]
 
 
 class ConsentForm(forms.Form):
-    recipients = forms.ModelMultipleChoiceField(
+    recipients: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         label=_("Offices that may receive the data"),
         queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs=CHECK),
     )
-    disclosing_offices = forms.ModelMultipleChoiceField(
+    disclosing_offices: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         label=_("Offices released from confidentiality"),
         help_text=_("Leave empty for every office holding these data about the person."),
         queryset=None,
@@ -79,11 +83,11 @@ class ConsentForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
-    def __init__(self, *args, actor, person, **kwargs):
+    def __init__(self, *args: Any, actor: User, person: Person, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         offices = scope_offices(actor).order_by("name")
-        self.fields["recipients"].queryset = offices
-        self.fields["disclosing_offices"].queryset = offices
+        cast(forms.ModelMultipleChoiceField, self.fields["recipients"]).queryset = offices
+        cast(forms.ModelMultipleChoiceField, self.fields["disclosing_offices"]).queryset = offices
         if not self.is_bound:
             self.initial.setdefault("given_on", timezone.localdate())
             self.initial.setdefault("explained_language", person.preferred_language or "de")

@@ -7,6 +7,8 @@ recorded on it and takes effect at once, because the policy rule (rules.py) asks
 every decision.
 """
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -57,7 +59,7 @@ class WithdrawnHow(models.TextChoices):
 
 
 class ConsentQuerySet(models.QuerySet):
-    def active(self, on=None):
+    def active(self, on: date | None = None) -> "ConsentQuerySet":
         """Not withdrawn and valid on `on` (today): what the policy may rely on."""
         on = on or timezone.localdate()
         return self.filter(withdrawn_at__isnull=True, given_on__lte=on, valid_until__gte=on)
@@ -162,7 +164,7 @@ class Consent(TimeStampedModel):
     def is_withdrawn(self) -> bool:
         return self.withdrawn_at is not None
 
-    def is_active(self, on=None) -> bool:
+    def is_active(self, on: date | None = None) -> bool:
         on = on or timezone.localdate()
         return not self.is_withdrawn and self.given_on <= on <= self.valid_until
 

@@ -17,6 +17,10 @@ consent for "integration counselling" opens the data to the Integrationsmanageme
 but not to an Agentur's job placement.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,7 +32,10 @@ from lotse.access.policy import (
     register_category_rule,
 )
 from lotse.consent.models import Consent, Purpose
-from lotse.organisations.models import OfficeKind
+from lotse.organisations.models import Office, OfficeKind, User
+
+if TYPE_CHECKING:
+    from lotse.people.models import Person
 
 # The task an office performs by its kind: the purpose of its everyday case work.
 OFFICE_TASK: dict[str, Purpose] = {
@@ -40,15 +47,18 @@ OFFICE_TASK: dict[str, Purpose] = {
 }
 
 
-def purpose_of(office, purpose: str) -> str:
+def purpose_of(office: Office, purpose: str) -> str:
     """The consent purpose a read stands for (see the module docstring)."""
     if purpose in Purpose.values:
         return purpose
     return OFFICE_TASK.get(office.kind, "")
 
 
-def covering_consent(*, user, person, category: str, owner_office, purpose: str = ""):
+def covering_consent(
+    *, user: User, person: Person, category: str, owner_office: Office, purpose: str = ""
+) -> Consent | None:
     """The newest active consent that covers this read, or None."""
+    assert user.office is not None  # the policy asks only members of staff
     wanted = purpose_of(user.office, purpose)
     candidates = (
         Consent.objects.active(timezone.localdate())
@@ -58,11 +68,11 @@ def covering_consent(*, user, person, category: str, owner_office, purpose: str 
     )
     for consent in candidates:
         if _covers(consent, category, wanted, owner_office):
-            return consent
+            return consent  # type: ignore[no-any-return]  # the queryset's model is Consent
     return None
 
 
-def _covers(consent: Consent, category: str, wanted: str, owner_office) -> bool:
+def _covers(consent: Consent, category: str, wanted: str, owner_office: Office) -> bool:
     if category not in consent.categories or wanted not in consent.purposes:
         return False
     if category in SPECIAL_CATEGORIES and not consent.explicit_special_categories:
@@ -71,7 +81,9 @@ def _covers(consent: Consent, category: str, wanted: str, owner_office) -> bool:
     return not (disclosing and owner_office.pk not in disclosing)
 
 
-def consent_rule(*, user, person, category, owner_office, purpose) -> Decision | None:
+def consent_rule(
+    *, user: User, person: Person, category: str, owner_office: Office, purpose: str
+) -> Decision | None:
     consent = covering_consent(
         user=user, person=person, category=category, owner_office=owner_office, purpose=purpose
     )
@@ -87,7 +99,7 @@ def consent_rule(*, user, person, category, owner_office, purpose) -> Decision |
     )
 
 
-def _consent_admits(*, user, category, owner_office, purpose) -> Q | None:
+def _consent_admits(*, user: User, category: str, owner_office: Office, purpose: str) -> Q | None:
     """The persons whose consent covers the read: the active consents naming the user's office
     as recipient, checked one by one as `covering_consent` checks them."""
     if user.office is None:

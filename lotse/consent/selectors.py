@@ -1,6 +1,8 @@
 """Reads for the consent pages: the consents of a person, and the profile data other offices
 share with the actor's office (on a statute or a consent), each read or refusal logged."""
 
+from datetime import date
+
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -32,7 +34,7 @@ def consent_list(*, actor: User, person: Person) -> QuerySet[Consent]:
     )
 
 
-def consent_get(*, actor: User, person: Person, consent_id) -> Consent:
+def consent_get(*, actor: User, person: Person, consent_id: str | int) -> Consent:
     try:
         return consent_list(actor=actor, person=person).get(pk=int(consent_id))
     except (Consent.DoesNotExist, TypeError, ValueError):
@@ -78,7 +80,7 @@ def shared_languages(*, actor: User, person: Person, purpose: str = "") -> list[
     return sorted(shared, key=lambda entry: entry["office"].name)
 
 
-def _consent_status(consent, today) -> str:
+def _consent_status(consent: Consent, today: date) -> str:
     if consent.is_withdrawn:
         return "withdrawn"
     if consent.valid_until < today:
@@ -88,7 +90,9 @@ def _consent_status(consent, today) -> str:
     return "active"
 
 
-def consent_section(*, actor: User, person, withdrawing=None) -> dict:
+def consent_section(
+    *, actor: User, person: Person, withdrawing: tuple[int, WithdrawForm] | None = None
+) -> dict:
     """The consent section of the person page: the consents the actor may see (read and logged
     by `consent_list`), a withdrawal form for each that can be withdrawn (a refused withdrawal
     comes back as typed: `withdrawing` is (consent id, bound form)), the languages of the form."""
@@ -105,6 +109,7 @@ def consent_section(*, actor: User, person, withdrawing=None) -> dict:
             )
         consents.append({"consent": consent, "status": status, "withdraw_form": form})
     languages = document_languages(person.preferred_language)
+    assert actor.office is not None  # consent_list has let a member of staff through
     return {
         "consents": consents,
         "can_edit": bool(decide(actor, Action.EDIT_PERSON, person)),

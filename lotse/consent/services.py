@@ -109,7 +109,7 @@ def consent_record(*, actor: User, person: Person, data: ConsentInput) -> Consen
 
 
 def _create(actor: User, person: Person, data: ConsentInput) -> Consent:
-    consent = Consent.objects.create(
+    consent = Consent.objects.create(  # type: ignore[misc]  # _validate: the dates are given
         person=person,
         categories=sorted(set(data.categories)),
         explicit_special_categories=data.explicit_special_categories,

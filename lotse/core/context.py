@@ -11,10 +11,12 @@ adapter's get_client_ip) all ask it.
 import ipaddress
 import re
 import uuid
+from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.http import HttpRequest, HttpResponse
 
 # A request id from the client (a load balancer, a calling system) is kept only when it is one
 # token of letters, digits, ".", "_" and "-" that fits the audit trail's column (a UUID does).
@@ -42,7 +44,7 @@ def _address(value: str | None) -> str | None:
         return None
 
 
-def client_ip(request) -> str | None:
+def client_ip(request: HttpRequest) -> str | None:
     """The client's address: REMOTE_ADDR, or behind LOTSE_PROXY_COUNT reverse proxies the
     address the outermost of them saw, which it appended to X-Forwarded-For.
 
@@ -62,21 +64,21 @@ def client_ip(request) -> str | None:
     return _address(hops[-depth]) or remote
 
 
-def request_id_of(request) -> str:
+def request_id_of(request: HttpRequest) -> str:
     """The client's X-Request-ID if well-formed, else a new one (never the client's text)."""
-    sent = request.headers.get("X-Request-ID", "")
+    sent: str = request.headers.get("X-Request-ID", "")
     if _REQUEST_ID.fullmatch(sent):
         return sent
     return str(uuid.uuid4())
 
 
 class RequestContextMiddleware:
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         meta = RequestMeta(ip_address=client_ip(request), request_id=request_id_of(request))
-        request.request_id = meta.request_id
+        request.request_id = meta.request_id  # type: ignore[attr-defined]
         token = _current.set(meta)
         try:
             response = self.get_response(request)

@@ -10,6 +10,7 @@ No session is read or written, no cookie set. Other methods go on to the view (4
 """
 
 import logging
+from collections.abc import Callable
 
 from django.conf import settings
 from django.db import Error, connections
@@ -45,7 +46,7 @@ def health_response() -> JsonResponse:
 
 
 class HealthCheckMiddleware:
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:

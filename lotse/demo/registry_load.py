@@ -22,6 +22,7 @@ from lotse.audit.vocabulary import Purpose
 from lotse.cases.models import Case
 from lotse.identity.csvio import read_row
 from lotse.identity.matching import blocking_keys, prepare
+from lotse.organisations.models import User
 from lotse.people.models import (
     MatchKey,
     MatchRecord,
@@ -112,7 +113,7 @@ def _objects(row: dict[str, str], office) -> tuple:
     return person, [name], identifiers, nationality, [address], keys, match_record, not_used
 
 
-def load_rows(rows: Iterable[dict[str, str]], *, office, actor=None) -> int:
+def load_rows(rows: Iterable[dict[str, str]], *, office, actor: User | None = None) -> int:
     if not settings.LOTSE_DEMO:
         raise ImproperlyConfigured("Generated persons are loaded only in demo mode (LOTSE_DEMO=1).")
     total = partial = 0

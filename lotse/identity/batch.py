@@ -63,8 +63,8 @@ def duplicate_run_execute(*, run_id: int, processes: int | None = None) -> Dupli
 def _store_pairs(run: DuplicateRun, best: dict) -> int:
     """New pairs go into the queue; pairs in it or reviewed before are not asked again, and a
     pair decided "different persons" never (until the decision is taken back)."""
-    known = set(DuplicatePair.objects.values_list("person_a_id", "person_b_id"))
-    known = {(str(a), str(b)) for a, b in known}
+    stored = DuplicatePair.objects.values_list("person_a_id", "person_b_id")
+    known = {(str(a), str(b)) for a, b in set(stored)}
     different = rejected_keys()
     new = [
         DuplicatePair(person_a_id=a, person_b_id=b, score=score, reasons=reasons, run=run)

@@ -91,7 +91,8 @@ class Generator:
         return found
 
     def _person(self, household: str, country: Country, sex: str, family: list[Name],
-                years: tuple[int, int], address, parents=None,
+                years: tuple[int, int], address: tuple[str, str],
+                parents: tuple[Name, Name] | None = None,
                 taken: frozenset[Name] = frozenset()) -> Person:  # fmt: skip
         self._persons += 1
         names = country.male if sex == "m" else country.female

@@ -7,6 +7,7 @@ reported only as "a record exists at office X", so that access can be requested.
 """
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Count
@@ -26,10 +27,12 @@ from lotse.audit.services import audit_record
 from lotse.audit.vocabulary import Purpose
 from lotse.cases.rules import holding_offices, offices_in_kreise
 from lotse.identity.matching.blocking import block_limit, blocking_keys
-from lotse.identity.matching.compare import LIKELY, POSSIBLE, compare, may_reach
+from lotse.identity.matching.compare import LIKELY, POSSIBLE, MatchResult, compare, may_reach
 from lotse.identity.matching.explain import explain_prepared
-from lotse.identity.matching.features import prepare
+from lotse.identity.matching.features import Prepared, prepare
+from lotse.identity.matching.records import PersonRecord
 from lotse.identity.selectors import rejected_keys
+from lotse.organisations.models import User
 from lotse.people.models import UNIQUE_IDENTIFIER_TYPES, MatchKey, Person, PersonIdentifier
 from lotse.people.records import input_records, records_by_person
 from lotse.people.services import PersonInput, normalize_identifier
@@ -38,7 +41,7 @@ MAX_CANDIDATES = 10
 MAX_SCORED = 100
 
 
-def candidate_ref(actor, person_id) -> str:
+def candidate_ref(actor: User, person_id: object) -> str:
     """What the page names a candidate by (decisions, field names): not the record's id, which
     a hidden record must not give away. The same for the same user and record, so that the
     check run again on the posted entry finds the candidate the page showed."""
@@ -98,7 +101,7 @@ def _identifier_matches(data: PersonInput) -> dict[str, list[str]]:
     return found
 
 
-def _blocked_ids(prepared) -> list[str]:
+def _blocked_ids(prepared: Iterable[Prepared]) -> list[str]:
     """Persons sharing a blocking key with the entry, those sharing the most keys first.
 
     Only the MAX_SCORED best-connected are scored: with a million records a frequent name and a
@@ -124,7 +127,9 @@ def _blocked_ids(prepared) -> list[str]:
     return [str(row["person_id"]) for row in ranked]
 
 
-def _best(new_records, records, *, decisive: bool):
+def _best(
+    new_records: list[Prepared], records: Iterable[PersonRecord], *, decisive: bool
+) -> tuple[MatchResult, Prepared, Prepared] | None:
     """The best comparison of the entry's records with a candidate's, with the two records it
     compared (for the reasons in words). A candidate that no identifier decides counts only from
     POSSIBLE, so pairs that cannot reach it are skipped before their names are compared."""
@@ -140,7 +145,7 @@ def _best(new_records, records, *, decisive: bool):
     return best
 
 
-def _scored(new_records, decisive: dict, ids: set[str]) -> list[Candidate]:
+def _scored(new_records: list[Prepared], decisive: dict, ids: set[str]) -> list[Candidate]:
     candidates = []
     for pk, records in records_by_person(ids).items():
         key = str(pk)
@@ -158,7 +163,7 @@ def _scored(new_records, decisive: dict, ids: set[str]) -> list[Candidate]:
     return candidates[:MAX_CANDIDATES]
 
 
-def _describe(actor, candidates: list[Candidate]) -> None:
+def _describe(actor: User, candidates: list[Candidate]) -> None:
     """What the user may learn of each candidate: the record itself, or only its holders."""
     ids = [c.person_id for c in candidates]
     # The candidates the user's office works on (the policy's scope for EDIT_PERSON: an open
@@ -209,7 +214,7 @@ def _not_decided_different(candidates: list[Candidate], decisive: dict) -> list[
     ]
 
 
-def duplicate_check(*, actor, data: PersonInput) -> list[Candidate]:
+def duplicate_check(*, actor: User, data: PersonInput) -> list[Candidate]:
     authorize(actor, Action.EDIT_PERSON_REGISTRY, purpose=Purpose.REGISTRATION)
     new_records = [prepare(r) for r in input_records(data)]
     decisive = _identifier_matches(data)

@@ -1,5 +1,7 @@
 """The review queue of possible duplicates, as far as the reviewer may see both records."""
 
+from collections.abc import Iterable
+
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -9,16 +11,17 @@ from lotse.access.policy import Action, authorize, scope
 from lotse.audit.services import audit_refusal
 from lotse.audit.vocabulary import Purpose
 from lotse.identity.models import DuplicatePair, DuplicateRun, Merge
+from lotse.organisations.models import User
 from lotse.people.models import Person
 from lotse.people.selectors import primary_family_name
 
 
-def _visible_to(actor, prefix: str) -> Q:
+def _visible_to(actor: User, prefix: str) -> Q:
     """The rows whose person at `prefix` the actor may work on (the policy's scope)."""
     return Q(**{f"{prefix}__in": scope(actor, Action.EDIT_PERSON, Person.objects.all())})
 
 
-def pair_queue(*, actor) -> QuerySet[DuplicatePair]:
+def pair_queue(*, actor: User) -> QuerySet[DuplicatePair]:
     authorize(actor, Action.REVIEW_DUPLICATES)
     return (
         DuplicatePair.objects.filter(status=DuplicatePair.Status.OPEN)
@@ -32,7 +35,7 @@ def pair_queue(*, actor) -> QuerySet[DuplicatePair]:
     )
 
 
-def pairs_elsewhere_count(*, actor) -> int:
+def pairs_elsewhere_count(*, actor: User) -> int:
     """Open pairs with one record at the actor's office and the other only elsewhere: counted,
     not shown (their review needs both offices)."""
     authorize(actor, Action.REVIEW_DUPLICATES)
@@ -42,7 +45,7 @@ def pairs_elsewhere_count(*, actor) -> int:
     return mine.distinct().count() - pair_queue(actor=actor).count()
 
 
-def pair_get(*, actor, pair_id: int) -> DuplicatePair:
+def pair_get(*, actor: User, pair_id: int) -> DuplicatePair:
     pair = pair_queue(actor=actor).filter(pk=pair_id).first()
     if pair is None:
         if DuplicatePair.objects.filter(pk=pair_id).exists():
@@ -58,17 +61,17 @@ def pair_get(*, actor, pair_id: int) -> DuplicatePair:
     return pair
 
 
-def latest_run(*, actor) -> DuplicateRun | None:
+def latest_run(*, actor: User) -> DuplicateRun | None:
     authorize(actor, Action.REVIEW_DUPLICATES)
     return DuplicateRun.objects.first()
 
 
-def run_get(*, actor, run_id: int) -> DuplicateRun:
+def run_get(*, actor: User, run_id: int) -> DuplicateRun:
     authorize(actor, Action.REVIEW_DUPLICATES)
     return get_object_or_404(DuplicateRun, pk=run_id)
 
 
-def merge_list(*, actor) -> QuerySet[Merge]:
+def merge_list(*, actor: User) -> QuerySet[Merge]:
     authorize(actor, Action.REVIEW_DUPLICATES)
     return (
         Merge.objects.filter(_visible_to(actor, "kept"))
@@ -79,13 +82,13 @@ def merge_list(*, actor) -> QuerySet[Merge]:
     )
 
 
-def merge_get(*, actor, merge_id: int) -> Merge:
+def merge_get(*, actor: User, merge_id: int) -> Merge:
     merge = get_object_or_404(Merge.objects.select_related("kept", "merged"), pk=merge_id)
     authorize(actor, Action.EDIT_PERSON, merge.kept, purpose=Purpose.UNDO_MERGE)
     return merge
 
 
-def rejected_pairs(*, person_ids=None) -> QuerySet[DuplicatePair]:
+def rejected_pairs(*, person_ids: Iterable[object] | None = None) -> QuerySet[DuplicatePair]:
     """The pairs a reviewer decided are two different persons, with why (`rejection_reason`,
     one of RejectionReason; `review_reason` the note) and when: what the engine remembers.
 
@@ -102,7 +105,7 @@ def rejected_pairs(*, person_ids=None) -> QuerySet[DuplicatePair]:
     return pairs.order_by("pk")
 
 
-def rejected_keys(*, person_ids=None) -> set[frozenset[str]]:
+def rejected_keys(*, person_ids: Iterable[object] | None = None) -> set[frozenset[str]]:
     """`rejected_pairs` as a set of {person id, person id} (as strings), for lookups."""
     return {
         frozenset((str(a), str(b)))
@@ -110,7 +113,7 @@ def rejected_keys(*, person_ids=None) -> set[frozenset[str]]:
     }
 
 
-def decided_pairs(*, actor) -> QuerySet[DuplicatePair]:
+def decided_pairs(*, actor: User) -> QuerySet[DuplicatePair]:
     """Pairs decided "different persons" whose two records the reviewer may both see (the
     decision can be taken back from the review page)."""
     authorize(actor, Action.REVIEW_DUPLICATES)
@@ -125,7 +128,7 @@ def decided_pairs(*, actor) -> QuerySet[DuplicatePair]:
     )
 
 
-def decided_pair_get(*, actor, pair_id: int) -> DuplicatePair:
+def decided_pair_get(*, actor: User, pair_id: int) -> DuplicatePair:
     """A pair of the reviewer's office, whatever its status (the service says whether its
     decision can be taken back); refused like `pair_get` otherwise."""
     authorize(actor, Action.REVIEW_DUPLICATES)
@@ -140,7 +143,7 @@ def decided_pair_get(*, actor, pair_id: int) -> DuplicatePair:
     return pair
 
 
-def explain_pairs(pairs) -> None:
+def explain_pairs(pairs: Iterable[DuplicatePair]) -> None:
     """Set `explanation` (matching.explain.Explanation: why the pair was proposed, field by
     field, in words) on each pair, from the duplicate-check index in one query. For pairs a
     selector above has already let the reviewer see."""
@@ -151,6 +154,6 @@ def explain_pairs(pairs) -> None:
     ids = {p.person_a_id for p in pairs} | {p.person_b_id for p in pairs}
     records = records_by_person(ids) if ids else {}
     for pair in pairs:
-        pair.explanation = explain(
+        pair.explanation = explain(  # type: ignore[attr-defined]  # set for the page only
             records.get(pair.person_a_id, []), records.get(pair.person_b_id, []), pair.score
         )

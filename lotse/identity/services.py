@@ -1,7 +1,7 @@
 """Reviewing possible duplicates, merging two records without loss, and undoing a merge."""
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -10,7 +10,8 @@ from lotse.audit.models import EventType
 from lotse.audit.services import atomic_service, audit_record
 from lotse.audit.vocabulary import Purpose
 from lotse.core.text import check_length
-from lotse.identity.models import DuplicatePair, Merge, RejectionReason
+from lotse.identity.models import DuplicatePair, DuplicateRun, Merge, RejectionReason
+from lotse.organisations.models import User
 from lotse.people.models import Person
 from lotse.people.services import refresh_match_index
 
@@ -21,7 +22,7 @@ from lotse.people.services import refresh_match_index
 _NOT_MOVED = {"identity.Merge", "people.Person", "people.MatchKey", "people.MatchRecord"}
 
 
-def _person_relations() -> list[tuple[str, type, str]]:
+def _person_relations() -> list[tuple[str, type[models.Model], str]]:
     return [
         (f"{rel.related_model._meta.label}.{rel.field.name}", rel.related_model, rel.field.name)
         for rel in Person._meta.related_objects
@@ -29,7 +30,7 @@ def _person_relations() -> list[tuple[str, type, str]]:
     ]
 
 
-def _move(model, field: str, ids: list, target: Person) -> list:
+def _move(model: type[models.Model], field: str, ids: list, target: Person) -> list:
     """Point the rows at `target`, one by one so that each move lands in the field history.
 
     A row that cannot move stays on the merged record, which is kept: the same nationality
@@ -37,7 +38,7 @@ def _move(model, field: str, ids: list, target: Person) -> list:
     """
     stamp = ["updated_at"] if any(f.name == "updated_at" for f in model._meta.fields) else []
     moved = []
-    for row in model.objects.filter(pk__in=ids):
+    for row in model.objects.filter(pk__in=ids):  # type: ignore[attr-defined]
         setattr(row, field, target)
         try:
             with transaction.atomic():
@@ -50,7 +51,7 @@ def _move(model, field: str, ids: list, target: Person) -> list:
 
 @atomic_service
 def person_merge(
-    *, actor, kept: Person, merged: Person, reason: str, pair: DuplicatePair | None = None
+    *, actor: User, kept: Person, merged: Person, reason: str, pair: DuplicatePair | None = None
 ) -> Merge:
     authorize(actor, Action.REVIEW_DUPLICATES)
     authorize(actor, Action.EDIT_PERSON, kept, purpose=Purpose.MERGE)
@@ -73,7 +74,7 @@ def person_merge(
         label: _move(
             model,
             field,
-            list(model.objects.filter(**{field: merged}).values_list("pk", flat=True)),
+            list(model.objects.filter(**{field: merged}).values_list("pk", flat=True)),  # type: ignore[attr-defined]
             kept,
         )
         for label, model, field in _person_relations()
@@ -107,7 +108,7 @@ def person_merge(
 
 
 @atomic_service
-def person_unmerge(*, actor, merge: Merge, reason: str) -> Merge:
+def person_unmerge(*, actor: User, merge: Merge, reason: str) -> Merge:
     authorize(actor, Action.REVIEW_DUPLICATES)
     authorize(actor, Action.EDIT_PERSON, merge.kept, purpose=Purpose.UNDO_MERGE)
     # The merge row locked and read again: of two undos at the same time, the second waits
@@ -130,6 +131,7 @@ def person_unmerge(*, actor, merge: Merge, reason: str) -> Merge:
     merge.save(update_fields=["undone_by", "undone_at", "undo_reason"])
     if merge.pair_id:
         pair = merge.pair
+        assert pair is not None  # pair_id is set
         pair.status = DuplicatePair.Status.OPEN
         pair.save(update_fields=["status"])
     for person in (merge.kept, merged):
@@ -153,7 +155,7 @@ def _locked_pair(pair: DuplicatePair) -> DuplicatePair:
     )
 
 
-def _close_pair(pair: DuplicatePair, actor, status: str, reason: str) -> None:
+def _close_pair(pair: DuplicatePair, actor: User, status: str, reason: str) -> None:
     pair.status = status
     pair.reviewed_by = actor
     pair.reviewed_at = timezone.now()
@@ -177,7 +179,7 @@ def rejection_errors(kind: str, note: str) -> dict[str, str]:
 
 
 @atomic_service
-def pair_reject(*, actor, pair: DuplicatePair, kind: str, note: str = "") -> DuplicatePair:
+def pair_reject(*, actor: User, pair: DuplicatePair, kind: str, note: str = "") -> DuplicatePair:
     """The reviewer's decision that the pair are two persons, with why (`kind`, one of
     RejectionReason, and a note, required for "another reason"). Stored with the pair: the
     batch search and the registration check never propose it again (selectors.rejected_pairs)
@@ -196,7 +198,7 @@ def pair_reject(*, actor, pair: DuplicatePair, kind: str, note: str = "") -> Dup
         event_type=EventType.DUPLICATE_REVIEWED,
         actor=actor,
         obj=pair,
-        reason=note or RejectionReason(kind).label,
+        reason=note or str(RejectionReason(kind).label),
         details={
             "decision": "rejected",
             "why": kind,
@@ -208,7 +210,7 @@ def pair_reject(*, actor, pair: DuplicatePair, kind: str, note: str = "") -> Dup
 
 
 @atomic_service
-def match_decision_reset(*, actor, pair: DuplicatePair, reason: str) -> DuplicatePair:
+def match_decision_reset(*, actor: User, pair: DuplicatePair, reason: str) -> DuplicatePair:
     """Take back a "different persons" decision: the pair is open for review again (back in
     the queue) and may be proposed again. The decision taken back stays in the audit trail."""
     authorize(actor, Action.REVIEW_DUPLICATES)
@@ -218,7 +220,7 @@ def match_decision_reset(*, actor, pair: DuplicatePair, reason: str) -> Duplicat
     pair = _locked_pair(pair)
     if pair.status != DuplicatePair.Status.REJECTED:
         raise ValidationError(_('Only a decision "different persons" can be taken back.'))
-    before = {"why": pair.rejection_reason, "note": pair.review_reason}
+    before: dict[str, object] = {"why": pair.rejection_reason, "note": pair.review_reason}
     before["by"] = pair.reviewed_by_id
     pair.status = DuplicatePair.Status.OPEN
     pair.reviewed_by = None
@@ -244,7 +246,7 @@ def match_decision_reset(*, actor, pair: DuplicatePair, reason: str) -> Duplicat
 
 
 @atomic_service
-def pair_confirm(*, actor, pair: DuplicatePair, reason: str) -> Merge:
+def pair_confirm(*, actor: User, pair: DuplicatePair, reason: str) -> Merge:
     """Confirmed pairs merge: the older record is kept, the newer one merged into it."""
     pair = _locked_pair(pair)
     if pair.status != DuplicatePair.Status.OPEN:
@@ -262,9 +264,8 @@ def pair_confirm(*, actor, pair: DuplicatePair, reason: str) -> Merge:
 
 
 @atomic_service
-def duplicate_run_start(*, actor):
+def duplicate_run_start(*, actor: User) -> DuplicateRun:
     """Queue a batch search for duplicates over the whole registry (a background task)."""
-    from lotse.identity.models import DuplicateRun
     from lotse.identity.tasks import find_duplicates_task
 
     authorize(actor, Action.REVIEW_DUPLICATES)

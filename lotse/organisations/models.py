@@ -215,8 +215,8 @@ class User(AbstractUser):
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     class Meta(AbstractUser.Meta):
-        verbose_name = _("user")
-        verbose_name_plural = _("users")
+        verbose_name = _("user")  # type: ignore[assignment]  # django-stubs: str, lazy is fine
+        verbose_name_plural = _("users")  # type: ignore[assignment]
         swappable = "AUTH_USER_MODEL"
 
     def __str__(self) -> str:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from lotse.access.policy import Action, Category, authorize
 from lotse.audit.models import EventType
 from lotse.audit.services import atomic_service, audit_record
+from lotse.organisations.models import User
 from lotse.people.models import Household, HouseholdMember, HouseholdRole, Person
 
 PURPOSE = "household"
@@ -50,7 +51,7 @@ def current_members(household: Household) -> list[HouseholdMember]:
     )
 
 
-def _may_edit(actor, person: Person) -> None:
+def _may_edit(actor: User, person: Person) -> None:
     """The policy decides (refusals are audited); a person the office cannot see is refused in
     plain words without saying whether or where the record exists."""
     try:
@@ -103,7 +104,7 @@ def _not_elsewhere(person: Person, household: Household | None = None) -> None:
         )
 
 
-def _audit(actor, member: HouseholdMember, change: str, reason: str = "") -> None:
+def _audit(actor: User, member: HouseholdMember, change: str, reason: str = "") -> None:
     audit_record(
         event_type=EventType.PERSON_CHANGED,
         actor=actor,
@@ -123,7 +124,7 @@ def _audit(actor, member: HouseholdMember, change: str, reason: str = "") -> Non
     )
 
 
-def _join(actor, household: Household, member: MemberInput, day: date) -> HouseholdMember:
+def _join(actor: User, household: Household, member: MemberInput, day: date) -> HouseholdMember:
     joined = HouseholdMember.objects.create(
         household=household,
         person=member.person,
@@ -137,7 +138,7 @@ def _join(actor, household: Household, member: MemberInput, day: date) -> Househ
 
 @atomic_service
 def household_create(
-    *, actor, members: list[MemberInput], valid_from: date | None = None
+    *, actor: User, members: list[MemberInput], valid_from: date | None = None
 ) -> Household:
     """A new Bedarfsgemeinschaft of `members` (one of them the applicant) from `valid_from`."""
     day = valid_from or timezone.localdate()
@@ -163,7 +164,7 @@ def household_create(
 
 @atomic_service
 def household_member_add(
-    *, actor, household: Household, person: Person, role: str, valid_from: date | None = None
+    *, actor: User, household: Household, person: Person, role: str, valid_from: date | None = None
 ) -> HouseholdMember:
     """`person` joins `household`. The actor's office must hold the person and a current
     member of the household in open cases."""
@@ -181,7 +182,7 @@ def household_member_add(
 
 
 @atomic_service
-def household_join(*, actor, person: Person, member: Person, role: str) -> HouseholdMember:
+def household_join(*, actor: User, person: Person, member: Person, role: str) -> HouseholdMember:
     """`member` joins `person`'s Bedarfsgemeinschaft; without one, it is started with `person`
     as the applicant."""
     membership = current_membership(person)
@@ -211,7 +212,7 @@ def _check_reason(reason: str) -> None:
 
 @atomic_service
 def household_member_remove(
-    *, actor, member: HouseholdMember, reason: str, valid_to: date | None = None
+    *, actor: User, member: HouseholdMember, reason: str, valid_to: date | None = None
 ) -> HouseholdMember:
     """The member leaves on `valid_to` (today by default); the row stays as history."""
     member = HouseholdMember.objects.select_for_update().get(pk=member.pk)
@@ -237,7 +238,7 @@ def household_member_remove(
 
 @atomic_service
 def household_set(
-    *, actor, person: Person, members: list[MemberInput], reason: str = ""
+    *, actor: User, person: Person, members: list[MemberInput], reason: str = ""
 ) -> Household | None:
     """Make `person`'s current Bedarfsgemeinschaft consist of `members` (the API's PUT): new
     members join, missing ones leave, a changed role is a leaving and a joining. `person` must
@@ -263,7 +264,7 @@ def household_set(
     return household
 
 
-def _replace_members(actor, household: Household, wanted: dict, reason: str) -> None:
+def _replace_members(actor: User, household: Household, wanted: dict, reason: str) -> None:
     current = {str(m.person_id): m for m in current_members(household)}
     for pid, row in current.items():
         if pid not in wanted or wanted[pid].role != row.role:

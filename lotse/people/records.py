@@ -4,10 +4,16 @@ A person with several names (spellings, aliases, the original script) becomes on
 name; a comparison takes the best pair, and blocking keys are the union over all names.
 """
 
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
 from lotse.identity.matching.records import BirthDate, Identifier, PersonRecord
 from lotse.people.models import Person, Sex
 
-SEX_CODES = {Sex.FEMALE: "f", Sex.MALE: "m", Sex.DIVERSE: "x", Sex.UNKNOWN: ""}
+if TYPE_CHECKING:
+    from lotse.people.services import PersonInput
+
+SEX_CODES: dict[str, str] = {Sex.FEMALE: "f", Sex.MALE: "m", Sex.DIVERSE: "x", Sex.UNKNOWN: ""}
 
 
 def _family(family: str, chain: str) -> str:
@@ -15,7 +21,7 @@ def _family(family: str, chain: str) -> str:
     return " ".join(part for part in (family, chain) if part)
 
 
-def input_records(data) -> list[PersonRecord]:
+def input_records(data: "PersonInput") -> list[PersonRecord]:
     """Records for a registration (a people.services.PersonInput) not yet saved."""
     from lotse.people.services import normalize_identifier
 
@@ -77,7 +83,7 @@ def match_data(person: Person) -> dict:
     }
 
 
-def records_from_data(pk, data: dict) -> list[PersonRecord]:
+def records_from_data(pk: object, data: dict[str, Any]) -> list[PersonRecord]:
     year, month, day, placeholder = data["birth"]
     common = {
         "birth_date": BirthDate(year, month, day, placeholder),
@@ -94,7 +100,9 @@ def records_from_data(pk, data: dict) -> list[PersonRecord]:
     ]
 
 
-def records_by_person(person_ids=None, *, progress=None) -> dict:
+def records_by_person(
+    person_ids: Iterable[object] | None = None, *, progress: Callable[[int], object] | None = None
+) -> dict[Any, list[PersonRecord]]:
     """person id → its records, from the MatchRecord index in one streaming query.
 
     `person_ids` None means every unmerged person (merged records have no MatchRecord);
@@ -102,14 +110,14 @@ def records_by_person(person_ids=None, *, progress=None) -> dict:
     """
     from lotse.people.models import MatchRecord
 
-    rows = MatchRecord.objects.order_by()
+    records = MatchRecord.objects.order_by()
     if person_ids is not None:
-        rows = rows.filter(person_id__in=list(person_ids))
-    rows = rows.values_list("person_id", "data")
+        records = records.filter(person_id__in=list(person_ids))
+    rows = records.values_list("person_id", "data")
     # The whole registry streams in chunks; a few candidates come in one round trip (a
     # server-side cursor on PostgreSQL would cost three).
     stream = rows.iterator(chunk_size=20_000) if person_ids is None else rows
-    result = {}
+    result: dict[Any, list[PersonRecord]] = {}
     for count, (pk, data) in enumerate(stream, 1):
         result[pk] = records_from_data(pk, data)
         if progress is not None and count % 20_000 == 0:

@@ -2,7 +2,9 @@
 
 import uuid
 from collections import defaultdict
+from collections.abc import Collection, Iterable
 from itertools import chain
+from typing import Any
 
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
@@ -11,6 +13,7 @@ from lotse.access.policy import Action, Category, authorize, decide, scope
 from lotse.audit.models import EventType
 from lotse.audit.services import audit_reads, audit_record
 from lotse.audit.vocabulary import Basis, LegalBasis, ListRead, Purpose
+from lotse.organisations.models import User
 from lotse.people.models import (
     MatchKey,
     Person,
@@ -27,7 +30,7 @@ def primary_family_name(person: str = "pk") -> Subquery:
     return Subquery(names.values("family_name")[:1])
 
 
-def _log_read(actor, person: Person, *, purpose: str, basis: str, action: str) -> None:
+def _log_read(actor: User, person: Person, *, purpose: str, basis: str, action: str) -> None:
     audit_record(
         event_type=EventType.PERSON_DATA_READ,
         actor=actor,
@@ -44,11 +47,15 @@ def _resolve_merged(person: Person) -> Person:
     seen = set()
     while person.merged_into_id and person.pk not in seen:
         seen.add(person.pk)
-        person = person.merged_into
+        target = person.merged_into
+        assert target is not None  # merged_into_id is set
+        person = target
     return person
 
 
-def person_get(*, actor, person_id, purpose: str, edit: bool = False) -> Person:
+def person_get(
+    *, actor: User, person_id: str | uuid.UUID, purpose: str, edit: bool = False
+) -> Person:
     person = Person.objects.filter(pk=person_id).first()
     if person is None:
         raise Http404
@@ -64,7 +71,7 @@ def _names_prefetch() -> Prefetch:
     return Prefetch("names", queryset=PersonName.objects.order_by("-is_primary", "pk"))
 
 
-def person_search(*, actor, query: str = "") -> QuerySet[Person]:
+def person_search(*, actor: User, query: str = "") -> QuerySet[Person]:
     """The persons with an open case at the actor's office, found by any spelling of any name,
     a birth year or an identifier. Log the rows a page shows with `persons_listed`."""
     authorize(actor, Action.EDIT_PERSON_REGISTRY)
@@ -76,7 +83,7 @@ def person_search(*, actor, query: str = "") -> QuerySet[Person]:
     )
 
 
-def person_ids_matching(*, actor, query: str, limit: int = 1000) -> tuple[str, ...]:
+def person_ids_matching(*, actor: User, query: str, limit: int = 1000) -> tuple[str, ...]:
     """The ids of the records the registry search finds for `query` (any spelling of a name, a
     birth year, an identifier, or the record's own id), in every office and merged records too —
     for the data-protection officer's search of the audit trail, which shows only the events of
@@ -94,7 +101,7 @@ def person_ids_matching(*, actor, query: str, limit: int = 1000) -> tuple[str, .
     return tuple(str(pk) for pk in ids)
 
 
-def persons_listed(*, actor, persons) -> list[Person]:
+def persons_listed(*, actor: User, persons: Iterable[Person]) -> list[Person]:
     """The persons a page lists are logged as read."""
     listed = list(persons)
     audit_reads(
@@ -119,7 +126,7 @@ def _query_filter(query: str) -> Q:
     return condition
 
 
-def person_page_data(*, actor, person: Person) -> dict:
+def person_page_data(*, actor: User, person: Person) -> dict:
     """Everything the actor's office may see of `person` (already authorised by person_get)."""
     own_office = actor.office
     listed = list(person.relations.select_related("relative"))
@@ -148,7 +155,9 @@ def person_page_data(*, actor, person: Person) -> dict:
     }
 
 
-def visible_person_ids(actor, ids, *, action: Action = Action.VIEW_PERSON) -> set:
+def visible_person_ids(
+    actor: User, ids: Collection[object], *, action: Action = Action.VIEW_PERSON
+) -> set:
     """Which of the persons `ids` the actor may see (or with `action`, e.g. edit): the policy's
     scope for them all in one query, the answer `decide` gives one by one."""
     if not ids:
@@ -168,7 +177,7 @@ def family_persons(person: Person) -> list[Person]:
     return [m.person for m in current_members(membership.household) if m.person_id != person.pk]
 
 
-def family_choices(*, actor, person: Person) -> list[tuple[str, str]]:
+def family_choices(*, actor: User, person: Person) -> list[tuple[str, str]]:
     """(id, name) of the other members of `person`'s Bedarfsgemeinschaft the actor's office may
     edit (an open case): what a form may offer to record for them as well."""
     members = family_persons(person)
@@ -176,7 +185,7 @@ def family_choices(*, actor, person: Person) -> list[tuple[str, str]]:
     return [(str(member.pk), str(member)) for member in members if member.pk in editable]
 
 
-def household_page_data(*, actor, person: Person, query: str = "") -> dict:
+def household_page_data(*, actor: User, person: Person, query: str = "") -> dict:
     """The person's Bedarfsgemeinschaft as the actor's office may see it (a member without an
     open case at the office is shown without a name), whether the office may change it, and
     the office's persons found by `query` to add as members (already authorised by
@@ -214,10 +223,10 @@ def _previous_records(records: list) -> dict:
     finds it (the same object's latest earlier record, wherever it belonged then, e.g. before a
     merge), read with one query per history model instead of one per record."""
 
-    def object_id(record):
+    def object_id(record: Any) -> object:
         return getattr(record, record.instance_type._meta.pk.attname)
 
-    wanted: dict[type, set] = defaultdict(set)
+    wanted: dict[type[Any], set] = defaultdict(set)
     for record in records:
         wanted[type(record)].add(object_id(record))
     earlier: dict[tuple[type, object], list] = defaultdict(list)

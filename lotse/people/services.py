@@ -15,6 +15,7 @@ from lotse.audit.services import atomic_service, audit_record
 from lotse.audit.vocabulary import Purpose
 from lotse.identity.matching.blocking import blocking_keys
 from lotse.identity.matching.features import prepare
+from lotse.organisations.models import Office, User
 from lotse.people.models import (
     AccommodationKind,
     IdentifierType,
@@ -140,7 +141,7 @@ def refresh_match_index(person: Person) -> None:
 
 
 @atomic_service
-def person_create(*, actor, data: PersonInput) -> Person:
+def person_create(*, actor: User, data: PersonInput) -> Person:
     _check_names(data.names)
     _check_birth(data)
     office = actor.office
@@ -180,7 +181,9 @@ def person_create(*, actor, data: PersonInput) -> Person:
     return person
 
 
-def _name_add(person: Person, name: NameInput, office, *, primary: bool = False) -> PersonName:
+def _name_add(
+    person: Person, name: NameInput, office: Office | None, *, primary: bool = False
+) -> PersonName:
     return PersonName.objects.create(
         person=person,
         kind=name.kind,
@@ -194,7 +197,9 @@ def _name_add(person: Person, name: NameInput, office, *, primary: bool = False)
     )
 
 
-def _identifier_add(person: Person, identifier: IdentifierInput, office) -> PersonIdentifier:
+def _identifier_add(
+    person: Person, identifier: IdentifierInput, office: Office | None
+) -> PersonIdentifier:
     if identifier.type not in IdentifierType.values:
         raise ValidationError({"identifier": _("Unknown kind of identifier.")})
     normalized = normalize_identifier(identifier.value)
@@ -210,7 +215,7 @@ def _identifier_add(person: Person, identifier: IdentifierInput, office) -> Pers
     )
 
 
-def _address_add(person: Person, address: AddressInput, office) -> PersonAddress:
+def _address_add(person: Person, address: AddressInput, office: Office | None) -> PersonAddress:
     if address.accommodation not in AccommodationKind.values:
         raise ValidationError({"accommodation": _("Unknown kind of accommodation.")})
     # The new address ends the one before it.
@@ -230,7 +235,7 @@ def _address_add(person: Person, address: AddressInput, office) -> PersonAddress
     )
 
 
-def _changed(actor, person: Person, what: str) -> None:
+def _changed(actor: User, person: Person, what: str) -> None:
     audit_record(
         event_type=EventType.PERSON_CHANGED,
         actor=actor,
@@ -242,7 +247,7 @@ def _changed(actor, person: Person, what: str) -> None:
 
 
 @atomic_service
-def person_name_add(*, actor, person: Person, name: NameInput) -> PersonName:
+def person_name_add(*, actor: User, person: Person, name: NameInput) -> PersonName:
     authorize(actor, Action.EDIT_PERSON, person)
     _check_names([name])
     created = _name_add(person, name, actor.office)
@@ -253,7 +258,7 @@ def person_name_add(*, actor, person: Person, name: NameInput) -> PersonName:
 
 @atomic_service
 def person_identifier_add(
-    *, actor, person: Person, identifier: IdentifierInput
+    *, actor: User, person: Person, identifier: IdentifierInput
 ) -> PersonIdentifier:
     authorize(actor, Action.EDIT_PERSON, person)
     created = _identifier_add(person, identifier, actor.office)
@@ -263,7 +268,7 @@ def person_identifier_add(
 
 
 @atomic_service
-def person_enrich(*, actor, person: Person, data: PersonInput) -> list[str]:
+def person_enrich(*, actor: User, person: Person, data: PersonInput) -> list[str]:
     """Add the names and identifiers of `data` that `person` does not have yet (as further
     spellings, with their source). Returns what was added."""
     authorize(actor, Action.EDIT_PERSON, person)

@@ -10,6 +10,10 @@ policy checks them before any rule). The open-case rule has allowed the user to 
 before this rule is asked.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -23,8 +27,14 @@ from lotse.access.policy import (
     statutory_basis,
 )
 
+if TYPE_CHECKING:
+    from lotse.organisations.models import Office, User
+    from lotse.people.models import Person
 
-def status_by_statute(*, user, person, category, owner_office, purpose) -> Decision | None:
+
+def status_by_statute(
+    *, user: User, person: Person, category: str, owner_office: Office | None, purpose: str
+) -> Decision | None:
     if str(category) != Category.STATUS or owner_office is None or user.office is None:
         return None
     basis = statutory_basis(owner_office.kind, user.office.kind, Category.STATUS)
@@ -39,7 +49,9 @@ def status_by_statute(*, user, person, category, owner_office, purpose) -> Decis
     )
 
 
-def _status_by_statute_admits(*, user, category, owner_office, purpose) -> Q | None:
+def _status_by_statute_admits(
+    *, user: User, category: str, owner_office: Office | None, purpose: str
+) -> Q | None:
     if str(category) != Category.STATUS or owner_office is None or user.office is None:
         return None
     return Q() if statutory_basis(owner_office.kind, user.office.kind, Category.STATUS) else None

@@ -11,8 +11,10 @@ The TOML `note` and `source` keys are for developers (readings, open checks, the
 domain brief) and never reach a page; `NOTES` holds what a reader must know instead.
 """
 
+from collections.abc import Iterable
 from contextvars import ContextVar
 from datetime import date
+from typing import Any
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext
@@ -527,13 +529,13 @@ _KREIS_NAMES: ContextVar[dict[str, str] | None] = ContextVar("kreis_names", defa
 # --- saying it ----------------------------------------------------------------------------------
 
 
-def day_text(value) -> str:
+def day_text(value: str | date) -> str:
     """A day as the reader's locale writes it: 14.11.2026, 14 November 2026."""
     day = date.fromisoformat(value) if isinstance(value, str) else value
     return date_format(day, "SHORT_DATE_FORMAT")
 
 
-def month_text(value) -> str:
+def month_text(value: str | date) -> str:
     """A month (ISO "2026-11" or a date) as the locale writes it: November 2026."""
     day = date.fromisoformat(value + "-01") if isinstance(value, str) else value
     return date_format(day, "YEAR_MONTH_FORMAT")
@@ -543,7 +545,7 @@ def country_text(code: str) -> str:
     return str(COUNTRY_NAMES.get(code, code))
 
 
-def countries_text(codes) -> str:
+def countries_text(codes: Iterable[str]) -> str:
     return ", ".join(sorted(country_text(c) for c in codes))
 
 
@@ -649,7 +651,7 @@ def event_text(data: dict) -> str:
     return str(template) % values
 
 
-def _same(value):
+def _same(value: Any) -> Any:
     return value
 
 
@@ -676,7 +678,7 @@ def fact_text(data: dict) -> str:
     if code == "country_list" and not data.get("countries"):
         code = "no_country_list"
     if code == "frame":
-        return str(FRAMES.get(data.get("frame"), data.get("frame")))
+        return str(FRAMES.get(data.get("frame"), data.get("frame")))  # type: ignore[arg-type]
     template = FACT_TEXTS.get(code)
     if template is None:
         return ""

@@ -13,7 +13,8 @@ from lotse.access.policy import Action, Category, authorize, decide, decide_cate
 from lotse.audit.models import EventType
 from lotse.audit.services import audit_reads, audit_record, audit_refusal
 from lotse.audit.vocabulary import Basis, LegalBasis, ListRead, Purpose
-from lotse.organisations.models import OfficeKind
+from lotse.organisations.models import OfficeKind, User
+from lotse.people.models import Person
 from lotse.status import facts as status_facts
 from lotse.status.checklist import checklists, fill
 from lotse.status.models import BenefitSwitch, EntryAction, StatusEvent, SwitchState
@@ -79,7 +80,9 @@ def answer_list(answers: dict) -> list[Answer]:
     ]
 
 
-def visible_entries(*, actor, person, purpose: str = Purpose.STATUS) -> tuple[list, list[str]]:
+def visible_entries(
+    *, actor: User, person: Person, purpose: str = Purpose.STATUS
+) -> tuple[list, list[str]]:
     """The person's status entries whose recording office the actor may see, and the names of
     the offices whose entries stay hidden; each decision is logged."""
     authorize(actor, Action.VIEW_PERSON, person, purpose=purpose, categories=[Category.STATUS])
@@ -192,11 +195,12 @@ def _event_label(event: dict) -> str:
     return label
 
 
-def timeline(facts, today: date) -> list[dict]:
+def timeline(facts: status_facts.Facts, today: date) -> list[dict]:
     """The answers on each day an entry took effect, and today; what changed is marked."""
     days = sorted({date.fromisoformat(e["date"]) for e in facts.events} | {today})
     days = [d for d in days if d >= date.fromisoformat(facts.person["entry_date"])]
-    points, previous = [], {}
+    points: list[dict] = []
+    previous: dict = {}
     for day in days:
         try:
             answers = status_facts.answers_on(facts, day)
@@ -220,7 +224,7 @@ def timeline(facts, today: date) -> list[dict]:
     return points
 
 
-def switch_view(switch: BenefitSwitch, person, entries) -> dict:
+def switch_view(switch: BenefitSwitch, person: Person, entries: list[StatusEvent]) -> dict:
     kind = KINDS[switch.kind]
     items = fill(kind.checklist, person, entries) if kind.checklist else []
     return {
@@ -241,7 +245,7 @@ def switch_view(switch: BenefitSwitch, person, entries) -> dict:
     }
 
 
-def status_overview(*, actor, person, with_timeline: bool = False) -> Overview:
+def status_overview(*, actor: User, person: Person, with_timeline: bool = False) -> Overview:
     entries, hidden = visible_entries(actor=actor, person=person)
     overview = Overview(
         entries=_standing(entries),
@@ -275,15 +279,15 @@ def status_overview(*, actor, person, with_timeline: bool = False) -> Overview:
     return overview
 
 
-def entry_get(*, actor, person, entry_id) -> StatusEvent:
+def entry_get(*, actor: User, person: Person, entry_id: object) -> StatusEvent:
     entries, _hidden = visible_entries(actor=actor, person=person)
     for entry in entries:
         if str(entry.pk) == str(entry_id):
-            return entry
+            return entry  # type: ignore[no-any-return]  # visible_entries: StatusEvents
     raise Http404
 
 
-def switch_get(*, actor, person, switch_id) -> BenefitSwitch:
+def switch_get(*, actor: User, person: Person, switch_id: str | int) -> BenefitSwitch:
     authorize(actor, Action.VIEW_PERSON, person, purpose=Purpose.BENEFIT_SWITCH)
     if not str(switch_id).isascii() or not str(switch_id).isdigit():
         raise Http404  # ?switch=abc is no switch, not a server error
@@ -298,7 +302,7 @@ def switch_get(*, actor, person, switch_id) -> BenefitSwitch:
     return switch
 
 
-def switch_warnings(*, actor) -> list[BenefitSwitch]:
+def switch_warnings(*, actor: User) -> list[BenefitSwitch]:
     """For the start page: switches of the actor's office whose first month is not covered."""
     if actor.office is None or not decide(actor, Action.WORK_ON_CASE):
         return []
@@ -319,7 +323,7 @@ def switch_warnings(*, actor) -> list[BenefitSwitch]:
     return warnings
 
 
-def switches_upcoming(*, actor, limit: int = 10) -> dict | None:
+def switches_upcoming(*, actor: User, limit: int = 10) -> dict | None:
     """For a Sozialamt's start page: its people whose last month in the old benefit regime is
     this month or next (the Rechtskreiswechsel it hands over), soonest first. None for other
     offices and for staff without case work."""

@@ -13,9 +13,10 @@ from lotse.access.policy import Action, Category, authorize
 from lotse.audit.models import EventType
 from lotse.audit.services import atomic_service, audit_record
 from lotse.audit.vocabulary import Purpose
-from lotse.cases.models import Case, CaseStatus, FollowUp
+from lotse.cases.models import Case, CaseStatus, FollowUp, Referral
 from lotse.cases.referrals import default_answer_by, referral_request
 from lotse.cases.services import follow_up_done
+from lotse.organisations.models import User
 from lotse.people.households import current_members, current_membership
 from lotse.people.models import Person
 from lotse.people.selectors import family_persons
@@ -78,13 +79,13 @@ def _check_history(person: Person, entries: list[StatusEvent]) -> None:
         ) from exc
 
 
-def _authorize_write(actor, person: Person) -> None:
+def _authorize_write(actor: User, person: Person) -> None:
     authorize(
         actor, Action.EDIT_PERSON, person, purpose=Purpose.STATUS, categories=[Category.STATUS]
     )
 
 
-def _own_entry(actor, entry: StatusEvent) -> None:
+def _own_entry(actor: User, entry: StatusEvent) -> None:
     _authorize_write(actor, entry.person)
     if entry.recorded_by_office_id != actor.office_id:
         raise ValidationError(_("Only the office that recorded an entry can change it."))
@@ -94,7 +95,7 @@ def _own_entry(actor, entry: StatusEvent) -> None:
         raise ValidationError(_("This entry was corrected or retracted already."))
 
 
-def _audit(event_type, actor, entry: StatusEvent, reason: str = "") -> None:
+def _audit(event_type: EventType, actor: User, entry: StatusEvent, reason: str = "") -> None:
     audit_record(
         event_type=event_type,
         actor=actor,
@@ -110,7 +111,7 @@ def _audit(event_type, actor, entry: StatusEvent, reason: str = "") -> None:
 @atomic_service
 def status_event_record(
     *,
-    actor,
+    actor: User,
     person: Person,
     kind: str,
     date: date,
@@ -141,7 +142,7 @@ def status_event_record(
 @atomic_service
 def status_event_record_for_family(
     *,
-    actor,
+    actor: User,
     person: Person,
     members: list[Person],
     kind: str,
@@ -202,7 +203,7 @@ def status_event_record_for_family(
 @atomic_service
 def status_event_correct(
     *,
-    actor,
+    actor: User,
     entry: StatusEvent,
     date: date,
     details: dict[str, Any] | None = None,
@@ -238,7 +239,7 @@ def status_event_correct(
 
 
 @atomic_service
-def status_event_retract(*, actor, entry: StatusEvent, reason: str) -> StatusEvent:
+def status_event_retract(*, actor: User, entry: StatusEvent, reason: str) -> StatusEvent:
     """Take back an entry of the actor's office (recorded in error): an entry with the reason."""
     _own_entry(actor, entry)
     if not reason.strip():
@@ -270,7 +271,7 @@ def _month_label(day: date) -> str:
     return f"{day:%m/%Y}"
 
 
-def _switch_answers(person: Person, today: date):
+def _switch_answers(person: Person, today: date) -> tuple[status_facts.Facts, dict] | None:
     """The person's facts and today's answers, or None when the engine cannot judge the switch:
     not the scenario as a whole, or a missing fact leaves the switch open (then what is recorded
     stays as it is)."""
@@ -283,7 +284,7 @@ def _switch_answers(person: Person, today: date):
     return None if "switch" in answers["open"] else (facts, answers)
 
 
-def switch_sync(*, actor, person: Person, trigger: StatusEvent) -> BenefitSwitch | None:
+def switch_sync(*, actor: User, person: Person, trigger: StatusEvent) -> BenefitSwitch | None:
     """Ask the engine for today; record a switch it computes that is not recorded yet (with the
     follow-up for the office handing over), and withdraw proposals it no longer computes.
 
@@ -298,7 +299,7 @@ def switch_sync(*, actor, person: Person, trigger: StatusEvent) -> BenefitSwitch
     answer = answers.get("switch")
     kind = kind_of(answer) if answer else None
     current = None
-    if kind is not None:
+    if kind is not None and answer:
         last, first = month(answer[kind.last_key]), month(answer[kind.first_key])
         current = (kind.key, last)
     for stale in BenefitSwitch.objects.filter(person=person, state=SwitchState.PROPOSED):
@@ -429,7 +430,14 @@ def household_switches(switch: BenefitSwitch) -> list[BenefitSwitch]:
     )
 
 
-def _refer_one(actor, switch: BenefitSwitch, purpose, categories, respond_by, due_by):
+def _refer_one(
+    actor: User,
+    switch: BenefitSwitch,
+    purpose: str,
+    categories: list[str],
+    respond_by: date,
+    due_by: date | None,
+) -> Referral:
     if switch.from_case is None or switch.from_case.status != CaseStatus.OPEN:
         raise ValidationError(_("There is no open case at the office handing over."))
     authorize(actor, Action.WORK_ON_CASE, switch.from_case, purpose=Purpose.BENEFIT_SWITCH)
@@ -450,7 +458,7 @@ def _refer_one(actor, switch: BenefitSwitch, purpose, categories, respond_by, du
     switch.referral = referral
     switch.state = SwitchState.REFERRED
     switch.save(update_fields=["referral", "state", "updated_at"])
-    if switch.follow_up_id and switch.follow_up.done_at is None:
+    if switch.follow_up is not None and switch.follow_up.done_at is None:
         follow_up_done(actor=actor, follow_up=switch.follow_up)
     audit_record(
         event_type=EventType.BENEFIT_SWITCH_REFERRED,
@@ -466,14 +474,14 @@ def _refer_one(actor, switch: BenefitSwitch, purpose, categories, respond_by, du
 @atomic_service
 def benefit_switch_refer(
     *,
-    actor,
+    actor: User,
     switch: BenefitSwitch,
     purpose: str,
-    categories,
+    categories: list[str],
     respond_by: date,
     due_by: date | None,
     with_household: bool = True,
-):
+) -> Referral:
     """The office handing over sends the proposed hand-over (a transfer referral).
 
     With `with_household`, the Bedarfsgemeinschaft goes as one: the same hand-over is sent for

@@ -17,6 +17,7 @@ from lotse.audit.vocabulary import in_language, parse_basis
 from lotse.consent.documents import SCRIPT_LANG
 from lotse.consent.form_texts import DocumentLanguages
 from lotse.core.pdf import stylesheets
+from lotse.organisations.models import Office
 from lotse.people.models import Script
 from lotse.subject_rights.report_texts import (
     RTL_LANGUAGES,
@@ -157,7 +158,7 @@ def _page_texts(lang: str, data: dict) -> dict:
     }
 
 
-def report_html(*, data: dict, languages: DocumentLanguages, office, reference: str) -> str:
+def report_html(*, data: dict, languages: DocumentLanguages, office: Office, reference: str) -> str:
     person = data["person"]
     latin = next((n for n in data["names"] if n["script"] == Script.LATIN), None)
     context = {
@@ -171,11 +172,14 @@ def report_html(*, data: dict, languages: DocumentLanguages, office, reference: 
     return render_to_string("subject_rights/report_pdf.html", context)
 
 
-def report_pdf(*, data: dict, languages: DocumentLanguages, office, reference: str) -> bytes:
+def report_pdf(
+    *, data: dict, languages: DocumentLanguages, office: Office, reference: str
+) -> bytes:
     import weasyprint  # imported here: loading Pango costs time that only this export needs
 
     html = report_html(data=data, languages=languages, office=office, reference=reference)
-    return weasyprint.HTML(string=html).write_pdf(
+    pdf: bytes = weasyprint.HTML(string=html).write_pdf(
         stylesheets=stylesheets(STYLESHEET),
         pdf_variant="pdf/ua-1",
     )
+    return pdf

@@ -1,14 +1,18 @@
 """Forms of the report and correction pages. They only parse input; the services decide."""
 
+from collections.abc import Iterable
+from typing import Any, cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lotse.audit.models import AuditEvent
 from lotse.consent.form_texts import LANGUAGE_NAMES
 from lotse.subject_rights.models import CorrectionStatus, DataItem
 from lotse.subject_rights.services import CorrectionInput, OfficeCorrectionInput
 
 
-def _language_choices():
+def _language_choices() -> list[tuple[str, str]]:
     return [(code, f"{names[0]} ({code})") for code, names in LANGUAGE_NAMES.items()]
 
 
@@ -116,9 +120,9 @@ class ResolveForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args, change_events=(), **kwargs):
+    def __init__(self, *args: Any, change_events: Iterable[AuditEvent] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["change_events"].choices = [
+        cast(forms.ChoiceField, self.fields["change_events"]).choices = [
             (
                 event.pk,
                 f"{event.occurred_at:%d.%m.%Y %H:%M} – {event.get_event_type_display()} "

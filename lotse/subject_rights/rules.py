@@ -16,6 +16,8 @@ producer is not limited to their own office's records. The report itself is an e
 logged as one (services.subject_report_create).
 """
 
+from typing import Any
+
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
@@ -28,12 +30,16 @@ from lotse.access.policy import (
 from lotse.access.selectors import controller_offices
 from lotse.audit.vocabulary import Basis, LegalBasis
 from lotse.cases.models import Case, CaseStatus
+from lotse.organisations.models import User
 
 REPORT_PURPOSE = "Art. 15 GDPR report"
 DPO_BASIS = LegalBasis(Basis.DPO_SUBJECT_REQUEST)
 
 
-def _report_rule(*, user, action, obj, purpose, categories) -> Decision | None:
+def _report_rule(
+    *, user: User, action: Action, obj: Any, purpose: str, categories: tuple[str, ...]
+) -> Decision | None:
+    assert user.office_id is not None  # the policy asks its rules about members of staff only
     if action == Action.VIEW_PERSON and purpose == REPORT_PURPOSE:
         if not Case.objects.filter(
             person=obj, office_id=user.office_id, status=CaseStatus.OPEN
@@ -45,6 +51,7 @@ def _report_rule(*, user, action, obj, purpose, categories) -> Decision | None:
             )
         return None
     if action == Action.VIEW_AUDIT_TRAIL:
+        assert user.office is not None
         holds_case = Case.objects.filter(
             person=obj, office__in=controller_offices(user.office)
         ).exists()
@@ -54,11 +61,15 @@ def _report_rule(*, user, action, obj, purpose, categories) -> Decision | None:
     return None
 
 
-def _report_admits(*, user, action, purpose, categories) -> Q | None:
+def _report_admits(
+    *, user: User, action: Action, purpose: str, categories: tuple[str, ...]
+) -> Q | None:
+    assert user.office_id is not None  # the policy asks its rules about members of staff only
     if action == Action.VIEW_PERSON and purpose == REPORT_PURPOSE:
         own = Case.objects.filter(office_id=user.office_id, status=CaseStatus.OPEN)
         return Q(pk__in=own.values("person_id"))
     if action == Action.VIEW_AUDIT_TRAIL:
+        assert user.office is not None
         held = Case.objects.filter(office__in=controller_offices(user.office))
         return Q(pk__in=held.values("person_id"))
     return None
@@ -75,7 +86,9 @@ register_object_rule(
 # answers it. Both offices are in the Kreis scope of the request: another Kreis sees nothing.
 
 
-def _request_party(*, user, action, obj, purpose, categories) -> Decision | None:
+def _request_party(
+    *, user: User, action: Action, obj: Any, purpose: str, categories: tuple[str, ...]
+) -> Decision | None:
     if action == Action.EDIT_PERSON:
         if obj.received_by_office_id != user.office_id:
             return Decision(
@@ -87,7 +100,9 @@ def _request_party(*, user, action, obj, purpose, categories) -> Decision | None
     return None
 
 
-def _request_party_admits(*, user, action, purpose, categories) -> Q:
+def _request_party_admits(
+    *, user: User, action: Action, purpose: str, categories: tuple[str, ...]
+) -> Q:
     if action == Action.EDIT_PERSON:
         return Q(received_by_office_id=user.office_id)
     return Q(received_by_office_id=user.office_id) | Q(requested_by_office_id=user.office_id)

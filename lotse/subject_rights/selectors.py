@@ -28,7 +28,7 @@ from lotse.audit.vocabulary import (
 )
 from lotse.cases.models import Case, Note, NoteVisibility, Referral
 from lotse.consent.models import Consent
-from lotse.organisations.models import Office, Role
+from lotse.organisations.models import Office, Role, User
 from lotse.people.models import Person, PersonLanguage, PersonRelation
 from lotse.status.facts import entries_in_force
 from lotse.status.selectors import visible_entries
@@ -51,7 +51,7 @@ def _resolve_merged(person: Person) -> Person:
     return person
 
 
-def report_decide(*, actor, person: Person) -> Decision:
+def report_decide(*, actor: User, person: Person) -> Decision:
     """May `actor` produce the report about `person`? (no side effects; for links)"""
     decision = decide(actor, Action.VIEW_PERSON, person, purpose=REPORT_PURPOSE)
     if not decision and actor.has_role(Role.DATA_PROTECTION_OFFICER):
@@ -59,13 +59,13 @@ def report_decide(*, actor, person: Person) -> Decision:
     return decision
 
 
-def report_authorize(*, actor, person: Person, as_dpo: bool = False) -> Decision:
+def report_authorize(*, actor: User, person: Person, as_dpo: bool = False) -> Decision:
     """report_decide, and on refusal the refusal logged and 404 (existence not revealed)."""
     action = Action.VIEW_AUDIT_TRAIL if as_dpo else Action.VIEW_PERSON
     return authorize(actor, action, person, purpose=REPORT_PURPOSE, categories=[Category.IDENTITY])
 
 
-def report_person_get(*, actor, person_id, as_dpo: bool = False) -> Person:
+def report_person_get(*, actor: User, person_id, as_dpo: bool = False) -> Person:
     """The person for the report page (name shown: logged as a read with its basis)."""
     person = Person.objects.filter(pk=person_id).first()
     if person is None:
@@ -355,7 +355,7 @@ def _corrections(person):
     ]
 
 
-def subject_report_data(*, actor, person: Person, include_note_texts: bool = False) -> dict:
+def subject_report_data(*, actor: User, person: Person, include_note_texts: bool = False) -> dict:
     """Everything stored about `person`, of every office, and who read or received it.
 
     Language-neutral: codes of choices stay codes (documents.py prints them in each language),
@@ -431,7 +431,7 @@ def subject_report_data(*, actor, person: Person, include_note_texts: bool = Fal
 
 
 # --- correction requests ------------------------------------------------------------------------
-def correction_requests_of_person(*, actor, person: Person) -> list[CorrectionRequest]:
+def correction_requests_of_person(*, actor: User, person: Person) -> list[CorrectionRequest]:
     """The person's correction requests, open ones first (seen with an open case)."""
     authorize(actor, Action.VIEW_PERSON, person, purpose=CORRECTION_PURPOSE)
     rows = (
@@ -455,7 +455,7 @@ def correction_requests_of_person(*, actor, person: Person) -> list[CorrectionRe
     ]
 
 
-def correction_request_get(*, actor, person: Person, request_id) -> CorrectionRequest:
+def correction_request_get(*, actor: User, person: Person, request_id) -> CorrectionRequest:
     try:
         pk = int(request_id)
     except (TypeError, ValueError):
@@ -466,7 +466,7 @@ def correction_request_get(*, actor, person: Person, request_id) -> CorrectionRe
     raise Http404
 
 
-def correction_request_list(*, actor, status: str = "") -> list[CorrectionRequest]:
+def correction_request_list(*, actor: User, status: str = "") -> list[CorrectionRequest]:
     """The requests the actor's office received, open ones first (oldest first); the listed
     persons are logged as read, as every list of persons is."""
     authorize(actor, Action.WORK_ON_CASE)
@@ -539,7 +539,7 @@ class CorrectionChoices:
     fields: list[dict] = field(default_factory=list)  # identity fields and their owning office
 
 
-def office_correction_choices(*, actor, person: Person) -> CorrectionChoices:
+def office_correction_choices(*, actor: User, person: Person) -> CorrectionChoices:
     """The status entries of other offices that the actor's office may see (the policy's
     category rules decide; each decision is logged) and the fields of the identity core that
     another office recorded."""
@@ -556,7 +556,7 @@ def office_correction_choices(*, actor, person: Person) -> CorrectionChoices:
     return choices
 
 
-def office_correction_get(*, actor, person: Person, request_id) -> CorrectionRequest:
+def office_correction_get(*, actor: User, person: Person, request_id) -> CorrectionRequest:
     """A request of an office about `person`, for the two offices concerned; 404 for anyone
     else (the refusal logged)."""
     if not str(request_id).isascii() or not str(request_id).isdigit():
@@ -581,7 +581,7 @@ def office_correction_get(*, actor, person: Person, request_id) -> CorrectionReq
     return item
 
 
-def office_corrections_waiting(*, actor, limit: int = 10) -> dict:
+def office_corrections_waiting(*, actor: User, limit: int = 10) -> dict:
     """The start page's tile: open requests of other offices to correct an entry of the actor's
     office, oldest first, with the full count; the listed persons are logged as read."""
     if not decide(actor, Action.WORK_ON_CASE):
@@ -608,7 +608,7 @@ def office_corrections_waiting(*, actor, limit: int = 10) -> dict:
     return {"requests": listed, "count": rows.count()}
 
 
-def rights_section(*, actor, person) -> dict:
+def rights_section(*, actor: User, person) -> dict:
     """The person page's section on the person's rights: the correction requests the actor may
     see, whether the actor may produce the report and record a request."""
     return {

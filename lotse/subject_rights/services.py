@@ -16,7 +16,7 @@ from lotse.audit.services import atomic_service, audit_record
 from lotse.audit.vocabulary import Basis, LegalBasis
 from lotse.consent.form_texts import document_languages
 from lotse.core.text import check_length
-from lotse.organisations.models import JobcenterForm, Office, OfficeKind
+from lotse.organisations.models import JobcenterForm, Office, OfficeKind, User
 from lotse.people.models import Person
 from lotse.status.facts import entries_in_force
 from lotse.status.selectors import entry_get
@@ -43,7 +43,7 @@ from lotse.subject_rights.selectors import (
 @atomic_service
 def subject_report_create(
     *,
-    actor,
+    actor: User,
     person: Person,
     language: str,
     request_reference: str,
@@ -117,13 +117,15 @@ def supervisory_authority(office: Office) -> str:
 
 
 @atomic_service
-def correction_request_record(*, actor, person: Person, data: CorrectionInput) -> CorrectionRequest:
+def correction_request_record(
+    *, actor: User, person: Person, data: CorrectionInput
+) -> CorrectionRequest:
     """Record what the person says is wrong; the request stays open until it is answered."""
     authorize(actor, Action.EDIT_PERSON, person, purpose=CORRECTION_PURPOSE)
     return _correction_request_create(actor=actor, person=person, data=data)
 
 
-def _correction_request_create(*, actor, person: Person, data: CorrectionInput):
+def _correction_request_create(*, actor: User, person: Person, data: CorrectionInput):
     errors = {}
     if data.data_item not in DataItem.values:
         errors["data_item"] = _("Say which data the person holds to be wrong.")
@@ -179,7 +181,7 @@ def change_events_for(item: CorrectionRequest) -> list[AuditEvent]:
 @atomic_service
 def correction_request_resolve(
     *,
-    actor,
+    actor: User,
     request: CorrectionRequest,
     status: str,
     change_made: str = "",
@@ -201,7 +203,7 @@ def correction_request_resolve(
 
 
 def _correction_request_answer(
-    *, actor, request, status, change_made, change_event_ids, rejection_reason
+    *, actor: User, request, status, change_made, change_event_ids, rejection_reason
 ) -> CorrectionRequest:
     item = CorrectionRequest.objects.select_for_update().get(pk=request.pk)
     if item.origin != RequestOrigin.PERSON:
@@ -280,7 +282,7 @@ def _check_office_input(data: OfficeCorrectionInput) -> None:
         raise ValidationError(errors)
 
 
-def _entry_concerned(actor, person: Person, status_event, identity_field: str) -> dict:
+def _entry_concerned(actor: User, person: Person, status_event, identity_field: str) -> dict:
     """The entry as the actor's office may see it (404 and the refusal logged if not), its
     owning office and its value as recorded."""
     if status_event is not None:
@@ -317,7 +319,7 @@ def _entry_concerned(actor, person: Person, status_event, identity_field: str) -
 @atomic_service
 def office_correction_request(
     *,
-    actor,
+    actor: User,
     person: Person,
     data: OfficeCorrectionInput,
     status_event=None,
@@ -336,7 +338,7 @@ def office_correction_request(
     return _office_request_create(actor=actor, person=person, data=data, concerned=concerned)
 
 
-def _office_request_create(*, actor, person, data, concerned) -> CorrectionRequest:
+def _office_request_create(*, actor: User, person, data, concerned) -> CorrectionRequest:
     already = CorrectionRequest.objects.select_for_update().filter(
         person=person,
         requested_by_office=actor.office,
@@ -379,7 +381,7 @@ def _office_request_create(*, actor, person, data, concerned) -> CorrectionReque
     return item
 
 
-def _open_request_of_owner(actor, request: CorrectionRequest) -> CorrectionRequest:
+def _open_request_of_owner(actor: User, request: CorrectionRequest) -> CorrectionRequest:
     if request.origin != RequestOrigin.OFFICE:
         raise ValidationError(_("This is a request of the person: answer it on its own page."))
     # The owning office only, within its Kreis (the request's object rule), with an open case.
@@ -391,7 +393,7 @@ def _open_request_of_owner(actor, request: CorrectionRequest) -> CorrectionReque
     return item
 
 
-def _answered(actor, item: CorrectionRequest, status: str) -> CorrectionRequest:
+def _answered(actor: User, item: CorrectionRequest, status: str) -> CorrectionRequest:
     item.status = status
     item.resolved_at = timezone.now()
     item.resolved_by = actor
@@ -417,7 +419,7 @@ def _answered(actor, item: CorrectionRequest, status: str) -> CorrectionRequest:
 
 
 @atomic_service
-def office_correction_refuse(*, actor, request: CorrectionRequest, reason: str):
+def office_correction_refuse(*, actor: User, request: CorrectionRequest, reason: str):
     """The owning office answers that the entry stays as it is, and says why."""
     item = _open_request_of_owner(actor, request)
     if not reason.strip():
@@ -431,7 +433,7 @@ def office_correction_refuse(*, actor, request: CorrectionRequest, reason: str):
 @atomic_service
 def office_correction_correct_status(
     *,
-    actor,
+    actor: User,
     request: CorrectionRequest,
     date: date,
     details: dict | None = None,
@@ -469,7 +471,7 @@ def office_correction_correct_status(
 
 
 @atomic_service
-def office_correction_done(*, actor, request: CorrectionRequest, change_made: str):
+def office_correction_done(*, actor: User, request: CorrectionRequest, change_made: str):
     """The owning office says what it changed (a field of the identity core, corrected with the
     person page's forms: the person's field history keeps the old value)."""
     item = _open_request_of_owner(actor, request)

@@ -8,7 +8,7 @@ that they share the prepared records without copying them.
 
 import multiprocessing
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from lotse.identity.matching.blocking import blocking_keys, skipped
@@ -78,7 +78,9 @@ def _link_slice(bounds: tuple[int, int]) -> list[Pair]:
     return pairs
 
 
-def _run(work, total: int, processes: int | None) -> Iterator[Pair]:
+def _run(
+    work: Callable[[tuple[int, int]], list[Pair]], total: int, processes: int | None
+) -> Iterator[Pair]:
     processes = processes or os.cpu_count() or 1
     chunk = max(1, min(20_000, total // (processes * 8) or 1))
     slices = [(start, min(total, start + chunk)) for start in range(0, total, chunk)]

@@ -29,7 +29,7 @@ Used by `batch.find_duplicates` and `batch.link`; the registration check keeps t
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from rapidfuzz.distance import OSA
 
@@ -51,7 +51,9 @@ ADDRESS_CAP = NameFrequencies.ADDRESS_BITS_OUTSIDE_HOUSEHOLD
 
 
 def _groups(
-    left: Sequence[Prepared], right: Sequence[Prepared] | None, key
+    left: Sequence[Prepared],
+    right: Sequence[Prepared] | None,
+    key: Callable[[Prepared], Iterable[object]],
 ) -> Iterator[tuple[Prepared, Prepared]]:
     """Pairs with a shared key: within `left`, or between left and right when linking."""
     groups: dict[object, list[list[Prepared]]] = defaultdict(lambda: [[], []])
@@ -100,7 +102,12 @@ def _address_keys(record: Prepared) -> set[str]:
 HOUSEHOLD_PRIOR_PAIRS = 5  # pseudo-pairs of households everywhere, for Weights.households
 
 
-def _address_cap(left, right, freq, hand: Weights) -> tuple[float, str, float, str]:
+def _address_cap(
+    left: Sequence[Prepared],
+    right: Sequence[Prepared] | None,
+    freq: NameFrequencies | None,
+    hand: Weights,
+) -> tuple[float, str, float, str]:
     """How much a shared address may weigh in this data: the hand-set cap stands for households
     (two members share the address). Pairs that share one show how often they look like two
     members of one household: another first given name and birth years three or more apart."""
@@ -126,7 +133,12 @@ def _note(disagreeing: int, pairs: int, what: str) -> str:
     return f"in this data {disagreeing} of {pairs} {what} differ here"
 
 
-def _disagreement_costs(left, right, freq, hand: Weights) -> tuple[dict, dict]:
+def _disagreement_costs(
+    left: Sequence[Prepared],
+    right: Sequence[Prepared] | None,
+    freq: NameFrequencies | None,
+    hand: Weights,
+) -> tuple[dict, dict]:
     """The costs of the name and birth tags, from the pairs that share an identifier."""
     tags: Counter = Counter()
     tied = 0

@@ -144,6 +144,9 @@ def _day_words(a: BirthDate, b: BirthDate, both: dict) -> tuple[str, str] | None
 
 
 def _year_words(a: BirthDate, b: BirthDate, both: dict) -> tuple[str, str]:
+    # _birth_words asks only when both precisions are known, so both years are.
+    assert a.year is not None
+    assert b.year is not None
     gap = abs(a.year - b.year)
     if gap == 0:
         known = (Precision.MONTH, Precision.DAY)

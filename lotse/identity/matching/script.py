@@ -100,7 +100,7 @@ def _arabic_letter(word: str, index: int) -> str:
 
 
 def _arabic_word(word: str) -> str:
-    out = []
+    out: list[str] = []
     for index, ch in enumerate(word):
         if ch in _ARABIC_DROP:
             continue

@@ -7,6 +7,7 @@ roles and audit events are right.
 """
 
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 import factory
 from allauth.mfa.models import Authenticator
@@ -108,6 +109,10 @@ class UserFactory(DjangoModelFactory):
     class Meta:
         model = User
         skip_postgeneration_save = True
+
+    if TYPE_CHECKING:  # what calling the factory gives (factory_boy types it as the factory)
+
+        def __new__(cls, *args: Any, **kwargs: Any) -> User: ...
 
     username = factory.Sequence(lambda n: f"user{n}")
     first_name = factory.Faker("first_name", locale="de_DE")

@@ -1,6 +1,7 @@
 """What every question's rules share: the scenario, the rule set, the Jobcenter forms of the
 Kreise and the reasons collected so far."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -63,7 +64,7 @@ class Context:
         self,
         question: str,
         rule_id: str,
-        facts: list[str] | tuple[str, ...],
+        facts: Sequence[str],
         *,
         day: date | None = None,
         note: str = "",

@@ -157,7 +157,7 @@ def _rule_from(entry: dict[str, Any], source: Path) -> Rule:
 
 
 def load_rules(directory: Path = DATA_DIR) -> RuleSet:
-    rules = []
+    rules: list[Rule] = []
     for path in sorted(directory.glob("*.toml")):
         with path.open("rb") as handle:
             data = tomllib.load(handle)

@@ -212,7 +212,7 @@ def parse_person(data: Any, where: str = "person") -> Person:
             f"{where}.nationality: expected ISO 3166-1 alpha-3, got {nationality!r}"
         )
     nationality = NATIONALITY_ALIASES.get(nationality.upper(), nationality.upper())
-    options = {}
+    options: dict[str, Any] = {}
     for name, default in PERSON_OPTIONAL.items():
         value = data.get(name, default)
         options[name] = value if value is None else _bool(value, f"{where}.{name}")

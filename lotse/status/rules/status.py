@@ -89,9 +89,11 @@ class Status:
         """The title code of a residence title, or the one a Fiktionsbescheinigung is for."""
         if self.frame is not Frame.TITLE:
             return None
-        return (
+        assert self.event is not None  # a frame is set by an event
+        title: str = (
             self.event["title"] if self.event.type == "residence_title" else self.event["for_title"]
         )
+        return title
 
 
 def check_introduced(events: tuple[Event, ...], rules: RuleSet) -> None:
