@@ -114,20 +114,15 @@ def demo_region_seed() -> list[DemoLogin]:
         team, _ = Team.objects.get_or_create(office=office, name="Team 1")
         for role, role_short in ROLE_SHORT.items():
             username = f"{prefix}-{role_short}"
-            user = User.objects.filter(username=username).first()
-            if user is None:
-                first, last = ROLE_NAMES[role]
-                user = user_create(
-                    actor=None,
-                    username=username,
-                    office=office,
-                    roles=[role],
-                    password=DEMO_PASSWORD,
-                    first_name=first,
-                    last_name=f"{last} {prefix.upper()}",
-                    team=team if role in (Role.CASEWORKER, Role.TEAM_LEAD) else None,
-                )
-            _ensure_demo_second_factor(user)
+            first, last = ROLE_NAMES[role]
+            demo_user_ensure(
+                username=username,
+                office=office,
+                role=role,
+                first_name=first,
+                last_name=f"{last} {prefix.upper()}",
+                team=team if role in (Role.CASEWORKER, Role.TEAM_LEAD) else None,
+            )
             logins.append(DemoLogin(username=username, office=office.name, role=str(role.label)))
     logins.extend(_ensure_land_admins())
     return logins
@@ -137,18 +132,13 @@ def _ensure_land_admins() -> list[DemoLogin]:
     office = Office.objects.get(code=LAND_OFFICE_CODE)
     logins = []
     for username, suffix in LAND_ADMINS.items():
-        user = User.objects.filter(username=username).first()
-        if user is None:
-            user = user_create(
-                actor=None,
-                username=username,
-                office=office,
-                roles=[Role.ADMINISTRATOR],
-                password=DEMO_PASSWORD,
-                first_name="Landesadministration",
-                last_name=f"Demo {suffix}",
-            )
-        _ensure_demo_second_factor(user)
+        demo_user_ensure(
+            username=username,
+            office=office,
+            role=Role.ADMINISTRATOR,
+            first_name="Landesadministration",
+            last_name=f"Demo {suffix}",
+        )
         logins.append(
             DemoLogin(username=username, office=office.name, role=str(Role.ADMINISTRATOR.label))
         )
@@ -162,6 +152,33 @@ def _ensure_demo_gemeinden() -> None:
             Gemeinde.objects.get_or_create(
                 ags=ags, defaults={"kreis": kreis, "name": name, "valid_from": kreis.valid_from}
             )
+
+
+def demo_user_ensure(
+    *,
+    username: str,
+    office: Office,
+    role: Role,
+    first_name: str,
+    last_name: str,
+    team: Team | None = None,
+) -> User:
+    """The demo login `username` (created with the demo password if missing) with the demo
+    second factor. Running it again changes nothing."""
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        user = user_create(
+            actor=None,
+            username=username,
+            office=office,
+            roles=[role],
+            password=DEMO_PASSWORD,
+            first_name=first_name,
+            last_name=last_name,
+            team=team,
+        )
+    _ensure_demo_second_factor(user)
+    return user
 
 
 def _ensure_demo_second_factor(user: User) -> None:

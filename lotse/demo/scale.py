@@ -24,7 +24,6 @@ from django.core.management.color import no_style
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from lotse.access.services import user_create
 from lotse.audit.models import EventType
 from lotse.audit.services import audit_record
 from lotse.audit.vocabulary import Purpose as AuditPurpose
@@ -39,7 +38,7 @@ from lotse.cases.models import (
 from lotse.cases.referrals import sharing_bases
 from lotse.consent.models import Consent, GivenHow
 from lotse.consent.models import Purpose as ConsentPurpose
-from lotse.demo.region import DEMO_PASSWORD, _ensure_demo_second_factor, demo_offices
+from lotse.demo.region import demo_offices, demo_user_ensure
 from lotse.demo.registry_load import BATCH, _insert, _objects
 from lotse.identity.generate import Generator
 from lotse.organisations.models import Office, Role, Team, User
@@ -72,19 +71,14 @@ def bench_caseworkers(per_office: int) -> dict[int, list[User]]:
         users = []
         for number in range(1, per_office + 1):
             username = f"{prefix}-sb-{number:02d}"
-            user = User.objects.filter(username=username).first()
-            if user is None:
-                user = user_create(
-                    actor=None,
-                    username=username,
-                    office=office,
-                    roles=[Role.CASEWORKER],
-                    password=DEMO_PASSWORD,
-                    first_name="Sachbearbeitung",
-                    last_name=f"Last {prefix.upper()} {number:02d}",
-                    team=team,
-                )
-            _ensure_demo_second_factor(user)
+            user = demo_user_ensure(
+                username=username,
+                office=office,
+                role=Role.CASEWORKER,
+                first_name="Sachbearbeitung",
+                last_name=f"Last {prefix.upper()} {number:02d}",
+                team=team,
+            )
             users.append(user)
         result[office.pk] = users
     return result

@@ -235,7 +235,11 @@ class PersonIdentifier(TimeStampedModel):
     class Meta:
         verbose_name = _("identifier")
         verbose_name_plural = _("identifiers")
-        indexes = [models.Index(fields=["type", "normalized"], name="people_identifier_lookup")]
+        indexes = [
+            models.Index(fields=["type", "normalized"], name="people_identifier_lookup"),
+            # the registry search looks a number up whatever its type
+            models.Index(fields=["normalized"], name="people_identifier_normalized"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_type_display()} {self.value}"

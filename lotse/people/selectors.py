@@ -17,6 +17,7 @@ from lotse.organisations.models import User
 from lotse.people.models import (
     MatchKey,
     Person,
+    PersonIdentifier,
     PersonLanguage,
     PersonName,
 )
@@ -116,13 +117,24 @@ def persons_listed(*, actor: User, persons: Iterable[Person]) -> list[Person]:
 
 
 def _query_filter(query: str) -> Q:
-    condition = Q(names__family_name__icontains=query) | Q(names__given_names__icontains=query)
-    condition |= Q(identifiers__normalized=normalize_identifier(query))
-    if query.isdigit() and len(query) == 4:
-        condition |= Q(birth_year=int(query))
+    """The persons found by any spelling of any name, an identifier, a birth year (four digits)
+    or a name's phonetic keys: ONE subquery of person ids, a union of one lookup per way of
+    finding a person, each answered by an index (on PostgreSQL the trigram indexes of
+    people.0004 serve the part of a name). Joins of names and identifiers OR-ed together would
+    make the database read every person of the registry, and list a person once per matching
+    name."""
+    names = PersonName.objects.filter(
+        Q(family_name__icontains=query) | Q(given_names__icontains=query)
+    ).values("person")
+    found = names.union(
+        PersonIdentifier.objects.filter(normalized=normalize_identifier(query)).values("person")
+    )
     keys = _name_query_keys(query)
     if keys:
-        condition |= Q(pk__in=MatchKey.objects.filter(key__in=keys).values("person"))
+        found = found.union(MatchKey.objects.filter(key__in=keys).values("person"))
+    condition = Q(pk__in=found)
+    if query.isdigit() and len(query) == 4:
+        condition |= Q(birth_year=int(query))
     return condition
 
 
