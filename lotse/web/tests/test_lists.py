@@ -19,6 +19,8 @@ from lotse.identity.models import DuplicatePair
 from lotse.organisations.models import Role
 from lotse.organisations.tests.factories import UserFactory, reference_office
 from lotse.organisations.tests.personas import JOBCENTER_TUEBINGEN
+from lotse.people.models import NameKind
+from lotse.people.services import NameInput, person_name_add
 from lotse.people.tests.factories import register
 from lotse.status.services import status_event_record
 from lotse.web.listing import PER_PAGE
@@ -166,6 +168,20 @@ def test_persons_search_counts_pages_and_sorts(caseworker, client_for):
     partial = client.get("/persons/", {"q": "Testperson"}, headers={"HX-Request": "true"})
     assert f"{MORE_THAN_A_PAGE} Personen gefunden" in partial.content.decode()
     assert "<h1" not in partial.content.decode()
+
+
+def test_persons_search_lists_a_person_once_whichever_of_their_names_matches(
+    caseworker, client_for
+):
+    (person,) = people(caseworker, 1)
+    person_name_add(
+        actor=caseworker,
+        person=person,
+        name=NameInput(family_name="Testperson 00", given_names="Anaïs", kind=NameKind.ALIAS),
+    )
+    html = page(client_for(caseworker), "/persons/", {"q": "Testperson"})
+    assert "1 Person gefunden" in html
+    assert rows_named(html) == ["00"]
 
 
 # Referrals and hand-overs
