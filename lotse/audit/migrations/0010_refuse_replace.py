@@ -9,6 +9,8 @@ pragma. PostgreSQL has no REPLACE; its UPSERT fires the UPDATE trigger of audit.
 
 from django.db import migrations
 
+from lotse.core.migration_ops import run_sql_on
+
 SQLITE = [
     """CREATE TRIGGER audit_auditevent_no_overwrite BEFORE INSERT ON audit_auditevent
        WHEN EXISTS (SELECT 1 FROM audit_auditevent WHERE id = NEW.id)
@@ -17,16 +19,7 @@ SQLITE = [
 SQLITE_REVERSE = ["DROP TRIGGER IF EXISTS audit_auditevent_no_overwrite;"]
 
 
-def _run(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "sqlite":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("audit", "0009_alter_auditevent_event_type")]
 
-    operations = [migrations.RunPython(_run(SQLITE), _run(SQLITE_REVERSE))]
+    operations = [run_sql_on("sqlite", SQLITE, SQLITE_REVERSE)]

@@ -10,19 +10,12 @@ arrays with json_each.
 
 from django.db import migrations, models
 
+from lotse.core.migration_ops import run_sql_on
+
 POSTGRES = [
     "CREATE INDEX IF NOT EXISTS audit_persons_gin ON audit_auditevent USING GIN (persons);",
 ]
 POSTGRES_REVERSE = ["DROP INDEX IF EXISTS audit_persons_gin;"]
-
-
-def _run(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return run
 
 
 class Migration(migrations.Migration):
@@ -36,5 +29,5 @@ class Migration(migrations.Migration):
             name="persons",
             field=models.JSONField(blank=True, null=True, verbose_name="persons shown"),
         ),
-        migrations.RunPython(_run(POSTGRES), _run(POSTGRES_REVERSE)),
+        run_sql_on("postgresql", POSTGRES, POSTGRES_REVERSE),
     ]

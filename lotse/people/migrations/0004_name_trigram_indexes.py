@@ -8,6 +8,8 @@ PostgreSQL 13, so the database's owner may create it. SQLite has no such index a
 
 from django.db import migrations
 
+from lotse.core.migration_ops import run_sql_on
+
 POSTGRES = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm;",
     "CREATE INDEX IF NOT EXISTS people_name_family_trgm ON people_personname "
@@ -21,20 +23,11 @@ POSTGRES_REVERSE = [
 ]
 
 
-def _run(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("people", "0003_household"),
     ]
 
     operations = [
-        migrations.RunPython(_run(POSTGRES), _run(POSTGRES_REVERSE)),
+        run_sql_on("postgresql", POSTGRES, POSTGRES_REVERSE),
     ]
