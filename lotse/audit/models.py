@@ -74,6 +74,17 @@ class EventType(models.TextChoices):
     CORRECTION_RESOLVED = "correction.resolved", _("Correction request answered")
     CORRECTION_ASKED = "correction.asked", _("Correction asked for by another office")
     BENEFIT_SWITCH_CANCELLED = "status.switch_cancelled", _("Rechtskreiswechsel no longer due")
+    # the road into work: profile, plan, courses
+    PROFILE_RECORDED = "profile.recorded", _("Profile entry recorded")
+    PROFILE_REPLACED = "profile.replaced", _("Profile entry replaced by a newer one")
+    PLAN_CHANGED = "plan.changed", _("Integration plan changed")
+    COURSE_RECORDED = "course.recorded", _("Course recorded")
+    COURSE_CHANGED = "course.changed", _("Course changed")
+    ENROLMENT_RECORDED = "enrolment.recorded", _("Enrolment or waiting-list place recorded")
+    ENROLMENT_CHANGED = "enrolment.changed", _("Enrolment changed")
+    ENROLMENT_REFUSED = "enrolment.refused", _("Enrolment refused by the rules")
+    ATTENDANCE_RECORDED = "enrolment.attendance", _("Attendance recorded")
+    EXAM_RESULT_RECORDED = "enrolment.exam", _("Exam result recorded")
 
 
 class Outcome(models.TextChoices):

@@ -60,6 +60,11 @@ class Purpose(models.TextChoices):
     )
     RECOGNITION = "recognition", gettext_lazy("recognition of foreign qualifications")
     RESIDENCE = "residence", gettext_lazy("residence permit for training or employment")
+    # the road into work
+    PROFILE = "profile", gettext_lazy("profile (schooling, work, languages)")
+    PLAN = "plan", gettext_lazy("integration plan")
+    COURSES = "courses", gettext_lazy("courses and measures")
+    ENROLMENT = "enrolment", gettext_lazy("enrolment in a course or measure")
 
 
 class ListRead(models.TextChoices):
@@ -72,6 +77,9 @@ class ListRead(models.TextChoices):
     CORRECTIONS = "correction.list", gettext_lazy("list of correction requests")
     SWITCHES = "status.switch_list", gettext_lazy("list of Rechtskreiswechsel")
     SWITCH_WARNINGS = "status.switch_warning", gettext_lazy("warning of a Rechtskreiswechsel")
+    PLAN_STEPS = "plan.step_list", gettext_lazy("list of next steps of integration plans")
+    PARTICIPANTS = "enrolment.list", gettext_lazy("list of participants of a course")
+    WAITING_LIST = "enrolment.waiting_list", gettext_lazy("waiting list of a course")
 
 
 # The texts callers pass (and the trail stored before the codes): text → code.
