@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "lotse.profiles",
     "lotse.courses",
     "lotse.plans",
+    "lotse.jobs",
     "lotse.web",
     "lotse.api",
     "lotse.demo",
