@@ -73,6 +73,8 @@ class Occupation(models.Model):
     isco_code = models.CharField(_("ISCO-08 unit group"), max_length=4, blank=True)
     # Job titles (Berufsbenennungen) that belong here, searched with the title.
     search_terms = models.TextField(_("job titles"), blank=True)
+    # Code, titles and job titles case-folded, for the search (set by the loader).
+    search_key = models.TextField(_("search key"), blank=True, editable=False)
 
     class Meta:
         verbose_name = _("occupation")

@@ -64,11 +64,13 @@ class ImportReport:
 
     def summary(self) -> str:
         parts = []
-        for what in ("KldB", "ISCO", "mapping"):
+        for what in ("KldB", "ISCO"):
             parts.append(
                 f"{what}: {self.created.get(what, 0)} new, {self.updated.get(what, 0)} changed, "
                 f"{self.unchanged.get(what, 0)} unchanged"
             )
+        if "mapping" in self.created:
+            parts.append(f"mapping: {self.created['mapping']} KldB positions with an ISCO-08 group")
         return "; ".join(parts)
 
 
@@ -258,6 +260,13 @@ def read_mapping(
     return result
 
 
+def search_key(*texts: str) -> str:
+    """What the occupation search compares with: the texts case-folded, dashes and slashes as
+    spaces, so that "elektroniker" finds "Elektroniker/in – Energie- und Gebäudetechnik"."""
+    joined = " ".join(texts).casefold()
+    return " ".join(re.sub(r"[–—/|()]", " ", joined).split())
+
+
 def main_isco(mapping: list[MappingRow]) -> dict[str, str]:
     """The ISCO-08 unit group of each KldB code: the one marked primary, else the first."""
     chosen: dict[str, MappingRow] = {}
@@ -280,15 +289,15 @@ def load_occupations(
     Occupation = apps.get_model("profiles", "Occupation")
     report = ImportReport()
     groups = {group.code: group for group in IscoGroup.objects.all()}
-    for row in isco:
-        parent = groups.get(row.code[:-1])
-        wanted = {
-            "level": len(row.code),
-            "title_en": row.title_en,
+    for group in isco:
+        parent = groups.get(group.code[:-1])
+        values = {
+            "level": len(group.code),
+            "title_en": group.title_en,
             "parent_id": parent.pk if parent else None,
         }
-        groups[row.code] = _upsert(
-            IscoGroup, groups.get(row.code), {"code": row.code}, wanted, report, "ISCO"
+        groups[group.code] = _upsert(
+            IscoGroup, groups.get(group.code), {"code": group.code}, values, report, "ISCO"
         )
     main = main_isco(mapping or [])
     occupations = {occupation.kldb_code: occupation for occupation in Occupation.objects.all()}
@@ -302,6 +311,9 @@ def load_occupations(
             "title_en": row.title_en or (current.title_en if current else ""),
             "search_terms": row.search_terms or (current.search_terms if current else ""),
         }
+        wanted["search_key"] = search_key(
+            row.code, row.title_de, str(wanted["title_en"]), str(wanted["search_terms"])
+        )
         if mapping is not None:
             wanted["isco_code"] = main.get(row.code, current.isco_code if current else "")
         occupations[row.code] = _upsert(
