@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lotse.access.policy import Category
 from lotse.core.models import TimeStampedModel
+from lotse.people.countries import COUNTRY_NAMES
 
 
 class OccupationLevel(models.IntegerChoices):
@@ -172,6 +173,12 @@ class ProfileEntry(TimeStampedModel):
     def is_current(self) -> bool:
         return self.replaced_at is None
 
+    @property
+    def country_name(self) -> str:
+        """The name of the entry's country (kinds with a country), "" without one."""
+        code = getattr(self, "country", "")
+        return str(COUNTRY_NAMES.get(code, code)) if code else ""
+
 
 class SchoolCertificate(models.TextChoices):
     NONE = "none", _("no school certificate")
@@ -316,6 +323,10 @@ class Transport(models.TextChoices):
 class Mobility(ProfileEntry):
     max_distance_km = models.PositiveSmallIntegerField(_("how far (km)"), null=True, blank=True)
     means = models.JSONField(_("by what"), default=list, blank=True)  # Transport values
+
+    @property
+    def means_labels(self) -> list[str]:
+        return [str(Transport(v).label) for v in self.means if v in Transport.values]
 
     class Meta:
         verbose_name = _("mobility")

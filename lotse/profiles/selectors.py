@@ -14,6 +14,7 @@ from lotse.audit.models import EventType
 from lotse.audit.services import audit_record
 from lotse.audit.vocabulary import Purpose
 from lotse.organisations.models import Office, User
+from lotse.people.countries import LANGUAGE_NAMES
 from lotse.people.models import Person, PersonLanguage
 from lotse.profiles.models import (
     CHILD_ACCESSORS,
@@ -63,6 +64,10 @@ class LanguageView:
     levels: dict[str, SkillLevel]
     assessments: tuple[PersonLanguage, ...]
 
+    @property
+    def name(self) -> str:
+        return str(LANGUAGE_NAMES.get(self.language, self.language))
+
 
 @dataclass(frozen=True)
 class Profile:
@@ -76,6 +81,10 @@ class Profile:
     @property
     def is_empty(self) -> bool:
         return not any(self.sections.values()) and not self.languages
+
+    def listed(self) -> list[tuple[str, str, list[EntryView]]]:
+        """(kind, its label, its entries) in the order of EntryKind, for the pages."""
+        return [(kind, str(EntryKind(kind).label), self.sections[kind]) for kind in self.sections]
 
     def current(self, kind: str) -> list[Any]:
         return [view.entry for view in self.sections.get(kind, [])]
@@ -218,6 +227,11 @@ def profile_get(*, actor: User, person: Person, purpose: str = Purpose.PROFILE) 
         bases=decisions.bases(),
         categories=decisions.categories(),
     )
+
+
+def profile_section(*, actor: User, person: Person) -> dict:
+    """The profile section of the person page (one read, logged by `profile_get`)."""
+    return {"profile": profile_get(actor=actor, person=person)}
 
 
 def current_language_levels(
