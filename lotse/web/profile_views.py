@@ -66,7 +66,11 @@ def profile_entry_new(request, person_id, kind):
     if kind not in KINDS:
         raise Http404
     editing = request.method == "POST"
+    # Asked as an edit either way (a refusal is logged as one); showing the form reads the
+    # person's name, which is logged as a read.
     person = person_get(actor=request.user, person_id=person_id, purpose=Purpose.PROFILE, edit=True)
+    if not editing:
+        person = person_get(actor=request.user, person_id=person_id, purpose=Purpose.PROFILE)
     replaces_id = (request.POST if editing else request.GET).get("replaces") or None
     if kind == LANGUAGE:
         return _language_new(request, person, replaces_id)

@@ -159,6 +159,16 @@ WRITES: dict[str, dict] = {
         "action": "person.edit",
         "body": {"consent": "{consent}", "how": "in_person", "reason": "im Gespräch widerrufen"},
     },
+    # the profile (lotse/profiles)
+    "POST web:profile_entry_new": {
+        "action": "person.edit",
+        "body": {
+            "years": "9",
+            "highest_certificate": "lower_secondary",
+            "latin_literacy": "yes",
+            "source": "own_statement",
+        },
+    },
     # residence status
     "POST web:status_event_new": {
         "action": "person.edit",
