@@ -6,6 +6,7 @@ stylesheet (lotse/core/pdf). Health restrictions and childcare are not printed: 
 for third parties. The print is logged as an export of the person's data."""
 
 from pathlib import Path
+from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -35,7 +36,7 @@ PRINTED_KINDS = (
 )
 
 
-def _line(entry) -> str:  # noqa: C901 - one line per kind
+def _line(entry: Any) -> str:  # noqa: C901 - one line per kind
     """An entry as one line of German words (the values are printed in German)."""
     country = str(COUNTRY_NAMES.get(entry.country, "")) if getattr(entry, "country", "") else ""
     parts: list[str] = []

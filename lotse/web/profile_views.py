@@ -1,6 +1,8 @@
 """The profile pages (lotse/profiles): the whole profile with its history, recording and
 replacing an entry of each kind, the printable profile, and the occupation search."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -129,7 +131,7 @@ def profile_entry_new(request, person_id, kind):
 def _entry_initial(entry) -> dict:
     from lotse.profiles.services import KIND_FIELDS
 
-    initial = {name: getattr(entry, name, None) for name in KIND_FIELDS[entry.kind]}
+    initial: dict[str, Any] = {name: getattr(entry, name, None) for name in KIND_FIELDS[entry.kind]}
     for name in ("occupation", "reference_occupation"):
         if initial.get(name) is not None:
             initial[name] = initial[name].kldb_code

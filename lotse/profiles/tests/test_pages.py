@@ -6,15 +6,6 @@ from django.urls import reverse
 
 from lotse.audit.models import AuditEvent, EventType
 from lotse.profiles.models import EntryKind, ProfileEntry
-from lotse.profiles.tests.conftest import (  # noqa: F401 - fixtures
-    abh,
-    agentur,
-    client_for,
-    elsewhere,
-    im,
-    jobcenter,
-    person,
-)
 from lotse.profiles.tests.factories import record_entry, record_language
 from lotse.subject_rights.tests.test_report import pdf_text
 
