@@ -307,6 +307,18 @@ WRITES: dict[str, dict] = {
         "action": "person.edit",
         "body": {"how": "in_person", "reason": "im Gespräch widerrufen"},
     },
+    "POST api:profile_entry_create": {
+        "action": "person.edit",
+        "body": {
+            "kind": "mobility",
+            "source": "own_statement",
+            "values": {"max_distance_km": 20, "means": ["public"]},
+        },
+    },
+    "POST api:profile_language_create": {
+        "action": "person.edit",
+        "body": {"language": "de", "listening": "A2", "source": "self"},
+    },
     "PUT api:household_replace": {
         "action": "person.edit",
         "body": {
