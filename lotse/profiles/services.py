@@ -345,7 +345,7 @@ def occupations_import(
         actor=actor,
         details={
             "occupations": True,
-            "files": [p.name for p in (kldb, isco, mapping) if p is not None],
+            "files": [Path(p).name for p in (kldb, isco, mapping) if p is not None],
             "created": report.created,
             "updated": report.updated,
         },
