@@ -188,8 +188,12 @@ def _language_views(person: Person, decisions: _Decisions) -> list[LanguageView]
 
 
 def _audit_read(
-    actor: User, person: Person, decisions: _Decisions, purpose: str, data: str
+    actor: User, person: Person, decisions: _Decisions, purpose: str, data: str, seen: Decision
 ) -> None:
+    """One read event for what was decided; nothing when the person has no entries at all (no
+    data was read — the page that showed the person logged its own read)."""
+    if not decisions.made:
+        return
     hidden = decisions.hidden()
     audit_record(
         event_type=EventType.PERSON_DATA_READ,
@@ -198,7 +202,7 @@ def _audit_read(
         obj=person,
         person_id=person.pk,
         purpose=purpose,
-        basis=decisions.bases() or "own record",
+        basis=decisions.bases() or seen.basis or "own record",
         categories=decisions.categories() or [Category.PROFILE],
         details={
             "data": data,
@@ -214,11 +218,11 @@ def profile_get(*, actor: User, person: Person, purpose: str = Purpose.PROFILE) 
     person's consent; health only with explicit consent), with their history, the current
     language levels, and the offices whose entries exist but are not accessible. One read
     event in the audit trail."""
-    authorize(actor, Action.VIEW_PERSON, person, purpose=purpose)
+    seen = authorize(actor, Action.VIEW_PERSON, person, purpose=purpose)
     decisions = _Decisions(actor, person, purpose)
     sections = _sections(_entries(person), decisions)
     languages = _language_views(person, decisions)
-    _audit_read(actor, person, decisions, purpose, "profile")
+    _audit_read(actor, person, decisions, purpose, "profile", seen)
     return Profile(
         person=person,
         sections=sections,
@@ -239,10 +243,10 @@ def current_language_levels(
 ) -> dict[str, dict[str, SkillLevel]]:
     """{language: {skill: SkillLevel}}: the current level of each skill (the newest visible
     assessment that rated it), for the offices whose assessments the actor may read."""
-    authorize(actor, Action.VIEW_PERSON, person, purpose=purpose)
+    seen = authorize(actor, Action.VIEW_PERSON, person, purpose=purpose)
     decisions = _Decisions(actor, person, purpose)
     views = _language_views(person, decisions)
-    _audit_read(actor, person, decisions, purpose, "languages")
+    _audit_read(actor, person, decisions, purpose, "languages", seen)
     return {view.language: view.levels for view in views}
 
 
