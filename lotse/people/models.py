@@ -8,6 +8,7 @@ profile, plans, health, notes) belongs to the office that recorded it and lives 
 
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -483,6 +484,26 @@ class PersonLanguage(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # Who recorded the assessment, and whether a newer one of the same office replaced it
+    # (lotse.profiles: the current level per skill is the newest assessment that rated it;
+    # the earlier ones are the history). Nullable: rows recorded before have neither.
+    recorded_by_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by (member of staff)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    replaced_by = models.ForeignKey(
+        "self",
+        verbose_name=_("replaced by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="replaces",
+    )
+    replaced_at = models.DateTimeField(_("replaced at"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:

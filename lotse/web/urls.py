@@ -6,6 +6,7 @@ from lotse.web import (
     duplicate_views,
     office_correction_views,
     person_views,
+    profile_views,
     status_views,
     subject_rights_views,
     views,
@@ -75,6 +76,16 @@ urlpatterns = [
         consent_views.consent_form_pdf_view,
         name="consent_form_pdf",
     ),
+    path("persons/<uuid:person_id>/profile/", profile_views.profile_detail, name="profile_detail"),
+    path(
+        "persons/<uuid:person_id>/profile/pdf/", profile_views.profile_pdf_view, name="profile_pdf"
+    ),
+    path(
+        "persons/<uuid:person_id>/profile/new/<str:kind>/",
+        profile_views.profile_entry_new,
+        name="profile_entry_new",
+    ),
+    path("occupations/", profile_views.occupation_list, name="occupation_list"),
     path("persons/<uuid:person_id>/status/", status_views.status_timeline, name="status_timeline"),
     path(
         "persons/<uuid:person_id>/status/new/",

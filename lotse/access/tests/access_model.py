@@ -159,6 +159,16 @@ WRITES: dict[str, dict] = {
         "action": "person.edit",
         "body": {"consent": "{consent}", "how": "in_person", "reason": "im Gespräch widerrufen"},
     },
+    # the profile (lotse/profiles)
+    "POST web:profile_entry_new": {
+        "action": "person.edit",
+        "body": {
+            "years": "9",
+            "highest_certificate": "lower_secondary",
+            "latin_literacy": "yes",
+            "source": "own_statement",
+        },
+    },
     # residence status
     "POST web:status_event_new": {
         "action": "person.edit",
@@ -296,6 +306,18 @@ WRITES: dict[str, dict] = {
     "POST api:consent_withdrawal": {
         "action": "person.edit",
         "body": {"how": "in_person", "reason": "im Gespräch widerrufen"},
+    },
+    "POST api:profile_entry_create": {
+        "action": "person.edit",
+        "body": {
+            "kind": "mobility",
+            "source": "own_statement",
+            "values": {"max_distance_km": 20, "means": ["public"]},
+        },
+    },
+    "POST api:profile_language_create": {
+        "action": "person.edit",
+        "body": {"language": "de", "listening": "A2", "source": "self"},
     },
     "PUT api:household_replace": {
         "action": "person.edit",

@@ -119,7 +119,7 @@ KIND_OF_PARAM: dict[str, str] = {
     "consent_id": "consent",
 }
 # Parameters of ours that are no object: a fixed value.
-PLAIN_PARAMS: dict[str, str] = {"step": "accept"}
+PLAIN_PARAMS: dict[str, str] = {"step": "accept", "kind": "schooling"}
 OBJECT_OF_URL: dict[str, str] = {
     "web:kreis_detail": "kreis",
     "web:office_detail": "office",

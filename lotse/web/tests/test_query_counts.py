@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from lotse.cases.models import Case, NoteVisibility, ReferralKind
 from lotse.cases.referrals import referral_request
-from lotse.cases.services import follow_up_add, note_add
+from lotse.cases.services import case_open, follow_up_add, note_add
 from lotse.organisations.models import Role, User
 from lotse.organisations.tests.factories import UserFactory, reference_office
 from lotse.organisations.tests.personas import JOBCENTER_TUEBINGEN
@@ -32,6 +32,8 @@ from lotse.people.households import household_join
 from lotse.people.models import HouseholdRole, IdentifierType, Person
 from lotse.people.services import IdentifierInput, NameInput, person_identifier_add, person_name_add
 from lotse.people.tests.factories import register
+from lotse.profiles.models import EntryKind
+from lotse.profiles.tests.factories import record_entry
 from lotse.status.services import status_event_record
 
 pytestmark = pytest.mark.django_db
@@ -94,9 +96,11 @@ def grow_cases(world: World, start: int, count: int) -> None:
 
 
 def grow_person(world: World, start: int, count: int) -> None:
-    """One person with ever more spellings, identifiers and children in the household."""
+    """One person with ever more spellings, identifiers, children in the household and profile
+    entries (of the Sozialamt and of the Jobcenter, which has a case too)."""
     if world.person is None:
         world.person = register(world.caseworker, family_name="Haddad", given_names="Rana")
+        case_open(actor=world.jobcenter, person=world.person, reason="Rechtskreiswechsel")
     for number in range(start, start + count):
         person_name_add(
             actor=world.caseworker,
@@ -118,6 +122,9 @@ def grow_person(world: World, start: int, count: int) -> None:
         household_join(
             actor=world.caseworker, person=world.person, member=child, role=HouseholdRole.CHILD
         )
+        # the profile section: entries recorded by two offices, each replacing the last
+        record_entry(world.caseworker, world.person, EntryKind.SCHOOLING, years=number % 12)
+        record_entry(world.jobcenter, world.person, EntryKind.WORK, description=f"Arbeit {number}")
 
 
 def grow_status(world: World, start: int, count: int) -> None:
@@ -206,7 +213,7 @@ PAGES = {
         "caseworker",
         grow_person,
         _person_url("web:person_detail"),
-        most=65,
+        most=80,
         shows=lambda w: f"Kind {BIG - 1}",
     ),
     "status timeline": Page(
