@@ -6,7 +6,8 @@ reads like the model and holds actions that a branch has not merged yet.
 """
 
 # Actions by their value (lotse.access.policy.Action), so that this table reads like the model.
-EVERY_STAFF_MEMBER = {"start.view", "directory.view"}
+# The course catalogue holds no person data: every member of staff reads it (for their Kreise).
+EVERY_STAFF_MEMBER = {"start.view", "directory.view", "courses.view"}
 ROLE_ACTIONS: dict[str, set[str]] = {
     "caseworker": EVERY_STAFF_MEMBER
     | {
@@ -16,6 +17,7 @@ ROLE_ACTIONS: dict[str, set[str]] = {
         "registry.edit",
         "case.work",
         "referral.handle",
+        "courses.manage",
     },
     "team_lead": EVERY_STAFF_MEMBER
     | {
@@ -29,6 +31,7 @@ ROLE_ACTIONS: dict[str, set[str]] = {
         "referral.handle",
         "cases.reassign",
         "duplicates.review",
+        "courses.manage",
     },
     "dpo": EVERY_STAFF_MEMBER | {"audit_trail.view"},
     "planner": EVERY_STAFF_MEMBER | {"aggregates.view"},
@@ -53,6 +56,8 @@ ROLE_ACTIONS["other_caseworker"] = ROLE_ACTIONS["caseworker"]
 # their own office's administrators only (an object rule, stricter than the Kreis).
 SCOPED_ACTIONS = {"office_staff.view", "person.view", "person.edit"}
 SCOPED_ACTIONS |= {"cases.reassign", "case.work", "person.break_glass"}
+# Courses belong to the Kreis of their Gemeinde: read and recorded within one's Kreise.
+SCOPED_ACTIONS |= {"courses.view", "courses.manage"}
 
 # The personas who reach the admin (/admin/) at all.
 ADMIN_PERSONAS = {"administrator", "land_admin"}
