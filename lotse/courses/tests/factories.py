@@ -2,6 +2,7 @@
 a residence status recorded through the services."""
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
 
 import factory
 from django.utils import timezone
@@ -33,6 +34,10 @@ class CourseFactory(DjangoModelFactory):
     class Meta:
         model = Course
 
+    if TYPE_CHECKING:  # what calling the factory gives (factory_boy types it as the factory)
+
+        def __new__(cls, *args: Any, **kwargs: Any) -> Course: ...  # type: ignore[misc]
+
     course_type = factory.LazyFunction(course_type)
     provider = factory.Sequence(lambda n: f"Sprachschule {n}")
     gemeinde = factory.LazyFunction(place)
@@ -48,7 +53,7 @@ def refugee(actor: User, *, title_on: date | None = None, **kwargs) -> Person:
     (default: two months ago): entitled to the integration course for a year."""
     person = register(actor, **kwargs)
     issued = title_on or timezone.localdate() - timedelta(days=60)
-    for kind, day, details in [
+    steps: list[tuple[str, date, dict[str, object]]] = [
         ("entry", date(2023, 10, 1), {}),
         ("asylum_application", date(2023, 10, 20), {}),
         ("decision", issued - timedelta(days=40), {"outcome": "fluechtlingsschutz"}),
@@ -58,7 +63,8 @@ def refugee(actor: User, *, title_on: date | None = None, **kwargs) -> Person:
             issued,
             {"title": "25_2_refugee", "first_issue": True, "valid_until": "2030-01-01"},
         ),
-    ]:
+    ]
+    for kind, day, details in steps:
         status_event_record(
             actor=actor, person=person, kind=kind, date=day, details=details, source="document"
         )
