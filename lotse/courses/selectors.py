@@ -135,7 +135,7 @@ def course_places(*, actor: User) -> QuerySet[Gemeinde]:
     )
 
 
-# --- waiting lists --------------------------------------------------------------------------------
+# --- waiting lists -------------------------------------------------------------------------------
 def waiting_order(enrolments: list[Enrolment]) -> list[Enrolment]:
     """Entitled and obliged persons before those who can be admitted, then by date."""
     return sorted(
@@ -275,7 +275,7 @@ def course_participants(*, actor: User, course: Course) -> CourseParticipants:
     return result
 
 
-# --- one person's enrolments ----------------------------------------------------------------------
+# --- one person's enrolments ---------------------------------------------------------------------
 @dataclass
 class PersonEnrolments:
     enrolments: list[Enrolment] = field(default_factory=list)
@@ -427,7 +427,7 @@ def enrolment_get(*, actor: User, enrolment_id: object) -> EnrolmentView:
     )
 
 
-# --- the planners' figures ------------------------------------------------------------------------
+# --- the planners' figures -----------------------------------------------------------------------
 @dataclass
 class WaitingTime:
     kreis: str

@@ -66,7 +66,7 @@ def _office(actor: User) -> Office:
     return actor.office
 
 
-# --- courses --------------------------------------------------------------------------------------
+# --- courses -------------------------------------------------------------------------------------
 @dataclass
 class CourseInput:
     course_type: CourseType | None = None
@@ -181,7 +181,7 @@ def course_change(*, actor: User, course: Course, data: CourseInput) -> Course:
     return course
 
 
-# --- enrolments -----------------------------------------------------------------------------------
+# --- enrolments ----------------------------------------------------------------------------------
 class EnrolmentRefused(ValidationError):
     """The rules engine does not admit the person: the reasons say why."""
 
@@ -360,7 +360,7 @@ def enrolment_take_seat(*, actor: User, enrolment: Enrolment) -> Enrolment:
     return new
 
 
-# --- attendance and exams -------------------------------------------------------------------------
+# --- attendance and exams ------------------------------------------------------------------------
 def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 

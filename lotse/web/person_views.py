@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from lotse.access.decorators import requires
-from lotse.access.policy import Action
+from lotse.access.policy import Action, decide
 from lotse.audit.vocabulary import Purpose
 from lotse.cases.referrals import transfer_request
 from lotse.cases.selectors import handed_over_get, handed_over_text
@@ -23,6 +23,7 @@ from lotse.cases.services import (
 )
 from lotse.consent.selectors import consent_section
 from lotse.core.params import search_text
+from lotse.courses.selectors import person_enrolments
 from lotse.identity.registry import duplicate_check
 from lotse.people.households import current_membership, household_join, household_member_remove
 from lotse.people.models import HouseholdMember, IdentifierType, Person
@@ -355,6 +356,8 @@ def person_page(request, person, *, status=200, leaving=None, withdrawing=None, 
     )
     context["rights_section"] = rights_section(actor=request.user, person=person)
     context["status_section"] = status_overview(actor=request.user, person=person)
+    context["course_section"] = person_enrolments(actor=request.user, person=person)
+    context["course_section_may_enrol"] = bool(decide(request.user, Action.EDIT_PERSON, person))
     for row in context["household_current"]:
         # One form per member, each with ids of its own.
         if leaving is not None and row["member"].pk == leaving[0]:

@@ -64,7 +64,7 @@ def _input(**changes) -> CourseInput:
     return CourseInput(**{**values, **changes})
 
 
-# --- the catalogue --------------------------------------------------------------------------------
+# --- the catalogue -------------------------------------------------------------------------------
 def test_the_catalogue_is_loaded_with_levels_equal_to_the_person_levels(db):
     assert set(Level.objects.values_list("code", flat=True)) == set(CefrLevel.values)
     codes = [entry["code"] for entry in read_catalogue()["level"]]
@@ -101,7 +101,7 @@ def test_loading_again_changes_nothing_and_the_command_loads_it(db):
     assert CourseType.objects.get(code="perf").label_de.startswith("Perspektiven")
 
 
-# --- courses --------------------------------------------------------------------------------------
+# --- courses -------------------------------------------------------------------------------------
 def test_a_caseworker_records_a_course_of_their_kreis(caseworker):
     course = course_record(actor=caseworker, data=_input())
     assert course.recorded_by == caseworker.office
@@ -160,7 +160,7 @@ def test_the_catalogue_lists_the_courses_of_the_own_kreise(caseworker, other_cas
     assert list(course_list(actor=other_caseworker)) == [there]
 
 
-# --- enrolment asks the rules engine --------------------------------------------------------------
+# --- enrolment asks the rules engine -------------------------------------------------------------
 def test_an_entitled_person_is_enrolled_with_the_reasons(caseworker):
     issued = TODAY - timedelta(days=60)
     person = refugee(caseworker, title_on=issued)
@@ -228,7 +228,7 @@ def test_another_office_cannot_enrol_a_person_it_has_no_case_with(caseworker, ot
     assert not Enrolment.objects.exists()
 
 
-# --- waiting list ---------------------------------------------------------------------------------
+# --- waiting list --------------------------------------------------------------------------------
 def test_a_full_course_puts_the_person_on_the_waiting_list_in_order(caseworker):
     course = CourseFactory(seats=1)
     first = enrolment_create(
@@ -298,7 +298,7 @@ def test_a_freed_seat_goes_to_the_first_of_the_waiting_list(caseworker):
     assert taken.state == EnrolmentState.ENROLLED
 
 
-# --- attendance and exams -------------------------------------------------------------------------
+# --- attendance and exams ------------------------------------------------------------------------
 def _running_course(**kwargs) -> Course:
     return CourseFactory(
         starts_on=TODAY - timedelta(days=60), ends_on=TODAY + timedelta(days=60), **kwargs
@@ -405,7 +405,7 @@ def test_a_failed_exam_or_the_lid_writes_no_language_entry(caseworker):
     assert not PersonLanguage.objects.exists()
 
 
-# --- reads ----------------------------------------------------------------------------------------
+# --- reads ---------------------------------------------------------------------------------------
 def test_enrolments_of_person_for_the_enrolling_office(caseworker, other_caseworker):
     person = refugee(caseworker)
     enrolment = enrolment_create(actor=caseworker, person=person, course=CourseFactory())
