@@ -262,7 +262,55 @@ WRITES: dict[str, dict] = {
         "action": "duplicates.review",
         "body": {"reason": "zu Unrecht zusammengeführt"},
     },
+    # courses and enrolments ({course}: the course of the sample's Kreis; enrolments: the sample
+    # person's seat in it, recorded by the sample office)
+    "POST web:course_new": {
+        "action": "courses.manage",
+        "body": {
+            "course_type": "{course_type}",
+            "provider": "Neue Sprachschule",
+            "gemeinde": "{gemeinde}",
+            "starts_on": "{in_a_month}",
+            "ends_on": "{in_half_a_year}",
+            "seats": "10",
+        },
+    },
+    "POST web:course_change": {
+        "action": "courses.manage",
+        "body": {
+            "course_type": "{course_type}",
+            "provider": "Umbenannte Sprachschule",
+            "gemeinde": "{gemeinde}",
+            "starts_on": "{in_a_month}",
+            "ends_on": "{in_half_a_year}",
+            "seats": "14",
+        },
+    },
+    "POST web:course_enrol": {"action": "person.edit", "body": {"person": "{twin}"}},
+    "POST web:person_enrol": {"action": "person.edit", "body": {"course": "{course}"}},
+    "POST web:enrolment_attendance": {
+        "action": "person.edit",
+        "body": {"week": "{today}", "units_planned": "20", "units_attended": "18"},
+    },
+    "POST web:enrolment_exam": {
+        "action": "person.edit",
+        "body": {"exam": "dtz", "taken_on": "{today}", "passed": "on", "level": "B1"},
+    },
+    "POST web:enrolment_withdraw": {"action": "person.edit", "body": {"reason": "Umzug"}},
+    "POST web:enrolment_take_seat": {"action": "person.edit", "body": {}},
     # the API
+    "POST api:enrolment_new": {
+        "action": "person.edit",
+        "body": {"person": "{twin}", "course": "{course}"},
+    },
+    "POST api:enrolment_attendance_record": {
+        "action": "person.edit",
+        "body": {"week": "{today}", "units_planned": 20, "units_attended": 18},
+    },
+    "POST api:enrolment_exam_record": {
+        "action": "person.edit",
+        "body": {"exam": "dtz", "taken_on": "{today}", "level": "B1"},
+    },
     "PATCH api:case_change": {
         "action": "case.work",
         "body": {"version": "{case_version}", "summary": "Neue Zusammenfassung"},
