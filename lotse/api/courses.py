@@ -261,7 +261,7 @@ def course(request, course_id: int):
 @requires(Action.VIEW_PERSON, person_data=True)
 def person_enrolment_list(request, person_id: UUID):
     person = person_get(actor=request.user, person_id=person_id, purpose=Purpose.ENROLMENT)
-    return person_enrolments(actor=request.user, person=person).enrolments
+    return person_enrolments(actor=request.user, person=person, already_authorized=True).enrolments
 
 
 @router.post("/enrolments", response={201: EnrolmentOut, **errors(404, *BODY_ERRORS)})

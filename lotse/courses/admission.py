@@ -32,6 +32,7 @@ class AdmissionCheck:
     answer: str = ""  # the engine's answer ("" when none was given)
     answer_label: str = ""
     reasons: list[dict] = field(default_factory=list)  # summary, facts, note, paragraph
+    german_reasons: list[dict] = field(default_factory=list)  # the same, said in German
     problem: str = ""  # why no answer could be given
     entitled_since: date | None = None
 
@@ -48,7 +49,7 @@ class AdmissionCheck:
 
     def stored_reasons(self) -> list[dict]:
         keys = ("rule", "paragraph", "summary", "facts", "note", "status")
-        return [{key: reason.get(key, "") for key in keys} for reason in self.reasons]
+        return [{key: reason.get(key, "") for key in keys} for reason in self.german_reasons]
 
 
 def _since(reasons: list[dict], answer: str) -> date | None:
@@ -64,38 +65,41 @@ def _since(reasons: list[dict], answer: str) -> date | None:
 
 
 def admission_check(*, actor: User, person: Person, course: Course) -> AdmissionCheck:
-    """The engine's answer for `person` and `course` on the course's start date, said in
-    German (the language of the record); reading the status entries is logged."""
+    """The engine's answer for `person` and `course` on the course's start date, with its
+    reasons in the reader's language and in German (the language of the record, which the
+    enrolment keeps); reading the status entries is logged."""
     question = course.course_type.admission_question
     check = AdmissionCheck(question=question)
     if not question:
         return check
     entries, hidden = visible_entries(actor=actor, person=person, purpose=Purpose.ENROLMENT)
+    if hidden:
+        check.problem = _(
+            "Status entries of %(offices)s are not open to your office, so the rules cannot "
+            "decide on the admission."
+        ) % {"offices": ", ".join(hidden)}
+        return check
+    if not entries:
+        check.problem = _(
+            "No residence status is recorded for this person, so the rules cannot decide on "
+            "the admission. Record the status first."
+        )
+        return check
+    try:
+        facts = status_facts.gather(person, entries)
+        answers = status_facts.answers_on(facts, course.starts_on)
+    except ScenarioError as exc:
+        check.problem = exc.for_reader()
+        return check
+    left_open = answers.get("open", {}).get(question)
+    if left_open:
+        check.problem = cannot_judge_text(left_open["missing"])
+        return check
+    check.answer = str(answers.get(question) or "")
+    check.answer_label = str(ANSWER_LABELS.get(check.answer, check.answer))
+    raw = [r for r in answers["reasons"] if r["question"] == question]
+    check.reasons = say_all(raw)  # in the reader's language, for the page
     with translation.override("de"):
-        if hidden:
-            check.problem = _(
-                "Status entries of %(offices)s are not open to your office, so the rules cannot "
-                "decide on the admission."
-            ) % {"offices": ", ".join(hidden)}
-            return check
-        if not entries:
-            check.problem = _(
-                "No residence status is recorded for this person, so the rules cannot decide on "
-                "the admission. Record the status first."
-            )
-            return check
-        try:
-            facts = status_facts.gather(person, entries)
-            answers = status_facts.answers_on(facts, course.starts_on)
-        except ScenarioError as exc:
-            check.problem = exc.for_reader()
-            return check
-        left_open = answers.get("open", {}).get(question)
-        if left_open:
-            check.problem = cannot_judge_text(left_open["missing"])
-            return check
-        check.answer = str(answers.get(question) or "")
-        check.answer_label = str(ANSWER_LABELS.get(check.answer, check.answer))
-        check.reasons = [r for r in say_all(answers["reasons"]) if r["question"] == question]
+        check.german_reasons = say_all(raw)  # in the language of the record, to keep
     check.entitled_since = _since(check.reasons, check.answer)
     return check

@@ -282,13 +282,17 @@ class PersonEnrolments:
     hidden_offices: list[str] = field(default_factory=list)  # names of offices whose rows exist
 
 
-def person_enrolments(*, actor: User, person: Person) -> PersonEnrolments:
+def person_enrolments(
+    *, actor: User, person: Person, already_authorized: bool = False
+) -> PersonEnrolments:
     """The person's current enrolments the actor may read (one decision per owning office,
     as the access model says for `plan` data); the offices whose enrolments stay closed are
-    named, their enrolments never described. The read is logged."""
-    authorize(
-        actor, Action.VIEW_PERSON, person, purpose=Purpose.ENROLMENT, categories=[Category.PLAN]
-    )
+    named, their enrolments never described. The read of enrolments is logged (a page that has
+    asked the policy for the person already passes `already_authorized`)."""
+    if not already_authorized:
+        authorize(
+            actor, Action.VIEW_PERSON, person, purpose=Purpose.ENROLMENT, categories=[Category.PLAN]
+        )
     rows = list(
         Enrolment.objects.current()
         .filter(person=person)

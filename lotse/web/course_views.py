@@ -35,7 +35,6 @@ from lotse.courses.selectors import (
     course_places,
     course_types,
     enrolment_get,
-    waiting_list,
     waiting_times,
 )
 from lotse.courses.services import (
@@ -166,7 +165,6 @@ def course_detail(request, course_id):
         {
             "course": course,
             "participants": participants,
-            "places": waiting_list(actor=request.user, course=course),
             "may_change": bool(decide(request.user, Action.MANAGE_COURSES, course)),
             "may_enrol": bool(decide(request.user, Action.EDIT_PERSON)),
         },

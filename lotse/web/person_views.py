@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from lotse.access.decorators import requires
-from lotse.access.policy import Action, decide
+from lotse.access.policy import Action
 from lotse.audit.vocabulary import Purpose
 from lotse.cases.referrals import transfer_request
 from lotse.cases.selectors import handed_over_get, handed_over_text
@@ -356,8 +356,10 @@ def person_page(request, person, *, status=200, leaving=None, withdrawing=None, 
     )
     context["rights_section"] = rights_section(actor=request.user, person=person)
     context["status_section"] = status_overview(actor=request.user, person=person)
-    context["course_section"] = person_enrolments(actor=request.user, person=person)
-    context["course_section_may_enrol"] = bool(decide(request.user, Action.EDIT_PERSON, person))
+    context["course_section"] = person_enrolments(
+        actor=request.user, person=person, already_authorized=True
+    )
+    context["course_section_may_enrol"] = context["status_section"].can_record  # person.edit
     for row in context["household_current"]:
         # One form per member, each with ids of its own.
         if leaving is not None and row["member"].pk == leaving[0]:
