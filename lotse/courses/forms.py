@@ -128,6 +128,33 @@ class AttendanceForm(forms.Form):
     units_attended = forms.IntegerField(label=_("Units attended"), min_value=0, max_value=60)
 
 
+class WeekAttendanceForm(forms.Form):
+    """A week of the provider's list: units planned for everyone, attended per participant."""
+
+    week = forms.DateField(
+        label=_("Week"), widget=DATE, help_text=_("Any day of the week; the Monday is kept.")
+    )
+    units_planned = forms.IntegerField(label=_("Units planned"), min_value=1, max_value=60)
+
+    def __init__(self, *args: Any, enrolments: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.rows = []
+        for enrolment in enrolments:
+            name = f"attended_{enrolment.pk}"
+            self.fields[name] = forms.IntegerField(
+                label=_("Units attended by %(person)s") % {"person": enrolment.person},
+                min_value=0,
+                max_value=60,
+            )
+            self.rows.append((enrolment, name))
+
+    def attended(self) -> dict[int, int | None]:
+        return {enrolment.pk: self.cleaned_data.get(name) for enrolment, name in self.rows}
+
+    def row_fields(self) -> list[tuple[Any, forms.BoundField]]:
+        return [(enrolment, self[name]) for enrolment, name in self.rows]
+
+
 LEVEL_CHOICES = [("", "–"), *[(c, label) for c, label in CefrLevel.choices if c[0] in "ABC"]]
 
 

@@ -224,6 +224,15 @@ class CourseParticipants:
     waiting_total: int = 0
     others: bool = False  # other offices enrolled persons too (never who)
     may_see: bool = False
+    rows: list["Participant"] = field(default_factory=list)  # the provider's list
+
+
+@dataclass
+class Participant:
+    enrolment: Enrolment
+    attended: int = 0  # units, over the weeks recorded
+    planned: int = 0
+    exam: ExamResult | None = None  # the latest
 
 
 def course_participants(*, actor: User, course: Course) -> CourseParticipants:
@@ -255,6 +264,14 @@ def course_participants(*, actor: User, course: Course) -> CourseParticipants:
         and decide(actor, Action.VIEW_PERSON, p.enrolment.person, categories=[Category.PLAN])
     ]
     result.others = current.exclude(recorded_by_id=actor.office_id).exists()
+    rows = {e.pk: Participant(e) for e in result.enrolled}
+    for row in Attendance.objects.filter(enrolment_id__in=list(rows), replaced_by__isnull=True):
+        rows[row.enrolment_id].attended += row.units_attended
+        rows[row.enrolment_id].planned += row.units_planned
+    exams = ExamResult.objects.filter(enrolment_id__in=list(rows)).order_by("taken_on", "pk")
+    for exam in exams:
+        rows[exam.enrolment_id].exam = exam  # the latest wins
+    result.rows = list(rows.values())
     basis = "own record"
     audit_reads(
         actor=actor,

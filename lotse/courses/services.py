@@ -428,6 +428,52 @@ def attendance_record(
     return entry
 
 
+@atomic_service
+def attendance_record_week(
+    *,
+    actor: User,
+    course: Course,
+    week: date | None,
+    units_planned: int | None,
+    attended: dict[int, int | None],
+) -> list[Attendance]:
+    """One week of the provider's list at once: units attended per enrolment (of the actor's
+    office) of the units planned for everyone. One refused, none stored; the errors name the
+    row (`attended_<enrolment id>`)."""
+    authorize(actor, Action.VIEW_COURSES, course, purpose=Purpose.ENROLMENT)
+    if not attended:
+        raise ValidationError({"week": _("Your office has no participant in this course.")})
+    enrolments = {
+        e.pk: e
+        for e in Enrolment.objects.current().filter(
+            course=course, pk__in=list(attended), recorded_by_id=actor.office_id
+        )
+    }
+    entries: list[Attendance] = []
+    errors: dict[str, str] = {}
+    for enrolment_id, units in attended.items():
+        enrolment = enrolments.get(enrolment_id)
+        if enrolment is None:
+            raise Http404
+        try:
+            entries.append(
+                attendance_record(
+                    actor=actor,
+                    enrolment=enrolment,
+                    week=week,
+                    units_planned=units_planned,
+                    units_attended=units,
+                )
+            )
+        except ValidationError as exc:
+            for field, messages in exc.message_dict.items():
+                name = f"attended_{enrolment_id}" if field == "units_attended" else field
+                errors.setdefault(name, messages[0])
+    if errors:
+        raise ValidationError(errors)
+    return entries
+
+
 @dataclass
 class ExamInput:
     exam: str = ""

@@ -22,6 +22,7 @@ from lotse.courses.forms import (
     CourseForm,
     ExamForm,
     PersonChoiceForm,
+    WeekAttendanceForm,
     WithdrawForm,
 )
 from lotse.courses.models import CourseType, Enrolment, EnrolmentState, Level
@@ -40,6 +41,7 @@ from lotse.courses.selectors import (
 from lotse.courses.services import (
     EnrolmentRefused,
     attendance_record,
+    attendance_record_week,
     course_change,
     course_record,
     enrolment_create,
@@ -154,21 +156,55 @@ def course_change_view(request, course_id):
     )
 
 
-@require_safe
-@requires(Action.VIEW_COURSES)
-def course_detail(request, course_id):
-    course = course_get(actor=request.user, course_id=course_id)
+def _course_page(request, course, *, status: int = 200, week_form=None):
     participants = course_participants(actor=request.user, course=course)
+    may_enrol = bool(decide(request.user, Action.EDIT_PERSON))
+    if week_form is None and may_enrol and participants.enrolled:
+        week_form = WeekAttendanceForm(
+            enrolments=participants.enrolled, initial={"week": timezone.localdate()}
+        )
     return render(
         request,
         "courses/course_detail.html",
         {
             "course": course,
             "participants": participants,
+            "week_form": week_form,
             "may_change": bool(decide(request.user, Action.MANAGE_COURSES, course)),
-            "may_enrol": bool(decide(request.user, Action.EDIT_PERSON)),
+            "may_enrol": may_enrol,
         },
+        status=status,
     )
+
+
+@require_safe
+@requires(Action.VIEW_COURSES)
+def course_detail(request, course_id):
+    return _course_page(request, course_get(actor=request.user, course_id=course_id))
+
+
+@require_POST
+@requires(Action.EDIT_PERSON, person_data=True)
+def course_attendance(request, course_id):
+    """A week of attendance for the office's participants of the course, all at once."""
+    course = course_get(actor=request.user, course_id=course_id)
+    participants = course_participants(actor=request.user, course=course)
+    form = WeekAttendanceForm(request.POST, enrolments=participants.enrolled)
+    if form.is_valid():
+        try:
+            attendance_record_week(
+                actor=request.user,
+                course=course,
+                week=form.cleaned_data["week"],
+                units_planned=form.cleaned_data["units_planned"],
+                attended=form.attended(),
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("The attendance of the week was recorded."))
+            return redirect(reverse("web:course_detail", kwargs={"course_id": course.pk}))
+    return _course_page(request, course, status=422, week_form=form)
 
 
 # --- enrolling -----------------------------------------------------------------------------------

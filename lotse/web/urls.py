@@ -153,6 +153,11 @@ urlpatterns = [
     path("courses/<int:course_id>/change/", course_views.course_change_view, name="course_change"),
     path("courses/<int:course_id>/enrol/", course_views.course_enrol, name="course_enrol"),
     path(
+        "courses/<int:course_id>/attendance/",
+        course_views.course_attendance,
+        name="course_attendance",
+    ),
+    path(
         "courses/enrolments/<int:enrolment_id>/",
         course_views.enrolment_detail,
         name="enrolment_detail",

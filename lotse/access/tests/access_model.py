@@ -288,6 +288,10 @@ WRITES: dict[str, dict] = {
     },
     "POST web:course_enrol": {"action": "person.edit", "body": {"person": "{twin}"}},
     "POST web:person_enrol": {"action": "person.edit", "body": {"course": "{course}"}},
+    "POST web:course_attendance": {
+        "action": "person.edit",
+        "body": {"week": "{today}", "units_planned": "20"},
+    },
     "POST web:enrolment_attendance": {
         "action": "person.edit",
         "body": {"week": "{today}", "units_planned": "20", "units_attended": "18"},

@@ -256,3 +256,30 @@ def test_a_seat_freed_goes_to_the_waiting_person(caseworker, client_for):
     response = client.post(f"/courses/enrolments/{waiting.pk}/take-seat/")
     assert response.status_code == 302
     assert Enrolment.objects.current().get(person=waiting.person).state == EnrolmentState.ENROLLED
+
+
+def test_a_week_of_attendance_for_the_providers_list(caseworker, client_for):
+    course = CourseFactory(starts_on=TODAY - timedelta(days=60), ends_on=TODAY + timedelta(days=60))
+    first = enrolment_create(
+        actor=caseworker, person=refugee(caseworker, family_name="Erste"), course=course
+    )
+    second = enrolment_create(
+        actor=caseworker, person=refugee(caseworker, family_name="Zweite"), course=course
+    )
+    client = client_for(caseworker)
+    url = f"/courses/{course.pk}/attendance/"
+    week = (TODAY - timedelta(days=7)).isoformat()
+    data = {"week": week, "units_planned": "20", f"attended_{first.pk}": "18"}
+    response = client.post(url, {**data, f"attended_{second.pk}": "21"})
+    assert response.status_code == 422
+    body = response.content.decode()
+    assert "data-error-summary" in body
+    assert f'href="#id_attended_{second.pk}"' in body
+    from lotse.courses.models import Attendance
+
+    assert not Attendance.objects.exists()  # nothing stored half
+    response = client.post(url, {**data, f"attended_{second.pk}": "20"})
+    assert response.status_code == 302
+    body = _page(client, f"/courses/{course.pk}/")
+    assert "18 von 20 Unterrichtseinheiten" in body
+    assert "20 von 20 Unterrichtseinheiten" in body
