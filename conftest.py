@@ -26,6 +26,7 @@ from django.db import connections
 from django.test import Client, TransactionTestCase, override_settings
 from django.test.client import ClientHandler
 
+from lotse.courses.catalogue import load_catalogue
 from lotse.organisations.models import User
 from lotse.organisations.reference import load_reference_data
 from lotse.organisations.tests.personas import create_persona, force_sign_in
@@ -92,6 +93,7 @@ def _flushable_audit_trail(django_test_environment):
         # The flush also removed the reference data that migration organisations.0002 loads
         # into every database: the next test expects it.
         load_reference_data(django_apps)
+        load_catalogue(django_apps)  # the course catalogue of migration courses.0002
 
     TransactionTestCase._fixture_teardown = _fixture_teardown
     yield

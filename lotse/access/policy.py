@@ -57,6 +57,8 @@ class Action(StrEnum):
     REVIEW_DUPLICATES = "duplicates.review"
     WORK_ON_CASE = "case.work"
     HANDLE_REFERRAL = "referral.handle"
+    VIEW_COURSES = "courses.view"
+    MANAGE_COURSES = "courses.manage"
 
 
 class Category(StrEnum):
@@ -184,6 +186,17 @@ CAPABILITIES: dict[Action, Capability] = {
     ),
     Action.REVIEW_DUPLICATES: Capability(
         is_staff_member & is_team_lead, False, _("team leads review and merge duplicates")
+    ),
+    # The course catalogue holds no person data: every member of staff reads the courses of
+    # the Kreise their office serves. Participants and waiting lists name persons: they are
+    # shown by the person rules (VIEW_PERSON) and to the office that enrolled them only.
+    Action.VIEW_COURSES: Capability(
+        is_staff_member, True, _("every member of staff, courses in their Kreise")
+    ),
+    Action.MANAGE_COURSES: Capability(
+        is_staff_member & (is_caseworker | is_team_lead),
+        True,
+        _("caseworkers and team leads record the courses of their Kreise"),
     ),
 }
 

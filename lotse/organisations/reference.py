@@ -7,6 +7,7 @@ administrators have edited since are left as they are.
 
 import csv
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -51,6 +52,21 @@ KREIS_DEPARTMENTS = [
 
 class ReferenceDataError(ValueError):
     pass
+
+
+# Reference data of the apps above (e.g. the course catalogue of lotse.courses), loaded by
+# `manage.py load_reference_data` after the offices and regions: each app registers its loader
+# in its AppConfig.ready(), so this layer imports nothing of theirs. (label, loader → summary)
+_reference_loaders: dict[str, tuple[str, Callable[[], str]]] = {}
+
+
+def register_reference_loader(label: str, loader: "Callable[[], str]", *, name: str) -> None:
+    _reference_loaders[name] = (label, loader)
+
+
+def reference_loaders() -> list[tuple[str, "Callable[[], str]"]]:
+    """The loaders the apps registered, by name: (label, loader)."""
+    return [_reference_loaders[name] for name in sorted(_reference_loaders)]
 
 
 @dataclass

@@ -15,6 +15,7 @@ Language levels are `people.PersonLanguage` rows (one row = one assessment with 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from lotse.access.policy import Category
 from lotse.core.models import TimeStampedModel
@@ -44,7 +45,7 @@ class IscoGroup(models.Model):
     """A group of the ISCO-08: major (1 digit), sub-major (2), minor (3) or unit group (4)."""
 
     code = models.CharField(_("ISCO-08 code"), max_length=4, unique=True)
-    level = models.PositiveSmallIntegerField(_("level"))
+    level = models.PositiveSmallIntegerField(pgettext_lazy("occupation hierarchy", "level"))
     title_en = models.CharField(_("title (English)"), max_length=300)
     parent = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
@@ -65,7 +66,9 @@ class Occupation(models.Model):
     unit group the official mapping assigns (its main one where it names several)."""
 
     kldb_code = models.CharField(_("KldB 2010 code"), max_length=5, unique=True)
-    level = models.PositiveSmallIntegerField(_("level"), choices=OccupationLevel.choices)
+    level = models.PositiveSmallIntegerField(
+        pgettext_lazy("occupation hierarchy", "level"), choices=OccupationLevel.choices
+    )
     title_de = models.CharField(_("title (German)"), max_length=300)
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
     parent = models.ForeignKey(

@@ -23,6 +23,7 @@ from lotse.cases.services import (
 )
 from lotse.consent.selectors import consent_section
 from lotse.core.params import search_text
+from lotse.courses.selectors import person_enrolments
 from lotse.identity.registry import duplicate_check
 from lotse.people.households import current_membership, household_join, household_member_remove
 from lotse.people.models import HouseholdMember, IdentifierType, Person
@@ -357,6 +358,10 @@ def person_page(request, person, *, status=200, leaving=None, withdrawing=None, 
     context["rights_section"] = rights_section(actor=request.user, person=person)
     context["status_section"] = status_overview(actor=request.user, person=person)
     context["profile_section"] = profile_section(actor=request.user, person=person)
+    context["course_section"] = person_enrolments(
+        actor=request.user, person=person, already_authorized=True
+    )
+    context["course_section_may_enrol"] = context["status_section"].can_record  # person.edit
     for row in context["household_current"]:
         # One form per member, each with ids of its own.
         if leaving is not None and row["member"].pk == leaving[0]:

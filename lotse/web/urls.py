@@ -3,6 +3,7 @@ from django.urls import path
 from lotse.web import (
     case_views,
     consent_views,
+    course_views,
     duplicate_views,
     office_correction_views,
     person_views,
@@ -156,5 +157,42 @@ urlpatterns = [
         duplicate_views.merge_undo,
         name="duplicate_merge_undo",
     ),
+    path("courses/", course_views.course_index, name="course_list"),
+    path("courses/new/", course_views.course_new, name="course_new"),
+    path("courses/waiting-times/", course_views.course_waiting_times, name="course_waiting_times"),
+    path("courses/<int:course_id>/", course_views.course_detail, name="course_detail"),
+    path("courses/<int:course_id>/change/", course_views.course_change_view, name="course_change"),
+    path("courses/<int:course_id>/enrol/", course_views.course_enrol, name="course_enrol"),
+    path(
+        "courses/<int:course_id>/attendance/",
+        course_views.course_attendance,
+        name="course_attendance",
+    ),
+    path(
+        "courses/enrolments/<int:enrolment_id>/",
+        course_views.enrolment_detail,
+        name="enrolment_detail",
+    ),
+    path(
+        "courses/enrolments/<int:enrolment_id>/attendance/",
+        course_views.enrolment_attendance,
+        name="enrolment_attendance",
+    ),
+    path(
+        "courses/enrolments/<int:enrolment_id>/exam/",
+        course_views.enrolment_exam,
+        name="enrolment_exam",
+    ),
+    path(
+        "courses/enrolments/<int:enrolment_id>/withdraw/",
+        course_views.enrolment_withdraw_view,
+        name="enrolment_withdraw",
+    ),
+    path(
+        "courses/enrolments/<int:enrolment_id>/take-seat/",
+        course_views.enrolment_take_seat_view,
+        name="enrolment_take_seat",
+    ),
+    path("persons/<uuid:person_id>/enrol/", course_views.person_enrol, name="person_enrol"),
     path("health/", views.health, name="health"),
 ]

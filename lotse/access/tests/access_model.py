@@ -6,7 +6,8 @@ reads like the model and holds actions that a branch has not merged yet.
 """
 
 # Actions by their value (lotse.access.policy.Action), so that this table reads like the model.
-EVERY_STAFF_MEMBER = {"start.view", "directory.view"}
+# The course catalogue holds no person data: every member of staff reads it (for their Kreise).
+EVERY_STAFF_MEMBER = {"start.view", "directory.view", "courses.view"}
 ROLE_ACTIONS: dict[str, set[str]] = {
     "caseworker": EVERY_STAFF_MEMBER
     | {
@@ -16,6 +17,7 @@ ROLE_ACTIONS: dict[str, set[str]] = {
         "registry.edit",
         "case.work",
         "referral.handle",
+        "courses.manage",
     },
     "team_lead": EVERY_STAFF_MEMBER
     | {
@@ -29,6 +31,7 @@ ROLE_ACTIONS: dict[str, set[str]] = {
         "referral.handle",
         "cases.reassign",
         "duplicates.review",
+        "courses.manage",
     },
     "dpo": EVERY_STAFF_MEMBER | {"audit_trail.view"},
     "planner": EVERY_STAFF_MEMBER | {"aggregates.view"},
@@ -53,6 +56,8 @@ ROLE_ACTIONS["other_caseworker"] = ROLE_ACTIONS["caseworker"]
 # their own office's administrators only (an object rule, stricter than the Kreis).
 SCOPED_ACTIONS = {"office_staff.view", "person.view", "person.edit"}
 SCOPED_ACTIONS |= {"cases.reassign", "case.work", "person.break_glass"}
+# Courses belong to the Kreis of their Gemeinde: read and recorded within one's Kreise.
+SCOPED_ACTIONS |= {"courses.view", "courses.manage"}
 
 # The personas who reach the admin (/admin/) at all.
 ADMIN_PERSONAS = {"administrator", "land_admin"}
@@ -267,7 +272,59 @@ WRITES: dict[str, dict] = {
         "action": "duplicates.review",
         "body": {"reason": "zu Unrecht zusammengeführt"},
     },
+    # courses and enrolments ({course}: the course of the sample's Kreis; enrolments: the sample
+    # person's seat in it, recorded by the sample office)
+    "POST web:course_new": {
+        "action": "courses.manage",
+        "body": {
+            "course_type": "{course_type}",
+            "provider": "Neue Sprachschule",
+            "gemeinde": "{gemeinde}",
+            "starts_on": "{in_a_month}",
+            "ends_on": "{in_half_a_year}",
+            "seats": "10",
+        },
+    },
+    "POST web:course_change": {
+        "action": "courses.manage",
+        "body": {
+            "course_type": "{course_type}",
+            "provider": "Umbenannte Sprachschule",
+            "gemeinde": "{gemeinde}",
+            "starts_on": "{in_a_month}",
+            "ends_on": "{in_half_a_year}",
+            "seats": "14",
+        },
+    },
+    "POST web:course_enrol": {"action": "person.edit", "body": {"person": "{twin}"}},
+    "POST web:person_enrol": {"action": "person.edit", "body": {"course": "{course}"}},
+    "POST web:course_attendance": {
+        "action": "person.edit",
+        "body": {"week": "{today}", "units_planned": "20"},
+    },
+    "POST web:enrolment_attendance": {
+        "action": "person.edit",
+        "body": {"week": "{today}", "units_planned": "20", "units_attended": "18"},
+    },
+    "POST web:enrolment_exam": {
+        "action": "person.edit",
+        "body": {"exam": "dtz", "taken_on": "{today}", "passed": "on", "level": "B1"},
+    },
+    "POST web:enrolment_withdraw": {"action": "person.edit", "body": {"reason": "Umzug"}},
+    "POST web:enrolment_take_seat": {"action": "person.edit", "body": {}},
     # the API
+    "POST api:enrolment_new": {
+        "action": "person.edit",
+        "body": {"person": "{twin}", "course": "{course}"},
+    },
+    "POST api:enrolment_attendance_record": {
+        "action": "person.edit",
+        "body": {"week": "{today}", "units_planned": 20, "units_attended": 18},
+    },
+    "POST api:enrolment_exam_record": {
+        "action": "person.edit",
+        "body": {"exam": "dtz", "taken_on": "{today}", "level": "B1"},
+    },
     "PATCH api:case_change": {
         "action": "case.work",
         "body": {"version": "{case_version}", "summary": "Neue Zusammenfassung"},

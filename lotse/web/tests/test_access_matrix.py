@@ -50,6 +50,7 @@ from lotse.audit.services import audit_record
 from lotse.cases.models import Case, FollowUp, Referral, ReferralKind
 from lotse.cases.services import person_register
 from lotse.consent.models import Consent, GivenHow
+from lotse.courses.models import Course, CourseType, Enrolment, EnrolmentState
 from lotse.identity.models import DuplicatePair, DuplicateRun, Merge
 from lotse.organisations.models import (
     Jurisdiction,
@@ -117,6 +118,8 @@ KIND_OF_PARAM: dict[str, str] = {
     "pair_id": "pair",
     "merge_id": "merge",
     "consent_id": "consent",
+    "course_id": "course",
+    "enrolment_id": "enrolment",
 }
 # Parameters of ours that are no object: a fixed value.
 PLAIN_PARAMS: dict[str, str] = {"step": "accept", "kind": "schooling"}
@@ -140,6 +143,8 @@ LABELS_OF_KIND: dict[str, tuple[str, ...]] = {
     "pair": ("tue", "lb"),
     "merge": ("tue", "lb"),
     "consent": ("tue", "lb"),
+    "course": ("tue", "lb"),  # a course of the Kreis, no person data
+    "enrolment": ("tue", "tue-jc", "lb"),
 }
 # Kinds of object with rules of their own (beyond the role's capability and the Kreis scope).
 OBJECT_RULE_KINDS = {
@@ -151,6 +156,7 @@ OBJECT_RULE_KINDS = {
     "pair",
     "merge",
     "consent",
+    "enrolment",
 }
 # Pages that list objects: URL name → the kind of object whose tell-tales they may show.
 LISTS_OF_URL: dict[str, str] = {
@@ -169,7 +175,7 @@ def object_visible(kind: str, label: str, persona: str) -> bool:
     """May `persona` see the sample object `label` of `kind` (given the role allows the action)?"""
     if kind == "event":  # object rule: a DPO sees the trail of their own controller only
         return SAMPLE_CONTROLLER[label] == SAMPLE_CONTROLLER.get(PERSONA_LABEL[persona])
-    if kind in ("person", "pair", "merge", "case", "follow_up", "consent"):
+    if kind in ("person", "pair", "merge", "case", "follow_up", "consent", "enrolment"):
         # object rules: an office sees a person (and a pair of them) through its own open case,
         # and its own cases only
         return SAMPLE_OFFICES[label] == PERSONAS[persona].office
@@ -503,6 +509,40 @@ class Samples:
             ),
         )
 
+    def course(self, label: str) -> Course:
+        """A course in a Gemeinde of the sample Kreis (the catalogue's general course)."""
+
+        def make() -> Course:
+            kreis = reference_kreis(SAMPLE_KREIS[label])
+            return Course.objects.create(
+                course_type=CourseType.objects.get(code="integrationskurs"),
+                provider=f"Geheimschule{label.upper()}",
+                gemeinde=GemeindeFactory(kreis=kreis, name=f"Kursort {label}"),
+                starts_on=timezone.localdate() + timedelta(days=30),
+                ends_on=timezone.localdate() + timedelta(days=200),
+                seats=12,
+                recorded_by=self.office(label),
+            )
+
+        return self._once(("course", label), make)
+
+    def enrolment(self, label: str) -> Enrolment:
+        """The sample person's seat in the course of the sample office's Kreis (the record only:
+        asking the rules is tested in lotse/courses/tests)."""
+        course = self.course("lb" if label == "lb" else "tue")
+        return self._once(
+            ("enrolment", label),
+            lambda: Enrolment.objects.create(
+                person=self.person(label),
+                course=course,
+                state=EnrolmentState.ENROLLED,
+                entitled_since=timezone.localdate(),
+                course_starts_on=course.starts_on,
+                recorded_by=self.office(label),
+                recorded_by_user=self.staff(label),
+            ),
+        )
+
     def twin(self, label: str) -> Person:
         """A second person at the sample office, a possible duplicate of the first."""
         data = PersonInput(
@@ -589,6 +629,7 @@ class Samples:
         for label in SAMPLE_OFFICES:
             for kind in ("staff", "event", "person", "case", "referral", "twin", "run", "pair"):
                 self.make(kind, label)
+            self.enrolment(label)
         for label in ("tue", "lb"):
             self.merge(label)
             self.follow_up(label)
@@ -604,7 +645,9 @@ class Samples:
             return [self.staff(label).last_name]
         if kind == "person":
             return [self.person(label).names.get(is_primary=True).family_name]
-        if kind in ("case", "follow_up", "referral", "consent"):
+        if kind == "course":
+            return [self.course(label).provider]
+        if kind in ("case", "follow_up", "referral", "consent", "enrolment"):
             return self.telltales("person", label)
         if kind in ("pair", "merge"):
             return [*self.telltales("person", label), f"Zwilling{label.upper()}"]
@@ -639,6 +682,8 @@ URL_VALUES: dict[str, Callable[[Samples, str], dict[str, object]]] = {
         "person_id": samples.person(label).pk,
         "consent_id": samples.consent(label).pk,
     },
+    "course": lambda samples, label: {"course_id": samples.course(label).pk},
+    "enrolment": lambda samples, label: {"enrolment_id": samples.enrolment(label).pk},
 }
 
 
@@ -1097,6 +1142,11 @@ def _placeholders(samples: Samples, label: str) -> dict[str, object]:
         .values_list("pk", flat=True)
         .first(),
         "consent": consent.pk if consent else 0,
+        "course": samples.course("lb" if label == "lb" else "tue").pk,
+        "course_type": CourseType.objects.get(code="integrationskurs").pk,
+        "gemeinde": samples.course("lb" if label == "lb" else "tue").gemeinde_id,
+        "in_a_month": (today + timedelta(days=30)).isoformat(),
+        "in_half_a_year": (today + timedelta(days=180)).isoformat(),
     }
 
 

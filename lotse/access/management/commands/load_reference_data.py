@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from lotse.access.services import reference_data_load
-from lotse.organisations.reference import DEFAULT_CSV, ReferenceDataError
+from lotse.organisations.reference import DEFAULT_CSV, ReferenceDataError, reference_loaders
 
 
 class Command(BaseCommand):
@@ -21,3 +21,9 @@ class Command(BaseCommand):
         except ReferenceDataError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(f"Reference data: {report.summary()}")
+        # The reference data of the apps above (the course catalogue, …), each from its file.
+        for label, loader in reference_loaders():
+            try:
+                self.stdout.write(f"{label}: {loader()}")
+            except ValueError as exc:
+                raise CommandError(f"{label}: {exc}") from exc
