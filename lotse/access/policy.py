@@ -729,6 +729,7 @@ CATEGORY_RULE_ORDER: tuple[str, ...] = (
     "cases.shared_by_referral",
     "consent.consent",
     "status.by_statute",
+    "plans.by_statute",
 )
 _category_rules: list[Callable[..., "Decision | None"]] = []
 _category_rule_names: dict[Callable[..., "Decision | None"], str] = {}
