@@ -34,6 +34,7 @@ from lotse.people.selectors import (
     persons_listed,
 )
 from lotse.people.services import IdentifierInput, person_identifier_add, person_name_add
+from lotse.plans.selectors import plan_get
 from lotse.status.selectors import status_overview
 from lotse.subject_rights.selectors import rights_section
 from lotse.web.form_errors import apply_errors
@@ -355,6 +356,7 @@ def person_page(request, person, *, status=200, leaving=None, withdrawing=None, 
     )
     context["rights_section"] = rights_section(actor=request.user, person=person)
     context["status_section"] = status_overview(actor=request.user, person=person)
+    context["plan_section"] = plan_get(actor=request.user, person=person)
     for row in context["household_current"]:
         # One form per member, each with ids of its own.
         if leaving is not None and row["member"].pk == leaving[0]:

@@ -1154,6 +1154,35 @@ def _office_correction(samples: Samples, label: str) -> CorrectionRequest:
     )
 
 
+def _plan_goal(samples: Samples, label: str):
+    """A goal of the sample person, recorded and owned by the sample office."""
+    from lotse.plans.models import Goal
+
+    return Goal.objects.create(
+        person=samples.person(label),
+        text="Geheimziel",
+        area="language",
+        owner=samples.office(label),
+        recorded_by=samples.office(label),
+        recorded_by_user=samples.staff(label),
+    )
+
+
+def _plan_step(samples: Samples, label: str):
+    from lotse.plans.models import Step
+
+    goal = _plan_goal(samples, label)
+    return Step.objects.create(
+        goal=goal,
+        person=goal.person,
+        text="Geheimschritt",
+        due_on=timezone.localdate() + timedelta(days=7),
+        responsible=samples.office(label),
+        recorded_by=samples.office(label),
+        recorded_by_user=samples.staff(label),
+    )
+
+
 # Objects a write is about that the world does not hold: made in the test's savepoint (and so
 # gone after it), before the state that must not change is taken.
 WRITE_OBJECTS: dict[str, Callable[[Samples, str], dict[str, object]]] = {
@@ -1161,6 +1190,10 @@ WRITE_OBJECTS: dict[str, Callable[[Samples, str], dict[str, object]]] = {
     "POST web:status_switch": lambda s, label: {"switch": _switch(s, label).pk},
     "POST web:correction_resolve": lambda s, label: {"correction": _correction(s, label).pk},
     "POST web:office_correction": lambda s, label: {"correction": _office_correction(s, label).pk},
+    "POST web:plan_goal_change": lambda s, label: {"plan_goal": _plan_goal(s, label).pk},
+    "POST web:plan_step_new": lambda s, label: {"plan_goal": _plan_goal(s, label).pk},
+    "POST web:plan_step_change": lambda s, label: {"plan_step": _plan_step(s, label).pk},
+    "POST web:plan_step_status": lambda s, label: {"plan_step": _plan_step(s, label).pk},
 }
 
 
