@@ -11,6 +11,7 @@ and is logged as an export of the person's plan data.
 """
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -28,9 +29,12 @@ from lotse.people.models import Person
 from lotse.plans.models import GoalArea, GoalStatus, StepStatus
 from lotse.plans.selectors import Plan, plan_get
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 STYLESHEET = Path(__file__).parent / "pdf" / "plan.css"
 
-AREA_TEXTS = {
+AREA_TEXTS: "dict[str, StrOrPromise]" = {
     GoalArea.LANGUAGE: pgettext_lazy("plan document", "Language"),
     GoalArea.EDUCATION: pgettext_lazy("plan document", "School and education"),
     GoalArea.RECOGNITION: pgettext_lazy("plan document", "Recognition of qualifications"),
@@ -39,13 +43,13 @@ AREA_TEXTS = {
     GoalArea.PARTICIPATION: pgettext_lazy("plan document", "Participation and everyday life"),
     GoalArea.OTHER: pgettext_lazy("plan document", "Other"),
 }
-GOAL_STATUS_TEXTS = {
+GOAL_STATUS_TEXTS: "dict[str, StrOrPromise]" = {
     GoalStatus.OPEN: pgettext_lazy("plan document", "open"),
     GoalStatus.IN_PROGRESS: pgettext_lazy("plan document", "in progress"),
     GoalStatus.REACHED: pgettext_lazy("plan document", "reached"),
     GoalStatus.DROPPED: pgettext_lazy("plan document", "dropped"),
 }
-STEP_STATUS_TEXTS = {
+STEP_STATUS_TEXTS: "dict[str, StrOrPromise]" = {
     StepStatus.OPEN: pgettext_lazy("plan document", "open"),
     StepStatus.DONE: pgettext_lazy("plan document", "done"),
     StepStatus.CANCELLED: pgettext_lazy("plan document", "cancelled"),

@@ -2,6 +2,8 @@
 a responsible office, a due date today or later) is decided by the services, whose messages the
 views put on the fields."""
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -18,10 +20,13 @@ from lotse.plans.models import (
 )
 from lotse.plans.services import GoalInput, StepInput, plan_offices
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def _office_field(label: str, help_text: str = "") -> forms.ModelChoiceField:
+def _office_field(label: "StrOrPromise", help_text: "StrOrPromise" = "") -> forms.ModelChoiceField:
     return forms.ModelChoiceField(
         label=label,
         help_text=help_text,
