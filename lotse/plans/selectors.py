@@ -172,7 +172,7 @@ def plan_get(*, actor: User, person: Person, purpose: str = Purpose.PLAN) -> Pla
         )
     plan.goals.sort(key=lambda view: (view.goal.status not in OPEN_GOALS, _goal_order(view)))
     plan.hidden_offices = sorted(set(decisions.hidden.values()))
-    plan.changes = _changes(person, decisions)
+    plan.changes = _changes(person, decisions) if goals else []
     if decisions.bases():
         audit_record(
             event_type=EventType.PERSON_DATA_READ,
@@ -399,4 +399,4 @@ def steps_this_week(*, actor: User, limit: int = 10) -> WeekSteps | None:
         basis=bases,
         action=ListRead.PLAN_STEPS,
     )
-    return WeekSteps(shown, due.count() if len(shown) == limit else len(shown), week_end, today)
+    return WeekSteps(shown, due.count(), week_end, today)
