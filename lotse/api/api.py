@@ -56,10 +56,12 @@ api = NinjaAPI(
 from lotse.api.cases import router as cases_router  # noqa: E402 - after the api exists
 from lotse.api.consents import router as consents_router  # noqa: E402
 from lotse.api.households import router as households_router  # noqa: E402
+from lotse.api.plans import router as plans_router  # noqa: E402
 
 api.add_router("/", cases_router)
 api.add_router("/", consents_router)
 api.add_router("/", households_router)
+api.add_router("/", plans_router)
 
 
 @api.exception_handler(PermissionDenied)

@@ -339,6 +339,20 @@ WRITES: dict[str, dict] = {
         "action": "person.edit",
         "body": {"how": "in_person", "reason": "im Gespräch widerrufen"},
     },
+    "POST api:plan_goal_create": {
+        "action": "person.edit",
+        "body": {"text": "Deutsch B1", "area": "language", "owner": "{referral_to_code}"},
+    },
+    "POST api:plan_step_create": {
+        "action": "person.edit",
+        "body": {
+            "goal": "{plan_goal}",
+            "text": "Kursträger anrufen",
+            "due_on": "{in_two_weeks}",
+            "responsible": "{referral_to_code}",
+        },
+    },
+    "PATCH api:plan_step_status": {"action": "person.edit", "body": {"status": "done"}},
     "PUT api:household_replace": {
         "action": "person.edit",
         "body": {

@@ -117,6 +117,7 @@ KIND_OF_PARAM: dict[str, str] = {
     "pair_id": "pair",
     "merge_id": "merge",
     "consent_id": "consent",
+    "step_id": "step",
 }
 # Parameters of ours that are no object: a fixed value.
 PLAIN_PARAMS: dict[str, str] = {"step": "accept"}
@@ -140,6 +141,7 @@ LABELS_OF_KIND: dict[str, tuple[str, ...]] = {
     "pair": ("tue", "lb"),
     "merge": ("tue", "lb"),
     "consent": ("tue", "lb"),
+    "step": ("tue", "lb"),
 }
 # Kinds of object with rules of their own (beyond the role's capability and the Kreis scope).
 OBJECT_RULE_KINDS = {
@@ -151,6 +153,7 @@ OBJECT_RULE_KINDS = {
     "pair",
     "merge",
     "consent",
+    "step",
 }
 # Pages that list objects: URL name → the kind of object whose tell-tales they may show.
 LISTS_OF_URL: dict[str, str] = {
@@ -169,7 +172,7 @@ def object_visible(kind: str, label: str, persona: str) -> bool:
     """May `persona` see the sample object `label` of `kind` (given the role allows the action)?"""
     if kind == "event":  # object rule: a DPO sees the trail of their own controller only
         return SAMPLE_CONTROLLER[label] == SAMPLE_CONTROLLER.get(PERSONA_LABEL[persona])
-    if kind in ("person", "pair", "merge", "case", "follow_up", "consent"):
+    if kind in ("person", "pair", "merge", "case", "follow_up", "consent", "step"):
         # object rules: an office sees a person (and a pair of them) through its own open case,
         # and its own cases only
         return SAMPLE_OFFICES[label] == PERSONAS[persona].office
@@ -503,6 +506,10 @@ class Samples:
             ),
         )
 
+    def step(self, label: str):
+        """A step of the sample person's plan, recorded by the sample office (with its goal)."""
+        return self._once(("step", label), lambda: _plan_step(self, label))
+
     def twin(self, label: str) -> Person:
         """A second person at the sample office, a possible duplicate of the first."""
         data = PersonInput(
@@ -593,6 +600,7 @@ class Samples:
             self.merge(label)
             self.follow_up(label)
             self.consent(label)
+            self.step(label)
             for model in ("kreis", "office", "user", "team", "gemeinde", *REQUEST_MODELS):
                 self.admin_object(model, label)
         self.frozen = True
@@ -604,7 +612,7 @@ class Samples:
             return [self.staff(label).last_name]
         if kind == "person":
             return [self.person(label).names.get(is_primary=True).family_name]
-        if kind in ("case", "follow_up", "referral", "consent"):
+        if kind in ("case", "follow_up", "referral", "consent", "step"):
             return self.telltales("person", label)
         if kind in ("pair", "merge"):
             return [*self.telltales("person", label), f"Zwilling{label.upper()}"]
@@ -638,6 +646,10 @@ URL_VALUES: dict[str, Callable[[Samples, str], dict[str, object]]] = {
     "consent": lambda samples, label: {
         "person_id": samples.person(label).pk,
         "consent_id": samples.consent(label).pk,
+    },
+    "step": lambda samples, label: {
+        "person_id": samples.person(label).pk,
+        "step_id": samples.step(label).pk,
     },
 }
 
@@ -1192,6 +1204,7 @@ WRITE_OBJECTS: dict[str, Callable[[Samples, str], dict[str, object]]] = {
     "POST web:office_correction": lambda s, label: {"correction": _office_correction(s, label).pk},
     "POST web:plan_goal_change": lambda s, label: {"plan_goal": _plan_goal(s, label).pk},
     "POST web:plan_step_new": lambda s, label: {"plan_goal": _plan_goal(s, label).pk},
+    "POST api:plan_step_create": lambda s, label: {"plan_goal": _plan_goal(s, label).pk},
     "POST web:plan_step_change": lambda s, label: {"plan_step": _plan_step(s, label).pk},
     "POST web:plan_step_status": lambda s, label: {"plan_step": _plan_step(s, label).pk},
 }
