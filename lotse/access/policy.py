@@ -743,6 +743,7 @@ CATEGORY_RULE_ORDER: tuple[str, ...] = (
     "consent.consent",
     "status.by_statute",
     "profiles.by_statute",
+    "plans.by_statute",
 )
 _category_rules: list[Callable[..., "Decision | None"]] = []
 _category_rule_names: dict[Callable[..., "Decision | None"], str] = {}

@@ -57,6 +57,7 @@ from lotse.api.cases import router as cases_router  # noqa: E402 - after the api
 from lotse.api.consents import router as consents_router  # noqa: E402
 from lotse.api.courses import router as courses_router  # noqa: E402
 from lotse.api.households import router as households_router  # noqa: E402
+from lotse.api.plans import router as plans_router  # noqa: E402
 from lotse.api.profiles import router as profiles_router  # noqa: E402
 
 api.add_router("/", cases_router)
@@ -64,6 +65,7 @@ api.add_router("/", consents_router)
 api.add_router("/", courses_router)
 api.add_router("/", households_router)
 api.add_router("/", profiles_router)
+api.add_router("/", plans_router)
 
 
 @api.exception_handler(PermissionDenied)

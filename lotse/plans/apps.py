@@ -6,3 +6,6 @@ class PlansConfig(AppConfig):
     name = "lotse.plans"
     label = "plans"
     verbose_name = _("Integration plans")
+
+    def ready(self) -> None:
+        from lotse.plans import access  # noqa: F401 - registers the plan rule with the policy

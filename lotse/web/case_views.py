@@ -37,6 +37,7 @@ from lotse.cases.services import (
     note_add,
 )
 from lotse.core.params import search_text
+from lotse.plans.selectors import next_steps
 from lotse.web.case_forms import (
     CATEGORY_LABELS,
     CaseForm,
@@ -98,6 +99,9 @@ def case_list(request):
         label=_("Pages of the caseload"),
     )
     cases = cases_listed(actor=request.user, cases=listing.rows)
+    plan_steps = next_steps(actor=request.user, persons=[case.person_id for case in cases])
+    for case in cases:
+        case.plan_step = plan_steps.get(str(case.person_id))  # type: ignore[attr-defined]
     return render(
         request,
         "cases/case_list.html",

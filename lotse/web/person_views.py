@@ -35,6 +35,7 @@ from lotse.people.selectors import (
     persons_listed,
 )
 from lotse.people.services import IdentifierInput, person_identifier_add, person_name_add
+from lotse.plans.selectors import plan_get
 from lotse.profiles.selectors import profile_section
 from lotse.status.selectors import status_overview
 from lotse.subject_rights.selectors import rights_section
@@ -362,6 +363,7 @@ def person_page(request, person, *, status=200, leaving=None, withdrawing=None, 
         actor=request.user, person=person, already_authorized=True
     )
     context["course_section_may_enrol"] = context["status_section"].can_record  # person.edit
+    context["plan_section"] = plan_get(actor=request.user, person=person)
     for row in context["household_current"]:
         # One form per member, each with ids of its own.
         if leaving is not None and row["member"].pk == leaving[0]:

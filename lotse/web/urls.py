@@ -7,6 +7,7 @@ from lotse.web import (
     duplicate_views,
     office_correction_views,
     person_views,
+    plan_views,
     profile_views,
     status_views,
     subject_rights_views,
@@ -87,6 +88,29 @@ urlpatterns = [
         name="profile_entry_new",
     ),
     path("occupations/", profile_views.occupation_list, name="occupation_list"),
+    path("persons/<uuid:person_id>/plan/", plan_views.plan_page, name="plan"),
+    path("persons/<uuid:person_id>/plan/pdf/", plan_views.plan_pdf_view, name="plan_pdf"),
+    path(
+        "persons/<uuid:person_id>/plan/goals/new/", plan_views.plan_goal_new, name="plan_goal_new"
+    ),
+    path(
+        "persons/<uuid:person_id>/plan/goals/change/",
+        plan_views.plan_goal_change,
+        name="plan_goal_change",
+    ),
+    path(
+        "persons/<uuid:person_id>/plan/steps/new/", plan_views.plan_step_new, name="plan_step_new"
+    ),
+    path(
+        "persons/<uuid:person_id>/plan/steps/change/",
+        plan_views.plan_step_change,
+        name="plan_step_change",
+    ),
+    path(
+        "persons/<uuid:person_id>/plan/steps/status/",
+        plan_views.plan_step_status,
+        name="plan_step_status",
+    ),
     path("persons/<uuid:person_id>/status/", status_views.status_timeline, name="status_timeline"),
     path(
         "persons/<uuid:person_id>/status/new/",

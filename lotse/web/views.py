@@ -22,6 +22,7 @@ from lotse.core.limits import upload_limit_mb
 from lotse.core.middleware import health_response
 from lotse.core.params import search_text
 from lotse.organisations.models import OfficeKind
+from lotse.plans.selectors import steps_this_week
 from lotse.status.selectors import switch_warnings, switches_upcoming
 from lotse.subject_rights.selectors import office_corrections_waiting
 
@@ -39,6 +40,7 @@ def start(request):
             "switches": switches_upcoming(actor=request.user),
             "corrections": office_corrections_waiting(actor=request.user),
             "switch_warnings": switch_warnings(actor=request.user),
+            "plan_week": steps_this_week(actor=request.user),
         },
     )
 

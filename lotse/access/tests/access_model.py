@@ -174,6 +174,48 @@ WRITES: dict[str, dict] = {
             "source": "own_statement",
         },
     },
+    # the integration plan (goal and step: the sample office's own, made per test)
+    "POST web:plan_goal_new": {
+        "action": "person.edit",
+        "body": {
+            "text": "Deutsch B1",
+            "area": "language",
+            "owner": "{referral_to}",
+            "target_date": "{in_a_year}",
+        },
+    },
+    "POST web:plan_goal_change": {
+        "action": "person.edit",
+        "query": "?goal={plan_goal}",
+        "body": {
+            "text": "Deutsch B2",
+            "area": "language",
+            "owner": "{referral_to}",
+            "status": "in_progress",
+        },
+    },
+    "POST web:plan_step_new": {
+        "action": "person.edit",
+        "body": {
+            "goal": "{plan_goal}",
+            "text": "Kursträger anrufen",
+            "due_on": "{in_two_weeks}",
+            "responsible": "{referral_to}",
+        },
+    },
+    "POST web:plan_step_change": {
+        "action": "person.edit",
+        "query": "?step={plan_step}",
+        "body": {
+            "text": "Kursträger anrufen",
+            "due_on": "{in_two_weeks}",
+            "responsible": "{referral_to}",
+        },
+    },
+    "POST web:plan_step_status": {
+        "action": "person.edit",
+        "body": {"step": "{plan_step}", "status": "done"},
+    },
     # residence status
     "POST web:status_event_new": {
         "action": "person.edit",
@@ -376,6 +418,20 @@ WRITES: dict[str, dict] = {
         "action": "person.edit",
         "body": {"language": "de", "listening": "A2", "source": "self"},
     },
+    "POST api:plan_goal_create": {
+        "action": "person.edit",
+        "body": {"text": "Deutsch B1", "area": "language", "owner": "{referral_to_code}"},
+    },
+    "POST api:plan_step_create": {
+        "action": "person.edit",
+        "body": {
+            "goal": "{plan_goal}",
+            "text": "Kursträger anrufen",
+            "due_on": "{in_two_weeks}",
+            "responsible": "{referral_to_code}",
+        },
+    },
+    "PATCH api:plan_step_status": {"action": "person.edit", "body": {"status": "done"}},
     "PUT api:household_replace": {
         "action": "person.edit",
         "body": {

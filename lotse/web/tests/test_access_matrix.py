@@ -120,6 +120,7 @@ KIND_OF_PARAM: dict[str, str] = {
     "consent_id": "consent",
     "course_id": "course",
     "enrolment_id": "enrolment",
+    "step_id": "step",
 }
 # Parameters of ours that are no object: a fixed value.
 PLAIN_PARAMS: dict[str, str] = {"step": "accept", "kind": "schooling"}
@@ -145,6 +146,7 @@ LABELS_OF_KIND: dict[str, tuple[str, ...]] = {
     "consent": ("tue", "lb"),
     "course": ("tue", "lb"),  # a course of the Kreis, no person data
     "enrolment": ("tue", "tue-jc", "lb"),
+    "step": ("tue", "lb"),
 }
 # Kinds of object with rules of their own (beyond the role's capability and the Kreis scope).
 OBJECT_RULE_KINDS = {
@@ -157,6 +159,7 @@ OBJECT_RULE_KINDS = {
     "merge",
     "consent",
     "enrolment",
+    "step",
 }
 # Pages that list objects: URL name → the kind of object whose tell-tales they may show.
 LISTS_OF_URL: dict[str, str] = {
@@ -175,7 +178,7 @@ def object_visible(kind: str, label: str, persona: str) -> bool:
     """May `persona` see the sample object `label` of `kind` (given the role allows the action)?"""
     if kind == "event":  # object rule: a DPO sees the trail of their own controller only
         return SAMPLE_CONTROLLER[label] == SAMPLE_CONTROLLER.get(PERSONA_LABEL[persona])
-    if kind in ("person", "pair", "merge", "case", "follow_up", "consent", "enrolment"):
+    if kind in ("person", "pair", "merge", "case", "follow_up", "consent", "enrolment", "step"):
         # object rules: an office sees a person (and a pair of them) through its own open case,
         # and its own cases only
         return SAMPLE_OFFICES[label] == PERSONAS[persona].office
@@ -543,6 +546,10 @@ class Samples:
             ),
         )
 
+    def step(self, label: str):
+        """A step of the sample person's plan, recorded by the sample office (with its goal)."""
+        return self._once(("step", label), lambda: _plan_step(self, label))
+
     def twin(self, label: str) -> Person:
         """A second person at the sample office, a possible duplicate of the first."""
         data = PersonInput(
@@ -634,6 +641,7 @@ class Samples:
             self.merge(label)
             self.follow_up(label)
             self.consent(label)
+            self.step(label)
             for model in ("kreis", "office", "user", "team", "gemeinde", *REQUEST_MODELS):
                 self.admin_object(model, label)
         self.frozen = True
@@ -647,7 +655,7 @@ class Samples:
             return [self.person(label).names.get(is_primary=True).family_name]
         if kind == "course":
             return [self.course(label).provider]
-        if kind in ("case", "follow_up", "referral", "consent", "enrolment"):
+        if kind in ("case", "follow_up", "referral", "consent", "enrolment", "step"):
             return self.telltales("person", label)
         if kind in ("pair", "merge"):
             return [*self.telltales("person", label), f"Zwilling{label.upper()}"]
@@ -684,6 +692,10 @@ URL_VALUES: dict[str, Callable[[Samples, str], dict[str, object]]] = {
     },
     "course": lambda samples, label: {"course_id": samples.course(label).pk},
     "enrolment": lambda samples, label: {"enrolment_id": samples.enrolment(label).pk},
+    "step": lambda samples, label: {
+        "person_id": samples.person(label).pk,
+        "step_id": samples.step(label).pk,
+    },
 }
 
 
@@ -1204,6 +1216,35 @@ def _office_correction(samples: Samples, label: str) -> CorrectionRequest:
     )
 
 
+def _plan_goal(samples: Samples, label: str):
+    """A goal of the sample person, recorded and owned by the sample office."""
+    from lotse.plans.models import Goal
+
+    return Goal.objects.create(
+        person=samples.person(label),
+        text="Geheimziel",
+        area="language",
+        owner=samples.office(label),
+        recorded_by=samples.office(label),
+        recorded_by_user=samples.staff(label),
+    )
+
+
+def _plan_step(samples: Samples, label: str):
+    from lotse.plans.models import Step
+
+    goal = _plan_goal(samples, label)
+    return Step.objects.create(
+        goal=goal,
+        person=goal.person,
+        text="Geheimschritt",
+        due_on=timezone.localdate() + timedelta(days=7),
+        responsible=samples.office(label),
+        recorded_by=samples.office(label),
+        recorded_by_user=samples.staff(label),
+    )
+
+
 # Objects a write is about that the world does not hold: made in the test's savepoint (and so
 # gone after it), before the state that must not change is taken.
 WRITE_OBJECTS: dict[str, Callable[[Samples, str], dict[str, object]]] = {
@@ -1211,6 +1252,11 @@ WRITE_OBJECTS: dict[str, Callable[[Samples, str], dict[str, object]]] = {
     "POST web:status_switch": lambda s, label: {"switch": _switch(s, label).pk},
     "POST web:correction_resolve": lambda s, label: {"correction": _correction(s, label).pk},
     "POST web:office_correction": lambda s, label: {"correction": _office_correction(s, label).pk},
+    "POST web:plan_goal_change": lambda s, label: {"plan_goal": _plan_goal(s, label).pk},
+    "POST web:plan_step_new": lambda s, label: {"plan_goal": _plan_goal(s, label).pk},
+    "POST api:plan_step_create": lambda s, label: {"plan_goal": _plan_goal(s, label).pk},
+    "POST web:plan_step_change": lambda s, label: {"plan_step": _plan_step(s, label).pk},
+    "POST web:plan_step_status": lambda s, label: {"plan_step": _plan_step(s, label).pk},
 }
 
 

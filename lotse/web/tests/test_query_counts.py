@@ -32,6 +32,13 @@ from lotse.people.households import household_join
 from lotse.people.models import HouseholdRole, IdentifierType, Person
 from lotse.people.services import IdentifierInput, NameInput, person_identifier_add, person_name_add
 from lotse.people.tests.factories import register
+from lotse.plans.services import (
+    GoalInput,
+    StepInput,
+    goal_record,
+    step_record,
+    step_set_status,
+)
 from lotse.profiles.models import EntryKind
 from lotse.profiles.tests.factories import record_entry
 from lotse.status.services import status_event_record
@@ -93,6 +100,55 @@ def grow_cases(world: World, start: int, count: int) -> None:
             actor=world.caseworker, case=case, due_on=timezone.localdate(), title=f"Anruf {number}"
         )
     refer(world, persons)
+
+
+def grow_planned_cases(world: World, start: int, count: int) -> None:
+    """Persons with open cases (as grow_cases), each with a goal of the caseworker's office and
+    one of the Jobcenter's (§ 69 SGB X), and a step of each due this week."""
+    grow_cases(world, start, count)
+    for number in range(start, start + count):
+        person = Person.objects.get(names__family_name=f"Testperson {number:02d}")
+        case_open(actor=world.jobcenter, person=person, reason="Beratung")
+        for actor in (world.caseworker, world.jobcenter):
+            goal = goal_record(
+                actor=actor,
+                person=person,
+                data=GoalInput(text=f"Ziel {number}", area="language", owner=actor.office),
+            )
+            step_record(
+                actor=actor,
+                goal=goal,
+                data=StepInput(
+                    text=f"Schritt {number}",
+                    due_on=timezone.localdate(),
+                    responsible=actor.office,
+                ),
+            )
+
+
+def grow_plan(world: World, start: int, count: int) -> None:
+    """One person with ever more goals of two offices, each with two steps, one of them done."""
+    if world.person is None:
+        world.person = register(world.caseworker, family_name="Haddad", given_names="Rana")
+        case_open(actor=world.jobcenter, person=world.person, reason="Beratung")
+    for number in range(start, start + count):
+        actor = world.jobcenter if number % 2 else world.caseworker
+        goal = goal_record(
+            actor=actor,
+            person=world.person,
+            data=GoalInput(text=f"Ziel Nr. {number}", area="work", owner=world.caseworker.office),
+        )
+        for due in (1, 2):
+            step = step_record(
+                actor=actor,
+                goal=goal,
+                data=StepInput(
+                    text=f"Schritt {number}.{due}",
+                    due_on=timezone.localdate() + timedelta(days=due),
+                    responsible=world.caseworker.office,
+                ),
+            )
+        step_set_status(actor=world.caseworker, step=step, status="done")
 
 
 def grow_person(world: World, start: int, count: int) -> None:
@@ -213,7 +269,7 @@ PAGES = {
         "caseworker",
         grow_person,
         _person_url("web:person_detail"),
-        most=80,
+        most=90,
         shows=lambda w: f"Kind {BIG - 1}",
     ),
     "status timeline": Page(
@@ -229,6 +285,34 @@ PAGES = {
         _case_url("web:case_detail"),
         most=25,
         shows=lambda w: f"Gespräch Nr. {BIG - 1}",
+    ),
+    "plan page": Page(
+        "caseworker",
+        grow_plan,
+        _person_url("web:plan"),
+        most=38,
+        shows=lambda w: f"Schritt {BIG - 1}.2",
+    ),
+    "person page with a plan": Page(
+        "caseworker",
+        grow_plan,
+        _person_url("web:person_detail"),
+        most=82,
+        shows=lambda w: f"Ziel Nr. {BIG - 1}",
+    ),
+    "caseload with plan steps": Page(
+        "caseworker",
+        grow_planned_cases,
+        lambda w: "/cases/",
+        most=20,
+        shows=lambda w: "Schritt 24",
+    ),
+    "start with plan steps": Page(
+        "caseworker",
+        grow_planned_cases,
+        lambda w: "/",
+        most=32,
+        shows=lambda w: f"{(BIG + 1) // 2 * 2} Schritte",
     ),
     "hand-overs sent": Page("caseworker", grow_cases, lambda w: "/referrals/", most=14),
     "hand-overs received": Page("jobcenter", grow_cases, lambda w: "/referrals/", most=14),

@@ -2,6 +2,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
 from lotse.demo.persons import demo_persons_seed
+from lotse.demo.plans import demo_plans_seed
 from lotse.demo.profiles import demo_profiles_seed
 from lotse.demo.region import demo_region_seed
 
@@ -14,6 +15,7 @@ class Command(BaseCommand):
             logins = demo_region_seed()
             persons = demo_persons_seed()
             demo_profiles_seed()  # after the persons it describes
+            demo_plans_seed()
         except ImproperlyConfigured as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(f"Demo region ready: {len(logins)} logins, {persons} new persons.")
