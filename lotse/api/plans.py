@@ -16,6 +16,7 @@ from lotse.access.policy import Action
 from lotse.api.schemas import BODY_ERRORS, errors
 from lotse.audit.vocabulary import Purpose
 from lotse.core.text import is_storable_text, unstorable_text_message
+from lotse.courses.models import Enrolment
 from lotse.organisations.models import Office
 from lotse.people.selectors import person_get
 from lotse.plans.models import (
@@ -61,8 +62,13 @@ class StepOut(Schema):
     responsible: str  # office code
     responsible_name: str
     note: str
+    enrolment: int | None  # the course enrolment serving the step (GET /enrolments/{id})
     recorded_by: str
     created_at: datetime
+
+    @staticmethod
+    def resolve_enrolment(obj: Step) -> int | None:
+        return obj.enrolment_id
 
     @staticmethod
     def resolve_goal(obj: Step) -> int:
@@ -141,6 +147,7 @@ class StepIn(Schema):
     due_on: date | None = None
     responsible: OfficeCode | None = None  # office code
     note: NoteText = ""
+    enrolment: int | None = None  # the id of one of the person's course enrolments
 
 
 class StepStatusIn(Schema):
@@ -156,6 +163,17 @@ def _office(actor, code: str | None, field: str) -> Office | None:
     if office is None:
         raise ValidationError({field: _("This office does not serve the Kreis of your office.")})
     return office
+
+
+def _enrolment(person, enrolment_id: int | None) -> Enrolment | None:
+    """One of the person's enrolments by its id (whether the office may link it, the service
+    decides); an id of none of them is refused with the field's name."""
+    if enrolment_id is None:
+        return None
+    enrolment = Enrolment.objects.filter(pk=enrolment_id, person=person).first()
+    if enrolment is None:
+        raise ValidationError({"enrolment": _("No course enrolment of this person has this id.")})
+    return enrolment
 
 
 def _change(view: ChangeView) -> dict:
@@ -220,6 +238,7 @@ def plan_step_create(request, person_id: UUID, payload: StepIn):
         due_on=payload.due_on,
         responsible=_office(request.user, payload.responsible, "responsible"),
         note=payload.note,
+        enrolment=_enrolment(person, payload.enrolment),
     )
     return 201, step_record(actor=request.user, goal=goal, data=data)
 

@@ -105,11 +105,16 @@ class Step(TimeStampedModel):
         related_name="+",
     )
     note = models.TextField(_("note"), max_length=NOTE_LENGTH, blank=True)
-    # The place for the course enrolment that serves this step (courses.Enrolment): added when
-    # the courses app is merged, as
-    #   enrolment = models.ForeignKey("courses.Enrolment", null=True, blank=True,
-    #                                 on_delete=models.PROTECT, related_name="plan_steps")
-    # (see docs/plans.md, "Steps and course enrolments").
+    # The course enrolment that serves the step (the row linked when the step was planned; the
+    # plan shows the enrolment's current state, following `replaced_by`).
+    enrolment = models.ForeignKey(
+        "courses.Enrolment",
+        verbose_name=_("course enrolment"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="plan_steps",
+    )
     recorded_by = models.ForeignKey(
         "organisations.Office",
         verbose_name=_("recorded by"),

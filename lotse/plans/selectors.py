@@ -28,6 +28,7 @@ from lotse.audit.models import EventType
 from lotse.audit.services import audit_reads, audit_record, audit_refusal
 from lotse.audit.vocabulary import Basis, LegalBasis, ListRead, Purpose
 from lotse.cases.models import Case, CaseStatus
+from lotse.courses.models import Enrolment
 from lotse.organisations.models import Office, User
 from lotse.people.models import Person
 from lotse.plans.models import (
@@ -48,6 +49,10 @@ class StepView:
     step: Step
     can_change: bool  # the office that recorded it
     can_set_status: bool  # that office or the one responsible
+    # The course enrolment serving the step, as it stands now (the linked row's newest
+    # version), where the reader may see it; else the office whose enrolment it is.
+    enrolment: Enrolment | None = None
+    enrolment_hidden_office: str = ""
 
 
 @dataclass
@@ -140,6 +145,7 @@ def plan_get(*, actor: User, person: Person, purpose: str = Purpose.PLAN) -> Pla
         .order_by("due_on", "pk")
     )
     decisions = _Decisions(actor, person, purpose)
+    enrolments = _current_enrolments([step.enrolment_id for step in steps if step.enrolment_id])
     plan = Plan(person=person, can_add=may_edit)
     by_goal: dict[int, list[Step]] = {}
     for step in steps:
@@ -149,14 +155,19 @@ def plan_get(*, actor: User, person: Person, purpose: str = Purpose.PLAN) -> Pla
         shown, hidden = [], set()
         for step in by_goal.get(goal.pk, []):
             if decisions.allows(step.recorded_by):
-                shown.append(
-                    StepView(
-                        step,
-                        can_change=may_edit and step.recorded_by_id == actor.office_id,
-                        can_set_status=may_edit
-                        and actor.office_id in (step.recorded_by_id, step.responsible_id),
-                    )
+                view = StepView(
+                    step,
+                    can_change=may_edit and step.recorded_by_id == actor.office_id,
+                    can_set_status=may_edit
+                    and actor.office_id in (step.recorded_by_id, step.responsible_id),
                 )
+                enrolment = enrolments.get(step.enrolment_id) if step.enrolment_id else None
+                if enrolment is not None:
+                    if decisions.allows(enrolment.recorded_by):
+                        view.enrolment = enrolment
+                    else:
+                        view.enrolment_hidden_office = enrolment.recorded_by.name
+                shown.append(view)
             else:
                 hidden.add(step.recorded_by.name)
         if not goal_seen:
@@ -184,6 +195,32 @@ def plan_get(*, actor: User, person: Person, purpose: str = Purpose.PLAN) -> Pla
             categories=[Category.PLAN],
         )
     return plan
+
+
+def current_enrolment_of(step: Step) -> Enrolment | None:
+    """The enrolment linked to the step as it stands now (None without a link)."""
+    if not step.enrolment_id:
+        return None
+    return _current_enrolments([step.enrolment_id]).get(step.enrolment_id)
+
+
+def _current_enrolments(ids: list[int]) -> dict[int, Enrolment]:
+    """The newest version of each linked enrolment (an enrolment that changes is a new row that
+    replaces the old one), by the linked row's id: one query per step of the chain, not per row."""
+    found: dict[int, Enrolment] = {}
+    wanted = {pk: pk for pk in ids}  # row to look at → the linked row it stands for
+    while wanted:
+        rows = Enrolment.objects.filter(pk__in=wanted).select_related(
+            "course__course_type", "course__gemeinde", "recorded_by"
+        )
+        following: dict[int, int] = {}
+        for row in rows:
+            if row.replaced_by_id is None:
+                found[wanted[row.pk]] = row
+            else:
+                following[row.replaced_by_id] = wanted[row.pk]
+        wanted = following
+    return found
 
 
 def _goal_order(view: GoalView) -> tuple[date, int]:
@@ -216,6 +253,7 @@ FIELD_LABELS = {
     "due_on": lambda: _("Due on"),
     "responsible": lambda: _("Responsible office"),
     "note": lambda: _("Note"),
+    "enrolment": lambda: _("Course enrolment"),
 }
 
 
@@ -223,6 +261,8 @@ def _word(name: str, value: Any, *, step: bool) -> str:
     """A value of the change list in words of the reader's language."""
     if value in (None, ""):
         return "–"
+    if name == "enrolment":
+        return _("linked")  # which course: on the step itself, where the reader may see it
     if isinstance(value, dict):
         return str(value.get("name", ""))
     if name == "area":

@@ -29,6 +29,7 @@ from lotse.access.policy import (
 from lotse.audit.models import EventType
 from lotse.audit.services import atomic_service, audit_record, audit_refusal
 from lotse.audit.vocabulary import Purpose
+from lotse.courses.models import Enrolment
 from lotse.organisations.models import Office, OfficeKind, User
 from lotse.people.models import Person
 from lotse.plans.models import (
@@ -62,8 +63,7 @@ class StepInput:
     due_on: date | None = None
     responsible: Office | None = None
     note: str = ""
-    # The course enrolment that serves the step goes here once courses.Enrolment exists
-    # (docs/plans.md, "Steps and course enrolments").
+    enrolment: Enrolment | None = None  # the course enrolment that serves the step (optional)
 
 
 def plan_offices(actor: User) -> QuerySet[Office]:
@@ -103,7 +103,12 @@ def _goal_errors(actor: User, data: GoalInput) -> dict[str, str]:
 
 
 def _step_errors(
-    actor: User, data: StepInput, *, earlier_due_on: date | None = None
+    actor: User,
+    person: Person,
+    data: StepInput,
+    *,
+    earlier_due_on: date | None = None,
+    earlier_enrolment_id: int | None = None,
 ) -> dict[str, str]:
     errors: dict[str, str] = {}
     text = data.text.strip()
@@ -121,7 +126,23 @@ def _step_errors(
         errors["responsible"] = _("This office does not serve the Kreis of your office.")
     if len(data.note.strip()) > NOTE_LENGTH:
         errors["note"] = _length_error(data.note.strip(), NOTE_LENGTH)
+    enrolment = data.enrolment
+    if enrolment is not None and enrolment.pk != earlier_enrolment_id:  # a link kept stands
+        message = _enrolment_error(actor, person, enrolment)
+        if message:
+            errors["enrolment"] = message
     return errors
+
+
+def _enrolment_error(actor: User, person: Person, enrolment: Enrolment) -> str:
+    """Why a step may not be linked to the enrolment ("" if it may)."""
+    if enrolment.person_id != person.pk or enrolment.replaced_by_id is not None:
+        return _("Choose a current course enrolment of this person.")
+    if not decide_category(
+        actor, person, Category.PLAN, owner_office=enrolment.recorded_by, purpose=Purpose.PLAN
+    ):
+        return _("Your office may not see this course enrolment.")
+    return ""
 
 
 def _office(actor: User) -> Office:
@@ -154,6 +175,8 @@ def _value(value: Any) -> Any:
     and name (the words are chosen when the list is shown)."""
     if isinstance(value, Office):
         return {"code": value.code, "name": value.name}
+    if isinstance(value, Enrolment):
+        return {"enrolment": value.pk}  # named only where the reader may see it
     if isinstance(value, date):
         return value.isoformat()
     return value
@@ -218,6 +241,7 @@ def _cleaned_step(data: StepInput) -> dict[str, Any]:
         "due_on": data.due_on,
         "responsible": data.responsible,
         "note": data.note.strip(),
+        "enrolment": data.enrolment,
     }
 
 
@@ -281,7 +305,7 @@ def step_record(*, actor: User, goal: Goal, data: StepInput) -> Step:
         _refuse(actor, person, _("Your office may not see this goal."), goal)
     if goal.status in (GoalStatus.REACHED, GoalStatus.DROPPED):
         raise ValidationError(_("The goal is closed: reopen it before adding steps."))
-    errors = _step_errors(actor, data)
+    errors = _step_errors(actor, person, data)
     if errors:
         raise ValidationError(errors)
     values = _cleaned_step(data)
@@ -308,7 +332,13 @@ def step_change(*, actor: User, step: Step, data: StepInput) -> Step:
     decision = _authorize(actor, person)
     if step.recorded_by_id != actor.office_id:
         _refuse(actor, person, _("Only the office that recorded a step changes it."), step)
-    errors = _step_errors(actor, data, earlier_due_on=step.due_on)
+    errors = _step_errors(
+        actor,
+        person,
+        data,
+        earlier_due_on=step.due_on,
+        earlier_enrolment_id=step.enrolment_id,
+    )
     if errors:
         raise ValidationError(errors)
     changes = {}

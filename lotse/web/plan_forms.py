@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lotse.courses.models import Enrolment
 from lotse.organisations.models import Office, User
 from lotse.plans.models import (
     GOAL_TEXT_LENGTH,
@@ -93,9 +94,34 @@ class StepForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args, actor: User, goals: list[Goal] | None = None, **kwargs) -> None:
+    enrolment = forms.ChoiceField(
+        label=_("Course enrolment serving this step (optional)"),
+        help_text=_("One of the person's course enrolments your office may see."),
+        required=False,
+    )
+
+    def __init__(
+        self,
+        *args,
+        actor: User,
+        goals: list[Goal] | None = None,
+        enrolments: list[Enrolment] | None = None,
+        **kwargs,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["responsible"].queryset = plan_offices(actor)  # type: ignore[attr-defined]
+        self.enrolments = {str(enrolment.pk): enrolment for enrolment in enrolments or []}
+        if not self.enrolments:
+            del self.fields["enrolment"]
+        else:
+            self.fields["enrolment"].choices = [("", "–")] + [  # type: ignore[attr-defined]
+                (
+                    str(enrolment.pk),
+                    f"{enrolment.course.course_type.label} – {enrolment.course.provider}, "
+                    f"{enrolment.course.gemeinde.name} ({enrolment.get_state_display()})",
+                )
+                for enrolment in enrolments or []
+            ]
         self.goals = {str(goal.pk): goal for goal in goals or []}
         if goals is None:
             del self.fields["goal"]
@@ -117,6 +143,7 @@ class StepForm(forms.Form):
             due_on=data.get("due_on"),
             responsible=data.get("responsible"),
             note=data.get("note") or "",
+            enrolment=self.enrolments.get(data.get("enrolment") or ""),
         )
 
 

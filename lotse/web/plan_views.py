@@ -14,10 +14,17 @@ from lotse.access.decorators import requires
 from lotse.access.policy import Action
 from lotse.audit.vocabulary import Purpose
 from lotse.consent.form_texts import document_languages
+from lotse.courses.selectors import enrolments_of_person
 from lotse.people.selectors import person_get
 from lotse.plans.documents import plan_pdf
 from lotse.plans.models import StepStatus
-from lotse.plans.selectors import goal_get, goals_open_to_steps, plan_get, step_get
+from lotse.plans.selectors import (
+    current_enrolment_of,
+    goal_get,
+    goals_open_to_steps,
+    plan_get,
+    step_get,
+)
 from lotse.plans.services import (
     goal_change,
     goal_record,
@@ -127,7 +134,14 @@ def plan_step_new(request, person_id):
     person = _person_for(request, person_id, editing=editing)
     goals = goals_open_to_steps(actor=request.user, person=person)
     initial = {"goal": request.GET.get("goal", ""), "responsible": request.user.office_id}
-    form = StepForm(request.POST or None, actor=request.user, goals=goals, initial=initial)
+    enrolments = enrolments_of_person(actor=request.user, person=person)
+    form = StepForm(
+        request.POST or None,
+        actor=request.user,
+        goals=goals,
+        enrolments=enrolments,
+        initial=initial,
+    )
     if editing and form.is_valid():
         goal = form.cleaned_data["goal"]
         try:
@@ -162,11 +176,23 @@ def plan_step_change(request, person_id):
         "due_on": step.due_on,
         "responsible": step.responsible_id,
         "note": step.note,
+        "enrolment": step.enrolment_id or "",
     }
-    form = StepForm(request.POST or None, actor=request.user, initial=initial)
+    enrolments = enrolments_of_person(actor=request.user, person=person)
+    linked = current_enrolment_of(step)
+    shown_link = linked is not None and linked.pk in {e.pk for e in enrolments}
+    # The form offers the linked enrolment as it stands now; a link to an enrolment the office
+    # no longer sees is kept as it is (the form cannot show it).
+    initial["enrolment"] = linked.pk if shown_link and linked is not None else ""
+    form = StepForm(
+        request.POST or None, actor=request.user, enrolments=enrolments, initial=initial
+    )
     if editing and form.is_valid():
+        data = form.to_input()
+        if step.enrolment_id and not shown_link:
+            data.enrolment = step.enrolment
         try:
-            step_change(actor=request.user, step=step, data=form.to_input())
+            step_change(actor=request.user, step=step, data=data)
         except ValidationError as exc:
             apply_errors(form, exc)
         else:

@@ -157,3 +157,32 @@ def test_only_the_responsible_or_recording_office_sets_a_steps_status(
     )
     assert response.status_code == 403
     assert Step.objects.get().status == StepStatus.OPEN
+
+
+def test_a_step_names_its_course_enrolment_and_another_persons_is_refused(
+    client_for, caseworker, jobcenter, im, person, add_goal
+):
+    from lotse.people.tests.factories import register
+    from lotse.plans.tests.test_step_enrolments import seat
+
+    goal = add_goal(jobcenter, person)
+    url = f"/api/v1/persons/{person.pk}/plan/steps"
+    body = {
+        "goal": goal.pk,
+        "text": "Kursbeginn begleiten",
+        "due_on": timezone.localdate().isoformat(),
+        "responsible": jobcenter.office.code,
+    }
+    client = client_for(jobcenter)
+    enrolment = seat(person, jobcenter)
+    created = _send(client, "POST", url, {**body, "enrolment": enrolment.pk})
+    assert created.status_code == 201, created.content
+    assert created.json()["enrolment"] == enrolment.pk
+    other = seat(register(caseworker, family_name="Andere"), jobcenter)
+    refused = _send(client, "POST", url, {**body, "enrolment": other.pk})
+    assert refused.status_code == 422
+    assert "enrolment" in _fields(refused)
+    hidden = _send(client, "POST", url, {**body, "enrolment": seat(person, im).pk})
+    assert hidden.status_code == 422
+    assert "enrolment" in _fields(hidden)
+    assert Step.objects.filter(goal=goal).count() == 1

@@ -25,6 +25,7 @@ from lotse.plans.tests.conftest import (  # noqa: F401 - fixtures
     person,
     plan_consent,
 )
+from lotse.plans.tests.test_step_enrolments import seat
 from lotse.subject_rights.selectors import access_summary
 
 pytestmark = pytest.mark.django_db
@@ -243,3 +244,32 @@ def test_reads_of_the_plan_appear_in_the_persons_report(client_for, jobcenter, p
     ]
     assert plan_reads
     assert any(line.kind == "read" for line in plan_reads)
+
+
+def test_a_step_is_linked_to_the_persons_course_enrolment_and_the_plan_names_the_course(
+    client_for, jobcenter, person, add_goal
+):
+
+    enrolment = seat(person, jobcenter)
+    goal = add_goal(jobcenter, person, text="Deutsch B1")
+    client = client_for(jobcenter)
+    form = page(client, plan_url(person, "web:plan_step_new"), goal=goal.pk)
+    assert "Kursanmeldung, die diesem Schritt dient (optional)" in form
+    assert "VHS Tübingen" in form
+    response = client.post(
+        plan_url(person, "web:plan_step_new") + f"?goal={goal.pk}",
+        {
+            "goal": goal.pk,
+            "text": "Kursbeginn begleiten",
+            "due_on": (timezone.localdate() + timedelta(days=5)).isoformat(),
+            "responsible": jobcenter.office.pk,
+            "enrolment": enrolment.pk,
+        },
+    )
+    assert response.status_code == 302
+    step = Step.objects.get(goal=goal)
+    assert step.enrolment == enrolment
+    text = page(client, plan_url(person))
+    assert "Kurs: " in text
+    assert "VHS Tübingen" in text
+    assert reverse("web:enrolment_detail", args=[enrolment.pk]) in text

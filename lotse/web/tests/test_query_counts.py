@@ -297,7 +297,7 @@ PAGES = {
         "caseworker",
         grow_plan,
         _person_url("web:person_detail"),
-        most=82,
+        most=90,
         shows=lambda w: f"Ziel Nr. {BIG - 1}",
     ),
     "caseload with plan steps": Page(
