@@ -773,6 +773,42 @@ def register_category_rule(
     _category_rules.sort(key=lambda item: CATEGORY_RULE_ORDER.index(_category_rule_names[item]))
 
 
+def register_statutory_category_rule(category: str, *, name: str, reason: str) -> None:
+    """A category rule that opens `category` of another office exactly where STATUTORY_FLOWS
+    names a flow from the owner's kind of office to the reader's (e.g. § 69 Abs. 1 Nr. 1 SGB X
+    between the benefit bodies), for one person and for lists alike. `reason` is said in English
+    (marked with gettext_noop where the rule is registered) and translated when asked."""
+
+    def by_statute(
+        *,
+        user: User,
+        person: models.Model,
+        category: str,
+        owner_office: Office | None,
+        purpose: str,
+    ) -> Decision | None:
+        basis = _statutory_basis_for(user, owner_office, category)
+        if not basis:
+            return None
+        return Decision(
+            True, Action.VIEW_PERSON, gettext(reason), basis=basis, categories=(wanted,)
+        )
+
+    def admits(
+        *, user: User, category: str, owner_office: Office | None, purpose: str
+    ) -> models.Q | None:
+        return models.Q() if _statutory_basis_for(user, owner_office, category) else None
+
+    def _statutory_basis_for(user: User, owner_office: Office | None, category: str) -> str:
+        if str(category) != wanted or owner_office is None or user.office is None:
+            return ""
+        return statutory_basis(owner_office.kind, user.office.kind, wanted)
+
+    wanted = str(category)
+    by_statute.__name__ = by_statute.__qualname__ = f"{wanted}_by_statute"
+    register_category_rule(by_statute, name=name, admits=admits)
+
+
 def _flow_matches(
     flow: tuple[frozenset[str], frozenset[str], frozenset[str], str],
     owner_kind: str,

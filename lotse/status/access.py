@@ -10,52 +10,13 @@ policy checks them before any rule). The open-case rule has allowed the user to 
 before this rule is asked.
 """
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
-from django.db.models import Q
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from lotse.access.policy import (
-    Action,
     Category,
-    Decision,
-    register_category_rule,
     register_party_rule,
-    statutory_basis,
+    register_statutory_category_rule,
 )
-
-if TYPE_CHECKING:
-    from lotse.organisations.models import Office, User
-    from lotse.people.models import Person
-
-
-def status_by_statute(
-    *, user: User, person: Person, category: str, owner_office: Office | None, purpose: str
-) -> Decision | None:
-    if str(category) != Category.STATUS or owner_office is None or user.office is None:
-        return None
-    basis = statutory_basis(owner_office.kind, user.office.kind, Category.STATUS)
-    if not basis:
-        return None
-    return Decision(
-        True,
-        Action.VIEW_PERSON,
-        _("Status data reach this office by statute."),
-        basis=basis,
-        categories=(Category.STATUS,),
-    )
-
-
-def _status_by_statute_admits(
-    *, user: User, category: str, owner_office: Office | None, purpose: str
-) -> Q | None:
-    if str(category) != Category.STATUS or owner_office is None or user.office is None:
-        return None
-    return Q() if statutory_basis(owner_office.kind, user.office.kind, Category.STATUS) else None
-
 
 # --- the Rechtskreiswechsel: seen by the two offices of the switch ------------------------------
 
@@ -69,6 +30,8 @@ register_party_rule(
 )
 
 
-register_category_rule(
-    status_by_statute, name="status.by_statute", admits=_status_by_statute_admits
+register_statutory_category_rule(
+    Category.STATUS,
+    name="status.by_statute",
+    reason=gettext_noop("Status data reach this office by statute."),
 )
