@@ -8,6 +8,7 @@ persons' results and, per vacancy, its best persons; the vacancies' lists are me
 explained in a second round of the same processes.
 """
 
+import bisect
 import heapq
 import multiprocessing
 import os
@@ -17,7 +18,7 @@ from typing import Any
 
 from lotse.jobs.matching.index import MatchIndex
 from lotse.jobs.matching.records import Candidate, Vacancy
-from lotse.jobs.matching.score import Match, explain, score
+from lotse.jobs.matching.score import Match, explain, score_at
 
 # Set before the worker processes fork, read by them; never pickled.
 _STATE: dict[str, Any] = {}
@@ -47,26 +48,37 @@ def _candidate_slice(bounds: tuple[int, int]) -> tuple[list[list[Match]], Vacanc
     for i in range(*bounds):
         c = candidates[i]
         mine: list[tuple[float, int]] = []
-        for j in index.vacancy_positions(c):
-            s = score(c, vacancies[j])
-            if s is None:
-                continue
-            pairs += 1
-            mine.append((-s, j))
-            if s > floor[j]:
-                heap = heaps.get(j)
-                if heap is None:
-                    heap = heaps[j] = []
-                if len(heap) < k_candidates:
-                    heapq.heappush(heap, (s, -i))
-                    if len(heap) == k_candidates:
-                        floor[j] = heap[0][0]
-                else:
-                    heapq.heapreplace(heap, (s, -i))
-                    floor[j] = heap[0][0]
+        groups = c.groups
+        kms, entries = index.near(c)
+        for km, at in entries[: bisect.bisect_right(kms, c.max_km)]:
+            for group in groups:
+                block = at.get(group)
+                if not block:
+                    continue
+                for j in block:
+                    s = score_at(c, vacancies[j], km)
+                    if s is None:
+                        continue
+                    pairs += 1
+                    mine.append((-s, j))
+                    if s > floor[j]:
+                        _offer(heaps, floor, j, s, -i, k_candidates)
         best = heapq.nsmallest(k_vacancies, mine) if len(mine) > k_vacancies else sorted(mine)
         results.append([_explain(c, vacancies[j]) for _, j in best])
     return results, heaps, pairs
+
+
+def _offer(heaps: VacancyBest, floor: list[float], j: int, s: float, minus_i: int, k: int) -> None:
+    heap = heaps.get(j)
+    if heap is None:
+        heap = heaps[j] = []
+    if len(heap) < k:
+        heapq.heappush(heap, (s, minus_i))
+        if len(heap) == k:
+            floor[j] = heap[0][0]
+    else:
+        heapq.heapreplace(heap, (s, minus_i))
+        floor[j] = heap[0][0]
 
 
 def _vacancy_slice(bounds: tuple[int, int]) -> list[list[Match]]:

@@ -175,8 +175,10 @@ class Population:
     def _candidate(self, rnd: random.Random, identifier: str) -> Candidate:
         occupations: list[Occupation] = []
         for _ in range(rnd.choices((0, 1, 2, 3), (25, 45, 22, 8))[0]):
-            code = self._code(rnd) if not occupations or rnd.random() < 0.5 else self._near(
-                rnd, occupations[-1].code
+            code = (
+                self._code(rnd)
+                if not occupations or rnd.random() < 0.5
+                else self._near(rnd, occupations[-1].code)
             )
             years = round(min(25.0, rnd.expovariate(1 / 4.0) + 0.5), 1)
             occupations.append(Occupation(code, years, Source.WORK))
@@ -188,7 +190,11 @@ class Population:
             state = rnd.choices(tuple(Recognition), (40, 15, 10, 10, 20, 5))[0]
             recognitions.append(RecognitionState(trained, state))
         for _ in range(rnd.choices((1, 2), (65, 35))[0]):
-            target = self._near(rnd, occupations[0].code) if occupations and rnd.random() < 0.5 else self._code(rnd)
+            target = (
+                self._near(rnd, occupations[0].code)
+                if occupations and rnd.random() < 0.5
+                else self._code(rnd)
+            )
             occupations.append(Occupation(target, 0.0, Source.TARGET))
         means = rnd.choices(tuple(Means), (5, 15, 55, 25))[0]
         reach = {
@@ -254,7 +260,9 @@ class Population:
         helper = code[4] == "1"
         german: list[LanguageRequirement] = []
         if rnd.random() < 0.7:
-            level = rnd.choices((Level.A1, Level.A2, Level.B1, Level.B2, Level.C1), (10, 35, 35, 15, 5))[0]
+            level = rnd.choices(
+                (Level.A1, Level.A2, Level.B1, Level.B2, Level.C1), (10, 35, 35, 15, 5)
+            )[0]
             if helper:
                 level = Level(min(level, Level.A2))
             skills = rnd.sample(tuple(Skill), rnd.choice((1, 2, 4)))
@@ -288,4 +296,3 @@ def population(
 ) -> tuple[list[Candidate], list[Vacancy]]:
     world = Population(seed)
     return list(world.candidates(candidates)), list(world.vacancies(vacancies))
-

@@ -4,9 +4,11 @@ Blocking is lossless: it leaves out only pairs that `score` would exclude anyway
 an occupational relation (at least the same KldB Hauptgruppe, the two first digits) and the
 vacancy within the person's largest distance, so the index files
 
-- open vacancies by (Hauptgruppe, grid cell of 0.1° latitude × 0.15° longitude, about 11 km),
-  and a person looks only into their Hauptgruppen and the cells their circle touches (the
-  exact spherical bounds of a circle of that radius, so no vacancy within reach is missed);
+- open vacancies by Gemeinde (their coordinates) and Hauptgruppe, the Gemeinden by grid cell
+  of 0.1° latitude × 0.15° longitude (about 11 km): a person's Gemeinde gets the list of
+  Gemeinden around it with their distances once (the cells within the spherical bounds of the
+  circle, so none within reach is missed), and a person looks only into their Hauptgruppen at
+  the Gemeinden within their own reach;
 - persons who may work on some day (a person who may not work on any day is never indexed) by
   (reach class, Hauptgruppe, cell): a vacancy looks into the cells within the largest reach of
   each class, and `score` keeps only persons whose own reach covers it.
@@ -15,6 +17,7 @@ Ranking: score descending, then id ascending, so results are the same whichever 
 found. `brute_force_vacancies` and `brute_force_candidates` score every pair without the index.
 """
 
+import bisect
 import heapq
 import math
 from collections.abc import Iterable, Iterator, Sequence
@@ -26,7 +29,9 @@ from lotse.jobs.matching.score import (
     PreparedCandidate,
     PreparedVacancy,
     explain,
+    haversine,
     score,
+    score_at,
 )
 
 LAT_STEP, LON_STEP = 0.1, 0.15
@@ -35,6 +40,8 @@ LAT_STEP, LON_STEP = 0.1, 0.15
 REACH_CLASSES = (5.0, 10.0, 15.0, 25.0, 40.0, 60.0, 100.0)
 
 Cell = tuple[int, int]
+VacanciesAt = dict[str, list[int]]
+Near = tuple[float, list[float], list[tuple[float, VacanciesAt]]]
 
 
 def cell_of(latitude: float, longitude: float) -> Cell:
@@ -47,7 +54,10 @@ def cells_within(latitude: float, longitude: float, km: float) -> Iterator[Cell]
     dlat = math.degrees(angle) + 1e-7
     sine = math.sin(angle) / max(1e-12, math.cos(math.radians(abs(latitude) + math.degrees(angle))))
     dlon = 180.0 if sine >= 1 else math.degrees(math.asin(sine)) + 1e-7
-    low_i, high_i = math.floor((latitude - dlat) / LAT_STEP), math.floor((latitude + dlat) / LAT_STEP)
+    low_i, high_i = (
+        math.floor((latitude - dlat) / LAT_STEP),
+        math.floor((latitude + dlat) / LAT_STEP),
+    )
     low_j = math.floor((longitude - dlon) / LON_STEP)
     high_j = math.floor((longitude + dlon) / LON_STEP)
     for i in range(low_i, high_i + 1):
@@ -80,10 +90,17 @@ class MatchIndex:
         _unique((candidate.id for candidate in candidate_list), "candidate")
         self.vacancies = [PreparedVacancy(v) for v in vacancy_list]
         self.vacancies = [v for v in self.vacancies if v.open]
-        self.vacancy_cells: dict[tuple[str, int, int], list[int]] = {}
+        # per Gemeinde (place) the open vacancies by Hauptgruppe; the places by grid cell
+        self.vacancies_at: dict[int, dict[str, list[int]]] = {}
+        self.place_cells: dict[Cell, list[PreparedVacancy]] = {}
         for position, v in enumerate(self.vacancies):
-            key = (v.p2, *cell_of(v.latitude, v.longitude))
-            self.vacancy_cells.setdefault(key, []).append(position)
+            at = self.vacancies_at.get(v.place)
+            if at is None:
+                at = self.vacancies_at[v.place] = {}
+                cell = cell_of(v.latitude, v.longitude)
+                self.place_cells.setdefault(cell, []).append(v)
+            at.setdefault(v.p2, []).append(position)
+        self._near: dict[int, Near] = {}
         prepared = (PreparedCandidate(candidate) for candidate in candidate_list)
         self.candidates = [c for c in prepared if not c.never and c.groups]
         self.candidate_cells: dict[tuple[int, str, int, int], list[int]] = {}
@@ -95,18 +112,37 @@ class MatchIndex:
             for group in c.groups:
                 self.candidate_cells.setdefault((reach, group, *cell), []).append(position)
 
-    def vacancy_positions(self, c: PreparedCandidate) -> list[int]:
-        """Positions of the open vacancies the blocking lets through for this person."""
-        found: list[int] = []
+    def near(self, c: PreparedCandidate) -> tuple[list[float], list[tuple[float, VacanciesAt]]]:
+        """The Gemeinden with open vacancies around the person's, nearest first, with their
+        distance (the same haversine as `score`) and vacancies by Hauptgruppe; the person's
+        own reach is a prefix of it (`bisect` on the distances)."""
+        known = self._near.get(c.place)
+        if known is not None and known[0] >= c.max_km:
+            return known[1], known[2]
+        radius = max(c.max_km, known[0] if known else 0.0)
+        found = []
+        for cell in cells_within(c.latitude, c.longitude, radius):
+            for v in self.place_cells.get(cell, ()):
+                km = haversine(c.rlat, c.rlon, c.cos_lat, v.rlat, v.rlon, v.cos_lat)
+                if km <= radius:
+                    found.append((km, v.place))
+        found.sort()
+        kms = [km for km, _ in found]
+        entries = [(km, self.vacancies_at[place]) for km, place in found]
+        self._near[c.place] = (radius, kms, entries)
+        return kms, entries
+
+    def vacancy_positions(self, c: PreparedCandidate) -> list[tuple[int, float]]:
+        """(position, km) of the open vacancies the blocking lets through for this person."""
+        found: list[tuple[int, float]] = []
         if c.never:
             return found
-        get = self.vacancy_cells.get
-        cells = list(cells_within(c.latitude, c.longitude, c.max_km))
-        for group in c.groups:
-            for i, j in cells:
-                block = get((group, i, j))
+        kms, entries = self.near(c)
+        for km, at in entries[: bisect.bisect_right(kms, c.max_km)]:
+            for group in c.groups:
+                block = at.get(group)
                 if block:
-                    found.extend(block)
+                    found.extend((j, km) for j in block)
         return found
 
     def candidate_positions(self, v: PreparedVacancy) -> list[int]:
@@ -132,7 +168,7 @@ def vacancies_for(candidate: Candidate, index: MatchIndex, k: int = 10) -> list[
     """The k best open vacancies for a person, with reasons (suggestions, not decisions)."""
     c = PreparedCandidate(candidate)
     vacancies = index.vacancies
-    scored = ((score(c, vacancies[j]), j) for j in index.vacancy_positions(c))
+    scored = ((score_at(c, vacancies[j], km), j) for j, km in index.vacancy_positions(c))
     best = _top(((s, j) for s, j in scored if s is not None), k)
     return [_explained(c, vacancies[j]) for _, j in best]
 
