@@ -46,12 +46,13 @@ FREIBURG = Place(47.9990, 7.8421)  # about 105 km
 def person(
     identifier="p1",
     access=Access.FREE,
-    occupations=(Occupation("26212", 6.0, Source.WORK),),
+    occupations=None,
     home=TUEBINGEN,
     km=25,
     german=Level.B1,
     **fields,
 ):
+    occupations = occupations or (Occupation("26212", 6.0, Source.WORK),)
     answers = fields.pop("answers", None) or (AccessAnswer(access, TODAY, ("rule.x",)),)
     return Candidate(
         id=identifier,
