@@ -6,6 +6,10 @@ the offices would write them:
   Tübingen adds a step to the Agentur's goal (§ 69 SGB X lets it see it). Amal consented that
   the Integrationsmanagement receives her plan data, so it sees the Agentur's goal too; the
   Sozialamt and the Agentur see that the Integrationsmanagement holds entries, not what they say.
+  Amal's arrival and asylum application are on record (the Sozialamt from her papers); the
+  rules engine admits her to the Integrationskurs for women with childcare in Tübingen, the
+  Agentur enrols her, and the Integrationsmanagement's step "Anmeldung zum Integrationskurs"
+  names that enrolment.
 - Olena Kovalenko: the Jobcenter Ortenaukreis owns "Berufssprachkurs B2" and "Arbeit als
   Buchhalterin".
 """
@@ -16,10 +20,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from lotse.consent.services import ConsentInput, consent_record
+from lotse.courses.models import Course, Enrolment
+from lotse.courses.services import enrolment_create
 from lotse.organisations.models import Office, User
 from lotse.people.models import Person
 from lotse.plans.models import Goal, GoalArea
 from lotse.plans.services import GoalInput, StepInput, goal_record, step_record
+from lotse.status.models import StatusEvent
+from lotse.status.services import status_event_record
 
 
 def _person(family_name: str, given_names: str) -> Person | None:
@@ -34,14 +42,38 @@ def _person(family_name: str, given_names: str) -> Person | None:
     )
 
 
-def _step(actor: User, goal: Goal, text: str, days: int, responsible: Office) -> None:
+def _step(
+    actor: User,
+    goal: Goal,
+    text: str,
+    days: int,
+    responsible: Office,
+    enrolment: Enrolment | None = None,
+) -> None:
     step_record(
         actor=actor,
         goal=goal,
         data=StepInput(
-            text=text, due_on=timezone.localdate() + timedelta(days=days), responsible=responsible
+            text=text,
+            due_on=timezone.localdate() + timedelta(days=days),
+            responsible=responsible,
+            enrolment=enrolment,
         ),
     )
+
+
+def _amal_enrolment(amal: Person, sozialamt: User, aa: User) -> Enrolment | None:
+    """Her status as her papers show it, then the Agentur's enrolment in the women's course
+    (None where the demo courses are missing)."""
+    if not StatusEvent.objects.filter(person=amal).exists():
+        for kind, day in (("entry", date(2025, 9, 1)), ("asylum_application", date(2025, 9, 20))):
+            status_event_record(
+                actor=sozialamt, person=amal, kind=kind, date=day, source="document"
+            )
+    course = Course.objects.filter(provider="Frauenbildungswerk Tübingen (Demo)").first()
+    if course is None:
+        return None
+    return enrolment_create(actor=aa, person=amal, course=course)
 
 
 def _amal(amal: Person) -> None:
@@ -77,7 +109,15 @@ def _amal(amal: Person) -> None:
             target_date=date(2027, 6, 30),
         ),
     )
-    _step(im, german, "Anmeldung zum Integrationskurs mit Kinderbetreuung", 3, im.office)
+    enrolment = _amal_enrolment(amal, sozialamt, aa)
+    _step(
+        im,
+        german,
+        "Anmeldung zum Integrationskurs mit Kinderbetreuung",
+        3,
+        im.office,
+        enrolment=enrolment,
+    )
     _step(im, german, "Kita-Platz für Omar klären", 12, im.office)
     recognition = goal_record(
         actor=aa,

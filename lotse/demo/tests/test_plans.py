@@ -28,3 +28,18 @@ def test_amals_plan_and_who_sees_which_goal():
     assert goals("tue-im-sb") == {"Deutsch B1 bis 06/2027", recognition}  # with her consent
     assert goals("tue-sozialamt-sb") == {recognition}  # § 69 SGB X
     assert goals("aa-rt-sb") == {recognition}
+
+
+def test_amals_integration_course_step_names_the_agenturs_enrolment():
+    demo_region_seed()
+    demo_persons_seed()
+    demo_plans_seed()
+    amal = Goal.objects.get(text="Deutsch B1 bis 06/2027").person
+    plan = plan_get(actor=User.objects.get(username="tue-im-sb"), person=amal)
+    views = [view for goal in plan.goals for view in goal.steps]
+    linked = [view for view in views if view.enrolment is not None]
+    assert len(linked) == 1
+    enrolment = linked[0].enrolment
+    assert enrolment is not None
+    assert enrolment.course.provider == "Frauenbildungswerk Tübingen (Demo)"
+    assert enrolment.admission == "admissible"  # the rules engine: an asylum seeker from Syria
