@@ -63,9 +63,19 @@ def _line(entry: Any) -> str:  # noqa: C901 - one line per kind
         if entry.max_distance_km is not None:
             parts.append(f"bis {entry.max_distance_km} km")
         parts += [str(Transport(value).label) for value in entry.means]
+    elif entry.kind == EntryKind.CHILDCARE:
+        parts = [entry.get_need_display(), entry.details]
+    elif entry.kind == EntryKind.HEALTH:
+        parts = [entry.description, entry.get_work_capacity_display()]
     if country:
         parts.append(country)
     return "; ".join(str(p) for p in parts if p)
+
+
+def entry_line(entry: Any) -> str:
+    """An entry of any kind as one line of German words (the person's report prints them)."""
+    with translation.override("de"):
+        return _line(entry)
 
 
 def _german(profile: Profile) -> dict:

@@ -136,6 +136,12 @@ def _entries(person: Person) -> list[ProfileEntry]:
     )
 
 
+def profile_entries_of_person(person: Person) -> list[ProfileEntry]:
+    """Every entry of the person, current and replaced, each as its kind's model, newest first
+    (for the person's own report, which shows everything of every office: not scoped)."""
+    return [concrete(entry) for entry in _entries(person)]
+
+
 def _sections(entries: list[ProfileEntry], decisions: _Decisions) -> dict[str, list[EntryView]]:
     visible = [e for e in entries if decisions.allows(category_of(e.kind), e.recorded_by)]
     by_replacement: dict[int, list[ProfileEntry]] = {}

@@ -196,6 +196,32 @@ def report_texts() -> dict[str, str]:
             "If data are wrong, you can ask for them to be corrected (Art. 16 GDPR). You can also ask for erasure (Art. 17) or restriction of processing (Art. 18), or object to the processing (Art. 21), as far as the law allows. You can withdraw a consent at any time for the future. Please contact one of the offices named. You can also complain to a data-protection supervisory authority (Art. 77 GDPR): for the offices of the Kreis, the Data Protection Commissioner of Baden-Württemberg; for the Jobcenter (gemeinsame Einrichtung) and the Agentur für Arbeit, the Federal Commissioner for Data Protection (BfDI).",
         ),
         "page": pgettext("person report", "Page"),
+        "profile": pgettext(
+            "person report",
+            "Your profile: schooling, training, work, qualifications and what you need",
+        ),
+        "entry": pgettext("person report", "Entry"),
+        "recorded_on": pgettext("person report", "Recorded on"),
+        "replaced_on": pgettext("person report", "earlier entry, replaced on"),
+        "german_values": pgettext(
+            "person report", "The entries are shown in German, as the offices recorded them."
+        ),
+        "plan": pgettext("person report", "Your integration plan"),
+        "goal": pgettext("person report", "Goal"),
+        "owner": pgettext("person report", "Office responsible for the goal"),
+        "target_date": pgettext("person report", "Target date"),
+        "steps": pgettext("person report", "Steps"),
+        "due_on": pgettext("person report", "Due on"),
+        "responsible": pgettext("person report", "Responsible office"),
+        "plan_changes": pgettext("person report", "Recorded changes to the plan"),
+        "last_change": pgettext("person report", "last on"),
+        "course": pgettext("person report", "Course"),
+        "courses": pgettext("person report", "Courses and measures"),
+        "weeks": pgettext("person report", "Weeks of attendance recorded"),
+        "units": pgettext("person report", "Teaching units attended / planned"),
+        "exams": pgettext("person report", "Exams"),
+        "passed": pgettext("person report", "passed"),
+        "not_passed": pgettext("person report", "not passed"),
     }
 
 

@@ -28,8 +28,12 @@ from lotse.audit.vocabulary import (
 )
 from lotse.cases.models import Case, Note, NoteVisibility, Referral
 from lotse.consent.models import Consent
+from lotse.courses.models import Enrolment
 from lotse.organisations.models import Office, Role, User
 from lotse.people.models import Person, PersonLanguage, PersonRelation
+from lotse.plans.models import Goal, PlanChange, Step
+from lotse.profiles.documents import entry_line
+from lotse.profiles.selectors import profile_entries_of_person
 from lotse.status.facts import entries_in_force
 from lotse.status.selectors import visible_entries
 from lotse.subject_rights.models import (
@@ -355,6 +359,116 @@ def _corrections(person):
     ]
 
 
+def _in_german(label) -> str:
+    """A label (a callable giving it) in German: the report prints the recorded entries in
+    German."""
+    return in_language("de", lambda: str(label()))
+
+
+def _profile(person):
+    """Every profile entry, current and earlier, of every office, in German words."""
+    return [
+        {
+            "kind": _in_german(entry.get_kind_display),
+            "text": entry_line(entry),
+            "source": _in_german(entry.get_source_display),
+            "recorded_by": entry.recorded_by.name,
+            "recorded_at": entry.created_at,
+            "replaced_at": entry.replaced_at,
+            "health": entry.kind == "health",
+        }
+        for entry in profile_entries_of_person(person)
+    ]
+
+
+def _plan(person):
+    """The goals of every office with their steps (current values; the changes are counted)."""
+    steps: dict[int, list[Step]] = {}
+    for step in (
+        Step.objects.filter(person=person)
+        .select_related("responsible", "recorded_by", "enrolment__course__course_type")
+        .order_by("due_on", "pk")
+    ):
+        steps.setdefault(step.goal_id, []).append(step)
+    goals = (
+        Goal.objects.filter(person=person)
+        .select_related("owner", "recorded_by")
+        .order_by("created_at", "pk")
+    )
+    changes = PlanChange.objects.filter(person=person).order_by("changed_at")
+    return {
+        "goals": [
+            {
+                "text": goal.text,
+                "area": _in_german(goal.get_area_display),
+                "owner": goal.owner.name,
+                "target_date": goal.target_date,
+                "status": _in_german(goal.get_status_display),
+                "status_reason": goal.status_reason,
+                "recorded_by": goal.recorded_by.name,
+                "recorded_at": goal.created_at,
+                "steps": [
+                    {
+                        "text": step.text,
+                        "due_on": step.due_on,
+                        "status": _in_german(step.get_status_display),
+                        "responsible": step.responsible.name,
+                        "recorded_by": step.recorded_by.name,
+                        "course": (
+                            step.enrolment.course.course_type.label_de if step.enrolment else ""
+                        ),
+                    }
+                    for step in steps.get(goal.pk, [])
+                ],
+            }
+            for goal in goals
+        ],
+        "changes": changes.count(),
+        "last_change": changes.values_list("changed_at", flat=True).last(),
+    }
+
+
+def _enrolments(person):
+    """Every enrolment row (current and earlier) with its weeks of attendance and its exams."""
+    rows = (
+        Enrolment.objects.filter(person=person)
+        .select_related("course__course_type", "course__gemeinde", "recorded_by")
+        .prefetch_related("attendance", "exams")
+        .order_by("created_at", "pk")
+    )
+    result = []
+    for enrolment in rows:
+        weeks = [a for a in enrolment.attendance.all() if a.replaced_at is None]
+        course = enrolment.course
+        result.append(
+            {
+                "course": f"{course.course_type.label_de} – {course.provider}, "
+                f"{course.gemeinde.name}",
+                "starts_on": course.starts_on,
+                "ends_on": course.ends_on,
+                "state": _in_german(enrolment.get_state_display),
+                "recorded_by": enrolment.recorded_by.name,
+                "recorded_at": enrolment.created_at,
+                "replaced_at": enrolment.replaced_at,
+                "weeks": len(weeks),
+                "units": (
+                    sum(a.units_attended for a in weeks),
+                    sum(a.units_planned for a in weeks),
+                ),
+                "exams": [
+                    {
+                        "exam": _in_german(exam.get_exam_display),
+                        "taken_on": exam.taken_on,
+                        "level": exam.level,
+                        "passed": exam.passed,
+                    }
+                    for exam in enrolment.exams.all()
+                ],
+            }
+        )
+    return result
+
+
 def subject_report_data(*, actor: User, person: Person, include_note_texts: bool = False) -> dict:
     """Everything stored about `person`, of every office, and who read or received it.
 
@@ -415,11 +529,15 @@ def subject_report_data(*, actor: User, person: Person, include_note_texts: bool
                 "source": in_language("de", language.get_source_display),
                 "assessed_on": language.assessed_on,
                 "recorded_by": language.recorded_by.name,
+                "replaced_at": language.replaced_at,
             }
             for language in PersonLanguage.objects.filter(person=person).select_related(
                 "recorded_by"
             )
         ],
+        "profile": _profile(person),
+        "plan": _plan(person),
+        "enrolments": _enrolments(person),
         "cases": _cases(person, include_note_texts=include_note_texts),
         "referrals": _referrals(person),
         "consents": _consents(person),
