@@ -18,12 +18,16 @@ from typing import Any
 
 from lotse.jobs.matching.index import MatchIndex
 from lotse.jobs.matching.records import Candidate, Vacancy
-from lotse.jobs.matching.score import Match, explain, score_at
+from lotse.jobs.matching.score import Match, Reason, distance_km, explain_at, interned, score_at
 
 # Set before the worker processes fork, read by them; never pickled.
 _STATE: dict[str, Any] = {}
 
 VacancyBest = dict[int, list[tuple[float, int]]]
+# A match as a worker sends it: the score and its reasons as numbers into the worker's table
+# of reasons (sent once per slice), so that a result crosses the process boundary as a few
+# small ints rather than as objects.
+Sent = tuple[float, tuple[int, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,21 +37,44 @@ class BatchResult:
     pairs_scored: int
 
 
-def _candidate_slice(bounds: tuple[int, int]) -> tuple[list[list[Match]], VacancyBest, int]:
+class _Codec:
+    """Numbers a worker's reasons in the order it first sends them. The reasons are interned
+    (score.py), so one object stands for one reason; the table keeps them alive."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[int, int] = {}
+        self.table: list[Reason] = []
+
+    def encode(self, match: Match) -> Sent:
+        numbers, table = self.numbers, self.table
+        out = []
+        for reason in match.reasons:
+            number = numbers.get(id(reason))
+            if number is None:
+                number = numbers[id(reason)] = len(table)
+                table.append(reason)
+            out.append(number)
+        return match.score, tuple(out)
+
+
+def _candidate_slice(
+    bounds: tuple[int, int],
+) -> tuple[list[list[tuple[int, float, tuple[int, ...]]]], VacancyBest, int, list[Reason]]:
     index: MatchIndex = _STATE["index"]
     k_vacancies: int = _STATE["k_vacancies"]
     k_candidates: int = _STATE["k_candidates"]
     vacancies, candidates = index.vacancies, index.candidates
+    codec = _Codec()
     # Per vacancy a heap of (score, -position) of at most k_candidates; `floor` is its worst
     # score once full. Positions rise through the slice, so a later person with the same score
     # as the worst one ranks below it and is not taken.
     heaps: VacancyBest = {}
     floor = [-1.0] * len(vacancies)
-    results: list[list[Match]] = []
+    results: list[list[tuple[int, float, tuple[int, ...]]]] = []
     pairs = 0
     for i in range(*bounds):
         c = candidates[i]
-        mine: list[tuple[float, int]] = []
+        mine: list[tuple[float, int, float]] = []
         groups = c.groups
         kms, entries = index.near(c)
         for km, at in entries[: bisect.bisect_right(kms, c.max_km)]:
@@ -60,12 +87,17 @@ def _candidate_slice(bounds: tuple[int, int]) -> tuple[list[list[Match]], Vacanc
                     if s is None:
                         continue
                     pairs += 1
-                    mine.append((-s, j))
+                    mine.append((-s, j, km))
                     if s > floor[j]:
                         _offer(heaps, floor, j, s, -i, k_candidates)
+        # (−score, position) are unique, so the km is never compared
         best = heapq.nsmallest(k_vacancies, mine) if len(mine) > k_vacancies else sorted(mine)
-        results.append([_explain(c, vacancies[j]) for _, j in best])
-    return results, heaps, pairs
+        encoded = []
+        for _, j, km in best:
+            score, numbers = codec.encode(_explain(c, vacancies[j], km))
+            encoded.append((j, score, numbers))
+        results.append(encoded)
+    return results, heaps, pairs, codec.table
 
 
 def _offer(heaps: VacancyBest, floor: list[float], j: int, s: float, minus_i: int, k: int) -> None:
@@ -81,17 +113,38 @@ def _offer(heaps: VacancyBest, floor: list[float], j: int, s: float, minus_i: in
         floor[j] = heap[0][0]
 
 
-def _vacancy_slice(bounds: tuple[int, int]) -> list[list[Match]]:
+def _vacancy_slice(bounds: tuple[int, int]) -> tuple[list[list[Sent | None]], list[Reason]]:
+    """The vacancies' persons explained, except the pairs the persons' lists already hold
+    (None: the main process has them)."""
     index: MatchIndex = _STATE["index"]
     best: list[list[int]] = _STATE["best"]
+    known: dict[int, Match] = _STATE["known"]
     vacancies, candidates = index.vacancies, index.candidates
-    return [[_explain(candidates[i], vacancies[j]) for i in best[j]] for j in range(*bounds)]
+    width = len(vacancies)
+    codec = _Codec()
+    out: list[list[Sent | None]] = []
+    for j in range(*bounds):
+        v = vacancies[j]
+        out.append(
+            [
+                None
+                if i * width + j in known
+                else codec.encode(_explain(candidates[i], v, distance_km(candidates[i], v)))
+                for i in best[j]
+            ]
+        )
+    return out, codec.table
 
 
-def _explain(c: Any, v: Any) -> Match:
-    match = explain(c, v)
+def _explain(c: Any, v: Any, km: float) -> Match:
+    match = explain_at(c, v, km)
     assert match is not None
     return match
+
+
+def _decode(table: list[Reason]) -> list[Reason]:
+    """A worker's reasons as this process's interned ones (one object per reason)."""
+    return [interned(reason) for reason in table]
 
 
 def _slices(total: int, parts: int) -> list[tuple[int, int]]:
@@ -119,29 +172,62 @@ def match_all(
     processes = processes or os.cpu_count() or 1
     _STATE.update(index=index, k_vacancies=k_vacancies, k_candidates=k_candidates)
     try:
-        parts = _map(_candidate_slice, len(index.candidates), processes)
-        by_candidate: dict[str, list[Match]] = {}
-        merged: list[list[tuple[float, int]]] = [[] for _ in index.vacancies]
-        pairs = 0
-        position = 0
-        for results, heaps, scored in parts:
-            pairs += scored
-            for matches in results:
-                by_candidate[index.candidates[position].id] = matches
-                position += 1
-            for j, heap in heaps.items():
-                merged[j].extend(heap)
+        by_candidate, known, merged, pairs = _persons_round(index, processes)
         # (score, -position) largest first: score descending, then position ascending
-        _STATE["best"] = [
-            [-minus for _, minus in heapq.nlargest(k_candidates, entries)] for entries in merged
-        ]
-        explained = _map(_vacancy_slice, len(index.vacancies), processes)
-        by_vacancy: dict[str, list[Match]] = {}
-        j = 0
-        for chunk in explained:
-            for matches in chunk:
-                by_vacancy[index.vacancies[j].id] = matches
-                j += 1
+        best = [[-minus for _, minus in heapq.nlargest(k_candidates, e)] for e in merged]
+        _STATE.update(best=best, known=known)
+        by_vacancy = _vacancies_round(index, processes, best, known)
         return BatchResult(by_candidate, by_vacancy, pairs)
     finally:
         _STATE.clear()
+
+
+def _persons_round(
+    index: MatchIndex, processes: int
+) -> tuple[dict[str, list[Match]], dict[int, Match], list[list[tuple[float, int]]], int]:
+    vacancies, candidates = index.vacancies, index.candidates
+    width = len(vacancies)
+    by_candidate: dict[str, list[Match]] = {}
+    known: dict[int, Match] = {}
+    merged: list[list[tuple[float, int]]] = [[] for _ in vacancies]
+    pairs = 0
+    i = 0
+    for results, heaps, scored, table in _map(_candidate_slice, len(candidates), processes):
+        reasons = _decode(table)
+        pairs += scored
+        for encoded in results:
+            cid = candidates[i].id
+            matches = []
+            for j, score, numbers in encoded:
+                match = Match(cid, vacancies[j].id, score, tuple(map(reasons.__getitem__, numbers)))
+                matches.append(match)
+                known[i * width + j] = match
+            by_candidate[cid] = matches
+            i += 1
+        for j, heap in heaps.items():
+            merged[j].extend(heap)
+    return by_candidate, known, merged, pairs
+
+
+def _vacancies_round(
+    index: MatchIndex, processes: int, best: list[list[int]], known: dict[int, Match]
+) -> dict[str, list[Match]]:
+    vacancies, candidates = index.vacancies, index.candidates
+    width = len(vacancies)
+    by_vacancy: dict[str, list[Match]] = {}
+    j = 0
+    for chunk, table in _map(_vacancy_slice, len(vacancies), processes):
+        reasons = _decode(table)
+        for sent in chunk:
+            vid = vacancies[j].id
+            matches = []
+            for i, item in zip(best[j], sent, strict=True):
+                if item is None:
+                    matches.append(known[i * width + j])
+                else:
+                    score, numbers = item
+                    reasons_of = tuple(map(reasons.__getitem__, numbers))
+                    matches.append(Match(candidates[i].id, vid, score, reasons_of))
+            by_vacancy[vid] = matches
+            j += 1
+    return by_vacancy
