@@ -17,8 +17,25 @@ from dataclasses import dataclass
 from typing import Any
 
 from lotse.jobs.matching.index import MatchIndex
-from lotse.jobs.matching.records import Candidate, Vacancy
-from lotse.jobs.matching.score import Match, Reason, distance_km, explain_at, interned, score_at
+from lotse.jobs.matching.records import Access, Candidate, Vacancy
+from lotse.jobs.matching.score import (
+    LICENCE_POINTS,
+    SHIFT_POINTS,
+    Match,
+    PreparedCandidate,
+    Reason,
+    _distance_points,
+    _experience,
+    _fit,
+    _hours,
+    _language,
+    _recognised,
+    distance_km,
+    explain_at,
+    interned,
+)
+
+NO_ACCESS = Access.NO_ACCESS
 
 # Set before the worker processes fork, read by them; never pickled.
 _STATE: dict[str, Any] = {}
@@ -74,22 +91,8 @@ def _candidate_slice(
     pairs = 0
     for i in range(*bounds):
         c = candidates[i]
-        mine: list[tuple[float, int, float]] = []
-        groups = c.groups
-        kms, entries = index.near(c)
-        for km, at in entries[: bisect.bisect_right(kms, c.max_km)]:
-            for group in groups:
-                block = at.get(group)
-                if not block:
-                    continue
-                for j in block:
-                    s = score_at(c, vacancies[j], km)
-                    if s is None:
-                        continue
-                    pairs += 1
-                    mine.append((-s, j, km))
-                    if s > floor[j]:
-                        _offer(heaps, floor, j, s, -i, k_candidates)
+        mine, scored = _person_pairs(index, c, i, heaps, floor, k_candidates)
+        pairs += scored
         # (−score, position) are unique, so the km is never compared
         best = heapq.nsmallest(k_vacancies, mine) if len(mine) > k_vacancies else sorted(mine)
         encoded = []
@@ -98,6 +101,74 @@ def _candidate_slice(
             encoded.append((j, score, numbers))
         results.append(encoded)
     return results, heaps, pairs, codec.table
+
+
+def _person_pairs(  # noqa: C901 (`score_at` inlined: the batch's inner loop)
+    index: MatchIndex,
+    c: PreparedCandidate,
+    i: int,
+    heaps: VacancyBest,
+    floor: list[float],
+    k: int,
+) -> tuple[list[tuple[float, int, float]], int]:
+    """Every pair of the person the blocking lets through, scored as `score_at` scores it
+    (the same terms added in the same order, so the same floats), with what depends on the
+    person and one value of the vacancy cached per person: the fit and experience per code,
+    the German per set of requirements, the hours points per hours, the access per start
+    date, the distance points per Gemeinde. Offers each score to the vacancy's heap."""
+    vacancies = index.vacancies
+    mine: list[tuple[float, int, float]] = []
+    pairs = 0
+    fits: dict[str, tuple[int, int, float]] = {}
+    languages: dict[int, float] = {}
+    hours_points: dict[int, float] = {}
+    access_ok: dict[object, bool] = {}
+    shifts, licences, only = c.shifts, c.licences, c.only
+    kms, entries = index.near(c)
+    for km, at in entries[: bisect.bisect_right(kms, c.max_km)]:
+        distance = _distance_points(km, c)
+        for group in c.groups:
+            block = at.get(group)
+            if not block:
+                continue
+            for j in block:
+                v = vacancies[j]
+                if only is None:
+                    ok = access_ok.get(v.start)
+                    if ok is None:
+                        ok = access_ok[v.start] = c.access_on(v.start).answer is not NO_ACCESS
+                    if not ok:
+                        continue
+                if v.recognition_required and not _recognised(c, v):
+                    continue
+                fit = fits.get(v.fit_key)
+                if fit is None:
+                    depth, points, _ = _fit(c, v)
+                    experience = _experience(c, v.prefixes[5 - depth][1])[1] if depth else 0.0
+                    fit = fits[v.fit_key] = (depth, points, experience)
+                if not fit[0]:
+                    continue
+                language = languages.get(v.requirements_id)
+                if language is None:  # not yet known; −1: a hard requirement is not met
+                    found = _language(c, v)
+                    language = languages[v.requirements_id] = -1.0 if found is None else found[0]
+                if language < 0:
+                    continue
+                hours = hours_points.get(v.hours)
+                if hours is None:
+                    hours = hours_points[v.hours] = _hours(c, v)[0]
+                total = fit[1] + language + fit[2]
+                total += distance + hours
+                if not v.shifts or shifts:
+                    total += SHIFT_POINTS
+                if v.licence is None or v.licence in licences:
+                    total += LICENCE_POINTS
+                s = round(total, 1)
+                pairs += 1
+                mine.append((-s, j, km))
+                if s > floor[j]:
+                    _offer(heaps, floor, j, s, -i, k)
+    return mine, pairs
 
 
 def _offer(heaps: VacancyBest, floor: list[float], j: int, s: float, minus_i: int, k: int) -> None:

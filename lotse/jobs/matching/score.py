@@ -177,6 +177,7 @@ class PreparedVacancy:
     __slots__ = (
         "code",
         "cos_lat",
+        "fit_key",
         "hours",
         "id",
         "kind",
@@ -217,6 +218,8 @@ class PreparedVacancy:
         self.cos_lat = math.cos(self.rlat)
         self.kind = vacancy.kind
         self.training = vacancy.kind is not Kind.JOB
+        # what the occupational fit depends on: the code, and for training no level penalty
+        self.fit_key = vacancy.code + ("t" if self.training else "")
         self.hours = vacancy.hours
         self.start = vacancy.start
         self.licence = vacancy.licence
