@@ -421,9 +421,20 @@ def explain(c: PreparedCandidate, v: PreparedVacancy) -> Match | None:
 
 
 def explain_at(c: PreparedCandidate, v: PreparedVacancy, km: float) -> Match | None:
-    """`explain` with the distance known. The hard filters and the sum are those of `score_at`,
-    term by term in the same order, so the value is the same float; the reasons come from
-    caches keyed by the few numbers they depend on (most pairs share most of their reasons)."""
+    """`explain` with the distance known."""
+    found = explained(c, v, km)
+    if found is None:
+        return None
+    return Match(c.id, v.id, found[0], tuple(found[1]))
+
+
+def explained(
+    c: PreparedCandidate, v: PreparedVacancy, km: float
+) -> tuple[float, list[Reason]] | None:
+    """(score, reasons) of the pair, None when a hard filter excludes it. The hard filters
+    and the sum are those of `score_at`, term by term in the same order, so the value is the
+    same float; the reasons come from caches keyed by the few numbers they depend on (most
+    pairs share most of their reasons)."""
     access = _admitted(c, v, km)
     if access is None:
         return None
@@ -460,7 +471,7 @@ def explain_at(c: PreparedCandidate, v: PreparedVacancy, km: float) -> Match | N
         add(_SHIFTS_POSSIBLE if shifts_ok else _SHIFTS_NOT_POSSIBLE[c.childcare])
     add(_LICENCE_NOT_REQUIRED if v.licence is None else _licence_reason(v.licence, held))
     add(_recognition_reason(v.p4) if v.recognition_required else _RECOGNITION_NOT_REQUIRED)
-    return Match(c.id, v.id, round(total, 1), tuple(reasons))
+    return round(total, 1), reasons
 
 
 def _admitted(c: PreparedCandidate, v: PreparedVacancy, km: float) -> AccessAnswer | None:
