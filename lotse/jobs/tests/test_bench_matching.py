@@ -11,7 +11,8 @@ RUN = Path(__file__).resolve().parents[3] / "bench" / "matching" / "run.py"
 
 def _bench() -> ModuleType:
     spec = importlib.util.spec_from_file_location("bench_matching_run", RUN)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
