@@ -1,11 +1,17 @@
 """All persons × all vacancies at once: the best vacancies of every person and the best persons
 of every vacancy, each with reasons.
 
-Every pair the blocking lets through is scored once, from the person's side; its score goes to
-the person's list and to the vacancy's. The persons are split into one slice per process
-(forked from this one, so the prepared index is shared, not copied); each slice returns its
-persons' results and, per vacancy, its best persons; the vacancies' lists are merged and
-explained in a second round of the same processes.
+Every pair the blocking lets through is scored once, from the person's side, by `score_at`
+inlined in the persons' loop (`_person_pairs`: the same terms in the same order, so the same
+floats; what depends on the person and one value of the vacancy is cached per person); its
+score goes to the person's list and to the vacancy's heap. Reasons are built only for the
+results kept. The persons are split into one slice per process (forked from this one, so the
+prepared index is shared, not copied); each slice returns its persons' results and, per vacancy,
+its best persons. A worker sends a result as its score and the numbers of its reasons in a table
+it sends once per slice, not as pickled objects. The vacancies' lists are merged; the pairs the
+persons' lists already hold are reused, the others explained in a second round of the same
+processes. `lotse/jobs/tests/test_matching_batch_equivalence.py` checks the results against the
+straightforward scoring.
 """
 
 import bisect
