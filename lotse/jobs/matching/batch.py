@@ -136,6 +136,7 @@ def _person_pairs(  # noqa: C901 (`score_at` inlined: the batch's inner loop)
     hours_points: dict[int, float] = {}
     access_ok: dict[object, bool] = {}
     shifts, licences, only = c.shifts, c.licences, c.only
+    minus_i, heappush, heapreplace = -i, heapq.heappush, heapq.heapreplace
     kms, entries = index.near(c)
     for km, at in entries[: bisect.bisect_right(kms, c.max_km)]:
         distance = _distance_points(km, c)
@@ -178,22 +179,19 @@ def _person_pairs(  # noqa: C901 (`score_at` inlined: the batch's inner loop)
                 s = round(total, 1)
                 pairs += 1
                 mine.append((-s, j, km))
+                # the vacancy's heap of (score, −position), at most k; `floor` its worst once full
                 if s > floor[j]:
-                    _offer(heaps, floor, j, s, -i, k)
+                    heap = heaps.get(j)
+                    if heap is None:
+                        heap = heaps[j] = []
+                    if len(heap) < k:
+                        heappush(heap, (s, minus_i))
+                        if len(heap) == k:
+                            floor[j] = heap[0][0]
+                    else:
+                        heapreplace(heap, (s, minus_i))
+                        floor[j] = heap[0][0]
     return mine, pairs
-
-
-def _offer(heaps: VacancyBest, floor: list[float], j: int, s: float, minus_i: int, k: int) -> None:
-    heap = heaps.get(j)
-    if heap is None:
-        heap = heaps[j] = []
-    if len(heap) < k:
-        heapq.heappush(heap, (s, minus_i))
-        if len(heap) == k:
-            floor[j] = heap[0][0]
-    else:
-        heapq.heapreplace(heap, (s, minus_i))
-        floor[j] = heap[0][0]
 
 
 def _vacancy_slice(bounds: tuple[int, int]) -> tuple[list[list[Sent | None]], list[Reason]]:
