@@ -177,6 +177,7 @@ class PreparedVacancy:
     __slots__ = (
         "code",
         "cos_lat",
+        "fit_key",
         "hours",
         "id",
         "kind",
@@ -217,6 +218,8 @@ class PreparedVacancy:
         self.cos_lat = math.cos(self.rlat)
         self.kind = vacancy.kind
         self.training = vacancy.kind is not Kind.JOB
+        # what the occupational fit depends on: the code, and for training no level penalty
+        self.fit_key = vacancy.code + ("t" if self.training else "")
         self.hours = vacancy.hours
         self.start = vacancy.start
         self.licence = vacancy.licence
@@ -331,6 +334,11 @@ def _language(c: PreparedCandidate, v: PreparedVacancy) -> tuple[float, tuple[Re
     return found
 
 
+def interned(reason: Reason) -> Reason:
+    """This process's one object for the reason (a reason received from a worker process)."""
+    return _interned(reason.code, reason.points, reason.values)
+
+
 def _interned(code: str, points: float, values: tuple[tuple[str, Value], ...]) -> Reason:
     key = (code, points, values)
     found = _REASONS.get(key)
@@ -409,59 +417,144 @@ _RECOGNITION_NOT_REQUIRED = Reason("recognition_not_required")
 
 def explain(c: PreparedCandidate, v: PreparedVacancy) -> Match | None:
     """The same score as `score`, with its reasons; None when a hard filter excludes the pair."""
-    value = score(c, v)
-    if value is None:
+    return explain_at(c, v, distance_km(c, v))
+
+
+def explain_at(c: PreparedCandidate, v: PreparedVacancy, km: float) -> Match | None:
+    """`explain` with the distance known."""
+    found = explained(c, v, km)
+    if found is None:
         return None
-    reasons = list(_access_reasons(c.access_on(v.start), v))
-    add = reasons.append
+    return Match(c.id, v.id, found[0], tuple(found[1]))
+
+
+def explained(
+    c: PreparedCandidate, v: PreparedVacancy, km: float
+) -> tuple[float, list[Reason]] | None:
+    """(score, reasons) of the pair, None when a hard filter excludes it. The hard filters
+    and the sum are those of `score_at`, term by term in the same order, so the value is the
+    same float; the reasons come from caches keyed by the few numbers they depend on (most
+    pairs share most of their reasons)."""
+    access = _admitted(c, v, km)
+    if access is None:
+        return None
     depth, points, (code, _, source) = _fit(c, v)
+    if not depth:
+        return None
+    language = _language(c, v)
+    if language is None:
+        return None
+    years, experience = _experience(c, v.prefixes[5 - depth][1])
+    distance = _distance_points(km, c)
+    hours = _hours(c, v)
+    total = points + language[0] + experience
+    total += distance + hours[0]
+    shifts_ok = not v.shifts or c.shifts
+    if shifts_ok:
+        total += SHIFT_POINTS
+    held = v.licence is None or v.licence in c.licences
+    if held:
+        total += LICENCE_POINTS
+    reasons = list(_access_reasons(access, v))
+    add = reasons.append
     add(_occupation_reason(depth, code, v.code, source))
     level = int(code[4])
     if level != v.level and not v.training:
-        kind = "level_higher" if v.level > level else "level_lower"
-        add(
-            _interned(
-                kind, points - TIER_POINTS[depth], (("candidate", level), ("vacancy", v.level))
-            )
-        )
-    years, experience = _experience(c, v.prefixes[5 - depth][1])
-    add(_interned("experience", experience, (("years", years), ("fit", TIER_NAMES[depth]))))
-    language = _language(c, v)
-    assert language is not None
+        add(_level_reason(level, v.level, points - TIER_POINTS[depth]))
+    add(_experience_reason(years, experience, depth))
     reasons.extend(language[1])
-    km = distance_km(c, v)
-    values: tuple[tuple[str, Value], ...] = (
-        ("km", round(km, 1)),
-        ("max_km", c.max_km),
-        ("means", c.means),
-    )
-    add(_interned("distance", _distance_points(km, c), values))
-    add(_hours(c, v)[1])
+    add(_distance_reason(round(km, 1), distance, c))
+    add(hours[1])
     if not v.shifts:
         add(_NO_SHIFT_WORK)
     else:
-        add(_SHIFTS_POSSIBLE if c.shifts else _SHIFTS_NOT_POSSIBLE[c.childcare])
-    if v.licence is None:
-        add(_LICENCE_NOT_REQUIRED)
-    else:
-        held = v.licence in c.licences
+        add(_SHIFTS_POSSIBLE if shifts_ok else _SHIFTS_NOT_POSSIBLE[c.childcare])
+    add(_LICENCE_NOT_REQUIRED if v.licence is None else _licence_reason(v.licence, held))
+    add(_recognition_reason(v.p4) if v.recognition_required else _RECOGNITION_NOT_REQUIRED)
+    return round(total, 1), reasons
+
+
+def _admitted(c: PreparedCandidate, v: PreparedVacancy, km: float) -> AccessAnswer | None:
+    """The access answer on the start date when the pair passes the filters before the
+    occupation and the language (those of `score_at`, in its order); else None."""
+    if not v.open:
+        return None
+    access = c.only if c.only is not None else c.candidate.access_on(v.start)
+    if access.answer is Access.NO_ACCESS:
+        return None
+    if v.recognition_required and not _recognised(c, v):
+        return None
+    if km > c.max_km:
+        return None
+    return access
+
+
+_CACHE: dict[tuple[object, ...], Reason] = {}
+
+
+def _level_reason(level: int, wanted: int, points: int) -> Reason:
+    key = ("level", level, wanted, points)
+    found = _CACHE.get(key)
+    if found is None:
+        kind = "level_higher" if wanted > level else "level_lower"
+        values: tuple[tuple[str, Value], ...] = (("candidate", level), ("vacancy", wanted))
+        found = _CACHE[key] = _interned(kind, points, values)
+    return found
+
+
+def _experience_reason(years: float, points: float, depth: int) -> Reason:
+    key = ("experience", years, points, depth)
+    found = _CACHE.get(key)
+    if found is None:
+        values: tuple[tuple[str, Value], ...] = (("years", years), ("fit", TIER_NAMES[depth]))
+        found = _CACHE[key] = _interned("experience", points, values)
+    return found
+
+
+def _distance_reason(km: float, points: float, c: PreparedCandidate) -> Reason:
+    key = ("distance", km, points, c.max_km, c.means)
+    found = _CACHE.get(key)
+    if found is None:
+        values: tuple[tuple[str, Value], ...] = (
+            ("km", km),
+            ("max_km", c.max_km),
+            ("means", c.means),
+        )
+        found = _CACHE[key] = _interned("distance", points, values)
+    return found
+
+
+def _licence_reason(licence: str, held: bool) -> Reason:
+    key = ("licence", licence, held)
+    found = _CACHE.get(key)
+    if found is None:
         code = "licence_held" if held else "licence_missing"
-        add(_interned(code, LICENCE_POINTS if held else 0, (("licence", v.licence),)))
-    if v.recognition_required:
-        add(_interned("recognition_full", 0.0, (("berufsuntergruppe", v.p4),)))
-    else:
-        add(_RECOGNITION_NOT_REQUIRED)
-    return Match(c.id, v.id, value, tuple(reasons))
+        values: tuple[tuple[str, Value], ...] = (("licence", licence),)
+        found = _CACHE[key] = _interned(code, LICENCE_POINTS if held else 0, values)
+    return found
+
+
+def _recognition_reason(berufsuntergruppe: str) -> Reason:
+    key = ("recognition", berufsuntergruppe)
+    found = _CACHE.get(key)
+    if found is None:
+        values: tuple[tuple[str, Value], ...] = (("berufsuntergruppe", berufsuntergruppe),)
+        found = _CACHE[key] = _interned("recognition_full", 0.0, values)
+    return found
 
 
 def _occupation_reason(depth: int, code: str, vacancy: str, source: str) -> Reason:
-    values = (
-        ("fit", TIER_NAMES[depth]),
-        ("candidate", code),
-        ("vacancy", vacancy),
-        ("source", source),
-    )
-    return _interned("occupation", TIER_POINTS[depth], values)
+    key = ("occupation", depth, code, vacancy, source)
+    found = _CACHE.get(key)
+    if found is None:
+        values: tuple[tuple[str, Value], ...] = (
+            ("fit", TIER_NAMES[depth]),
+            ("candidate", code),
+            ("vacancy", vacancy),
+            ("source", source),
+        )
+        found = _CACHE[key] = _interned("occupation", TIER_POINTS[depth], values)
+    return found
 
 
 _ACCESS: dict[tuple[object, ...], tuple[Reason, ...]] = {}
