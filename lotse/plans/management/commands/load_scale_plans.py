@@ -1,14 +1,14 @@
 """Profiles, integration plans and course enrolments for the scale registry (bench/plans/).
 
-Every person of the load benchmark's registry (`manage.py load_scale_registry`, the cases it
-opened as "generated") gets what the profile, plan and caseload pages read: profile entries
-(schooling, one work experience) and a German language level, one or two goals owned by offices
-of the Kreis of the person's case with two steps each (one due this week), the plan's change
-list as the services write it, and for about a third an enrolment in a course of their Kreis
-(enrolled up to the course's seats, then on the waiting list). Rows go in with executemany
-inserts in batches, without the per-row services: demo mode only, like the registry, and one
-audit event for the whole import. Persons that have a goal already are left alone, so running
-the command again adds nothing (it says so).
+Every generated person (the load benchmark's registry of `manage.py load_scale_registry` and
+the demo's generated persons: their cases were opened as "generated") gets what the profile,
+plan and caseload pages read: profile entries (schooling, one work experience) and a German
+language level, one or two goals owned by offices of the Kreis of the person's case with two
+steps each (one due this week), the plan's change list as the services write it, and for about
+a third an enrolment in a course of their Kreis (enrolled up to the course's seats, then on the
+waiting list). Rows go in with executemany inserts in batches, without the per-row services:
+demo mode only, like the registry, and one audit event for the whole import. Persons that have
+a goal already are left alone, so running the command again adds nothing (it says so).
 """
 
 import random
