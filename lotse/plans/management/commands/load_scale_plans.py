@@ -12,7 +12,7 @@ a goal already are left alone, so running the command again adds nothing (it say
 """
 
 import random
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -66,7 +66,7 @@ def _insert(model: type[models.Model], objects: list, *, local: bool = False) ->
         return
     meta = model._meta
     fields = list(meta.local_concrete_fields if local else meta.concrete_fields)
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    columns = ", ".join(connection.ops.quote_name(str(f.column)) for f in fields)
     placeholders = ", ".join(["%s"] * len(fields))
     table = connection.ops.quote_name(meta.db_table)
     # Table and column names come from our own models, never from input.
@@ -79,8 +79,17 @@ def _insert(model: type[models.Model], objects: list, *, local: bool = False) ->
         cursor.executemany(sql, rows)
 
 
+def _value(value: object) -> object:
+    """A value as the plan's change list keeps it (lotse.plans.services._value)."""
+    if isinstance(value, Office):
+        return {"code": value.code, "name": value.name}
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
 def _next_id(model: type[models.Model]) -> int:
-    last = model.objects.order_by("-pk").values_list("pk", flat=True).first()
+    last = model._default_manager.order_by("-pk").values_list("pk", flat=True).first()
     return (last or 0) + 1
 
 
@@ -222,7 +231,7 @@ class _Loader:
                 )  # fmt: skip
             )
             enrolment = None
-            kreis_courses = self.courses.get(office.kreis_id)
+            kreis_courses = self.courses.get(office.kreis_id or 0)
             if kreis_courses and rng.random() < self.enrolled_share:
                 course = rng.choice(kreis_courses)
                 full = self.taken[course.pk] >= course.seats
@@ -274,8 +283,10 @@ class _Loader:
         _insert(Goal, goals)
         _insert(Step, steps)
         _insert(PlanChange, changes)
-        written = {"entries": entries, "languages": languages, "goals": goals, "steps": steps,
-                   "changes": changes, "enrolments": enrolments}  # fmt: skip
+        written: dict[str, list] = {
+            "entries": entries, "languages": languages, "goals": goals, "steps": steps,
+            "changes": changes, "enrolments": enrolments,
+        }  # fmt: skip
         for name, rows in written.items():
             self.counts[name] += len(rows)
 
@@ -286,11 +297,7 @@ class _Loader:
                       "status": goal.status, "owner": goal.owner}  # fmt: skip
         else:
             values = {"text": step.text, "due_on": step.due_on, "responsible": step.responsible}
-        changes = {
-            name: [None, {"code": v.code, "name": v.name} if isinstance(v, Office) else
-                   v.isoformat() if hasattr(v, "isoformat") else str(v)]
-            for name, v in values.items()
-        }  # fmt: skip
+        changes = {name: [None, _value(v)] for name, v in values.items()}
         return PlanChange(
             person_id=goal.person_id, goal=goal, step=step, kind=kind, changes=changes,
             office=goal.recorded_by, user_id=goal.recorded_by_user_id, changed_at=now,
