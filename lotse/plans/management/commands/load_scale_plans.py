@@ -65,7 +65,12 @@ def _insert(model: type[models.Model], objects: list, *, local: bool = False) ->
     if not objects:
         return
     meta = model._meta
-    fields = list(meta.local_concrete_fields if local else meta.concrete_fields)
+    # An auto-incremented primary key left unset is left to the database.
+    fields = [
+        f
+        for f in (meta.local_concrete_fields if local else meta.concrete_fields)
+        if not (f.primary_key and getattr(objects[0], f.attname) is None)
+    ]
     columns = ", ".join(connection.ops.quote_name(str(f.column)) for f in fields)
     placeholders = ", ".join(["%s"] * len(fields))
     table = connection.ops.quote_name(meta.db_table)
