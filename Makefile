@@ -11,7 +11,7 @@ VAR_DIR ?= $(or $(LOTSE_VAR_DIR),var)
 LOCAL_ENV := $(VAR_DIR)/local.env
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: help install local-env run test test-sqlite test-postgres lint format messages demo-code clean bench bench-load
+.PHONY: help install local-env run test test-sqlite test-postgres lint format messages demo-code clean bench bench-load bench-plans
 
 help:
 	@echo "make run     set up, migrate, load reference and demo data, serve on http://127.0.0.1:8000"
@@ -97,3 +97,6 @@ bench: $(STAMP)
 bench-load: $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-load.lock
 	$(PY) bench/load/run.py $(BENCH_LOAD_ARGS)
+
+bench-plans: $(STAMP)
+	nice -n 10 $(PY) bench/plans/run.py $(BENCH_PLANS_ARGS)
