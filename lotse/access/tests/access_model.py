@@ -18,6 +18,7 @@ ROLE_ACTIONS: dict[str, set[str]] = {
         "case.work",
         "referral.handle",
         "courses.manage",
+        "vacancies.view",
     },
     "team_lead": EVERY_STAFF_MEMBER
     | {
@@ -32,6 +33,7 @@ ROLE_ACTIONS: dict[str, set[str]] = {
         "cases.reassign",
         "duplicates.review",
         "courses.manage",
+        "vacancies.view",
     },
     "dpo": EVERY_STAFF_MEMBER | {"audit_trail.view"},
     "planner": EVERY_STAFF_MEMBER | {"aggregates.view"},
@@ -51,13 +53,17 @@ ROLE_ACTIONS: dict[str, set[str]] = {
         "reference_change.approve",
     },
 }
-ROLE_ACTIONS["other_caseworker"] = ROLE_ACTIONS["caseworker"]
+# The caseworker of the Jobcenter Ludwigsburg also records employers and vacancies (the Agentur's
+# employer service and the Jobcenter do; the Sozialamt's staff read the vacancies only).
+ROLE_ACTIONS["other_caseworker"] = ROLE_ACTIONS["caseworker"] | {"vacancies.manage"}
 # Actions on an object of another Kreis are refused (the office scope). Staff are managed by
 # their own office's administrators only (an object rule, stricter than the Kreis).
 SCOPED_ACTIONS = {"office_staff.view", "person.view", "person.edit"}
 SCOPED_ACTIONS |= {"cases.reassign", "case.work", "person.break_glass"}
 # Courses belong to the Kreis of their Gemeinde: read and recorded within one's Kreise.
 SCOPED_ACTIONS |= {"courses.view", "courses.manage"}
+# Employers and vacancies belong to the Kreis of their Gemeinde too.
+SCOPED_ACTIONS |= {"vacancies.view", "vacancies.manage"}
 
 # The personas who reach the admin (/admin/) at all.
 ADMIN_PERSONAS = {"administrator", "land_admin"}
