@@ -180,7 +180,7 @@ def _employer_fields(data: EmployerInput) -> dict[str, object]:
     }
 
 
-EMPLOYER_LABELS = {"sector": dict(Sector.choices)}
+EMPLOYER_LABELS: dict[str, dict] = {"sector": dict(Sector.choices)}
 
 
 @atomic_service
@@ -330,7 +330,7 @@ def _vacancy_fields(data: VacancyInput, occupation: Occupation) -> dict[str, obj
     }
 
 
-VACANCY_LABELS = {
+VACANCY_LABELS: dict[str, dict] = {
     "kind": dict(VacancyKind.choices),
     "status": dict(VacancyStatus.choices),
     **{f"german_{skill}": dict(CefrLevel.choices) for skill in SKILLS},
@@ -418,7 +418,7 @@ def vacancy_set_status(*, actor: User, vacancy: Vacancy, status: str, reason: st
     vacancy.status_reason = reason
     vacancy.status_changed_at = timezone.now()
     vacancy.save(update_fields=["status", "status_reason", "status_changed_at", "updated_at"])
-    labels = VACANCY_LABELS["status"]
+    labels = dict(VacancyStatus.choices)
     changes = {"status": [str(labels[before]), str(labels[status])]}
     if reason:
         changes["status_reason"] = ["", reason]
