@@ -99,14 +99,16 @@ def _log(
 
 def _apply(obj: Employer | Vacancy, fields: dict[str, object], labels: dict) -> dict:
     """Set `fields` on `obj`; the changed ones as {field: [old, new]} in words."""
+
+    def word(name: str, value: object) -> str:
+        names = labels.get(name)
+        return _word(names.get(value, value) if names and isinstance(value, str) else value)
+
     changed = {}
     for name, value in fields.items():
         before = getattr(obj, name)
         if before != value:
-            changed[name] = [
-                _word(labels.get(name, {}).get(before, before)),
-                _word(labels.get(name, {}).get(value, value)),
-            ]
+            changed[name] = [word(name, before), word(name, value)]
             setattr(obj, name, value)
     return changed
 
