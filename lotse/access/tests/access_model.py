@@ -360,6 +360,59 @@ WRITES: dict[str, dict] = {
     },
     "POST web:enrolment_withdraw": {"action": "person.edit", "body": {"reason": "Umzug"}},
     "POST web:enrolment_take_seat": {"action": "person.edit", "body": {}},
+    # employers and vacancies ({employer}: the sample Kreis's employer; {work_place}: its
+    # Gemeinde; vacancies: the sample employer's open one)
+    "POST web:employer_new": {
+        "action": "vacancies.manage",
+        "body": {"name": "Neuer Betrieb", "gemeinde": "{work_place}", "sector": "crafts"},
+    },
+    "POST web:employer_change": {
+        "action": "vacancies.manage",
+        "body": {
+            "name": "Umbenannter Betrieb",
+            "gemeinde": "{work_place}",
+            "sector": "industry",
+            "offers": ["mentor"],
+        },
+    },
+    "POST web:vacancy_new": {
+        "action": "vacancies.manage",
+        "body": {
+            "kind": "job",
+            "title": "Elektroniker/in",
+            "occupation": "26212",
+            "gemeinde": "{work_place}",
+            "hours_per_week": "39",
+        },
+    },
+    "POST web:vacancy_change": {
+        "action": "vacancies.manage",
+        "body": {
+            "kind": "apprenticeship",
+            "title": "Ausbildung Elektroniker/in",
+            "occupation": "26212",
+            "gemeinde": "{work_place}",
+            "hours_per_week": "39",
+        },
+    },
+    "POST web:vacancy_status": {"action": "vacancies.manage", "body": {"status": "filled"}},
+    "POST api:employer_create": {
+        "action": "vacancies.manage",
+        "body": {"name": "Neuer Betrieb", "place": "{work_place}", "sector": "crafts"},
+    },
+    "PATCH api:employer_update": {"action": "vacancies.manage", "body": {"name": "Umbenannt"}},
+    "POST api:vacancy_create": {
+        "action": "vacancies.manage",
+        "body": {
+            "employer": "{employer}",
+            "title": "Elektroniker/in",
+            "occupation": "26212",
+            "place": "{work_place}",
+            "hours_per_week": 39,
+        },
+    },
+    "PATCH api:vacancy_update": {"action": "vacancies.manage", "body": {"hours_per_week": 30}},
+    "POST api:vacancy_status_set": {"action": "vacancies.manage", "body": {"status": "filled"}},
     # the API
     "POST api:enrolment_new": {
         "action": "person.edit",
