@@ -76,6 +76,10 @@ def _word(value: object) -> str:
         return value.strftime("%d.%m.%Y")
     if isinstance(value, list):
         return ", ".join(str(Offer(code).label) for code in value if code in Offer.values)
+    if isinstance(value, Occupation):
+        return value.title_de  # words, not the code
+    if isinstance(value, Gemeinde):
+        return value.name
     return str(value)
 
 
