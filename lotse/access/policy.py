@@ -59,6 +59,8 @@ class Action(StrEnum):
     HANDLE_REFERRAL = "referral.handle"
     VIEW_COURSES = "courses.view"
     MANAGE_COURSES = "courses.manage"
+    VIEW_VACANCIES = "vacancies.view"
+    MANAGE_VACANCIES = "vacancies.manage"
 
 
 class Category(StrEnum):
@@ -99,6 +101,13 @@ is_administrator = has_role(Role.ADMINISTRATOR)
 def works_for_the_land(user: Actor) -> bool:
     office = getattr(user, "office", None)
     return office is not None and office.kind == OfficeKind.LAND
+
+
+@rules.predicate
+def works_for_employer_service(user: Actor) -> bool:
+    """The Agentur (its employer service, Arbeitgeber-Service) or the Jobcenter."""
+    office = getattr(user, "office", None)
+    return office is not None and office.kind in (OfficeKind.AGENTUR, OfficeKind.JOBCENTER)
 
 
 # A Land administrator: an administrator of the Land's own office (OfficeKind.LAND), which
@@ -197,6 +206,20 @@ CAPABILITIES: dict[Action, Capability] = {
         is_staff_member & (is_caseworker | is_team_lead),
         True,
         _("caseworkers and team leads record the courses of their Kreise"),
+    ),
+    # Employers and vacancies hold no refugee's data; the employers' contact persons are
+    # personal data, recorded by the Agentur's employer service or the Jobcenter and shared
+    # between them within the Kreis. The other offices' caseworkers read the vacancies for
+    # counselling (without the contact persons).
+    Action.VIEW_VACANCIES: Capability(
+        is_staff_member & (is_caseworker | is_team_lead),
+        True,
+        _("caseworkers and team leads, vacancies in their Kreise"),
+    ),
+    Action.MANAGE_VACANCIES: Capability(
+        is_staff_member & (is_caseworker | is_team_lead) & works_for_employer_service,
+        True,
+        _("caseworkers and team leads of the Agentur and the Jobcenter, in their Kreise"),
     ),
 }
 

@@ -59,6 +59,7 @@ from lotse.api.courses import router as courses_router  # noqa: E402
 from lotse.api.households import router as households_router  # noqa: E402
 from lotse.api.plans import router as plans_router  # noqa: E402
 from lotse.api.profiles import router as profiles_router  # noqa: E402
+from lotse.api.vacancies import router as vacancies_router  # noqa: E402
 
 api.add_router("/", cases_router)
 api.add_router("/", consents_router)
@@ -66,6 +67,7 @@ api.add_router("/", courses_router)
 api.add_router("/", households_router)
 api.add_router("/", profiles_router)
 api.add_router("/", plans_router)
+api.add_router("/", vacancies_router)
 
 
 @api.exception_handler(PermissionDenied)

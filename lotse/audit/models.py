@@ -85,6 +85,12 @@ class EventType(models.TextChoices):
     ENROLMENT_REFUSED = "enrolment.refused", _("Enrolment refused by the rules")
     ATTENDANCE_RECORDED = "enrolment.attendance", _("Attendance recorded")
     EXAM_RESULT_RECORDED = "enrolment.exam", _("Exam result recorded")
+    # the road into work: employers and vacancies
+    EMPLOYER_RECORDED = "employer.recorded", _("Employer recorded")
+    EMPLOYER_CHANGED = "employer.changed", _("Employer changed")
+    VACANCY_RECORDED = "vacancy.recorded", _("Vacancy recorded")
+    VACANCY_CHANGED = "vacancy.changed", _("Vacancy changed")
+    VACANCY_STATUS_CHANGED = "vacancy.status", _("Vacancy filled, withdrawn or reopened")
 
 
 class Outcome(models.TextChoices):

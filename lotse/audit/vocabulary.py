@@ -65,6 +65,7 @@ class Purpose(models.TextChoices):
     PLAN = "plan", gettext_lazy("integration plan")
     COURSES = "courses", gettext_lazy("courses and measures")
     ENROLMENT = "enrolment", gettext_lazy("enrolment in a course or measure")
+    VACANCIES = "vacancies", gettext_lazy("employers and vacancies")
 
 
 class ListRead(models.TextChoices):

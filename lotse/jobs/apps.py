@@ -6,3 +6,6 @@ class JobsConfig(AppConfig):
     name = "lotse.jobs"
     label = "jobs"
     verbose_name = _("Work and training")
+
+    def ready(self) -> None:
+        from lotse.jobs import access  # noqa: F401 - registers the vacancies' scope with the policy

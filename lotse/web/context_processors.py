@@ -13,6 +13,7 @@ NAV_LABELS = {
     "persons": _("Persons"),
     "duplicates": _("Possible duplicates"),
     "courses": _("Courses"),
+    "vacancies": _("Vacancies"),
     "directory": _("Kreise and offices"),
     "corrections": _("Correction requests"),
     "audit": _("Audit trail"),
@@ -22,6 +23,7 @@ NAV_LABELS = {
 # Pages below a main entry: (url name, label); shown as the section's own navigation.
 NAV_CHILDREN = {
     "directory": [("web:kreis_list", _("Kreise")), ("web:office_list", _("Offices"))],
+    "vacancies": [("web:vacancy_list", _("Vacancies")), ("web:employer_list", _("Employers"))],
 }
 # Which resolved views belong to which main entry, to mark the current one (aria-current).
 _SECTIONS = {
@@ -61,6 +63,17 @@ _SECTIONS = {
         "web:enrolment_detail",
         "web:course_waiting_times",
     },
+    "vacancies": {
+        "web:vacancy_list",
+        "web:vacancy_detail",
+        "web:vacancy_change",
+        "web:vacancy_status",
+        "web:vacancy_new",
+        "web:employer_list",
+        "web:employer_new",
+        "web:employer_detail",
+        "web:employer_change",
+    },
     "subject_report": {"web:dpo_subject_report_start", "web:dpo_subject_report"},
     "directory": {
         "web:kreis_list",
@@ -75,6 +88,15 @@ _CHILD_CURRENT = {
     "web:kreis_detail": "web:kreis_list",
     "web:office_list": "web:office_list",
     "web:office_detail": "web:office_list",
+    "web:vacancy_list": "web:vacancy_list",
+    "web:vacancy_detail": "web:vacancy_list",
+    "web:vacancy_change": "web:vacancy_list",
+    "web:vacancy_status": "web:vacancy_list",
+    "web:employer_list": "web:employer_list",
+    "web:employer_new": "web:employer_list",
+    "web:employer_detail": "web:employer_list",
+    "web:employer_change": "web:employer_list",
+    "web:vacancy_new": "web:employer_list",
 }
 
 
@@ -133,6 +155,7 @@ def layout(request):
             ("web:person_list", "persons", Action.EDIT_PERSON_REGISTRY),
             ("web:duplicate_queue", "duplicates", Action.REVIEW_DUPLICATES),
             ("web:course_list", "courses", Action.VIEW_COURSES),
+            ("web:vacancy_list", "vacancies", Action.VIEW_VACANCIES),
             ("web:correction_list", "corrections", Action.WORK_ON_CASE),
             ("web:kreis_list", "directory", Action.VIEW_DIRECTORY),
             ("audit:search", "audit", Action.VIEW_AUDIT_TRAIL),

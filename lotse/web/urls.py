@@ -11,6 +11,7 @@ from lotse.web import (
     profile_views,
     status_views,
     subject_rights_views,
+    vacancy_views,
     views,
 )
 
@@ -218,5 +219,26 @@ urlpatterns = [
         name="enrolment_take_seat",
     ),
     path("persons/<uuid:person_id>/enrol/", course_views.person_enrol, name="person_enrol"),
+    path("vacancies/", vacancy_views.vacancy_index, name="vacancy_list"),
+    path("vacancies/<int:vacancy_id>/", vacancy_views.vacancy_detail, name="vacancy_detail"),
+    path(
+        "vacancies/<int:vacancy_id>/change/",
+        vacancy_views.vacancy_change_view,
+        name="vacancy_change",
+    ),
+    path("vacancies/<int:vacancy_id>/status/", vacancy_views.vacancy_status, name="vacancy_status"),
+    path("employers/", vacancy_views.employer_index, name="employer_list"),
+    path("employers/new/", vacancy_views.employer_new, name="employer_new"),
+    path("employers/<int:employer_id>/", vacancy_views.employer_detail, name="employer_detail"),
+    path(
+        "employers/<int:employer_id>/change/",
+        vacancy_views.employer_change_view,
+        name="employer_change",
+    ),
+    path(
+        "employers/<int:employer_id>/vacancies/new/",
+        vacancy_views.vacancy_new,
+        name="vacancy_new",
+    ),
     path("health/", views.health, name="health"),
 ]

@@ -18,6 +18,7 @@ ROLE_ACTIONS: dict[str, set[str]] = {
         "case.work",
         "referral.handle",
         "courses.manage",
+        "vacancies.view",
     },
     "team_lead": EVERY_STAFF_MEMBER
     | {
@@ -32,6 +33,7 @@ ROLE_ACTIONS: dict[str, set[str]] = {
         "cases.reassign",
         "duplicates.review",
         "courses.manage",
+        "vacancies.view",
     },
     "dpo": EVERY_STAFF_MEMBER | {"audit_trail.view"},
     "planner": EVERY_STAFF_MEMBER | {"aggregates.view"},
@@ -51,13 +53,17 @@ ROLE_ACTIONS: dict[str, set[str]] = {
         "reference_change.approve",
     },
 }
-ROLE_ACTIONS["other_caseworker"] = ROLE_ACTIONS["caseworker"]
+# The caseworker of the Jobcenter Ludwigsburg also records employers and vacancies (the Agentur's
+# employer service and the Jobcenter do; the Sozialamt's staff read the vacancies only).
+ROLE_ACTIONS["other_caseworker"] = ROLE_ACTIONS["caseworker"] | {"vacancies.manage"}
 # Actions on an object of another Kreis are refused (the office scope). Staff are managed by
 # their own office's administrators only (an object rule, stricter than the Kreis).
 SCOPED_ACTIONS = {"office_staff.view", "person.view", "person.edit"}
 SCOPED_ACTIONS |= {"cases.reassign", "case.work", "person.break_glass"}
 # Courses belong to the Kreis of their Gemeinde: read and recorded within one's Kreise.
 SCOPED_ACTIONS |= {"courses.view", "courses.manage"}
+# Employers and vacancies belong to the Kreis of their Gemeinde too.
+SCOPED_ACTIONS |= {"vacancies.view", "vacancies.manage"}
 
 # The personas who reach the admin (/admin/) at all.
 ADMIN_PERSONAS = {"administrator", "land_admin"}
@@ -354,6 +360,59 @@ WRITES: dict[str, dict] = {
     },
     "POST web:enrolment_withdraw": {"action": "person.edit", "body": {"reason": "Umzug"}},
     "POST web:enrolment_take_seat": {"action": "person.edit", "body": {}},
+    # employers and vacancies ({employer}: the sample Kreis's employer; {work_place}: its
+    # Gemeinde; vacancies: the sample employer's open one)
+    "POST web:employer_new": {
+        "action": "vacancies.manage",
+        "body": {"name": "Neuer Betrieb", "gemeinde": "{work_place}", "sector": "crafts"},
+    },
+    "POST web:employer_change": {
+        "action": "vacancies.manage",
+        "body": {
+            "name": "Umbenannter Betrieb",
+            "gemeinde": "{work_place}",
+            "sector": "industry",
+            "offers": ["mentor"],
+        },
+    },
+    "POST web:vacancy_new": {
+        "action": "vacancies.manage",
+        "body": {
+            "kind": "job",
+            "title": "Elektroniker/in",
+            "occupation": "26212",
+            "gemeinde": "{work_place}",
+            "hours_per_week": "39",
+        },
+    },
+    "POST web:vacancy_change": {
+        "action": "vacancies.manage",
+        "body": {
+            "kind": "apprenticeship",
+            "title": "Ausbildung Elektroniker/in",
+            "occupation": "26212",
+            "gemeinde": "{work_place}",
+            "hours_per_week": "39",
+        },
+    },
+    "POST web:vacancy_status": {"action": "vacancies.manage", "body": {"status": "filled"}},
+    "POST api:employer_create": {
+        "action": "vacancies.manage",
+        "body": {"name": "Neuer Betrieb", "place": "{work_place}", "sector": "crafts"},
+    },
+    "PATCH api:employer_update": {"action": "vacancies.manage", "body": {"name": "Umbenannt"}},
+    "POST api:vacancy_create": {
+        "action": "vacancies.manage",
+        "body": {
+            "employer": "{employer}",
+            "title": "Elektroniker/in",
+            "occupation": "26212",
+            "place": "{work_place}",
+            "hours_per_week": 39,
+        },
+    },
+    "PATCH api:vacancy_update": {"action": "vacancies.manage", "body": {"hours_per_week": 30}},
+    "POST api:vacancy_status_set": {"action": "vacancies.manage", "body": {"status": "filled"}},
     # the API
     "POST api:enrolment_new": {
         "action": "person.edit",

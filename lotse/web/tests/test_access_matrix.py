@@ -52,6 +52,7 @@ from lotse.cases.services import person_register
 from lotse.consent.models import Consent, GivenHow
 from lotse.courses.models import Course, CourseType, Enrolment, EnrolmentState
 from lotse.identity.models import DuplicatePair, DuplicateRun, Merge
+from lotse.jobs.models import Employer, Vacancy
 from lotse.organisations.models import (
     Jurisdiction,
     Office,
@@ -78,6 +79,7 @@ from lotse.organisations.tests.personas import (
 )
 from lotse.people.models import Person
 from lotse.people.services import NameInput, PersonInput
+from lotse.profiles.models import Occupation
 from lotse.status.models import BenefitSwitch, StatusEvent
 from lotse.status.services import status_event_record
 from lotse.status.switch import KINDS as SWITCH_KINDS
@@ -98,6 +100,12 @@ REFERRAL_TO = {
     "tue": "abh-tubingen-08416",
     "tue-jc": "im-tubingen-08416",
     "lb": "abh-ludwigsburg-08118",
+}
+# Who records the sample employers and vacancies: the Jobcenter of the sample's Kreis.
+EMPLOYER_SERVICE = {
+    "tue": "jc-tubingen-08416",
+    "tue-jc": "jc-tubingen-08416",
+    "lb": "jc-ludwigsburg-08118",
 }
 SAMPLE_KREIS = {"tue": TUEBINGEN, "tue-jc": TUEBINGEN, "lb": LUDWIGSBURG}
 SAMPLE_CONTROLLER = {"tue": "kreis-tue", "tue-jc": "jc-tue", "lb": "kreis-lb"}
@@ -121,6 +129,8 @@ KIND_OF_PARAM: dict[str, str] = {
     "course_id": "course",
     "enrolment_id": "enrolment",
     "step_id": "step",
+    "vacancy_id": "vacancy",
+    "employer_id": "employer",
 }
 # Parameters of ours that are no object: a fixed value.
 PLAIN_PARAMS: dict[str, str] = {"step": "accept", "kind": "schooling"}
@@ -147,6 +157,9 @@ LABELS_OF_KIND: dict[str, tuple[str, ...]] = {
     "course": ("tue", "lb"),  # a course of the Kreis, no person data
     "enrolment": ("tue", "tue-jc", "lb"),
     "step": ("tue", "lb"),
+    # employers and vacancies of the Kreis (no refugee's data), recorded by a Jobcenter
+    "vacancy": ("tue", "lb"),
+    "employer": ("tue", "lb"),
 }
 # Kinds of object with rules of their own (beyond the role's capability and the Kreis scope).
 OBJECT_RULE_KINDS = {
@@ -169,6 +182,10 @@ LISTS_OF_URL: dict[str, str] = {
     "web:duplicate_queue": "pair",
     "web:case_list": "case",
     "web:referral_list": "referral",
+    "web:vacancy_list": "vacancy",
+    "web:employer_list": "employer",
+    "api:vacancies": "vacancy",
+    "api:employers": "employer",
 }
 # Lists that show nothing until something is searched: the search that finds every sample.
 LIST_SEARCH: dict[str, str] = {"web:person_list": "?q=Geheimname"}
@@ -182,6 +199,8 @@ def object_visible(kind: str, label: str, persona: str) -> bool:
         # object rules: an office sees a person (and a pair of them) through its own open case,
         # and its own cases only
         return SAMPLE_OFFICES[label] == PERSONAS[persona].office
+    if kind in ("vacancy", "employer"):  # the Kreis scope: the vacancies of one's own Kreise
+        return SAMPLE_KREIS[label] == SAMPLE_KREIS.get(PERSONA_LABEL[persona])
     if kind == "referral":  # object rule: both offices of a referral, nobody else
         return PERSONAS[persona].office in (SAMPLE_OFFICES[label], REFERRAL_TO[label])
     if kind == "office":  # the office page is public; its staff list is for team leads/admins
@@ -546,6 +565,38 @@ class Samples:
             ),
         )
 
+    def employer(self, label: str) -> Employer:
+        """An employer in a Gemeinde of the sample Kreis, recorded by its Jobcenter."""
+
+        def make() -> Employer:
+            kreis = reference_kreis(SAMPLE_KREIS[label])
+            return Employer.objects.create(
+                name=f"Geheimbetrieb{label.replace('-', '').upper()}",
+                gemeinde=GemeindeFactory(kreis=kreis, name=f"Arbeitsort {label}"),
+                sector="crafts",
+                contact_name=f"Kontakt {label}",
+                recorded_by=reference_office(EMPLOYER_SERVICE[label]),
+            )
+
+        return self._once(("employer", label), make)
+
+    def vacancy(self, label: str) -> Vacancy:
+        """An open vacancy of the sample employer, in its Gemeinde."""
+
+        def make() -> Vacancy:
+            employer = self.employer(label)
+            return Vacancy.objects.create(
+                employer=employer,
+                kind="job",
+                title=f"Geheimstelle{label.replace('-', '').upper()}",
+                occupation=Occupation.objects.get(kldb_code="26212"),
+                gemeinde=employer.gemeinde,
+                hours_per_week=39,
+                recorded_by=employer.recorded_by,
+            )
+
+        return self._once(("vacancy", label), make)
+
     def step(self, label: str):
         """A step of the sample person's plan, recorded by the sample office (with its goal)."""
         return self._once(("step", label), lambda: _plan_step(self, label))
@@ -637,6 +688,7 @@ class Samples:
             for kind in ("staff", "event", "person", "case", "referral", "twin", "run", "pair"):
                 self.make(kind, label)
             self.enrolment(label)
+            self.vacancy(label)
         for label in ("tue", "lb"):
             self.merge(label)
             self.follow_up(label)
@@ -655,6 +707,10 @@ class Samples:
             return [self.person(label).names.get(is_primary=True).family_name]
         if kind == "course":
             return [self.course(label).provider]
+        if kind == "vacancy":
+            return [self.vacancy(label).title]
+        if kind == "employer":
+            return [self.employer(label).name]
         if kind in ("case", "follow_up", "referral", "consent", "enrolment", "step"):
             return self.telltales("person", label)
         if kind in ("pair", "merge"):
@@ -696,6 +752,8 @@ URL_VALUES: dict[str, Callable[[Samples, str], dict[str, object]]] = {
         "person_id": samples.person(label).pk,
         "step_id": samples.step(label).pk,
     },
+    "vacancy": lambda samples, label: {"vacancy_id": samples.vacancy(label).pk},
+    "employer": lambda samples, label: {"employer_id": samples.employer(label).pk},
 }
 
 
@@ -1159,6 +1217,8 @@ def _placeholders(samples: Samples, label: str) -> dict[str, object]:
         "gemeinde": samples.course("lb" if label == "lb" else "tue").gemeinde_id,
         "in_a_month": (today + timedelta(days=30)).isoformat(),
         "in_half_a_year": (today + timedelta(days=180)).isoformat(),
+        "employer": samples.employer(label).pk,
+        "work_place": samples.employer(label).gemeinde_id,
     }
 
 
