@@ -30,6 +30,7 @@ from lotse.courses.catalogue import load_catalogue
 from lotse.organisations.models import User
 from lotse.organisations.reference import load_reference_data
 from lotse.organisations.tests.personas import create_persona, force_sign_in
+from lotse.profiles.occupations import load_subset
 
 # No example database under the working tree, and no deadline: timings on a shared CI machine
 # vary too much to fail a test on.
@@ -94,6 +95,7 @@ def _flushable_audit_trail(django_test_environment):
         # into every database: the next test expects it.
         load_reference_data(django_apps)
         load_catalogue(django_apps)  # the course catalogue of migration courses.0002
+        load_subset(django_apps)  # the occupations of migration profiles.0002
 
     TransactionTestCase._fixture_teardown = _fixture_teardown
     yield
