@@ -19,6 +19,7 @@ import gc
 import heapq
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -228,7 +229,11 @@ def _slices(total: int, parts: int) -> list[tuple[int, int]]:
 
 
 def _map[T](work: Callable[[tuple[int, int]], T], total: int, processes: int) -> list[T]:
-    if processes == 1 or total < 500:
+    # Forking a process that runs other threads (a test session with a browser driver, a
+    # threaded server) can copy a lock in its held state and hang the child for ever: there the
+    # batch runs in this process (same results, slower). `manage.py` and bench/matching have no
+    # other threads and fork.
+    if processes == 1 or total < 500 or threading.active_count() > 1:
         return [work(bounds) for bounds in _slices(total, 1)]
     with multiprocessing.get_context("fork").Pool(processes) as pool:
         return pool.map(work, _slices(total, processes), chunksize=1)
