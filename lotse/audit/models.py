@@ -91,6 +91,12 @@ class EventType(models.TextChoices):
     VACANCY_RECORDED = "vacancy.recorded", _("Vacancy recorded")
     VACANCY_CHANGED = "vacancy.changed", _("Vacancy changed")
     VACANCY_STATUS_CHANGED = "vacancy.status", _("Vacancy filled, withdrawn or reopened")
+    # matching, placements and the youth pathway
+    MATCH_DECIDED = "match.decided", _("Decision on a suggested match recorded")
+    PLACEMENT_RECORDED = "placement.recorded", _("Placement recorded")
+    PLACEMENT_CHANGED = "placement.changed", _("Placement moved on")
+    PLACEMENT_FOLLOW_UP = "placement.follow_up", _("Follow-up of a placement recorded")
+    CASE_CONFERENCE_RECORDED = "plan.case_conference", _("Case conference recorded")
 
 
 class Outcome(models.TextChoices):

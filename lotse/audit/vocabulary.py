@@ -66,6 +66,10 @@ class Purpose(models.TextChoices):
     COURSES = "courses", gettext_lazy("courses and measures")
     ENROLMENT = "enrolment", gettext_lazy("enrolment in a course or measure")
     VACANCIES = "vacancies", gettext_lazy("employers and vacancies")
+    MATCHING = "matching", gettext_lazy("suggestions of vacancies and candidates")
+    PLACEMENT = "placement", gettext_lazy("placement into work or training and its follow-up")
+    YOUTH_PATHWAY = "youth_pathway", gettext_lazy("Jugendberufsagentur (young people under 25)")
+    CASE_CONFERENCE = "case_conference", gettext_lazy("case conference")
 
 
 class ListRead(models.TextChoices):
@@ -81,6 +85,9 @@ class ListRead(models.TextChoices):
     PLAN_STEPS = "plan.step_list", gettext_lazy("list of next steps of integration plans")
     PARTICIPANTS = "enrolment.list", gettext_lazy("list of participants of a course")
     WAITING_LIST = "enrolment.waiting_list", gettext_lazy("waiting list of a course")
+    MATCHES = "match.list", gettext_lazy("list of suggested candidates or vacancies")
+    PLACEMENTS = "placement.list", gettext_lazy("placement board")
+    YOUTH = "youth.list", gettext_lazy("list of young people (Jugendberufsagentur)")
 
 
 # The texts callers pass (and the trail stored before the codes): text → code.
