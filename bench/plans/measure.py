@@ -62,7 +62,8 @@ def persons_of(user: User, limit: int = 50) -> list[str]:
     return [str(pid) for pid in ids]
 
 
-def request(cookies: str, path: str) -> tuple[float, int, int]:
+def request(cookies: str, path: str, *, body: bool = False) -> tuple:
+    """(milliseconds, SQL queries, status), and the body when `body` is set."""
     environ = RequestFactory()._base_environ(
         PATH_INFO=path,
         REQUEST_METHOD="GET",
@@ -79,13 +80,14 @@ def request(cookies: str, path: str) -> tuple[float, int, int]:
 
     started = time.perf_counter()
     result = application(environ, start_response)
-    body = b"".join(result)
+    content = b"".join(result)
     if hasattr(result, "close"):  # as a WSGI server does: request_finished, connections kept
         result.close()
     elapsed = (time.perf_counter() - started) * 1000
     if answer["status"] != 200:
-        raise SystemExit(f"{path}: {answer['status']} {body[:300]!r}")
-    return elapsed, int(answer["headers"].get("X-Bench-Queries", 0)), answer["status"]
+        raise SystemExit(f"{path}: {answer['status']} {content[:300]!r}")
+    timed = (elapsed, int(answer["headers"].get("X-Bench-Queries", 0)), answer["status"])
+    return (*timed, content) if body else timed
 
 
 def main() -> None:

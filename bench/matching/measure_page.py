@@ -1,0 +1,69 @@
+"""Times one person's matches page in this process (called by bench/matching/page.py with the
+production environment): prints one JSON line with p50/p95 and SQL queries per page.
+
+The same alternating turns as bench/plans/measure.py (whose sign-in and request helpers it
+uses): each turn requests every page once, the bare Django view among them."""
+
+import json
+import statistics
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "bench" / "plans"))
+
+from django.test import Client  # noqa: E402
+from measure import WARM_UP, login, persons_of, request  # noqa: E402  (bench/plans/measure.py)
+from server import CEILING_PATH  # noqa: E402  (bench/load/server.py)
+
+from lotse.jobs.models import Vacancy  # noqa: E402
+from lotse.organisations.tests.personas import force_sign_in  # noqa: E402
+
+
+def main() -> None:
+    turns = int(sys.argv[1]) if len(sys.argv) > 1 else 100
+    user, open_cases = login()
+    client = force_sign_in(Client(), user)
+    cookies = "; ".join(f"{key}={morsel.value}" for key, morsel in client.cookies.items())
+    persons = persons_of(user)
+    if not persons:
+        raise SystemExit("no person with a profile in the office: run manage.py load_scale_plans")
+    pages = {
+        "bare Django view": lambda i: CEILING_PATH,
+        "person page": lambda i: f"/persons/{persons[i % len(persons)]}/",
+        "person's matches": lambda i: f"/persons/{persons[i % len(persons)]}/matches/",
+    }
+    times: dict[str, list[float]] = {name: [] for name in pages}
+    queries: dict[str, list[int]] = {name: [] for name in pages}
+    with_matches: set[str] = set()
+    order = list(pages.items())
+    for turn in range(WARM_UP + turns):
+        for name, path in order if turn % 2 else reversed(order):
+            elapsed, count, _status, body = request(cookies, path(turn), body=True)
+            if turn >= WARM_UP:
+                times[name].append(elapsed)
+                queries[name].append(count)
+            if name == "person's matches" and b"data-match-result" in body:
+                with_matches.add(path(turn))
+    result = {
+        "login": user.username,
+        "open_cases": open_cases,
+        "vacancies": Vacancy.objects.filter(status="open").count(),
+        "turns": turns,
+        "persons_timed": len(persons),
+        "with_matches": len(with_matches),
+        "pages": {
+            name: {
+                "p50": statistics.median(values),
+                "p95": statistics.quantiles(values, n=20)[18],
+                "queries": statistics.median(queries[name]),
+                "queries_max": max(queries[name]),
+            }
+            for name, values in times.items()
+        },
+    }
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
