@@ -52,13 +52,27 @@ run: install
 demo-code: $(STAMP) $(LOCAL_ENV)
 	@$(PY) manage.py demo_logins --code
 
-# The suite twice: on SQLite (with the browser tests), then on a PostgreSQL that the tests start
-# themselves from the machine's binaries (lotse/core/tests/pytest_plugin.py).
+# The suite twice: on SQLite (with the browser tests) and, at the same time, on a PostgreSQL
+# that the tests start themselves from the machine's binaries (lotse/core/tests/pytest_plugin.py).
+# The two runs share no files (the PostgreSQL run has no pytest cache); its output is kept in
+# var/test-postgres.log and printed when both have finished. TEST_SERIAL=1 runs them one after
+# the other, with the output as it comes.
 test: install
 	$(PY) -m ruff check .
 	$(PY) -m mypy
+ifeq ($(TEST_SERIAL),1)
 	$(PY) -m pytest
 	LOTSE_TEST_DATABASE=postgres $(PY) -m pytest -m "not browser" -p no:cacheprovider
+else
+	@mkdir -p var; \
+	LOTSE_TEST_DATABASE=postgres $(PY) -m pytest -m "not browser" -p no:cacheprovider \
+	  > var/test-postgres.log 2>&1 & postgres=$$!; \
+	$(PY) -m pytest; sqlite=$$?; \
+	wait $$postgres; pg=$$?; \
+	echo "=== the suite on PostgreSQL (var/test-postgres.log) ==="; cat var/test-postgres.log; \
+	echo "SQLite: exit $$sqlite, PostgreSQL: exit $$pg"; \
+	test $$sqlite -eq 0 && test $$pg -eq 0
+endif
 
 test-sqlite: $(STAMP)
 	$(PY) -m pytest
