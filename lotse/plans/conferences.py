@@ -21,6 +21,7 @@ from lotse.audit.models import EventType
 from lotse.audit.services import atomic_service, audit_record, audit_refusal
 from lotse.audit.vocabulary import Purpose
 from lotse.organisations.models import Office, User
+from lotse.people.countries import LANGUAGE_NAMES
 from lotse.people.models import Person
 from lotse.plans.models import (
     AGREED_LENGTH,
@@ -86,8 +87,8 @@ def _participant_errors(actor: User, data: ConferenceInput) -> dict[str, str]:
             "ask the person and confirm it, or leave the other participants out."
         )
     language = data.interpreter_language.strip()
-    if len(language) > INTERPRETER_LANGUAGE_LENGTH:
-        errors["interpreter_language"] = _length_error(language, INTERPRETER_LANGUAGE_LENGTH)
+    if len(language) > INTERPRETER_LANGUAGE_LENGTH or (language and language not in LANGUAGE_NAMES):
+        errors["interpreter_language"] = _("Choose the language from the list.")
     elif language and not data.person_present:
         errors["interpreter_language"] = _(
             "An interpreter is named only when the person took part."

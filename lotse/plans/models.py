@@ -14,6 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from lotse.core.models import TimeStampedModel
+from lotse.people.countries import LANGUAGES
 
 GOAL_TEXT_LENGTH = 300
 STEP_TEXT_LENGTH = 300
@@ -222,7 +223,10 @@ class CaseConference(TimeStampedModel):
     external_consent = models.BooleanField(_("consent to the other participants"), default=False)
     person_present = models.BooleanField(_("the person took part"), default=False)
     interpreter_language = models.CharField(
-        _("interpreter for"), max_length=INTERPRETER_LANGUAGE_LENGTH, blank=True
+        _("interpreter for"),
+        max_length=INTERPRETER_LANGUAGE_LENGTH,
+        choices=LANGUAGES,
+        blank=True,
     )
     agreed = models.TextField(_("what was agreed"), max_length=AGREED_LENGTH)
     goals = models.ManyToManyField(
