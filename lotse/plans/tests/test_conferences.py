@@ -102,7 +102,8 @@ def test_a_correction_is_a_new_row_and_only_the_recording_office_corrects(
         replaces=first,
     )
     first.refresh_from_db()
-    assert first.replaced_by == second and first.agreed.startswith("VABO")
+    assert first.replaced_by == second
+    assert first.agreed.startswith("VABO")
     read = case_conferences_of(actor=agentur, person=person)
     assert [v.conference for v in read.current] == [second]
     assert read.current[0].earlier == [first]
