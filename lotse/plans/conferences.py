@@ -163,6 +163,7 @@ def case_conference_record(
     if errors:
         raise ValidationError(errors)
     others = data.other_participants.strip()
+    assert data.held_on is not None  # checked above
     conference = CaseConference.objects.create(
         person=person,
         held_on=data.held_on,

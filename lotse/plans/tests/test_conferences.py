@@ -4,6 +4,7 @@ school only with the person's consent, corrections as new rows; read like the pl
 the API with their messages."""
 
 import json
+from typing import Any
 from datetime import timedelta
 from html import unescape
 
@@ -22,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 
 def conference(actor, person, **overrides) -> CaseConference:
-    values = {
+    values: dict[str, Any] = {
         "held_on": timezone.localdate(),
         "offices": [actor.office],
         "agreed": "VABO ab September, danach Einstiegsqualifizierung",
