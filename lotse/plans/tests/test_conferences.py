@@ -4,9 +4,9 @@ school only with the person's consent, corrections as new rows; read like the pl
 the API with their messages."""
 
 import json
-from typing import Any
 from datetime import timedelta
 from html import unescape
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
