@@ -21,6 +21,7 @@ Called from the demo region loader; the part about Filmon waits until the demo p
 
 from datetime import date, timedelta
 
+from django.db.models import Q
 from django.utils import timezone
 
 from lotse.cases.services import case_open
@@ -84,7 +85,13 @@ def _filmon() -> Person | None:
 
 def _jugendamt(kreis: str) -> Office | None:
     """The Jugendamt of the Kreis, where lotse knows it as an office."""
-    return Office.objects.filter(kind="jugendamt", kreis__code=kreis).order_by("pk").first()
+    return (
+        Office.objects.filter(kind="jugendamt")
+        .filter(Q(kreis__code=kreis) | Q(jurisdictions__kreis__code=kreis))
+        .distinct()
+        .order_by("pk")
+        .first()
+    )
 
 
 def _road(filmon: Person, today: date) -> None:
