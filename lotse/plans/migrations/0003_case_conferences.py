@@ -6,41 +6,139 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organisations', '0003_four_eyes'),
-        ('people', '0006_language_assessment_history'),
-        ('plans', '0002_step_enrolment'),
+        ("organisations", "0003_four_eyes"),
+        ("people", "0006_language_assessment_history"),
+        ("plans", "0002_step_enrolment"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CaseConference',
+            name="CaseConference",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('held_on', models.DateField(verbose_name='date of the case conference')),
-                ('other_participants', models.CharField(blank=True, max_length=300, verbose_name='other participants')),
-                ('external_consent', models.BooleanField(default=False, verbose_name='consent to the other participants')),
-                ('person_present', models.BooleanField(default=False, verbose_name='the person took part')),
-                ('interpreter_language', models.CharField(blank=True, choices=[('ar', 'Arabic'), ('fa', 'Persian (Farsi)'), ('prs', 'Dari'), ('ps', 'Pashto'), ('ti', 'Tigrinya'), ('ku', 'Kurdish (Kurmanji)'), ('ckb', 'Kurdish (Sorani)'), ('so', 'Somali'), ('tr', 'Turkish'), ('uk', 'Ukrainian'), ('ru', 'Russian'), ('ka', 'Georgian'), ('en', 'English'), ('fr', 'French'), ('de', 'German')], max_length=60, verbose_name='interpreter for')),
-                ('agreed', models.TextField(max_length=2000, verbose_name='what was agreed')),
-                ('replaced_at', models.DateTimeField(blank=True, null=True)),
-                ('goals', models.ManyToManyField(blank=True, related_name='case_conferences', to='plans.goal', verbose_name='goals')),
-                ('offices', models.ManyToManyField(related_name='+', to='organisations.office', verbose_name='offices at the table')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='case_conferences', to='people.person', verbose_name='person')),
-                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.office', verbose_name='recorded by')),
-                ('recorded_by_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by (staff)')),
-                ('replaced_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='plans.caseconference')),
-                ('steps', models.ManyToManyField(blank=True, related_name='case_conferences', to='plans.step', verbose_name='steps')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("held_on", models.DateField(verbose_name="date of the case conference")),
+                (
+                    "other_participants",
+                    models.CharField(blank=True, max_length=300, verbose_name="other participants"),
+                ),
+                (
+                    "external_consent",
+                    models.BooleanField(
+                        default=False, verbose_name="consent to the other participants"
+                    ),
+                ),
+                (
+                    "person_present",
+                    models.BooleanField(default=False, verbose_name="the person took part"),
+                ),
+                (
+                    "interpreter_language",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("ar", "Arabic"),
+                            ("fa", "Persian (Farsi)"),
+                            ("prs", "Dari"),
+                            ("ps", "Pashto"),
+                            ("ti", "Tigrinya"),
+                            ("ku", "Kurdish (Kurmanji)"),
+                            ("ckb", "Kurdish (Sorani)"),
+                            ("so", "Somali"),
+                            ("tr", "Turkish"),
+                            ("uk", "Ukrainian"),
+                            ("ru", "Russian"),
+                            ("ka", "Georgian"),
+                            ("en", "English"),
+                            ("fr", "French"),
+                            ("de", "German"),
+                        ],
+                        max_length=60,
+                        verbose_name="interpreter for",
+                    ),
+                ),
+                ("agreed", models.TextField(max_length=2000, verbose_name="what was agreed")),
+                ("replaced_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "goals",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="case_conferences",
+                        to="plans.goal",
+                        verbose_name="goals",
+                    ),
+                ),
+                (
+                    "offices",
+                    models.ManyToManyField(
+                        related_name="+",
+                        to="organisations.office",
+                        verbose_name="offices at the table",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="case_conferences",
+                        to="people.person",
+                        verbose_name="person",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisations.office",
+                        verbose_name="recorded by",
+                    ),
+                ),
+                (
+                    "recorded_by_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="recorded by (staff)",
+                    ),
+                ),
+                (
+                    "replaced_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="plans.caseconference",
+                    ),
+                ),
+                (
+                    "steps",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="case_conferences",
+                        to="plans.step",
+                        verbose_name="steps",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'case conference',
-                'verbose_name_plural': 'case conferences',
-                'ordering': ['-held_on', '-pk'],
-                'indexes': [models.Index(fields=['person', 'held_on'], name='plans_conference_person')],
+                "verbose_name": "case conference",
+                "verbose_name_plural": "case conferences",
+                "ordering": ["-held_on", "-pk"],
+                "indexes": [
+                    models.Index(fields=["person", "held_on"], name="plans_conference_person")
+                ],
             },
         ),
     ]
