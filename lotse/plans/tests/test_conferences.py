@@ -14,7 +14,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lotse.audit.models import AuditEvent, EventType
-from lotse.audit.vocabulary import Purpose
 from lotse.plans.conferences import ConferenceInput, case_conference_record, case_conferences_of
 from lotse.plans.models import CaseConference
 from lotse.plans.tests.conftest import plan_consent
@@ -117,7 +116,7 @@ def test_readers_of_the_plan_see_them_the_im_only_with_consent(person, agentur, 
     assert hidden.current == []
     assert hidden.hidden_offices == [agentur.office.name]
     plan_consent(im, person, im.office, "integration_counselling")
-    seen = case_conferences_of(actor=im, person=person, purpose=Purpose.PLAN)
+    seen = case_conferences_of(actor=im, person=person)  # purpose: case conference
     assert len(seen.current) == 1
 
 
