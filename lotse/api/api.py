@@ -54,6 +54,7 @@ api = NinjaAPI(
 
 
 from lotse.api.cases import router as cases_router  # noqa: E402 - after the api exists
+from lotse.api.conferences import router as conferences_router  # noqa: E402
 from lotse.api.consents import router as consents_router  # noqa: E402
 from lotse.api.courses import router as courses_router  # noqa: E402
 from lotse.api.households import router as households_router  # noqa: E402
@@ -67,6 +68,7 @@ api.add_router("/", courses_router)
 api.add_router("/", households_router)
 api.add_router("/", profiles_router)
 api.add_router("/", plans_router)
+api.add_router("/", conferences_router)
 api.add_router("/", vacancies_router)
 
 

@@ -22,6 +22,7 @@ class CourseFamily(models.TextChoices):
     AGENTUR = "agentur", _("Measure of the Agentur für Arbeit")
     ENTRY_QUALIFICATION = "entry_qualification", _("Entry qualification (Einstiegsqualifizierung)")
     TRAINING_PREPARATION = "training_preparation", _("Training preparation")
+    SCHOOL = "school", _("School class for newcomers (VKL, VABO)")
 
 
 class _Labelled(models.Model):

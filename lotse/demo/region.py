@@ -25,6 +25,7 @@ from lotse.access.services import user_create
 from lotse.audit.models import EventType
 from lotse.audit.services import audit_record
 from lotse.demo.courses import demo_courses_seed
+from lotse.demo.school import demo_school_seed
 from lotse.demo.vacancies import demo_vacancies_seed
 from lotse.organisations.models import Gemeinde, Kreis, Office, Role, Team, User
 from lotse.organisations.reference import LAND_OFFICE_CODE
@@ -129,6 +130,7 @@ def demo_region_seed() -> list[DemoLogin]:
     logins.extend(_ensure_land_admins())
     demo_courses_seed()  # the course catalogue of the pilot Kreise (lotse/demo/courses.py)
     demo_vacancies_seed()  # employers and vacancies of the pilot Kreise (lotse/demo/vacancies.py)
+    demo_school_seed()  # VABO/VKL classes, Filmon's VABO and case conference (lotse/demo/school.py)
     return logins
 
 

@@ -14,6 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from lotse.core.models import TimeStampedModel
+from lotse.people.countries import LANGUAGES
 
 GOAL_TEXT_LENGTH = 300
 STEP_TEXT_LENGTH = 300
@@ -190,3 +191,73 @@ class PlanChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.changed_at:%Y-%m-%d})"
+
+
+OTHER_PARTICIPANTS_LENGTH = 300
+INTERPRETER_LANGUAGE_LENGTH = 60
+AGREED_LENGTH = 2000
+
+
+class CaseConference(TimeStampedModel):
+    """A case conference on the person's shared plan: the offices at the table, others taking
+    part (the school, the guardian) with the person's consent, whether the person took part and
+    with an interpreter for which language, what was agreed and the goals and steps it concerns.
+
+    Plan data of the person (category `plan`), owned by the office that recorded it. Never
+    overwritten: a correction is a new row, and the old one is marked replaced by it."""
+
+    person = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="case_conferences",
+    )
+    held_on = models.DateField(_("date of the case conference"))
+    offices = models.ManyToManyField(
+        "organisations.Office", verbose_name=_("offices at the table"), related_name="+"
+    )
+    other_participants = models.CharField(
+        _("other participants"), max_length=OTHER_PARTICIPANTS_LENGTH, blank=True
+    )
+    # The person agreed that the other participants (e.g. the school) take part.
+    external_consent = models.BooleanField(_("consent to the other participants"), default=False)
+    person_present = models.BooleanField(_("the person took part"), default=False)
+    interpreter_language = models.CharField(
+        _("interpreter for"),
+        max_length=INTERPRETER_LANGUAGE_LENGTH,
+        choices=LANGUAGES,
+        blank=True,
+    )
+    agreed = models.TextField(_("what was agreed"), max_length=AGREED_LENGTH)
+    goals = models.ManyToManyField(
+        Goal, verbose_name=_("goals"), related_name="case_conferences", blank=True
+    )
+    steps = models.ManyToManyField(
+        Step, verbose_name=_("steps"), related_name="case_conferences", blank=True
+    )
+    recorded_by = models.ForeignKey(
+        "organisations.Office",
+        verbose_name=_("recorded by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    recorded_by_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by (staff)"),
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+    )
+    replaced_by = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    replaced_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("case conference")
+        verbose_name_plural = _("case conferences")
+        ordering = ["-held_on", "-pk"]
+        indexes = [models.Index(fields=["person", "held_on"], name="plans_conference_person")]
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.held_on:%d.%m.%Y}"

@@ -118,6 +118,14 @@ def _birth_date(person, assumptions) -> str:
     return born.isoformat()
 
 
+def birth_precision(person) -> str:
+    """How exactly the birth date is known, in the engine's words: day, month or year."""
+    from lotse.people.models import DatePrecision
+
+    precision = person.birth_date_precision
+    return {DatePrecision.YEAR: "year", DatePrecision.MONTH: "month"}.get(precision, "day")
+
+
 def person_kreis(person, entries, office=None) -> str:
     today = timezone.localdate()
     address = (
@@ -170,15 +178,19 @@ def gather(person, entries, *, office=None, with_household: bool = True) -> Fact
         .order_by("-valid_from")
         .first()
     )
+    person_facts = {
+        "nationality": nationality,
+        "birth_date": _birth_date(person, assumptions),
+        "entry_date": entry_date,
+        "in_reception_centre": bool(
+            address and address.accommodation == AccommodationKind.ERSTAUFNAHME
+        ),
+    }
+    precision = birth_precision(person)
+    if precision != "day":
+        person_facts["birth_precision"] = precision
     return Facts(
-        person={
-            "nationality": nationality,
-            "birth_date": _birth_date(person, assumptions),
-            "entry_date": entry_date,
-            "in_reception_centre": bool(
-                address and address.accommodation == AccommodationKind.ERSTAUFNAHME
-            ),
-        },
+        person=person_facts,
         kreis=person_kreis(person, entries, office),
         events=events,
         assumptions=assumptions,

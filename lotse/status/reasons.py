@@ -519,6 +519,157 @@ FACT_TEXTS = {
     "counted_from_application": _("counted from the asylum application on %(day)s"),
     "no_application": _("no asylum application filed yet: the waiting period has not begun"),
 }
+# --- school (VKL, VABO) and the ways out of the Duldung (§§ 60c, 60d AufenthG) -------------------
+
+RULE_TEXTS.update(
+    {
+        "school.general": _(
+            "Schulpflicht at a general school for children and young people living in "
+            "Baden-Württemberg, from %(min_age)s to under %(until_age)s years here; without "
+            "German, pupils first learn in a preparatory class (Vorbereitungsklasse, VKL)."
+        ),
+        "school.below_school_age": _("Not yet of school age."),
+        "school.general_beyond": _(
+            "Beyond the age of the general school: Berufsschulpflicht applies, so a VABO class "
+            "at a vocational school instead of a preparatory class."
+        ),
+        "school.berufsschulpflicht": _(
+            "Berufsschulpflicht after the general school, until the end of the school year in "
+            "which the young person turns %(until_age)s, for those without a training contract; "
+            "without sufficient German it is fulfilled in a VABO class at a vocational school "
+            "(from about %(min_age)s years)."
+        ),
+        "school.berufsschule_voluntary": _(
+            "After the Berufsschulpflicht, the vocational school (and a VABO class) can be "
+            "attended voluntarily until the end of the school year in which the person turns "
+            "%(until_age)s, where places are free."
+        ),
+        "school.beyond_school_age": _(
+            "Beyond the age of the vocational school: no VABO class; the integration course "
+            "(youth course) or a vocational German course instead."
+        ),
+        "school.vabo_too_young": _(
+            "Of the age of the general school: a preparatory class (VKL) at a general school, "
+            "not a VABO class."
+        ),
+        "school.in_training": _(
+            "In vocational training: the person attends the vocational school of the training, "
+            "not a VABO class."
+        ),
+        "school.duty_after_arrival": _(
+            "For persons with an Aufenthaltsgestattung or a Duldung, the Schulpflicht begins "
+            "%(months)s months after the arrival from abroad; before that they can attend, but "
+            "need not."
+        ),
+        "school.departed": _("The person has left Germany."),
+        "duldung_paths.work_ban": _(
+            "A work ban applies (removal blocked, identity not clarified under § 60b, or a safe "
+            "country of origin after the rejection): neither an Ausbildungsduldung nor a "
+            "Beschäftigungsduldung can be considered."
+        ),
+        "duldung_paths.holds_60c": _(
+            "The Ausländerbehörde has issued an Ausbildungsduldung; it is recorded."
+        ),
+        "duldung_paths.holds_60d": _(
+            "The Ausländerbehörde has issued a Beschäftigungsduldung; it is recorded."
+        ),
+        "duldung_paths.before_2016": _(
+            "For this period lotse does not judge a Duldung for vocational training: please "
+            "check by hand."
+        ),
+        "duldung_paths.ausbildung_2016": _(
+            "Ausbildungsduldung (“3+2”): a Duldung for the whole of a qualified vocational "
+            "training in a state-recognised occupation, unless concrete measures to end the "
+            "stay are imminent."
+        ),
+        "duldung_paths.ausbildung": _(
+            "Ausbildungsduldung: for a qualified vocational training in a state-recognised "
+            "occupation of at least two years, or a training as a helper or assistant with a "
+            "qualified training agreed to follow; a Duldung held for %(duldung_months)s months "
+            "before, identity clarified, no work ban, no concrete measures to end the stay."
+        ),
+        "duldung_paths.beschaeftigung_2020": _(
+            "Beschäftigungsduldung: entry by %(entered_by)s, a Duldung for %(duldung_months)s "
+            "months, %(employment_months)s months of employment of at least %(hours_per_week)s "
+            "hours a week, livelihood secured, oral German at level A2, identity clarified, no "
+            "convictions."
+        ),
+        "duldung_paths.beschaeftigung": _(
+            "Beschäftigungsduldung: entry by %(entered_by)s, a Duldung for %(duldung_months)s "
+            "months, %(employment_months)s months of employment subject to social insurance of "
+            "at least %(hours_per_week)s hours a week, livelihood secured, oral German at level "
+            "A2, identity clarified, no convictions."
+        ),
+    }
+)
+NOTES.update(
+    {
+        "school.birth_uncertain": _(
+            "The exact date of birth is not recorded, and on another day of that year the answer "
+            "would be different: clarify the date of birth, or decide with the school."
+        ),
+        "school.general": _(
+            "lotse takes the age as a stand-in for the nine school years of the general school; "
+            "the school decides on the class."
+        ),
+        "duldung_paths.may_apply": _(
+            "Can be considered – check the conditions: lotse does not know everything the "
+            "Ausländerbehörde asks for, and only the Ausländerbehörde decides."
+        ),
+    }
+)
+FACT_TEXTS.update(
+    {
+        "in_training": _("in vocational training"),
+        "duty_ends": _("the Berufsschulpflicht ends on %(day)s"),
+        "voluntary_until": _("voluntary attendance possible until %(day)s"),
+        "birth_year_only": _(
+            "only the year of birth is recorded: on another day of that year the answer would "
+            "be: %(answers)s"
+        ),
+        "birth_month_only": _(
+            "only the month of birth is recorded: on another day of that month the answer "
+            "would be: %(answers)s"
+        ),
+        "duty_begins": _("the Schulpflicht begins on %(day)s"),
+        "duldung_since": _("Duldung since %(day)s (%(months)s full months)"),
+        "no_training": _("no vocational training recorded"),
+        "training_since": _("vocational training since %(day)s"),
+        "duldung_months_short": _("%(months)s months of Duldung complete only on %(day)s"),
+        "check_60c": _(
+            "to check: a training contract in a state-recognised occupation, identity "
+            "clarified, no concrete measures to end the stay"
+        ),
+        "entered_after": _("entered after %(day)s"),
+        "no_employment": _("no employment recorded"),
+        "employed_since": _("employed since %(day)s (%(months)s full months)"),
+        "hours_unknown": _("hours a week not recorded (at least %(hours)s needed)"),
+        "hours_short": _("%(hours)s hours a week, at least %(needed)s needed"),
+        "employment_short": _("%(months)s months of employment complete only on %(day)s"),
+        "check_60d": _(
+            "to check: identity clarified, livelihood secured, oral German at level A2, no "
+            "convictions"
+        ),
+    }
+)
+ANSWER_LABELS.update(
+    {
+        "no_duldung": _("does not arise (no Duldung)"),
+        "no_access": _("no access: work ban"),
+        "holds_60c": _("Ausbildungsduldung recorded"),
+        "holds_60d": _("Beschäftigungsduldung recorded"),
+        "may_60c": _("Ausbildungsduldung (§ 60c) can be considered – check the conditions"),
+        "may_60d": _("Beschäftigungsduldung (§ 60d) can be considered – check the conditions"),
+        "may_60c_60d": _(
+            "Ausbildungsduldung (§ 60c) or Beschäftigungsduldung (§ 60d) can be considered – "
+            "check the conditions"
+        ),
+        "none_yet": _("not yet: the conditions are not met in the record"),
+        "not_answered": _("not judged for this period"),
+    }
+)
+
+
 EVENT_TEXT = _("%(event)s on %(day)s")
 EVENT_TEXT_DETAILS = _("%(event)s (%(details)s) on %(day)s")
 VALID_UNTIL = _("valid until %(day)s")
@@ -665,6 +816,7 @@ VALUE_TEXTS = {
     "regime": regime_text,
     "regimes": lambda value: ", ".join(regime_text(r) for r in value),
     "relation": lambda value: str(RELATION_LABELS.get(value, value)),
+    "answers": lambda value: ", ".join(regime_text(a) for a in value),
 }
 
 

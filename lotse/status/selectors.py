@@ -31,6 +31,9 @@ QUESTIONS = {
     "integration_course": _("Integration course"),
     "gute_bleibeperspektive": _("Gute Bleibeperspektive"),
     "switch": _("Rechtskreiswechsel"),
+    "duldung_paths": _("Ausbildungs- or Beschäftigungsduldung"),
+    "school_vkl": _("Preparatory class at a general school (VKL)"),
+    "school_vabo": _("VABO class at a vocational school"),
 }
 VALUES = ANSWER_LABELS
 

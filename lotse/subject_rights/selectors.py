@@ -31,7 +31,7 @@ from lotse.consent.models import Consent
 from lotse.courses.models import Enrolment
 from lotse.organisations.models import Office, Role, User
 from lotse.people.models import Person, PersonLanguage, PersonRelation
-from lotse.plans.models import Goal, PlanChange, Step
+from lotse.plans.models import CaseConference, Goal, PlanChange, Step
 from lotse.profiles.documents import entry_line
 from lotse.profiles.selectors import profile_entries_of_person
 from lotse.status.facts import entries_in_force
@@ -425,7 +425,30 @@ def _plan(person):
         ],
         "changes": changes.count(),
         "last_change": changes.values_list("changed_at", flat=True).last(),
+        "conferences": _conferences(person),
     }
+
+
+def _conferences(person):
+    """Every case conference on the plan (corrected ones too, marked replaced)."""
+    rows = (
+        CaseConference.objects.filter(person=person)
+        .select_related("recorded_by")
+        .prefetch_related("offices")
+        .order_by("held_on", "pk")
+    )
+    return [
+        {
+            "held_on": row.held_on,
+            "participants": ", ".join(
+                [*sorted(o.name for o in row.offices.all()), row.other_participants]
+            ).rstrip(", "),
+            "agreed": row.agreed,
+            "recorded_by": row.recorded_by.name,
+            "replaced_at": row.replaced_at,
+        }
+        for row in rows
+    ]
 
 
 def _enrolments(person):

@@ -16,6 +16,7 @@ from lotse.audit.vocabulary import Purpose
 from lotse.consent.form_texts import document_languages
 from lotse.courses.selectors import enrolments_of_person
 from lotse.people.selectors import person_get
+from lotse.plans.conferences import case_conferences_of
 from lotse.plans.documents import plan_pdf
 from lotse.plans.models import StepStatus
 from lotse.plans.selectors import (
@@ -55,12 +56,14 @@ def _person_for(request, person_id, *, editing: bool):
 def plan_page(request, person_id):
     person = person_get(actor=request.user, person_id=person_id, purpose=Purpose.PLAN)
     plan = plan_get(actor=request.user, person=person)
+    conferences = case_conferences_of(actor=request.user, person=person, purpose=Purpose.PLAN)
     return render(
         request,
         "plans/plan.html",
         {
             "person": person,
             "plan": plan,
+            "conferences": conferences,
             "today": timezone.localdate(),
             "pdf_languages": document_languages(person.preferred_language),
         },

@@ -2,6 +2,7 @@ from django.urls import path
 
 from lotse.web import (
     case_views,
+    conference_views,
     consent_views,
     course_views,
     duplicate_views,
@@ -91,6 +92,11 @@ urlpatterns = [
     path("occupations/", profile_views.occupation_list, name="occupation_list"),
     path("persons/<uuid:person_id>/plan/", plan_views.plan_page, name="plan"),
     path("persons/<uuid:person_id>/plan/pdf/", plan_views.plan_pdf_view, name="plan_pdf"),
+    path(
+        "persons/<uuid:person_id>/plan/conferences/new/",
+        conference_views.plan_conference_new,
+        name="plan_conference_new",
+    ),
     path(
         "persons/<uuid:person_id>/plan/goals/new/", plan_views.plan_goal_new, name="plan_goal_new"
     ),

@@ -491,6 +491,19 @@ WRITES: dict[str, dict] = {
         },
     },
     "PATCH api:plan_step_status": {"action": "person.edit", "body": {"status": "done"}},
+    # case conferences on the plan (an office of the sample's Kreis at the table)
+    "POST web:plan_conference_new": {
+        "action": "person.edit",
+        "body": {"held_on": "{today}", "offices": "{referral_to}", "agreed": "VABO ab September"},
+    },
+    "POST api:conference_create": {
+        "action": "person.edit",
+        "body": {
+            "held_on": "{today}",
+            "offices": ["{referral_to_code}"],
+            "agreed": "VABO ab September",
+        },
+    },
     "PUT api:household_replace": {
         "action": "person.edit",
         "body": {

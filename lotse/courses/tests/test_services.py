@@ -78,9 +78,9 @@ def test_the_catalogue_is_loaded_with_levels_equal_to_the_person_levels(db):
     assert CourseType.objects.get(code="berufssprachkurs-gesundheit").teaching_units == 600
     assert CourseType.objects.get(code="berufssprachkurs-fach").teaching_units == 300
     assert CourseType.objects.get(code="erstorientierungskurs").teaching_units == 300
-    # Only the Integrationskurs family asks the rules engine.
+    # Only the Integrationskurs family and the school classes ask the rules engine.
     asking = set(CourseType.objects.exclude(admission_question="").values_list("family", flat=True))
-    assert asking == {"integration"}
+    assert asking == {"integration", "school"}
     assert {"perf", "perjuf", "einstiegsqualifizierung", "bvb"} <= set(
         CourseType.objects.values_list("code", flat=True)
     )

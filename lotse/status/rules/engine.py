@@ -33,12 +33,14 @@ from lotse.status.rules.benefits import Q as BENEFIT
 from lotse.status.rules.benefits import _reverse_switch as reverse_switch_rule
 from lotse.status.rules.context import Context
 from lotse.status.rules.courses import integration_course
+from lotse.status.rules.duldung import duldung_paths
 from lotse.status.rules.errors import MissingFact, ScenarioError, said
 from lotse.status.rules.fact import fact
 from lotse.status.rules.labour import labour_access
 from lotse.status.rules.perspective import good_perspective
 from lotse.status.rules.ruleset import RuleSet, default_rules
 from lotse.status.rules.scenario import Member, Scenario
+from lotse.status.rules.school import school_vabo, school_vkl
 from lotse.status.rules.status import Frame, Status, check_introduced, status_on
 
 
@@ -69,6 +71,9 @@ def evaluate(
         "integration_course": _attempt(ctx, lambda: integration_course(ctx, status)),
         "gute_bleibeperspektive": _attempt(ctx, lambda: good_perspective(ctx, cite=True)),
         "switch": switch,
+        "duldung_paths": _attempt(ctx, lambda: duldung_paths(ctx, status)),
+        "school_vkl": _attempt(ctx, lambda: school_vkl(ctx, status)),
+        "school_vabo": _attempt(ctx, lambda: school_vabo(ctx, status)),
     }
     _pending_notes(ctx, status, None if isinstance(regime, Open) else regime)
     left_open = {q: a for q, a in answers.items() if isinstance(a, Open)}

@@ -109,6 +109,9 @@ PERSON_OPTIONAL = {
     "in_youth_welfare": False,
     "labour_market_close": None,
 }
+# How exactly the birth date is known: "day", or only the "month" or the "year" (the date then
+# is the day the record takes, e.g. the 1st of January).
+BIRTH_PRECISIONS = ("day", "month", "year")
 # Kosovo has no ISO alpha-3 code; lotse.people.countries uses KOS.
 NATIONALITY_ALIASES = {"XKX": "KOS", "RKS": "KOS"}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -124,6 +127,7 @@ class Person:
     able_to_work: bool = True
     in_youth_welfare: bool = False
     labour_market_close: bool | None = None
+    birth_precision: str = "day"
 
 
 @dataclass(frozen=True)
@@ -202,7 +206,7 @@ def _bool(value: Any, where: str) -> bool:
 
 def parse_person(data: Any, where: str = "person") -> Person:
     data = _object(data, where)
-    _no_unknown(data, set(PERSON_REQUIRED) | set(PERSON_OPTIONAL), where)
+    _no_unknown(data, {*PERSON_REQUIRED, *PERSON_OPTIONAL, "birth_precision"}, where)
     for name in PERSON_REQUIRED:
         if name not in data:
             raise ScenarioError(f"{where}.{name} is missing")
@@ -216,8 +220,15 @@ def parse_person(data: Any, where: str = "person") -> Person:
     for name, default in PERSON_OPTIONAL.items():
         value = data.get(name, default)
         options[name] = value if value is None else _bool(value, f"{where}.{name}")
+    precision = data.get("birth_precision", "day")
+    if precision not in BIRTH_PRECISIONS:
+        raise ScenarioError(
+            f"{where}.birth_precision: expected one of {', '.join(BIRTH_PRECISIONS)}, "
+            f"got {precision!r}"
+        )
     person = Person(
         nationality=nationality,
+        birth_precision=precision,
         birth_date=parse_date(data["birth_date"], f"{where}.birth_date"),
         entry_date=parse_date(data["entry_date"], f"{where}.entry_date"),
         in_reception_centre=_bool(data["in_reception_centre"], f"{where}.in_reception_centre"),

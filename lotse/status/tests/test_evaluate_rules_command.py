@@ -16,6 +16,9 @@ KEYS = [
     "integration_course",
     "gute_bleibeperspektive",
     "switch",
+    "duldung_paths",
+    "school_vkl",
+    "school_vabo",
     "open",
     "reasons",
 ]

@@ -404,3 +404,24 @@ def test_the_timeline_of_an_asylum_seeker_2019_names_the_closeness_to_the_labour
     assert "Nicht zu beurteilen ohne: Nähe zum Arbeitsmarkt" in page
     assert "labour_market_close" not in page
     assert "Grundleistungen" in page
+
+
+def test_the_person_page_says_where_a_60d_may_apply_and_never_granted(client_for, abh, amal):
+    amal.nationalities.update(country="AFG")
+    for kind, day, details in [
+        ("entry", date(2021, 4, 20), {}),
+        ("asylum_application", date(2021, 5, 1), {"kind": "first"}),
+        ("decision", date(2022, 6, 1), {"outcome": "rejected_unfounded"}),
+        ("finality", date(2022, 7, 1), {}),
+        ("duldung", date(2022, 8, 1), {"variant": "60a"}),
+        ("employment_start", date(2024, 9, 1), {"hours_per_week": 25}),
+    ]:
+        status_event_record(
+            actor=abh, person=amal, kind=kind, date=day, details=details, source="document"
+        )
+    page = client_for(abh).get(reverse("web:person_detail", args=[amal.pk])).content.decode()
+    assert "Ausbildungs- oder Beschäftigungsduldung" in page
+    assert "Beschäftigungsduldung (§ 60d) kann in Frage kommen – Voraussetzungen prüfen" in page
+    assert "§ 60d Abs. 1 AufenthG" in page
+    assert "Beschäftigungsduldung erteilt" not in page
+    assert "VABO-Klasse an einer beruflichen Schule" in page

@@ -193,3 +193,30 @@ def test_the_report_says_the_persons_name_appeared_in_a_list(person, caseworker,
         actor=caseworker, person=person, language="en", request_reference="Antrag"
     )
     assert "Ihr Name" in pdf_text(pdf)
+
+
+def test_the_report_lists_the_case_conferences_on_the_plan(person, caseworker):
+    from django.utils import timezone
+
+    from lotse.plans.conferences import ConferenceInput, case_conference_record
+
+    case_conference_record(
+        actor=caseworker,
+        person=person,
+        data=ConferenceInput(
+            held_on=timezone.localdate(),
+            offices=[caseworker.office],
+            other_participants="Gewerbliche Schule Tübingen",
+            external_consent=True,
+            agreed="VABO ab September",
+        ),
+    )
+    data = subject_report_data(actor=caseworker, person=person)
+    [row] = data["plan"]["conferences"]
+    assert row["agreed"] == "VABO ab September"
+    assert "Gewerbliche Schule Tübingen" in row["participants"]
+    text = pdf_text(
+        subject_report_create(actor=caseworker, person=person, language="ar", request_reference="A")
+    )
+    assert "Fallkonferenzen zu Ihrem Plan" in text
+    assert "VABO" in text

@@ -290,7 +290,7 @@ PAGES = {
         "caseworker",
         grow_plan,
         _person_url("web:plan"),
-        most=38,
+        most=43,  # 38, and the case conferences on the plan (the policy's answer, the rows)
         shows=lambda w: f"Schritt {BIG - 1}.2",
     ),
     "person page with a plan": Page(

@@ -1,0 +1,36 @@
+"""The demo's school: VABO and VKL classes in the pilot Kreise, and Filmon Tesfay (the
+unaccompanied minor from Eritrea) in the VABO class in Tübingen with a case conference on his
+plan, the school at the table with his consent."""
+
+import pytest
+
+from lotse.courses.models import Course, Enrolment
+from lotse.demo.persons import demo_persons_seed
+from lotse.demo.region import demo_region_seed
+from lotse.demo.school import VABO_TUEBINGEN, demo_school_seed
+from lotse.organisations.models import User
+from lotse.plans.conferences import case_conferences_of
+
+pytestmark = pytest.mark.django_db
+
+
+def test_filmon_goes_to_the_vabo_class_with_a_case_conference():
+    demo_region_seed()
+    assert Course.objects.filter(course_type__code="vabo", provider=VABO_TUEBINGEN).exists()
+    assert Course.objects.filter(course_type__code="vkl").exists()
+    demo_persons_seed()
+    demo_region_seed()  # as `make run` does when it prints the logins
+    enrolment = Enrolment.objects.get(course__provider=VABO_TUEBINGEN)
+    assert enrolment.admission in ("obliged", "admissible")
+    # only his year of birth is known: the reasons say so
+    facts = [f for reason in enrolment.reasons for f in reason["facts"]]
+    assert any("Geburtsjahr" in f for f in facts), facts
+    read = case_conferences_of(
+        actor=User.objects.get(username="tue-im-sb"), person=enrolment.person
+    )
+    assert len(read.current) == 1
+    conference = read.current[0].conference
+    assert "Gewerbliche Schule Tübingen" in conference.other_participants
+    assert conference.external_consent
+    assert conference.interpreter_language == "ti"
+    assert demo_school_seed() == 0  # once only
