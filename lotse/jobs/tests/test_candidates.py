@@ -31,7 +31,8 @@ def test_the_electrician_gets_the_electricians_vacancy_with_its_reasons(jc):
     result = found.results[0]
     codes = [r.code for r in result.match.reasons]
     assert codes[0] == "access_free"
-    assert "occupation" in codes and "experience" in codes
+    assert "occupation" in codes
+    assert "experience" in codes
     texts = [r.text for r in result.reasons]
     assert "6 years of work experience in the matching occupation." in texts
     assert any(t.startswith("Occupation: ") and "the same occupation as" in t for t in texts)
@@ -47,7 +48,8 @@ def test_a_duldung_holder_who_may_not_work_gets_nothing_and_the_page_says_why(jc
     record_status(person, DULDUNG_NO_WORK)
     build = candidate_build(actor=jc, person=person, purpose=Purpose.MATCHING)
     assert build.candidate is not None
-    assert build.access[0].answer is m.Access.NO_ACCESS and build.access[0].duldung
+    assert build.access[0].answer is m.Access.NO_ACCESS
+    assert build.access[0].duldung
     found = matches_for_person(actor=jc, person=person)
     assert found.results == []
 
@@ -93,6 +95,8 @@ def test_codes_for_the_engine():
 def test_the_vacancy_record(jc):
     record = vacancy_record(vacancy(jc, german_firm=True, driving_licence="B", shift_work=True))
     assert record is not None
-    assert record.code == "26212" and record.licence == "B" and record.shifts
+    assert record.code == "26212"
+    assert record.licence == "B"
+    assert record.shifts
     assert {r.skill for r in record.german} == {m.Skill.LISTENING, m.Skill.SPEAKING}
     assert all(r.hard for r in record.german)
