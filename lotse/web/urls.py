@@ -6,6 +6,7 @@ from lotse.web import (
     consent_views,
     course_views,
     duplicate_views,
+    match_views,
     office_correction_views,
     person_views,
     plan_views,
@@ -233,6 +234,19 @@ urlpatterns = [
         name="vacancy_change",
     ),
     path("vacancies/<int:vacancy_id>/status/", vacancy_views.vacancy_status, name="vacancy_status"),
+    # suggested matches both ways, the decisions on them and their figures (lotse/jobs)
+    path("persons/<uuid:person_id>/matches/", match_views.person_matches, name="person_matches"),
+    path(
+        "persons/<uuid:person_id>/matches/decide/",
+        match_views.person_match_decide,
+        name="person_match_decide",
+    ),
+    path(
+        "vacancies/<int:vacancy_id>/candidates/",
+        match_views.vacancy_candidates,
+        name="vacancy_candidates",
+    ),
+    path("matches/figures/", match_views.match_figures_page, name="match_figures"),
     path("employers/", vacancy_views.employer_index, name="employer_list"),
     path("employers/new/", vacancy_views.employer_new, name="employer_new"),
     path("employers/<int:employer_id>/", vacancy_views.employer_detail, name="employer_detail"),

@@ -14,6 +14,7 @@ from lotse.access.policy import Action, authorize, decide
 from lotse.audit.vocabulary import Purpose
 from lotse.core.params import search_text
 from lotse.jobs.forms import LEVEL_CHOICES, EmployerForm, StatusForm, VacancyForm
+from lotse.jobs.match_selectors import may_see_candidates
 from lotse.jobs.models import Employer, Vacancy, VacancyKind, VacancyStatus
 from lotse.jobs.selectors import (
     VacancyFilters,
@@ -118,6 +119,7 @@ def vacancy_detail(request, vacancy_id):
             "vacancy": vacancy,
             "employer": vacancy.employer,
             "may_change": may_change,
+            "may_see_candidates": may_see_candidates(request.user, vacancy),
             "may_see_contact": may_see_contact(request.user, vacancy.employer),
             "status_form": StatusForm() if may_change else None,
             "history": history(actor=request.user, employer=vacancy.employer, vacancy=vacancy),

@@ -413,6 +413,15 @@ WRITES: dict[str, dict] = {
     },
     "PATCH api:vacancy_update": {"action": "vacancies.manage", "body": {"hours_per_week": 30}},
     "POST api:vacancy_status_set": {"action": "vacancies.manage", "body": {"status": "filled"}},
+    # decisions on suggested matches ({vacancy}: the sample Kreis's open vacancy)
+    "POST web:person_match_decide": {
+        "action": "person.edit",
+        "body": {"vacancy": "{vacancy}", "decision": "set_aside", "reason": "distance"},
+    },
+    "POST api:match_decision_create": {
+        "action": "person.edit",
+        "body": {"vacancy": "{vacancy}", "decision": "set_aside", "reason": "distance"},
+    },
     # the API
     "POST api:enrolment_new": {
         "action": "person.edit",

@@ -1219,6 +1219,7 @@ def _placeholders(samples: Samples, label: str) -> dict[str, object]:
         "in_half_a_year": (today + timedelta(days=180)).isoformat(),
         "employer": samples.employer(label).pk,
         "work_place": samples.employer(label).gemeinde_id,
+        "vacancy": samples.vacancy(label).pk,
     }
 
 
