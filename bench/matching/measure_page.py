@@ -43,7 +43,7 @@ def main() -> None:
             if turn >= WARM_UP:
                 times[name].append(elapsed)
                 queries[name].append(count)
-            if name == "person's matches" and b"data-match-result" in body:
+            if name == "person's matches" and b'<li id="vacancy-' in body:
                 with_matches.add(path(turn))
     result = {
         "login": user.username,
