@@ -13,7 +13,6 @@ stays fast with tens of thousands of vacancies.
 """
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -33,6 +32,7 @@ from lotse.jobs.candidates import (
     vacancy_record,
 )
 from lotse.jobs.match_models import MatchDecision
+from lotse.jobs.matching.score import place_distance_km
 from lotse.jobs.models import Vacancy, VacancyStatus
 from lotse.jobs.places import place_of
 from lotse.jobs.reasons import (
@@ -141,23 +141,12 @@ def _vacancies(actor: User) -> QuerySet[Vacancy]:
 
 def _gemeinden_within(actor: User, home: m.Place, km: float) -> list[int]:
     """The Gemeinden of the actor's Kreise within `km` of home (where its vacancies can be)."""
-    centre = m.PreparedCandidate(
-        m.Candidate(
-            id="",
-            home=home,
-            mobility=m.Mobility(km),
-            access=(m.AccessAnswer(m.Access.FREE, date.min),),
-        )
-    )
     near = []
     for gemeinde in (
         Gemeinde.objects.valid_on().filter(kreis_id__in=_kreis_ids(actor)).only("pk", "ags", "name")
     ):
         place = place_of(ags=gemeinde.ags, name=gemeinde.name, kreis_code=gemeinde.ags[:5])
-        if place is None:
-            continue
-        target = m.PreparedVacancy(m.Vacancy(id="", kind=m.Kind.JOB, code="00001", place=place))
-        if m.distance_km(centre, target) <= km:
+        if place is not None and place_distance_km(home, place) <= km:
             near.append(gemeinde.pk)
     return near
 

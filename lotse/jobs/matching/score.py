@@ -32,6 +32,7 @@ from lotse.jobs.matching.records import (
     AccessAnswer,
     Candidate,
     Kind,
+    Place,
     Recognition,
     Skill,
     Source,
@@ -236,6 +237,14 @@ class PreparedVacancy:
 def distance_km(c: PreparedCandidate, v: PreparedVacancy) -> float:
     """Great-circle distance (haversine) between the two Gemeinden."""
     return haversine(c.rlat, c.rlon, c.cos_lat, v.rlat, v.rlon, v.cos_lat)
+
+
+def place_distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places given in degrees."""
+    r1, r2 = math.radians(a.latitude), math.radians(b.latitude)
+    return haversine(
+        r1, math.radians(a.longitude), math.cos(r1), r2, math.radians(b.longitude), math.cos(r2)
+    )
 
 
 def haversine(
