@@ -205,7 +205,19 @@ def _others() -> None:
     _register(
         "lb-sozialamt-sb",
         _input(
-            "Blessing", "Okafor", sex="f", birth=(1992, 7, 9), place="Benin City", country="NGA"
+            "Blessing",
+            "Okafor",
+            sex="f",
+            birth=(1992, 7, 9),
+            place="Benin City",
+            country="NGA",
+            address=AddressInput(
+                accommodation="anschluss",
+                valid_from=date(2020, 6, 1),
+                street="Schorndorfer Straße 12",
+                postcode="71638",
+                city="Ludwigsburg",
+            ),
         ),
     )
     kyiv = AddressInput(

@@ -95,7 +95,7 @@ def demo_profiles_seed() -> int:
             "own_statement",
             occupation=Occupation.objects.get(kldb_code="26212"),
             description="Elektriker auf Baustellen",
-            years=8,
+            years=6,
             country="SYR",
             employer_type="self_employed",
         )

@@ -111,6 +111,11 @@ class PersonMatches:
     assumptions: list[str] = field(default_factory=list)
     decisions: list[DecisionView] = field(default_factory=list)  # every visible one, newest first
     considered: int = 0  # vacancies scored
+    # Vacancies of the person's occupations and way left out because the person may not take
+    # the work on their start (the rules engine's labour-market answer), with that answer:
+    # the page says why nothing or less is proposed, never that nothing fits.
+    no_access: int = 0
+    no_access_mark: AccessMark | None = None
 
     @property
     def count(self) -> int:
@@ -191,13 +196,21 @@ def _attach(results: list[MatchResult], decisions: list[DecisionView]) -> None:
                 result.earlier.append(view)
 
 
-def _ranked(
-    build: CandidateBuild, vacancies: list[Vacancy], top: int
-) -> tuple[list[tuple[m.Match, Vacancy]], int]:
+@dataclass
+class _Ranked:
+    found: list[tuple[m.Match, Vacancy]]
+    considered: int
+    no_access: int
+    no_access_mark: AccessMark | None
+
+
+def _ranked(build: CandidateBuild, vacancies: list[Vacancy], top: int) -> _Ranked:
     assert build.candidate is not None
     prepared = m.PreparedCandidate(build.candidate)
     found = []
-    considered = 0
+    considered = no_access = 0
+    mark: AccessMark | None = None
+    today = timezone.localdate()
     for vacancy in vacancies:
         record = vacancy_record(vacancy)
         if record is None:
@@ -206,8 +219,13 @@ def _ranked(
         match = m.explain(prepared, m.PreparedVacancy(record))
         if match is not None:
             found.append((match, vacancy))
+            continue
+        access = build.access_on(start_day(vacancy, today))
+        if access is not None and access.answer is m.Access.NO_ACCESS:
+            no_access += 1
+            mark = mark or access_mark(access)
     found.sort(key=lambda pair: (-pair[0].score, pair[1].pk))
-    return found[:top], considered
+    return _Ranked(found[:top], considered, no_access, mark)
 
 
 def _result(match: m.Match, vacancy: Vacancy, build: CandidateBuild, titles: Titles) -> MatchResult:
@@ -275,9 +293,13 @@ def matches_for_person(*, actor: User, person: Person, top: int = PERSON_TOP) ->
         build = extend_access(build, [v.starts_on for v in vacancies if v.starts_on])
         matches.problem = build.problem
         if build.candidate is not None:
-            ranked, matches.considered = _ranked(build, vacancies, top)
-            titles.load(c for match, _ in ranked for c in codes_of(match.reasons))
-            matches.results = [_result(match, vacancy, build, titles) for match, vacancy in ranked]
+            ranked = _ranked(build, vacancies, top)
+            matches.considered = ranked.considered
+            matches.no_access, matches.no_access_mark = ranked.no_access, ranked.no_access_mark
+            titles.load(c for match, _ in ranked.found for c in codes_of(match.reasons))
+            matches.results = [
+                _result(match, vacancy, build, titles) for match, vacancy in ranked.found
+            ]
     matches.decisions = _decision_views(person, reads, titles)
     _attach(matches.results, matches.decisions)
     _audit_person_read(actor, person, reads, [r.vacancy.pk for r in matches.results])

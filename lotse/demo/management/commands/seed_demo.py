@@ -5,6 +5,7 @@ from lotse.demo.persons import demo_persons_seed
 from lotse.demo.plans import demo_plans_seed
 from lotse.demo.profiles import demo_profiles_seed
 from lotse.demo.region import demo_region_seed
+from lotse.demo.work import demo_work_seed
 
 
 class Command(BaseCommand):
@@ -16,6 +17,7 @@ class Command(BaseCommand):
             persons = demo_persons_seed()
             demo_profiles_seed()  # after the persons it describes
             demo_plans_seed()
+            demo_work_seed()  # after the profiles and plans
         except ImproperlyConfigured as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(f"Demo region ready: {len(logins)} logins, {persons} new persons.")
