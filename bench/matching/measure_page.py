@@ -12,20 +12,62 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench" / "plans"))
 
+from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 from measure import WARM_UP, login, persons_of, request  # noqa: E402  (bench/plans/measure.py)
 from server import CEILING_PATH  # noqa: E402  (bench/load/server.py)
 
+from lotse.cases.models import Case  # noqa: E402
 from lotse.jobs.models import Vacancy  # noqa: E402
+from lotse.organisations.models import OfficeKind, User  # noqa: E402
 from lotse.organisations.tests.personas import force_sign_in  # noqa: E402
+from lotse.profiles.models import EntryKind, ProfileEntry  # noqa: E402
+
+PLACING_OFFICES = (OfficeKind.JOBCENTER, OfficeKind.AGENTUR)
+
+
+def placing_login() -> tuple[User, int]:
+    """The first caseworker login of the Jobcenter or Agentur with the most open cases: the
+    offices that place people in work (a Sozialamt's persons mostly may not work yet)."""
+    office = (
+        Case.objects.filter(status="open", office__kind__in=PLACING_OFFICES)
+        .values("office")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .first()
+    )
+    if office is None:
+        return login()
+    user = (
+        User.objects.filter(office_id=office["office"], username__regex=r"-sb-[0-9]+$")
+        .order_by("username")
+        .first()
+    )
+    return (user, office["n"]) if user is not None else login()
+
+
+def persons_with_occupations(user: User, limit: int = 50) -> list[str]:
+    """Persons of the office's open cases with a recorded occupation (work experience or
+    training): those the matching can explain a suggestion for."""
+    ids = (
+        Case.objects.filter(office_id=user.office_id, status="open")
+        .filter(
+            person__in=ProfileEntry.objects.filter(
+                kind__in=[EntryKind.WORK, EntryKind.TRAINING]
+            ).values("person")
+        )
+        .order_by("pk")
+        .values_list("person_id", flat=True)[:limit]
+    )
+    return [str(pid) for pid in ids] or persons_of(user, limit)
 
 
 def main() -> None:
     turns = int(sys.argv[1]) if len(sys.argv) > 1 else 100
-    user, open_cases = login()
+    user, open_cases = placing_login()
     client = force_sign_in(Client(), user)
     cookies = "; ".join(f"{key}={morsel.value}" for key, morsel in client.cookies.items())
-    persons = persons_of(user)
+    persons = persons_with_occupations(user)
     if not persons:
         raise SystemExit("no person with a profile in the office: run manage.py load_scale_plans")
     pages = {
@@ -47,6 +89,7 @@ def main() -> None:
                 with_matches.add(path(turn))
     result = {
         "login": user.username,
+        "office": str(user.office),
         "open_cases": open_cases,
         "vacancies": Vacancy.objects.filter(status="open").count(),
         "turns": turns,

@@ -9,12 +9,13 @@ benchmark's, so both share one registry) the load benchmark's registry of `--per
 generated persons (bench/load/run.py `prepare`), their profiles and plans (`manage.py
 load_scale_plans`) and `--vacancies` open vacancies at generated employers (`manage.py
 load_scale_vacancies`), and then times, in one process with the production settings
-(bench/matching/measure_page.py), signed in as a caseworker of the office with the most open
-cases, in alternating turns: the bare Django view, the person page and the person's matches
-page (`/persons/<id>/matches/`: the rules engine's labour-market answer, the profile, the
-vacancies in reach and their scores with all reasons). It prints p50/p95 in milliseconds, the
-queries per page and the ratios to the bare view of the same run; the target is p95 ≤ 200 ms
-on PostgreSQL.
+(bench/matching/measure_page.py), signed in as a caseworker of the Jobcenter or Agentur with
+the most open cases (the offices that place people in work), for up to 50 of its persons with a
+recorded occupation, in alternating turns: the bare Django view, the person page and the
+person's matches page (`/persons/<id>/matches/`: the rules engine's labour-market answer, the
+profile, the vacancies in reach and their scores with all reasons). It prints p50/p95 in
+milliseconds, the queries per page and the ratios to the bare view of the same run; the target
+is p95 ≤ 200 ms on PostgreSQL.
 """
 
 import argparse
