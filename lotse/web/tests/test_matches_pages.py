@@ -68,6 +68,9 @@ def test_a_duldung_holder_who_may_not_work_is_offered_nothing(jc, client_for):
     body = _page(client_for(jc), _matches(person))
     assert job.title not in body
     assert "0 vorgeschlagene Stellen" in body
+    assert "1 Stelle wird nicht vorgeschlagen: Die Person darf die Arbeit nicht aufnehmen" in body
+    assert "§ 60a Abs. 6" in body  # the paragraph of the ban
+    assert "passt zu den erfassten Berufen" not in body  # never "nothing fits"
 
 
 def test_without_status_the_page_says_why(jc, client_for):
