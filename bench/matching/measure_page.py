@@ -17,6 +17,7 @@ from django.test import Client  # noqa: E402
 from measure import WARM_UP, login, persons_of, request  # noqa: E402  (bench/plans/measure.py)
 from server import CEILING_PATH  # noqa: E402  (bench/load/server.py)
 
+from lotse.access.policy import Action, scope  # noqa: E402
 from lotse.cases.models import Case  # noqa: E402
 from lotse.jobs.models import Vacancy  # noqa: E402
 from lotse.organisations.models import OfficeKind, User  # noqa: E402
@@ -48,7 +49,13 @@ def placing_login() -> tuple[User, int]:
 
 def persons_with_occupations(user: User, limit: int = 50) -> list[str]:
     """Persons of the office's open cases with a recorded occupation (work experience or
-    training): those the matching can explain a suggestion for."""
+    training) who live in a town with open vacancies the office sees: those the matching can
+    explain a suggestion for (whether they get one is counted, not assumed)."""
+    towns = (
+        scope(user, Action.VIEW_VACANCIES, Vacancy.objects.filter(status="open"))
+        .values("gemeinde__name")
+        .distinct()
+    )
     ids = (
         Case.objects.filter(office_id=user.office_id, status="open")
         .filter(
@@ -56,8 +63,10 @@ def persons_with_occupations(user: User, limit: int = 50) -> list[str]:
                 kind__in=[EntryKind.WORK, EntryKind.TRAINING]
             ).values("person")
         )
-        .order_by("pk")
-        .values_list("person_id", flat=True)[:limit]
+        .filter(person__addresses__city__in=towns)
+        .order_by("person_id")
+        .values_list("person_id", flat=True)
+        .distinct()[:limit]
     )
     return [str(pid) for pid in ids] or persons_of(user, limit)
 

@@ -22,6 +22,7 @@ from datetime import date
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lotse.organisations.models import Gemeinde
 from lotse.people.households import current_members, current_membership
 from lotse.people.models import AccommodationKind, HouseholdRole, PersonAddress
 from lotse.status.events import EventKind
@@ -126,17 +127,35 @@ def birth_precision(person) -> str:
     return {DatePrecision.YEAR: "year", DatePrecision.MONTH: "month"}.get(precision, "day")
 
 
+def _kreis_of_town(town: str) -> str:
+    """The Kreis of the one current Gemeinde named `town` ("" when none or several are)."""
+    if not town.strip():
+        return ""
+    codes = list(
+        Gemeinde.objects.valid_on()
+        .filter(name=town.strip())
+        .values_list("kreis__code", flat=True)[:2]
+    )
+    return codes[0] if len(codes) == 1 else ""
+
+
 def person_kreis(person, entries, office=None) -> str:
+    """The Kreis of the person's current address (its Gemeinde, or the one Gemeinde of that
+    name); else the acting office's; else that of the office that recorded the latest entry."""
     today = timezone.localdate()
-    address = (
-        PersonAddress.objects.filter(person=person, valid_from__lte=today, gemeinde__isnull=False)
+    current = (
+        PersonAddress.objects.filter(person=person, valid_from__lte=today)
         .exclude(valid_to__lt=today)
         .select_related("gemeinde__kreis")
-        .order_by("-valid_from")
-        .first()
+        .order_by("-valid_from", "-pk")
     )
+    address = current.filter(gemeinde__isnull=False).first()
     if address is not None:
         return address.gemeinde.kreis.code
+    latest = current.first()
+    town = _kreis_of_town(latest.city) if latest is not None else ""
+    if town:
+        return town
     if office is not None and office.kreis_id:
         return office.kreis.code
     for entry in reversed(entries):
