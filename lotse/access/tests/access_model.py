@@ -55,7 +55,10 @@ ROLE_ACTIONS: dict[str, set[str]] = {
 }
 # The caseworker of the Jobcenter Ludwigsburg also records employers and vacancies (the Agentur's
 # employer service and the Jobcenter do; the Sozialamt's staff read the vacancies only).
-ROLE_ACTIONS["other_caseworker"] = ROLE_ACTIONS["caseworker"] | {"vacancies.manage"}
+ROLE_ACTIONS["other_caseworker"] = ROLE_ACTIONS["caseworker"] | {
+    "vacancies.manage",
+    "placements.record",
+}
 # Actions on an object of another Kreis are refused (the office scope). Staff are managed by
 # their own office's administrators only (an object rule, stricter than the Kreis).
 SCOPED_ACTIONS = {"office_staff.view", "person.view", "person.edit"}
@@ -64,6 +67,8 @@ SCOPED_ACTIONS |= {"cases.reassign", "case.work", "person.break_glass"}
 SCOPED_ACTIONS |= {"courses.view", "courses.manage"}
 # Employers and vacancies belong to the Kreis of their Gemeinde too.
 SCOPED_ACTIONS |= {"vacancies.view", "vacancies.manage"}
+# Placements belong to the Kreis of their vacancy's Gemeinde.
+SCOPED_ACTIONS |= {"placements.record"}
 
 # The personas who reach the admin (/admin/) at all.
 ADMIN_PERSONAS = {"administrator", "land_admin"}
