@@ -12,6 +12,7 @@ The services are in lotse/jobs/placements.py; nothing is moved here in save().
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from lotse.core.models import TimeStampedModel
 
@@ -25,13 +26,13 @@ class PlacementSource(models.TextChoices):
 
 
 class PlacementStage(models.TextChoices):
-    PROPOSED = "proposed", _("proposed")
-    APPLIED = "applied", _("applied")
-    INTERVIEW = "interview", _("interview")
-    OFFER = "offer", _("offer")
-    HIRED = "hired", _("hired")
-    REJECTED = "rejected", _("rejected")
-    ENDED = "ended", _("ended")
+    PROPOSED = "proposed", pgettext_lazy("placement stage", "proposed")
+    APPLIED = "applied", pgettext_lazy("placement stage", "applied")
+    INTERVIEW = "interview", pgettext_lazy("placement stage", "interview")
+    OFFER = "offer", pgettext_lazy("placement stage", "offer")
+    HIRED = "hired", pgettext_lazy("placement stage", "hired")
+    REJECTED = "rejected", pgettext_lazy("placement stage", "rejected")
+    ENDED = "ended", pgettext_lazy("placement stage", "ended")
 
 
 # Where a placement may go from each stage: forward one stage at a time, rejected from any stage
