@@ -137,6 +137,7 @@ class PlacementOut(Schema):
 class BoardRowOut(Schema):
     id: int
     person: str
+    person_name: str
     vacancy: int
     vacancy_title: str
     employer: str
@@ -168,6 +169,10 @@ class BoardRowOut(Schema):
     @staticmethod
     def resolve_since(obj: Placement) -> date:
         return obj.stage_since
+
+    @staticmethod
+    def resolve_person_name(obj: Placement) -> str:
+        return str(obj.person)
 
 
 class BoardPageOut(Schema):
@@ -279,18 +284,20 @@ def placement_step_create(request, placement_id: int, payload: StepIn):
 
 
 @router.post(
-    "/placements/{placement_id}/follow-ups/{follow_up_id}",
+    "/placements/{placement_id}/follow-ups/{placement_follow_up_id}",
     response={200: FollowUpOut, **errors(404, *BODY_ERRORS)},
 )
 @requires(Action.RECORD_PLACEMENTS, person_data=True)
-def placement_follow_up(request, placement_id: int, follow_up_id: int, payload: FollowUpIn):
+def placement_follow_up(
+    request, placement_id: int, placement_follow_up_id: int, payload: FollowUpIn
+):
     """Record a follow-up: `outcome` going_well, at_risk or ended (with a `reason`: the
     placement ends)."""
     placement = placement_get(actor=request.user, placement_id=placement_id)
     person_get(
         actor=request.user, person_id=placement.person_id, purpose=Purpose.PLACEMENT, edit=True
     )
-    follow_up = follow_up_get(placement=placement, follow_up_id=follow_up_id)
+    follow_up = follow_up_get(placement=placement, follow_up_id=placement_follow_up_id)
     done = placement_follow_up_record(
         actor=request.user,
         follow_up=follow_up,

@@ -9,7 +9,7 @@ from django.db.models import Min, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from lotse.access.policy import Action, decide, scope
+from lotse.access.policy import Action, authorize, decide, scope
 from lotse.audit.services import audit_reads
 from lotse.audit.vocabulary import Basis, LegalBasis, ListRead, Purpose
 from lotse.jobs.models import Vacancy, VacancyStatus
@@ -78,17 +78,19 @@ def placements_of_person(*, actor: User, person: Person) -> list[Placement]:
 
 
 def placement_get(*, actor: User, placement_id: object) -> Placement:
-    """One placement the actor's office may see (404 otherwise)."""
+    """One placement the actor's office may see: the policy asks for the placement (the Kreis of
+    its vacancy) and for its person; a refusal is recorded and answers 404."""
     if not str(placement_id).isdigit():
         raise Http404
     found = (
-        _visible(actor)
-        .select_related("vacancy__employer", "vacancy__gemeinde", "person")
+        Placement.objects.select_related("vacancy__employer", "vacancy__gemeinde", "person")
         .filter(pk=int(str(placement_id)))
         .first()
     )
     if found is None:
         raise Http404
+    authorize(actor, Action.RECORD_PLACEMENTS, found, purpose=Purpose.PLACEMENT)
+    authorize(actor, Action.VIEW_PERSON, found.person, purpose=Purpose.PLACEMENT)
     return found
 
 

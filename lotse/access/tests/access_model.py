@@ -427,6 +427,42 @@ WRITES: dict[str, dict] = {
         "action": "person.edit",
         "body": {"vacancy": "{vacancy}", "decision": "set_aside", "reason": "distance"},
     },
+    # placements into work or training ({placement}: the sample person hired into the sample
+    # vacancy; {placement_follow_up}: its follow-up due)
+    "POST web:person_placement_create": {
+        "action": "placements.record",
+        "body": {"vacancy": "{vacancy}", "note": "direkt"},
+    },
+    "POST web:person_placement_move": {
+        "action": "placements.record",
+        "body": {
+            "placement": "{placement}",
+            "stage": "ended",
+            "on": "{today}",
+            "reason": "person_resigned",
+        },
+    },
+    "POST web:person_placement_follow_up": {
+        "action": "placements.record",
+        "body": {
+            "placement": "{placement}",
+            "follow_up": "{placement_follow_up}",
+            "done_on": "{today}",
+            "outcome": "going_well",
+        },
+    },
+    "POST api:person_placement_create": {
+        "action": "placements.record",
+        "body": {"vacancy": "{vacancy}"},
+    },
+    "POST api:placement_step_create": {
+        "action": "placements.record",
+        "body": {"stage": "ended", "on": "{today}", "reason": "person_resigned"},
+    },
+    "POST api:placement_follow_up": {
+        "action": "placements.record",
+        "body": {"done_on": "{today}", "outcome": "going_well"},
+    },
     # the API
     "POST api:enrolment_new": {
         "action": "person.edit",
