@@ -77,8 +77,11 @@ def _person_page(
     status: int = 200,
 ):
     placements = placements_of_person(actor=request.user, person=person)
+    shown: set[int] = set()  # the ids of the failed forms placed beside their placement
     for placement in placements:
         failed = move_form is not None and str(move_form.data.get("placement")) == str(placement.pk)
+        if failed:
+            shown.add(id(move_form))
         placement.move_form = (  # type: ignore[attr-defined]  # for the template
             move_form if failed else PlacementMoveForm(placement=placement)
         )
@@ -86,9 +89,14 @@ def _person_page(
             failed = follow_up_form is not None and str(
                 follow_up_form.data.get("follow_up")
             ) == str(follow_up.pk)
+            if failed and placement.stage == PlacementStage.HIRED:
+                shown.add(id(follow_up_form))
             follow_up.form = (  # type: ignore[attr-defined]
                 follow_up_form if failed else FollowUpForm(follow_up=follow_up)
             )
+    # A failed form whose placement is not shown (closed since, or not the office's): its
+    # errors at the top of the page.
+    unplaced = [form for form in (move_form, follow_up_form) if form and id(form) not in shown]
     vacancies = _vacancies(request, person)
     return render(
         request,
@@ -98,6 +106,7 @@ def _person_page(
             "placements": placements,
             "create_form": create_form or PlacementCreateForm(vacancies=vacancies),
             "failed": status != 200,
+            "unplaced": unplaced,
             "today": timezone.localdate(),
         },
         status=status,

@@ -149,3 +149,13 @@ def test_the_sozialamt_has_no_board_and_ludwigsburg_sees_nothing(setting, client
     body = _get(client_for(ludwigsburg), reverse("web:placement_board"))
     assert job.title not in body
     assert client_for(ludwigsburg).get(_page(person)).status_code == 404
+
+
+def test_a_step_for_an_unknown_placement_says_so(setting, client_for):
+    jc, person, _job, _placement = setting
+    response = client_for(jc).post(
+        reverse("web:person_placement_move", kwargs={"person_id": person.pk}),
+        {"placement": "999999", "stage": "applied", "on": timezone.localdate().isoformat()},
+    )
+    assert response.status_code == 422
+    assert "Diese Vermittlung darf Ihre Stelle nicht sehen." in response.content.decode()
