@@ -159,3 +159,24 @@ def test_a_step_for_an_unknown_placement_says_so(setting, client_for):
     )
     assert response.status_code == 422
     assert "Diese Vermittlung darf Ihre Stelle nicht sehen." in response.content.decode()
+
+
+def test_the_board_shows_the_follow_up_due(setting, client_for):
+    jc, _person, job, placement = setting
+    today = timezone.localdate()
+    for stage in ("applied", "interview", "offer"):
+        placement_move(actor=jc, placement=placement, stage=stage, on=today)
+    placement_move(
+        actor=jc,
+        placement=placement,
+        stage="hired",
+        on=today,
+        start_date=date(2025, 1, 1),
+        contract_type="permanent",
+    )
+    body = _get(client_for(jc), reverse("web:placement_board") + "?due=1")
+    assert "1 Vermittlung" in body
+    assert job.title in body
+    assert "01.02.2025" in body
+    assert "(fällig)" in body
+    assert "Eingestellt" in body
