@@ -180,3 +180,24 @@ def test_the_board_shows_the_follow_up_due(setting, client_for):
     assert "01.02.2025" in body
     assert "(fällig)" in body
     assert "Eingestellt" in body
+
+
+def test_a_proposal_on_the_matches_page_starts_a_placement(jc, client_for):
+    person = electrician(jc)
+    job = vacancy(jc)
+    client = client_for(jc)
+    response = client.post(
+        reverse("web:person_match_decide", kwargs={"person_id": person.pk}),
+        {"vacancy": job.pk, "decision": "proposed"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "Der Vorschlag steht jetzt bei den Vermittlungen" in response.content.decode()
+    assert Placement.objects.get(person=person).source == PlacementSource.SUGGESTION
+
+
+def test_the_navigation_links_to_the_board_for_the_jobcenter_only(jc, client_for):
+    board = reverse("web:placement_board")
+    assert f'href="{board}"' in _get(client_for(jc), reverse("web:start"))
+    sozialamt = UserFactory(office=reference_office(SOZIALAMT_TUEBINGEN), roles=[Role.CASEWORKER])
+    assert f'href="{board}"' not in _get(client_for(sozialamt), reverse("web:start"))
