@@ -61,6 +61,7 @@ class Action(StrEnum):
     MANAGE_COURSES = "courses.manage"
     VIEW_VACANCIES = "vacancies.view"
     MANAGE_VACANCIES = "vacancies.manage"
+    RECORD_PLACEMENTS = "placements.record"
 
 
 class Category(StrEnum):
@@ -217,6 +218,13 @@ CAPABILITIES: dict[Action, Capability] = {
         _("caseworkers and team leads, vacancies in their Kreise"),
     ),
     Action.MANAGE_VACANCIES: Capability(
+        is_staff_member & (is_caseworker | is_team_lead) & works_for_employer_service,
+        True,
+        _("caseworkers and team leads of the Agentur and the Jobcenter, in their Kreise"),
+    ),
+    # Placements into work or training and their follow-up: recorded by the offices that
+    # place people in work (the Agentur and the Jobcenter), for vacancies of their Kreise.
+    Action.RECORD_PLACEMENTS: Capability(
         is_staff_member & (is_caseworker | is_team_lead) & works_for_employer_service,
         True,
         _("caseworkers and team leads of the Agentur and the Jobcenter, in their Kreise"),

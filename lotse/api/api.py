@@ -59,6 +59,7 @@ from lotse.api.consents import router as consents_router  # noqa: E402
 from lotse.api.courses import router as courses_router  # noqa: E402
 from lotse.api.households import router as households_router  # noqa: E402
 from lotse.api.matches import router as matches_router  # noqa: E402
+from lotse.api.placements import router as placements_router  # noqa: E402
 from lotse.api.plans import router as plans_router  # noqa: E402
 from lotse.api.profiles import router as profiles_router  # noqa: E402
 from lotse.api.vacancies import router as vacancies_router  # noqa: E402
@@ -72,6 +73,7 @@ api.add_router("/", plans_router)
 api.add_router("/", conferences_router)
 api.add_router("/", vacancies_router)
 api.add_router("/", matches_router)
+api.add_router("/", placements_router)
 
 
 @api.exception_handler(PermissionDenied)

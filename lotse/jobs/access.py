@@ -12,3 +12,10 @@ for _label in ("jobs.Employer", "jobs.Vacancy"):
         lambda obj: [obj.gemeinde.kreis_id],
         admits=lambda kreis_ids: models.Q(gemeinde__kreis_id__in=list(kreis_ids)),
     )
+
+# A placement belongs to the Kreis of its vacancy's Gemeinde.
+register_scope(
+    "jobs.Placement",
+    lambda obj: [obj.vacancy.gemeinde.kreis_id],
+    admits=lambda kreis_ids: models.Q(vacancy__gemeinde__kreis_id__in=list(kreis_ids)),
+)

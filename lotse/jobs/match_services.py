@@ -21,6 +21,7 @@ from lotse.jobs import matching as m
 from lotse.jobs.candidates import candidate_build, start_day, vacancy_record
 from lotse.jobs.match_models import MatchDecision, MatchDecisionKind, SetAsideReason
 from lotse.jobs.models import Vacancy, VacancyStatus
+from lotse.jobs.placements import placement_from_proposal
 from lotse.jobs.reasons import as_data
 from lotse.organisations.models import User
 from lotse.people.models import Person
@@ -134,6 +135,8 @@ def match_decide(
     if earlier is not None:
         earlier.replaced_by = made
         earlier.save(update_fields=["replaced_by", "updated_at"])
+    # A proposal starts the placement (unless one is open for the pair), in this transaction.
+    placement_from_proposal(actor=actor, decision=made)
     audit_record(
         event_type=EventType.MATCH_DECIDED,
         actor=actor,

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lotse.core.models import TimeStampedModel
 from lotse.jobs.match_models import MatchDecision, MatchDecisionKind, SetAsideReason  # noqa: E402, F401, I001  (decisions on suggested matches: their own module)
+from lotse.jobs.placement_models import Placement, PlacementFollowUp, PlacementStep  # noqa: E402, F401, I001  (placements: their own module)
 from lotse.people.models import CefrLevel
 from lotse.profiles.models import LicenceClass
 

@@ -250,6 +250,7 @@ FIELD_LABELS = {
     "target_date": lambda: _("Target date"),
     "status": lambda: _("Status"),
     "status_reason": lambda: _("Reason for dropping"),
+    "reached_because": lambda: _("Reached because"),
     "due_on": lambda: _("Due on"),
     "responsible": lambda: _("Responsible office"),
     "note": lambda: _("Note"),

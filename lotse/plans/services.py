@@ -23,6 +23,7 @@ from lotse.access.policy import (
     Category,
     Decision,
     authorize,
+    decide,
     decide_category,
     scope_offices,
 )
@@ -386,3 +387,49 @@ def step_set_status(*, actor: User, step: Step, status: str) -> Step:
         actor, decision, kind=ChangeKind.STEP_CHANGED, goal=step.goal, step=step, changes=changes
     )
     return step
+
+
+def goal_may_mark_reached(actor: User, goal: Goal) -> bool:
+    """Whether the actor's office may mark `goal` reached (the rules of goal_change: the office
+    that recorded the goal, allowed to edit the person's plan); asks, records nothing."""
+    if goal.recorded_by_id != actor.office_id:
+        return False
+    return bool(
+        decide(
+            actor,
+            Action.EDIT_PERSON,
+            goal.person,
+            purpose=Purpose.PLAN,
+            categories=[Category.PLAN],
+        )
+    )
+
+
+@atomic_service
+def goal_mark_reached(*, actor: User, goal: Goal, reason: str) -> Goal:
+    """Mark a goal reached (e.g. the person was hired into work or training), recorded as a
+    change of the goal the way goal_change records it. Only the office that recorded a goal
+    may; a goal already reached or dropped is left as it is."""
+    goal = Goal.objects.select_for_update().get(pk=goal.pk)
+    person = goal.person
+    decision = _authorize(actor, person)
+    if goal.recorded_by_id != actor.office_id:
+        _refuse(actor, person, _("Only the office that recorded a goal changes it."), goal)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the goal is reached.")})
+    if len(reason) > REASON_LENGTH:
+        raise ValidationError({"reason": _length_error(reason, REASON_LENGTH)})
+    if goal.status in (GoalStatus.REACHED, GoalStatus.DROPPED):
+        return goal
+    old = goal.status
+    goal.status = GoalStatus.REACHED
+    goal.save(update_fields=["status", "updated_at"])
+    _record_change(
+        actor,
+        decision,
+        kind=ChangeKind.GOAL_CHANGED,
+        goal=goal,
+        changes={"status": [old, str(GoalStatus.REACHED)], "reached_because": [None, reason]},
+    )
+    return goal

@@ -14,6 +14,7 @@ NAV_LABELS = {
     "duplicates": _("Possible duplicates"),
     "courses": _("Courses"),
     "vacancies": _("Vacancies"),
+    "placements": _("Placements"),
     "directory": _("Kreise and offices"),
     "corrections": _("Correction requests"),
     "audit": _("Audit trail"),
@@ -74,6 +75,7 @@ _SECTIONS = {
         "web:employer_detail",
         "web:employer_change",
     },
+    "placements": {"web:placement_board"},
     "subject_report": {"web:dpo_subject_report_start", "web:dpo_subject_report"},
     "directory": {
         "web:kreis_list",
@@ -156,6 +158,7 @@ def layout(request):
             ("web:duplicate_queue", "duplicates", Action.REVIEW_DUPLICATES),
             ("web:course_list", "courses", Action.VIEW_COURSES),
             ("web:vacancy_list", "vacancies", Action.VIEW_VACANCIES),
+            ("web:placement_board", "placements", Action.RECORD_PLACEMENTS),
             ("web:correction_list", "corrections", Action.WORK_ON_CASE),
             ("web:kreis_list", "directory", Action.VIEW_DIRECTORY),
             ("audit:search", "audit", Action.VIEW_AUDIT_TRAIL),

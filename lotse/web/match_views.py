@@ -74,7 +74,7 @@ def person_match_decide(request, person_id):
             form.add_error(None, _("This vacancy is not open to your office."))
         else:
             try:
-                match_decide(
+                made = match_decide(
                     actor=request.user,
                     person=person,
                     vacancy=vacancy,
@@ -86,6 +86,11 @@ def person_match_decide(request, person_id):
                 apply_errors(form, exc)
             else:
                 messages.success(request, _("Your decision on the suggestion was recorded."))
+                if made.placements.exists():
+                    messages.info(
+                        request,
+                        _("The proposal is on the placement board now, at the stage “proposed”."),
+                    )
                 if form.cleaned_data["back"] == "vacancy":
                     return redirect("web:vacancy_candidates", vacancy_id=vacancy.pk)
                 url = reverse("web:person_matches", kwargs={"person_id": person.pk})

@@ -25,6 +25,7 @@ from lotse.consent.selectors import consent_section
 from lotse.core.params import search_text
 from lotse.courses.selectors import person_enrolments
 from lotse.identity.registry import duplicate_check
+from lotse.jobs.placement_selectors import may_record_placements
 from lotse.people.households import current_membership, household_join, household_member_remove
 from lotse.people.models import HouseholdMember, IdentifierType, Person
 from lotse.people.selectors import (
@@ -364,6 +365,7 @@ def person_page(request, person, *, status=200, leaving=None, withdrawing=None, 
     )
     context["course_section_may_enrol"] = context["status_section"].can_record  # person.edit
     context["plan_section"] = plan_get(actor=request.user, person=person)
+    context["may_record_placements"] = may_record_placements(request.user)
     for row in context["household_current"]:
         # One form per member, each with ids of its own.
         if leaving is not None and row["member"].pk == leaving[0]:

@@ -9,6 +9,7 @@ from lotse.web import (
     match_views,
     office_correction_views,
     person_views,
+    placement_views,
     plan_views,
     profile_views,
     status_views,
@@ -247,6 +248,28 @@ urlpatterns = [
         name="vacancy_candidates",
     ),
     path("matches/figures/", match_views.match_figures_page, name="match_figures"),
+    # placements into work or training and their follow-up (lotse/jobs)
+    path("placements/", placement_views.placement_board_page, name="placement_board"),
+    path(
+        "persons/<uuid:person_id>/placements/",
+        placement_views.person_placements,
+        name="person_placements",
+    ),
+    path(
+        "persons/<uuid:person_id>/placements/new/",
+        placement_views.person_placement_create,
+        name="person_placement_create",
+    ),
+    path(
+        "persons/<uuid:person_id>/placements/move/",
+        placement_views.person_placement_move,
+        name="person_placement_move",
+    ),
+    path(
+        "persons/<uuid:person_id>/placements/follow-up/",
+        placement_views.person_placement_follow_up,
+        name="person_placement_follow_up",
+    ),
     path("employers/", vacancy_views.employer_index, name="employer_list"),
     path("employers/new/", vacancy_views.employer_new, name="employer_new"),
     path("employers/<int:employer_id>/", vacancy_views.employer_detail, name="employer_detail"),

@@ -55,7 +55,10 @@ ROLE_ACTIONS: dict[str, set[str]] = {
 }
 # The caseworker of the Jobcenter Ludwigsburg also records employers and vacancies (the Agentur's
 # employer service and the Jobcenter do; the Sozialamt's staff read the vacancies only).
-ROLE_ACTIONS["other_caseworker"] = ROLE_ACTIONS["caseworker"] | {"vacancies.manage"}
+ROLE_ACTIONS["other_caseworker"] = ROLE_ACTIONS["caseworker"] | {
+    "vacancies.manage",
+    "placements.record",
+}
 # Actions on an object of another Kreis are refused (the office scope). Staff are managed by
 # their own office's administrators only (an object rule, stricter than the Kreis).
 SCOPED_ACTIONS = {"office_staff.view", "person.view", "person.edit"}
@@ -64,6 +67,8 @@ SCOPED_ACTIONS |= {"cases.reassign", "case.work", "person.break_glass"}
 SCOPED_ACTIONS |= {"courses.view", "courses.manage"}
 # Employers and vacancies belong to the Kreis of their Gemeinde too.
 SCOPED_ACTIONS |= {"vacancies.view", "vacancies.manage"}
+# Placements belong to the Kreis of their vacancy's Gemeinde.
+SCOPED_ACTIONS |= {"placements.record"}
 
 # The personas who reach the admin (/admin/) at all.
 ADMIN_PERSONAS = {"administrator", "land_admin"}
@@ -421,6 +426,42 @@ WRITES: dict[str, dict] = {
     "POST api:match_decision_create": {
         "action": "person.edit",
         "body": {"vacancy": "{vacancy}", "decision": "set_aside", "reason": "distance"},
+    },
+    # placements into work or training ({placement}: the sample person hired into the sample
+    # vacancy; {placement_follow_up}: its follow-up due)
+    "POST web:person_placement_create": {
+        "action": "placements.record",
+        "body": {"vacancy": "{vacancy}", "note": "direkt"},
+    },
+    "POST web:person_placement_move": {
+        "action": "placements.record",
+        "body": {
+            "placement": "{placement}",
+            "stage": "ended",
+            "on": "{today}",
+            "reason": "person_resigned",
+        },
+    },
+    "POST web:person_placement_follow_up": {
+        "action": "placements.record",
+        "body": {
+            "placement": "{placement}",
+            "follow_up": "{placement_follow_up}",
+            "done_on": "{today}",
+            "outcome": "going_well",
+        },
+    },
+    "POST api:person_placement_create": {
+        "action": "placements.record",
+        "body": {"vacancy": "{vacancy}"},
+    },
+    "POST api:placement_step_create": {
+        "action": "placements.record",
+        "body": {"stage": "ended", "on": "{today}", "reason": "person_resigned"},
+    },
+    "POST api:placement_follow_up": {
+        "action": "placements.record",
+        "body": {"done_on": "{today}", "outcome": "going_well"},
     },
     # the API
     "POST api:enrolment_new": {

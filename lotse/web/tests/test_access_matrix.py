@@ -53,6 +53,7 @@ from lotse.consent.models import Consent, GivenHow
 from lotse.courses.models import Course, CourseType, Enrolment, EnrolmentState
 from lotse.identity.models import DuplicatePair, DuplicateRun, Merge
 from lotse.jobs.models import Employer, Vacancy
+from lotse.jobs.placement_models import Placement, PlacementFollowUp, PlacementStep
 from lotse.organisations.models import (
     Jurisdiction,
     Office,
@@ -131,6 +132,8 @@ KIND_OF_PARAM: dict[str, str] = {
     "step_id": "step",
     "vacancy_id": "vacancy",
     "employer_id": "employer",
+    "placement_id": "placement",
+    "placement_follow_up_id": "placement_follow_up",
 }
 # Parameters of ours that are no object: a fixed value.
 PLAIN_PARAMS: dict[str, str] = {"step": "accept", "kind": "schooling"}
@@ -160,6 +163,9 @@ LABELS_OF_KIND: dict[str, tuple[str, ...]] = {
     # employers and vacancies of the Kreis (no refugee's data), recorded by a Jobcenter
     "vacancy": ("tue", "lb"),
     "employer": ("tue", "lb"),
+    # placements: the sample person hired into the sample vacancy, recorded by the Jobcenter
+    "placement": ("tue", "lb"),
+    "placement_follow_up": ("tue", "lb"),
 }
 # Kinds of object with rules of their own (beyond the role's capability and the Kreis scope).
 OBJECT_RULE_KINDS = {
@@ -173,6 +179,8 @@ OBJECT_RULE_KINDS = {
     "consent",
     "enrolment",
     "step",
+    "placement",
+    "placement_follow_up",
 }
 # Pages that list objects: URL name → the kind of object whose tell-tales they may show.
 LISTS_OF_URL: dict[str, str] = {
@@ -186,6 +194,8 @@ LISTS_OF_URL: dict[str, str] = {
     "web:employer_list": "employer",
     "api:vacancies": "vacancy",
     "api:employers": "employer",
+    "web:placement_board": "placement",
+    "api:placements": "placement",
 }
 # Lists that show nothing until something is searched: the search that finds every sample.
 LIST_SEARCH: dict[str, str] = {"web:person_list": "?q=Geheimname"}
@@ -199,6 +209,11 @@ def object_visible(kind: str, label: str, persona: str) -> bool:
         # object rules: an office sees a person (and a pair of them) through its own open case,
         # and its own cases only
         return SAMPLE_OFFICES[label] == PERSONAS[persona].office
+    if kind in ("placement", "placement_follow_up"):
+        # the Kreis scope of the vacancy, and only persons the office may see (its own case)
+        return SAMPLE_OFFICES[label] == PERSONAS[persona].office and SAMPLE_KREIS[
+            label
+        ] == SAMPLE_KREIS.get(PERSONA_LABEL[persona])
     if kind in ("vacancy", "employer"):  # the Kreis scope: the vacancies of one's own Kreise
         return SAMPLE_KREIS[label] == SAMPLE_KREIS.get(PERSONA_LABEL[persona])
     if kind == "referral":  # object rule: both offices of a referral, nobody else
@@ -597,6 +612,44 @@ class Samples:
 
         return self._once(("vacancy", label), make)
 
+    def placement(self, label: str) -> Placement:
+        """The sample person hired into the sample vacancy two months ago (recorded by the
+        Jobcenter of the Kreis), with a follow-up due."""
+
+        def make() -> Placement:
+            today = timezone.localdate()
+            office = reference_office(EMPLOYER_SERVICE[label])
+            placement = Placement.objects.create(
+                person=self.person(label),
+                vacancy=self.vacancy(label),
+                source="direct",
+                stage="hired",
+                stage_since=today - timedelta(days=70),
+                start_date=today - timedelta(days=60),
+                contract_type="permanent",
+                recorded_by=office,
+            )
+            for stage in ("proposed", "applied", "interview", "offer", "hired"):
+                PlacementStep.objects.create(
+                    placement=placement,
+                    stage=stage,
+                    on=today - timedelta(days=70),
+                    recorded_by=office,
+                )
+            return placement
+
+        return self._once(("placement", label), make)
+
+    def placement_follow_up(self, label: str) -> PlacementFollowUp:
+        return self._once(
+            ("placement_follow_up", label),
+            lambda: PlacementFollowUp.objects.create(
+                placement=self.placement(label),
+                months=1,
+                due_on=timezone.localdate() - timedelta(days=30),
+            ),
+        )
+
     def step(self, label: str):
         """A step of the sample person's plan, recorded by the sample office (with its goal)."""
         return self._once(("step", label), lambda: _plan_step(self, label))
@@ -689,6 +742,7 @@ class Samples:
                 self.make(kind, label)
             self.enrolment(label)
             self.vacancy(label)
+            self.placement_follow_up(label)
         for label in ("tue", "lb"):
             self.merge(label)
             self.follow_up(label)
@@ -711,6 +765,8 @@ class Samples:
             return [self.vacancy(label).title]
         if kind == "employer":
             return [self.employer(label).name]
+        if kind in ("placement", "placement_follow_up"):
+            return [*self.telltales("person", label), self.vacancy(label).title]
         if kind in ("case", "follow_up", "referral", "consent", "enrolment", "step"):
             return self.telltales("person", label)
         if kind in ("pair", "merge"):
@@ -754,6 +810,11 @@ URL_VALUES: dict[str, Callable[[Samples, str], dict[str, object]]] = {
     },
     "vacancy": lambda samples, label: {"vacancy_id": samples.vacancy(label).pk},
     "employer": lambda samples, label: {"employer_id": samples.employer(label).pk},
+    "placement": lambda samples, label: {"placement_id": samples.placement(label).pk},
+    "placement_follow_up": lambda samples, label: {
+        "placement_id": samples.placement(label).pk,
+        "placement_follow_up_id": samples.placement_follow_up(label).pk,
+    },
 }
 
 
@@ -1220,6 +1281,8 @@ def _placeholders(samples: Samples, label: str) -> dict[str, object]:
         "employer": samples.employer(label).pk,
         "work_place": samples.employer(label).gemeinde_id,
         "vacancy": samples.vacancy(label).pk,
+        "placement": samples.placement(label).pk,
+        "placement_follow_up": samples.placement_follow_up(label).pk,
     }
 
 

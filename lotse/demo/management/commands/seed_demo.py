@@ -2,6 +2,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
 from lotse.demo.persons import demo_persons_seed
+from lotse.demo.placements import demo_placements_seed
 from lotse.demo.plans import demo_plans_seed
 from lotse.demo.profiles import demo_profiles_seed
 from lotse.demo.region import demo_region_seed
@@ -18,6 +19,7 @@ class Command(BaseCommand):
             demo_profiles_seed()  # after the persons it describes
             demo_plans_seed()
             demo_work_seed()  # after the profiles and plans
+            demo_placements_seed()  # after the plans and the work goals: a hire reaches a goal
         except ImproperlyConfigured as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(f"Demo region ready: {len(logins)} logins, {persons} new persons.")
