@@ -55,7 +55,12 @@ ROLE_ACTIONS: dict[str, set[str]] = {
 }
 # The caseworker of the Jobcenter Ludwigsburg also records employers and vacancies (the Agentur's
 # employer service and the Jobcenter do; the Sozialamt's staff read the vacancies only).
-ROLE_ACTIONS["other_caseworker"] = ROLE_ACTIONS["caseworker"] | {"vacancies.manage"}
+# It is a partner of the Jugendberufsagentur too: it sees the list of the young people under 25.
+ROLE_ACTIONS["other_caseworker"] = ROLE_ACTIONS["caseworker"] | {"vacancies.manage", "youth.view"}
+# The caseworker of the Jugendamt Tübingen works on the cases of its Kreis like the Sozialamt's
+# (no vacancies management: that is the employer service's) and is a partner of the
+# Jugendberufsagentur (the list of the young people under 25).
+ROLE_ACTIONS["jugendamt_caseworker"] = ROLE_ACTIONS["caseworker"] | {"youth.view"}
 # Actions on an object of another Kreis are refused (the office scope). Staff are managed by
 # their own office's administrators only (an object rule, stricter than the Kreis).
 SCOPED_ACTIONS = {"office_staff.view", "person.view", "person.edit"}
@@ -110,6 +115,9 @@ ADMIN_POSTS: dict[str, dict[str, str]] = {
 # office recorded), {switch} (a Rechtskreiswechsel from the sample office to another),
 # {correction} (an open correction request at the sample office).
 # "query" is added to the URL (pages whose form is chosen by a query parameter).
+# "body_object": a URL without an object whose body names one of the persona's own samples (the
+# kind of it): for a persona of another office of the same Kreis (the Jugendamt, which holds no
+# sample) the object rule refuses it, answered like an id that names no one (404).
 WRITES: dict[str, dict] = {
     # person registry and the person record
     "POST web:person_register": {
@@ -425,6 +433,7 @@ WRITES: dict[str, dict] = {
     # the API
     "POST api:enrolment_new": {
         "action": "person.edit",
+        "body_object": "person",
         "body": {"person": "{twin}", "course": "{course}"},
     },
     "POST api:enrolment_attendance_record": {
@@ -449,6 +458,7 @@ WRITES: dict[str, dict] = {
     },
     "POST api:referral_create": {
         "action": "referral.handle",
+        "body_object": "case",
         "body": {
             "case": "{case}",
             "to_office": "{referral_to_code}",

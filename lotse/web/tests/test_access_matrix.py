@@ -187,6 +187,24 @@ LISTS_OF_URL: dict[str, str] = {
     "api:vacancies": "vacancy",
     "api:employers": "employer",
 }
+# Lists of persons' data whose read is recorded only for the persons shown (audit_reads writes
+# nothing for a list that showed nobody): the kind of sample object they show. A persona that
+# may see none of them (the Jugendamt's caseworker: no case and no referral of its office among
+# the samples) reads no person's data there.
+PERSON_LISTS_OF_URL: dict[str, str] = {
+    "web:case_list": "case",
+    "api:cases": "case",
+    "web:referral_list": "referral",
+    "api:referrals": "referral",
+    "api:referral_create": "referral",  # the same path (ninja names it once per operation)
+}
+
+
+def shows_someone(route_name: str, persona: str) -> bool:
+    kind = PERSON_LISTS_OF_URL.get(route_name)
+    return kind is None or any(object_visible(kind, label, persona) for label in SAMPLE_CONTROLLER)
+
+
 # Lists that show nothing until something is searched: the search that finds every sample.
 LIST_SEARCH: dict[str, str] = {"web:person_list": "?q=Geheimname"}
 
@@ -958,7 +976,13 @@ def test_access(route: Route, label: str, persona: str | None, world: World, db,
         assert refusals.exists(), (
             f"GET {path} by {persona} was refused without an ACCESS_DENIED event"
         )
-    if route.is_project and route.person_data and response.status_code == 200 and user:
+    if (
+        route.is_project
+        and route.person_data
+        and response.status_code == 200
+        and user
+        and shows_someone(route.name, persona or "")
+    ):
         assert new_events.filter(event_type=EventType.PERSON_DATA_READ, actor=user).exists(), (
             f"GET {path} shows person data to {persona} without a PERSON_DATA_READ event"
         )
@@ -1371,6 +1395,10 @@ def _write_outcome(write: WriteRoute, kind: str, label: str, persona: str | None
         out_of_scope = action in SCOPED_ACTIONS and other_kreis
         object_refused = kind in OBJECT_RULE_KINDS and not object_visible(kind, label, persona)
         if out_of_scope or object_refused:
+            return Outcome(Expect(404), denied_event=action, visible=False)
+    elif body_kind := WRITES[write.key].get("body_object"):
+        own = "lb" if persona == "other_caseworker" else "tue"
+        if not object_visible(body_kind, own, persona):
             return Outcome(Expect(404), denied_event=action, visible=False)
     return Outcome(ALLOWED_WRITE)
 
