@@ -83,6 +83,7 @@ class PersonInput:
     preferred_language: str = ""
     interpreter_needed: bool = False
     address: AddressInput | None = None
+    arrived_unaccompanied: bool = False
 
 
 def _birth_part_errors(data: PersonInput) -> dict:
@@ -157,6 +158,7 @@ def person_create(*, actor: User, data: PersonInput) -> Person:
         email=data.email.strip(),
         preferred_language=data.preferred_language,
         interpreter_needed=data.interpreter_needed,
+        arrived_unaccompanied=data.arrived_unaccompanied,
         created_by_office=office,
     )
     for index, name in enumerate(data.names):

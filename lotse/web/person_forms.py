@@ -123,6 +123,11 @@ class PersonRegistrationForm(forms.Form):
         label=_("Preferred language"), choices=_BLANK + LANGUAGES, required=False
     )
     interpreter_needed = forms.BooleanField(label=_("Needs an interpreter"), required=False)
+    arrived_unaccompanied = forms.BooleanField(
+        label=_("Arrived as an unaccompanied minor"),
+        help_text=_("Came to Germany under 18 without a parent or guardian."),
+        required=False,
+    )
 
     def clean_birth_date(self):
         return parse_partial_date(self.cleaned_data["birth_date"])
@@ -197,6 +202,7 @@ class PersonRegistrationForm(forms.Form):
             preferred_language=data["preferred_language"],
             interpreter_needed=data["interpreter_needed"],
             address=address,
+            arrived_unaccompanied=data["arrived_unaccompanied"],
         )
 
 

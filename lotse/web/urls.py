@@ -15,6 +15,7 @@ from lotse.web import (
     subject_rights_views,
     vacancy_views,
     views,
+    youth_views,
 )
 
 app_name = "web"
@@ -227,6 +228,7 @@ urlpatterns = [
     ),
     path("persons/<uuid:person_id>/enrol/", course_views.person_enrol, name="person_enrol"),
     path("vacancies/", vacancy_views.vacancy_index, name="vacancy_list"),
+    path("youth/", youth_views.youth_index, name="youth_list"),
     path("vacancies/<int:vacancy_id>/", vacancy_views.vacancy_detail, name="vacancy_detail"),
     path(
         "vacancies/<int:vacancy_id>/change/",

@@ -186,6 +186,9 @@ LISTS_OF_URL: dict[str, str] = {
     "web:employer_list": "employer",
     "api:vacancies": "vacancy",
     "api:employers": "employer",
+    # the young people under 25: the sample persons (born 1990) are in no one's list
+    "web:youth_list": "adult",
+    "api:youth": "adult",
 }
 # Lists of persons' data whose read is recorded only for the persons shown (audit_reads writes
 # nothing for a list that showed nobody): the kind of sample object they show. A persona that
@@ -197,6 +200,8 @@ PERSON_LISTS_OF_URL: dict[str, str] = {
     "web:referral_list": "referral",
     "api:referrals": "referral",
     "api:referral_create": "referral",  # the same path (ninja names it once per operation)
+    "web:youth_list": "adult",
+    "api:youth": "adult",
 }
 
 
@@ -211,6 +216,8 @@ LIST_SEARCH: dict[str, str] = {"web:person_list": "?q=Geheimname"}
 
 def object_visible(kind: str, label: str, persona: str) -> bool:
     """May `persona` see the sample object `label` of `kind` (given the role allows the action)?"""
+    if kind == "adult":  # the sample persons, born 1990: never in the list of the under-25s
+        return False
     if kind == "event":  # object rule: a DPO sees the trail of their own controller only
         return SAMPLE_CONTROLLER[label] == SAMPLE_CONTROLLER.get(PERSONA_LABEL[persona])
     if kind in ("person", "pair", "merge", "case", "follow_up", "consent", "enrolment", "step"):
@@ -729,7 +736,7 @@ class Samples:
             return [self.vacancy(label).title]
         if kind == "employer":
             return [self.employer(label).name]
-        if kind in ("case", "follow_up", "referral", "consent", "enrolment", "step"):
+        if kind in ("case", "follow_up", "referral", "consent", "enrolment", "step", "adult"):
             return self.telltales("person", label)
         if kind in ("pair", "merge"):
             return [*self.telltales("person", label), f"Zwilling{label.upper()}"]
