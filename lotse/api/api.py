@@ -62,6 +62,7 @@ from lotse.api.matches import router as matches_router  # noqa: E402
 from lotse.api.plans import router as plans_router  # noqa: E402
 from lotse.api.profiles import router as profiles_router  # noqa: E402
 from lotse.api.vacancies import router as vacancies_router  # noqa: E402
+from lotse.api.youth import router as youth_router  # noqa: E402
 
 api.add_router("/", cases_router)
 api.add_router("/", consents_router)
@@ -72,6 +73,7 @@ api.add_router("/", plans_router)
 api.add_router("/", conferences_router)
 api.add_router("/", vacancies_router)
 api.add_router("/", matches_router)
+api.add_router("/", youth_router)
 
 
 @api.exception_handler(PermissionDenied)
