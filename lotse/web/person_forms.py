@@ -226,6 +226,22 @@ class IdentifierForm(forms.Form):
         return IdentifierInput(**self.cleaned_data)
 
 
+class ArrivalForm(forms.Form):
+    """Whether the person came as an unaccompanied minor, recorded after the registration (e.g.
+    by the Jugendamt), with the reason; the earlier value stays in the person's history."""
+
+    arrived_unaccompanied = forms.BooleanField(
+        label=_("Arrived as an unaccompanied minor"),
+        help_text=_("Came to Germany under 18 without a parent or guardian."),
+        required=False,
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        help_text=_("E.g. the Inobhutnahme by the Jugendamt, or a correction."),
+        required=False,
+    )
+
+
 FAMILY_ROLES = [
     (HouseholdRole.PARTNER, _("Spouse or partner")),
     (HouseholdRole.CHILD, _("Child")),

@@ -53,6 +53,11 @@ urlpatterns = [
         person_views.person_identifier_add_view,
         name="person_identifier_add",
     ),
+    path(
+        "persons/<uuid:person_id>/arrival/",
+        person_views.person_arrival_view,
+        name="person_arrival",
+    ),
     path("cases/", case_views.case_list, name="case_list"),
     path("cases/reassign/", case_views.case_reassign, name="case_reassign"),
     path("cases/<int:case_id>/", case_views.case_detail, name="case_detail"),

@@ -149,6 +149,10 @@ WRITES: dict[str, dict] = {
             "source": "self",
         },
     },
+    "POST web:person_arrival": {
+        "action": "person.edit",
+        "body": {"arrived_unaccompanied": "on", "reason": "Inobhutnahme durch das Jugendamt"},
+    },
     "POST web:person_identifier_add": {
         "action": "person.edit",
         "body": {"type": "azr", "value": "123456789012", "issuer": "BAMF"},

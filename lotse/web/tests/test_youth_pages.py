@@ -75,3 +75,40 @@ def test_another_kreis_sees_none_of_them(jugendamt_caseworker, other_caseworker,
     page = client_for(other_caseworker).get("/youth/").content.decode()
     assert "Tesfay" not in page
     assert "0 junge Menschen" in page
+
+
+def test_the_jugendamt_records_the_arrival_as_an_unaccompanied_minor(
+    jugendamt_caseworker, client_for
+):
+    teen = _teen(jugendamt_caseworker, "Tesfay", 16)
+    client = client_for(jugendamt_caseworker)
+    url = f"/persons/{teen.pk}/arrival/"
+    refused = client.post(url, {"arrived_unaccompanied": "on", "reason": ""})
+    assert refused.status_code == 422
+    page = unescape(refused.content.decode())
+    assert "Geben Sie den Grund an" in page
+    assert 'href="#id_reason"' in page  # the error summary links to the field
+    response = client.post(url, {"arrived_unaccompanied": "on", "reason": "Inobhutnahme"})
+    assert response.status_code == 302
+    teen.refresh_from_db()
+    assert teen.arrived_unaccompanied
+    assert teen.history.count() >= 2  # the earlier value stays in the history
+    event = AuditEvent.objects.filter(event_type=EventType.PERSON_CHANGED, person_id=teen.pk).last()
+    assert event is not None
+    assert event.details["reason"] == "Inobhutnahme"
+    page = unescape(client.get(f"/persons/{teen.pk}/").content.decode())
+    assert "als unbegleitete minderjährige Person eingereist" in page
+    youth_page = unescape(client.get("/youth/").content.decode())
+    assert '<td class="kern-table__cell">ja</td>' in youth_page  # unaccompanied minor: yes
+
+
+def test_another_office_cannot_record_the_arrival(
+    jugendamt_caseworker, other_caseworker, client_for
+):
+    teen = _teen(jugendamt_caseworker, "Tesfay", 16)
+    response = client_for(other_caseworker).post(
+        f"/persons/{teen.pk}/arrival/", {"arrived_unaccompanied": "on", "reason": "x"}
+    )
+    assert response.status_code == 404
+    teen.refresh_from_db()
+    assert not teen.arrived_unaccompanied
