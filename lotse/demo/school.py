@@ -15,7 +15,10 @@ Tesfay, the unaccompanied minor from Eritrea of the demo persons (lotse/demo/per
 - his plan gets the goal "Ausbildung nach dem VABO", owned by the Agentur, with the step that
   names the enrolment;
 - a case conference on his plan: the Integrationsmanagement, the Agentur and the Jugendamt, the
-  school and his guardian with his consent; he took part with an interpreter for Tigrinya.
+  school and his guardian with his consent; he took part with an interpreter for Tigrinya;
+- his consent (with his guardian) that the Integrationsmanagement's plan entries reach the
+  Jugendamt: so the Jugendamt's list of the young people shows his VABO class ("Schule") and
+  the date of the conference.
 
 Called from the demo region loader; the part about Filmon waits until the demo persons exist
 (`make run` loads the region again when it prints the logins). Running it again adds nothing.
@@ -27,6 +30,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from lotse.cases.services import case_open
+from lotse.consent.services import ConsentInput, consent_record
 from lotse.courses.models import Course, CourseType, Enrolment
 from lotse.courses.services import enrolment_create
 from lotse.organisations.models import Gemeinde, Office, User
@@ -107,6 +111,25 @@ def _road(filmon: Person, today: date) -> None:
     if jugendamt_sb is not None:  # the Jugendamt holds his youth-welfare case
         case_open(
             actor=jugendamt_sb, person=filmon, reason="Inobhutnahme und Vormundschaft (SGB VIII)"
+        )
+        assert jugendamt_sb.office
+        # The Integrationsmanagement is no benefit body: its plan (the VABO enrolment, the
+        # conference) reaches the Jugendamt with his consent, given with his guardian.
+        consent_record(
+            actor=im,
+            person=filmon,
+            data=ConsentInput(
+                recipients=[jugendamt_sb.office],
+                categories=["plan"],
+                purposes=["integration_counselling"],
+                given_on=today,
+                given_how="signed_form_interpreter",
+                explained_language="ti",
+                interpreter_name="Dolmetscher Demo",
+                interpreter_language="ti",
+                valid_until=today + timedelta(days=365),
+                disclosing_offices=[im.office],
+            ),
         )
     if not StatusEvent.objects.filter(person=filmon).exists():
         for kind, day in (("entry", date(2025, 10, 6)), ("asylum_application", date(2025, 10, 27))):

@@ -62,3 +62,5 @@ def test_filmon_is_a_minor_with_the_jugendamt_at_the_table_and_in_its_youth_list
     assert filmon in listed
     (youth_row,) = youth_rows(actor=jugendamt, persons=[filmon])
     assert youth_row.unaccompanied_minor
+    assert youth_row.stage == "school"  # the IM's VABO enrolment, by his consent
+    assert youth_row.last_conference == row.conference.held_on
