@@ -158,6 +158,11 @@ def other_caseworker(make_persona) -> User:
 
 
 @pytest.fixture
+def jugendamt_caseworker(make_persona) -> User:
+    return make_persona("jugendamt_caseworker")
+
+
+@pytest.fixture
 def client_for(db) -> Callable[[User | None], Client]:
     """client_for(user) → a test client signed in as `user`, past the second factor.
 

@@ -62,6 +62,7 @@ class Action(StrEnum):
     VIEW_VACANCIES = "vacancies.view"
     MANAGE_VACANCIES = "vacancies.manage"
     RECORD_PLACEMENTS = "placements.record"
+    VIEW_YOUTH = "youth.view"
 
 
 class Category(StrEnum):
@@ -109,6 +110,24 @@ def works_for_employer_service(user: Actor) -> bool:
     """The Agentur (its employer service, Arbeitgeber-Service) or the Jobcenter."""
     office = getattr(user, "office", None)
     return office is not None and office.kind in (OfficeKind.AGENTUR, OfficeKind.JOBCENTER)
+
+
+# The offices that form a Jugendberufsagentur (docs/youth.md): the Agentur (SGB III), the
+# Jobcenter (SGB II) and the Jugendamt (SGB VIII), with the Integrationsmanagement of the Kreis.
+YOUTH_ALLIANCE_KINDS = frozenset(
+    {
+        OfficeKind.JUGENDAMT,
+        OfficeKind.AGENTUR,
+        OfficeKind.JOBCENTER,
+        OfficeKind.INTEGRATIONSMANAGEMENT,
+    }
+)
+
+
+@rules.predicate
+def works_for_youth_alliance(user: Actor) -> bool:
+    office = getattr(user, "office", None)
+    return office is not None and office.kind in YOUTH_ALLIANCE_KINDS
 
 
 # A Land administrator: an administrator of the Land's own office (OfficeKind.LAND), which
@@ -228,6 +247,16 @@ CAPABILITIES: dict[Action, Capability] = {
         is_staff_member & (is_caseworker | is_team_lead) & works_for_employer_service,
         True,
         _("caseworkers and team leads of the Agentur and the Jobcenter, in their Kreise"),
+    ),
+    # The Jugendberufsagentur's list of the young people under 25: a page of its partners. It
+    # shows only the persons the office sees anyway (VIEW_PERSON scopes the list).
+    Action.VIEW_YOUTH: Capability(
+        is_staff_member & (is_caseworker | is_team_lead) & works_for_youth_alliance,
+        False,
+        _(
+            "caseworkers and team leads of the Jugendamt, the Agentur, the Jobcenter and the "
+            "Integrationsmanagement (Jugendberufsagentur), persons they see"
+        ),
     ),
 }
 
@@ -751,12 +780,28 @@ STATUTORY_FLOWS: list[tuple[frozenset[str], frozenset[str], frozenset[str], Lega
         frozenset({Category.STATUS}),
         LegalBasis(Basis.STATUS_BY_STATUTE),
     ),
+    # The Jugendamt is a Leistungsträger too (§ 12 SGB I): the benefit bodies pass it what its
+    # task for a young person needs (§ 69 Abs. 1 Nr. 1 SGB X), and the Ausländerbehörde the
+    # status. Its own data go nowhere by this table: §§ 64/65 SGB VIII protect what was entrusted
+    # to youth welfare, so other offices read the Jugendamt's entries only with consent.
+    (
+        BENEFIT_BODIES,
+        frozenset({"jugendamt"}),
+        frozenset({Category.STATUS, Category.PROFILE, Category.PLAN}),
+        LegalBasis(Basis.SGB_X_69),
+    ),
+    (
+        frozenset({"auslaenderbehoerde"}),
+        frozenset({"jugendamt"}),
+        frozenset({Category.STATUS}),
+        LegalBasis(Basis.STATUS_BY_STATUTE),
+    ),
 ]
 # Flows that no consent opens (§ 88 AufenthG with § 35 SGB I, § 76 SGB X): the policy says no,
 # with the reason. (owning kinds, receiving kinds, categories, reason)
 BLOCKED_FLOWS: list[tuple[frozenset[str], frozenset[str], frozenset[str], str]] = [
     (
-        BENEFIT_BODIES | {"integrationsmanagement"},
+        BENEFIT_BODIES | {"integrationsmanagement", "jugendamt"},
         frozenset({"auslaenderbehoerde"}),
         frozenset({Category.HEALTH}),
         gettext_noop(

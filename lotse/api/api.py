@@ -63,6 +63,7 @@ from lotse.api.placements import router as placements_router  # noqa: E402
 from lotse.api.plans import router as plans_router  # noqa: E402
 from lotse.api.profiles import router as profiles_router  # noqa: E402
 from lotse.api.vacancies import router as vacancies_router  # noqa: E402
+from lotse.api.youth import router as youth_router  # noqa: E402
 
 api.add_router("/", cases_router)
 api.add_router("/", consents_router)
@@ -74,6 +75,7 @@ api.add_router("/", conferences_router)
 api.add_router("/", vacancies_router)
 api.add_router("/", matches_router)
 api.add_router("/", placements_router)
+api.add_router("/", youth_router)
 
 
 @api.exception_handler(PermissionDenied)

@@ -44,6 +44,8 @@ OFFICE_TASK: dict[str, Purpose] = {
     OfficeKind.AGENTUR: Purpose.JOB_PLACEMENT,
     OfficeKind.SOZIALAMT: Purpose.BENEFIT_APPLICATION,
     OfficeKind.AUSLAENDERBEHOERDE: Purpose.RESIDENCE,
+    # youth welfare's help for a young person's integration (SGB VIII)
+    OfficeKind.JUGENDAMT: Purpose.INTEGRATION_COUNSELLING,
 }
 
 

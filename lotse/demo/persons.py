@@ -47,6 +47,7 @@ def _input(
     identifiers=(),
     address=None,
     language="",
+    unaccompanied=False,
 ):
     names = [NameInput(given_names=given, family_name=family, source="bamf")]
     if original:
@@ -70,6 +71,7 @@ def _input(
         address=address,
         preferred_language=language,
         interpreter_needed=bool(language),
+        arrived_unaccompanied=unaccompanied,
     )
 
 
@@ -249,11 +251,12 @@ def _others() -> None:
             original=("ፊልሞን", "ተስፋይ"),
             script="Ethi",
             sex="m",
-            birth=(2008, 1, 1),
+            birth=(2010, 1, 1),  # a minor in 2026: 16, the year alone known (BAMF's 1 January)
             placeholder=True,
             place="Asmara",
             country="ERI",
             language="ti",
+            unaccompanied=True,
         ),
     )
 

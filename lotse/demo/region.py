@@ -43,6 +43,7 @@ KREIS_OFFICE_SHORT = {
     "abh": "abh",
     "sozialamt": "sozialamt",
     "im": "im",
+    "jugendamt": "jugendamt",
     "jc": "jc",
 }
 AGENTUREN = {

@@ -5,15 +5,20 @@ Tesfay, the unaccompanied minor from Eritrea of the demo persons (lotse/demo/per
 
 - the Integrationsmanagement Tübingen opens a case and records his arrival and asylum
   application from his papers; the Agentur Balingen-Reutlingen (Berufsberatung, the
-  Jugendberufsagentur) opens one too;
+  Jugendberufsagentur) opens one too, and the Jugendamt Tübingen holds his youth-welfare case
+  (Inobhutnahme, the guardianship; SGB VIII);
 - the Integrationsmanagement enrols him in the VABO class in Tübingen through the enrolment
-  service: the rules engine admits him, and since only his year of birth (2008) is known, its
-  reasons say that the answer depends on the day;
+  service: the rules engine obliges him (Berufsschulpflicht); only his year of birth (2010) is
+  known, but on any day of it he is 16 at the start, so the answer does not depend on the day.
+  He is a minor in 2026 and in the Jugendberufsagentur's list of the under-25s (/youth/), his
+  age marked uncertain;
 - his plan gets the goal "Ausbildung nach dem VABO", owned by the Agentur, with the step that
   names the enrolment;
-- a case conference on his plan: the Integrationsmanagement, the Agentur (and the Jugendamt,
-  where the Kreis has one in lotse), the school and his guardian with his consent; he took part
-  with an interpreter for Tigrinya.
+- a case conference on his plan: the Integrationsmanagement, the Agentur and the Jugendamt, the
+  school and his guardian with his consent; he took part with an interpreter for Tigrinya;
+- his consent (with his guardian) that the Integrationsmanagement's plan entries reach the
+  Jugendamt: so the Jugendamt's list of the young people shows his VABO class ("Schule") and
+  the date of the conference.
 
 Called from the demo region loader; the part about Filmon waits until the demo persons exist
 (`make run` loads the region again when it prints the logins). Running it again adds nothing.
@@ -25,6 +30,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from lotse.cases.services import case_open
+from lotse.consent.services import ConsentInput, consent_record
 from lotse.courses.models import Course, CourseType, Enrolment
 from lotse.courses.services import enrolment_create
 from lotse.organisations.models import Gemeinde, Office, User
@@ -101,6 +107,30 @@ def _road(filmon: Person, today: date) -> None:
     assert im.office
     case_open(actor=im, person=filmon, reason="Integrationsmanagement")
     case_open(actor=aa, person=filmon, reason="Berufsberatung (Jugendberufsagentur)")
+    jugendamt_sb = User.objects.filter(username="tue-jugendamt-sb").first()
+    if jugendamt_sb is not None:  # the Jugendamt holds his youth-welfare case
+        case_open(
+            actor=jugendamt_sb, person=filmon, reason="Inobhutnahme und Vormundschaft (SGB VIII)"
+        )
+        assert jugendamt_sb.office
+        # The Integrationsmanagement is no benefit body: its plan (the VABO enrolment, the
+        # conference) reaches the Jugendamt with his consent, given with his guardian.
+        consent_record(
+            actor=im,
+            person=filmon,
+            data=ConsentInput(
+                recipients=[jugendamt_sb.office],
+                categories=["plan"],
+                purposes=["integration_counselling"],
+                given_on=today,
+                given_how="signed_form_interpreter",
+                explained_language="ti",
+                interpreter_name="Dolmetscher Demo",
+                interpreter_language="ti",
+                valid_until=today + timedelta(days=365),
+                disclosing_offices=[im.office],
+            ),
+        )
     if not StatusEvent.objects.filter(person=filmon).exists():
         for kind, day in (("entry", date(2025, 10, 6)), ("asylum_application", date(2025, 10, 27))):
             status_event_record(actor=im, person=filmon, kind=kind, date=day, source="document")

@@ -63,6 +63,9 @@ class OfficeKind(models.TextChoices):
     INTEGRATIONSMANAGEMENT = "integrationsmanagement", _("Integrationsmanagement")
     AGENTUR = "agentur", _("Agentur für Arbeit")
     JOBCENTER = "jobcenter", _("Jobcenter")
+    # The youth welfare office of the Kreis (SGB VIII): the guardian's side of an unaccompanied
+    # minor and, with the Agentur and the Jobcenter, a partner of the Jugendberufsagentur.
+    JUGENDAMT = "jugendamt", _("Jugendamt")
     # The Land's own administration of lotse: serves no Kreis, keeps no person data; its
     # administrators are the Land administrators who change reference data (four eyes).
     LAND = "land", _("Land administration")

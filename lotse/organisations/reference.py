@@ -47,6 +47,7 @@ KREIS_DEPARTMENTS = [
     ("auslaenderbehoerde", "abh", "Ausländerbehörde"),
     ("sozialamt", "sozialamt", "Sozialamt (AsylbLG)"),
     ("integrationsmanagement", "im", "Integrationsmanagement"),
+    ("jugendamt", "jugendamt", "Jugendamt"),
 ]
 
 
@@ -181,6 +182,39 @@ def load_reference_data(apps, rows: list[dict[str, str]] | None = None) -> LoadR
     _link_agentur_successors(agenturen)
     office(LAND_OFFICE_CODE, kind="land", name=LAND_OFFICE_NAME, valid_from=LAND_OFFICE_START)
     return report
+
+
+def load_kreis_departments(apps, kinds: set[str], rows: list[dict[str, str]] | None = None) -> int:
+    """Create the departments of `kinds` (KREIS_DEPARTMENTS) of every Kreis already loaded, as
+    load_reference_data does, for a kind added after the first load (e.g. the Jugendamt).
+    Running it again creates nothing; the number created is returned."""
+    Kreis = apps.get_model("organisations", "Kreis")
+    Office = apps.get_model("organisations", "Office")
+    Jurisdiction = apps.get_model("organisations", "Jurisdiction")
+    created_count = 0
+    for row in read_rows() if rows is None else rows:
+        kreis = Kreis.objects.filter(code=row["kreisschluessel"]).first()
+        if kreis is None:
+            continue  # not loaded: load_reference_data creates it with all its departments
+        slug = f"{slugify(row['name'])}-{row['kreisschluessel']}"
+        for kind, short, label in KREIS_DEPARTMENTS:
+            if kind not in kinds:
+                continue
+            dept, created = Office.objects.get_or_create(
+                code=f"{short}-{slug}",
+                defaults={
+                    "kind": kind,
+                    "name": f"{_body_prefix(row)} – {label}",
+                    "kreis": kreis,
+                    "valid_from": KREISREFORM_BW,
+                },
+            )
+            if created:
+                created_count += 1
+                Jurisdiction.objects.get_or_create(
+                    office=dept, kreis=kreis, valid_from=KREISREFORM_BW, defaults={"valid_to": None}
+                )
+    return created_count
 
 
 def _load_jobcenter(row, kreis, slug, office, serve) -> None:

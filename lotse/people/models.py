@@ -79,6 +79,14 @@ class Person(TimeStampedModel):
         help_text=_("ISO 639 code, e.g. ar, fa, ti"),
     )
     interpreter_needed = models.BooleanField(_("needs an interpreter"), default=False)
+    # Came to Germany as a minor without a parent or guardian (unbegleiteter minderjähriger
+    # Flüchtling): the Jugendamt takes them into care (§ 42a SGB VIII). A fact of the arrival,
+    # kept after the 18th birthday; whether the person is still a minor follows from the birth date.
+    arrived_unaccompanied = models.BooleanField(
+        _("arrived as an unaccompanied minor"),
+        default=False,
+        help_text=_("Came to Germany under 18 without a parent or guardian."),
+    )
     # Set when this record was merged into another; the record stays, nothing is lost.
     merged_into = models.ForeignKey(
         "self",

@@ -83,6 +83,7 @@ class PersonInput:
     preferred_language: str = ""
     interpreter_needed: bool = False
     address: AddressInput | None = None
+    arrived_unaccompanied: bool = False
 
 
 def _birth_part_errors(data: PersonInput) -> dict:
@@ -157,6 +158,7 @@ def person_create(*, actor: User, data: PersonInput) -> Person:
         email=data.email.strip(),
         preferred_language=data.preferred_language,
         interpreter_needed=data.interpreter_needed,
+        arrived_unaccompanied=data.arrived_unaccompanied,
         created_by_office=office,
     )
     for index, name in enumerate(data.names):
@@ -265,6 +267,46 @@ def person_identifier_add(
     refresh_match_index(person)
     _changed(actor, person, "identifier")
     return created
+
+
+ARRIVAL_REASON_LENGTH = 200
+
+
+@atomic_service
+def person_arrival_record(
+    *, actor: User, person: Person, arrived_unaccompanied: bool, reason: str
+) -> Person:
+    """Record (or correct) whether the person came to Germany as an unaccompanied minor, e.g.
+    when the Jugendamt takes them into care. The earlier value stays in the person's history; the
+    reason is kept in the audit trail."""
+    authorize(actor, Action.EDIT_PERSON, person)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why (e.g. the Inobhutnahme or a correction).")})
+    if len(reason) > ARRIVAL_REASON_LENGTH:
+        raise ValidationError(
+            {
+                "reason": _("At most %(limit)s characters (%(count)s typed).")
+                % {"limit": ARRIVAL_REASON_LENGTH, "count": len(reason)}
+            }
+        )
+    if person.arrived_unaccompanied == arrived_unaccompanied:
+        raise ValidationError({"arrived_unaccompanied": _("This is already recorded.")})
+    person.arrived_unaccompanied = arrived_unaccompanied
+    person.save(update_fields=["arrived_unaccompanied", "updated_at"])
+    audit_record(
+        event_type=EventType.PERSON_CHANGED,
+        actor=actor,
+        obj=person,
+        person_id=person.pk,
+        categories=["identity"],
+        details={
+            "changed": "arrived_unaccompanied",
+            "value": arrived_unaccompanied,
+            "reason": reason,
+        },
+    )
+    return person
 
 
 @atomic_service

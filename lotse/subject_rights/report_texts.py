@@ -121,6 +121,7 @@ def report_texts() -> dict[str, str]:
         "email": pgettext("person report", "E-mail"),
         "preferred_language": pgettext("person report", "Preferred language"),
         "interpreter": pgettext("person report", "Interpreter needed"),
+        "unaccompanied": pgettext("person report", "Arrived as an unaccompanied minor"),
         "identifiers": pgettext("person report", "Numbers and documents"),
         "number": pgettext("person report", "Number"),
         "issuer": pgettext("person report", "Issued by"),

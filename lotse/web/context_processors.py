@@ -15,6 +15,7 @@ NAV_LABELS = {
     "courses": _("Courses"),
     "vacancies": _("Vacancies"),
     "placements": _("Placements"),
+    "youth": _("Young people"),
     "directory": _("Kreise and offices"),
     "corrections": _("Correction requests"),
     "audit": _("Audit trail"),
@@ -29,6 +30,7 @@ NAV_CHILDREN = {
 # Which resolved views belong to which main entry, to mark the current one (aria-current).
 _SECTIONS = {
     "start": {"web:start"},
+    "youth": {"web:youth_list"},
     "cases": {
         "web:case_list",
         "web:case_detail",
@@ -159,6 +161,7 @@ def layout(request):
             ("web:course_list", "courses", Action.VIEW_COURSES),
             ("web:vacancy_list", "vacancies", Action.VIEW_VACANCIES),
             ("web:placement_board", "placements", Action.RECORD_PLACEMENTS),
+            ("web:youth_list", "youth", Action.VIEW_YOUTH),
             ("web:correction_list", "corrections", Action.WORK_ON_CASE),
             ("web:kreis_list", "directory", Action.VIEW_DIRECTORY),
             ("audit:search", "audit", Action.VIEW_AUDIT_TRAIL),

@@ -123,6 +123,11 @@ class PersonRegistrationForm(forms.Form):
         label=_("Preferred language"), choices=_BLANK + LANGUAGES, required=False
     )
     interpreter_needed = forms.BooleanField(label=_("Needs an interpreter"), required=False)
+    arrived_unaccompanied = forms.BooleanField(
+        label=_("Arrived as an unaccompanied minor"),
+        help_text=_("Came to Germany under 18 without a parent or guardian."),
+        required=False,
+    )
 
     def clean_birth_date(self):
         return parse_partial_date(self.cleaned_data["birth_date"])
@@ -197,6 +202,7 @@ class PersonRegistrationForm(forms.Form):
             preferred_language=data["preferred_language"],
             interpreter_needed=data["interpreter_needed"],
             address=address,
+            arrived_unaccompanied=data["arrived_unaccompanied"],
         )
 
 
@@ -218,6 +224,22 @@ class IdentifierForm(forms.Form):
 
     def to_input(self) -> IdentifierInput:
         return IdentifierInput(**self.cleaned_data)
+
+
+class ArrivalForm(forms.Form):
+    """Whether the person came as an unaccompanied minor, recorded after the registration (e.g.
+    by the Jugendamt), with the reason; the earlier value stays in the person's history."""
+
+    arrived_unaccompanied = forms.BooleanField(
+        label=_("Arrived as an unaccompanied minor"),
+        help_text=_("Came to Germany under 18 without a parent or guardian."),
+        required=False,
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        help_text=_("E.g. the Inobhutnahme by the Jugendamt, or a correction."),
+        required=False,
+    )
 
 
 FAMILY_ROLES = [

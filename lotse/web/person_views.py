@@ -35,7 +35,12 @@ from lotse.people.selectors import (
     person_search,
     persons_listed,
 )
-from lotse.people.services import IdentifierInput, person_identifier_add, person_name_add
+from lotse.people.services import (
+    IdentifierInput,
+    person_arrival_record,
+    person_identifier_add,
+    person_name_add,
+)
 from lotse.plans.selectors import plan_get
 from lotse.profiles.selectors import profile_section
 from lotse.status.selectors import status_overview
@@ -44,6 +49,7 @@ from lotse.web.form_errors import apply_errors
 from lotse.web.listing import Sort, paginate
 from lotse.web.person_forms import (
     MAX_FAMILY_MEMBERS,
+    ArrivalForm,
     FamilyMemberForm,
     FamilyMemberFormSet,
     HouseholdAddForm,
@@ -346,6 +352,9 @@ def person_page(request, person, *, status=200, leaving=None, withdrawing=None, 
     context = person_page_data(actor=request.user, person=person)
     context["name_form"] = forms.get("name_form") or NameVariantForm()
     context["identifier_form"] = forms.get("identifier_form") or IdentifierForm()
+    context["arrival_form"] = forms.get("arrival_form") or ArrivalForm(
+        initial={"arrived_unaccompanied": person.arrived_unaccompanied}
+    )
     context.update(
         household_page_data(
             actor=request.user, person=person, query=search_text(request, "family_q")
@@ -488,6 +497,30 @@ def person_identifier_add_view(request, person_id):
         _("The identifier was added."),
         "identifier_form",
     )
+
+
+@require_POST
+@requires(Action.EDIT_PERSON, person_data=True)
+def person_arrival_view(request, person_id):
+    """Whether the person came as an unaccompanied minor (a small form on the person page)."""
+    person = person_get(
+        actor=request.user, person_id=person_id, purpose=Purpose.CASE_WORK, edit=True
+    )
+    form = ArrivalForm(request.POST)
+    if form.is_valid():
+        try:
+            person_arrival_record(
+                actor=request.user,
+                person=person,
+                arrived_unaccompanied=form.cleaned_data["arrived_unaccompanied"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("The arrival was recorded."))
+            return redirect("web:person_detail", person_id=person.pk)
+    return person_page(request, person, status=422, arrival_form=form)
 
 
 @require_POST

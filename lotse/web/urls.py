@@ -16,6 +16,7 @@ from lotse.web import (
     subject_rights_views,
     vacancy_views,
     views,
+    youth_views,
 )
 
 app_name = "web"
@@ -52,6 +53,11 @@ urlpatterns = [
         "persons/<uuid:person_id>/identifiers/",
         person_views.person_identifier_add_view,
         name="person_identifier_add",
+    ),
+    path(
+        "persons/<uuid:person_id>/arrival/",
+        person_views.person_arrival_view,
+        name="person_arrival",
     ),
     path("cases/", case_views.case_list, name="case_list"),
     path("cases/reassign/", case_views.case_reassign, name="case_reassign"),
@@ -228,6 +234,7 @@ urlpatterns = [
     ),
     path("persons/<uuid:person_id>/enrol/", course_views.person_enrol, name="person_enrol"),
     path("vacancies/", vacancy_views.vacancy_index, name="vacancy_list"),
+    path("youth/", youth_views.youth_index, name="youth_list"),
     path("vacancies/<int:vacancy_id>/", vacancy_views.vacancy_detail, name="vacancy_detail"),
     path(
         "vacancies/<int:vacancy_id>/change/",

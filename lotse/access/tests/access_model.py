@@ -58,7 +58,12 @@ ROLE_ACTIONS: dict[str, set[str]] = {
 ROLE_ACTIONS["other_caseworker"] = ROLE_ACTIONS["caseworker"] | {
     "vacancies.manage",
     "placements.record",
+    "youth.view",
 }
+# The caseworker of the Jugendamt Tübingen works on the cases of its Kreis like the Sozialamt's
+# (no vacancies management: that is the employer service's) and is a partner of the
+# Jugendberufsagentur (the list of the young people under 25).
+ROLE_ACTIONS["jugendamt_caseworker"] = ROLE_ACTIONS["caseworker"] | {"youth.view"}
 # Actions on an object of another Kreis are refused (the office scope). Staff are managed by
 # their own office's administrators only (an object rule, stricter than the Kreis).
 SCOPED_ACTIONS = {"office_staff.view", "person.view", "person.edit"}
@@ -115,6 +120,9 @@ ADMIN_POSTS: dict[str, dict[str, str]] = {
 # office recorded), {switch} (a Rechtskreiswechsel from the sample office to another),
 # {correction} (an open correction request at the sample office).
 # "query" is added to the URL (pages whose form is chosen by a query parameter).
+# "body_object": a URL without an object whose body names one of the persona's own samples (the
+# kind of it): for a persona of another office of the same Kreis (the Jugendamt, which holds no
+# sample) the object rule refuses it, answered like an id that names no one (404).
 WRITES: dict[str, dict] = {
     # person registry and the person record
     "POST web:person_register": {
@@ -145,6 +153,10 @@ WRITES: dict[str, dict] = {
             "script": "Latn",
             "source": "self",
         },
+    },
+    "POST web:person_arrival": {
+        "action": "person.edit",
+        "body": {"arrived_unaccompanied": "on", "reason": "Inobhutnahme durch das Jugendamt"},
     },
     "POST web:person_identifier_add": {
         "action": "person.edit",
@@ -466,6 +478,7 @@ WRITES: dict[str, dict] = {
     # the API
     "POST api:enrolment_new": {
         "action": "person.edit",
+        "body_object": "person",
         "body": {"person": "{twin}", "course": "{course}"},
     },
     "POST api:enrolment_attendance_record": {
@@ -490,6 +503,7 @@ WRITES: dict[str, dict] = {
     },
     "POST api:referral_create": {
         "action": "referral.handle",
+        "body_object": "case",
         "body": {
             "case": "{case}",
             "to_office": "{referral_to_code}",

@@ -38,7 +38,7 @@ def test_one_login_per_role_per_office(logins):
     land = [login for login in logins if login.username.startswith("bw-land-")]
     logins = [login for login in logins if login not in land]
     offices = {login.office for login in logins}
-    assert len(offices) == 4 * 4 + 3
+    assert len(offices) == 4 * 5 + 3  # five Kreis offices each, three Agenturen
     assert len(logins) == len(offices) * len(Role)
     assert Counter(login.office for login in logins) == dict.fromkeys(offices, len(Role))
     users = User.objects.filter(username__in=[login.username for login in logins])
@@ -141,6 +141,6 @@ def test_the_seed_command_is_idempotent():
     call_command("seed_demo", stdout=first)
     users = User.objects.count()
     call_command("seed_demo", stdout=second)
-    assert re.search(r"Demo region ready: 97 logins", first.getvalue())
-    assert "97 logins, 0 new persons" in second.getvalue()
+    assert re.search(r"Demo region ready: 117 logins", first.getvalue())
+    assert "117 logins, 0 new persons" in second.getvalue()
     assert User.objects.count() == users

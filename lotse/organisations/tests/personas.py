@@ -1,7 +1,8 @@
 """The named personas of the test suite (fixtures in the root conftest.py).
 
 One persona per role at the Sozialamt of the Landkreis Tübingen (a Kreis with a gE Jobcenter),
-plus a caseworker of the kommunales Jobcenter (zkT) of the Landkreis Ludwigsburg and a Land
+plus a caseworker of the kommunales Jobcenter (zkT) of the Landkreis Ludwigsburg, a caseworker of
+the Jugendamt Tübingen (youth welfare, SGB VIII: a partner of the Jugendberufsagentur) and a Land
 administrator (an administrator of the Land's own office, which serves no Kreis).
 """
 
@@ -26,6 +27,7 @@ SOZIALAMT_TUEBINGEN = "sozialamt-tubingen-08416"
 JOBCENTER_TUEBINGEN = "jc-tubingen-08416"  # gE: a data controller of its own
 ABH_TUEBINGEN = "abh-tubingen-08416"  # same controller as the Sozialamt (the Kreis)
 JOBCENTER_LUDWIGSBURG = "jc-ludwigsburg-08118"  # zkT
+JUGENDAMT_TUEBINGEN = "jugendamt-tubingen-08416"  # an office of the Kreis, like the Sozialamt
 LAND_OFFICE = "land-bw"  # the Land administration: serves no Kreis
 TUEBINGEN = "08416"
 LUDWIGSBURG = "08118"
@@ -57,6 +59,9 @@ PERSONAS: dict[str, Persona] = {
         Persona("planner", SOZIALAMT_TUEBINGEN, (Role.REGIONAL_PLANNER,), "Pia", "Planwerk"),
         Persona("administrator", SOZIALAMT_TUEBINGEN, (Role.ADMINISTRATOR,), "Adam", "Amtsrat"),
         Persona("other_caseworker", JOBCENTER_LUDWIGSBURG, (Role.CASEWORKER,), "Otto", "Ortsfremd"),
+        Persona(
+            "jugendamt_caseworker", JUGENDAMT_TUEBINGEN, (Role.CASEWORKER,), "Jana", "Jugendhof"
+        ),
         Persona("land_admin", LAND_OFFICE, (Role.ADMINISTRATOR,), "Lena", "Landauer"),
     ]
 }

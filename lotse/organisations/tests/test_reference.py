@@ -63,7 +63,7 @@ def test_the_44_kreise_of_baden_wuerttemberg():
     )
 
 
-def test_every_kreis_has_its_four_offices_today():
+def test_every_kreis_has_its_five_offices_today():
     today = timezone.localdate()
     for kreis in Kreis.objects.all():
         offices = Office.objects.valid_on(today).filter(kreis=kreis)
@@ -73,6 +73,7 @@ def test_every_kreis_has_its_four_offices_today():
                 OfficeKind.SOZIALAMT,
                 OfficeKind.INTEGRATIONSMANAGEMENT,
                 OfficeKind.JOBCENTER,
+                OfficeKind.JUGENDAMT,
             ]
         ), kreis
         for office in offices:
@@ -297,3 +298,15 @@ def test_the_shipped_file_has_every_required_column():
     rows = read_rows()
     assert len(rows) == 44
     assert REQUIRED_COLUMNS <= set(rows[0])
+
+
+def test_the_jugendamt_is_added_to_kreise_loaded_before_it_existed():
+    from lotse.organisations.reference import load_kreis_departments
+
+    jugendamt = Office.objects.get(code="jugendamt-tubingen-08416")
+    assert jugendamt.kind == OfficeKind.JUGENDAMT
+    assert jugendamt.name == "Landratsamt Tübingen – Jugendamt"
+    assert set(jugendamt.kreise_served()) == {jugendamt.kreis}
+    before = _counts()
+    assert load_kreis_departments(django_apps, {"jugendamt"}) == 0
+    assert _counts() == before

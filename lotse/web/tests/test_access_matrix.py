@@ -196,13 +196,38 @@ LISTS_OF_URL: dict[str, str] = {
     "api:employers": "employer",
     "web:placement_board": "placement",
     "api:placements": "placement",
+    # the young people under 25: the sample persons (born 1990) are in no one's list
+    "web:youth_list": "adult",
+    "api:youth": "adult",
 }
+# Lists of persons' data whose read is recorded only for the persons shown (audit_reads writes
+# nothing for a list that showed nobody): the kind of sample object they show. A persona that
+# may see none of them (the Jugendamt's caseworker: no case and no referral of its office among
+# the samples) reads no person's data there.
+PERSON_LISTS_OF_URL: dict[str, str] = {
+    "web:case_list": "case",
+    "api:cases": "case",
+    "web:referral_list": "referral",
+    "api:referrals": "referral",
+    "api:referral_create": "referral",  # the same path (ninja names it once per operation)
+    "web:youth_list": "adult",
+    "api:youth": "adult",
+}
+
+
+def shows_someone(route_name: str, persona: str) -> bool:
+    kind = PERSON_LISTS_OF_URL.get(route_name)
+    return kind is None or any(object_visible(kind, label, persona) for label in SAMPLE_CONTROLLER)
+
+
 # Lists that show nothing until something is searched: the search that finds every sample.
 LIST_SEARCH: dict[str, str] = {"web:person_list": "?q=Geheimname"}
 
 
 def object_visible(kind: str, label: str, persona: str) -> bool:
     """May `persona` see the sample object `label` of `kind` (given the role allows the action)?"""
+    if kind == "adult":  # the sample persons, born 1990: never in the list of the under-25s
+        return False
     if kind == "event":  # object rule: a DPO sees the trail of their own controller only
         return SAMPLE_CONTROLLER[label] == SAMPLE_CONTROLLER.get(PERSONA_LABEL[persona])
     if kind in ("person", "pair", "merge", "case", "follow_up", "consent", "enrolment", "step"):
@@ -767,7 +792,7 @@ class Samples:
             return [self.employer(label).name]
         if kind in ("placement", "placement_follow_up"):
             return [*self.telltales("person", label), self.vacancy(label).title]
-        if kind in ("case", "follow_up", "referral", "consent", "enrolment", "step"):
+        if kind in ("case", "follow_up", "referral", "consent", "enrolment", "step", "adult"):
             return self.telltales("person", label)
         if kind in ("pair", "merge"):
             return [*self.telltales("person", label), f"Zwilling{label.upper()}"]
@@ -1019,7 +1044,13 @@ def test_access(route: Route, label: str, persona: str | None, world: World, db,
         assert refusals.exists(), (
             f"GET {path} by {persona} was refused without an ACCESS_DENIED event"
         )
-    if route.is_project and route.person_data and response.status_code == 200 and user:
+    if (
+        route.is_project
+        and route.person_data
+        and response.status_code == 200
+        and user
+        and shows_someone(route.name, persona or "")
+    ):
         assert new_events.filter(event_type=EventType.PERSON_DATA_READ, actor=user).exists(), (
             f"GET {path} shows person data to {persona} without a PERSON_DATA_READ event"
         )
@@ -1434,6 +1465,10 @@ def _write_outcome(write: WriteRoute, kind: str, label: str, persona: str | None
         out_of_scope = action in SCOPED_ACTIONS and other_kreis
         object_refused = kind in OBJECT_RULE_KINDS and not object_visible(kind, label, persona)
         if out_of_scope or object_refused:
+            return Outcome(Expect(404), denied_event=action, visible=False)
+    elif body_kind := WRITES[write.key].get("body_object"):
+        own = "lb" if persona == "other_caseworker" else "tue"
+        if not object_visible(body_kind, own, persona):
             return Outcome(Expect(404), denied_event=action, visible=False)
     return Outcome(ALLOWED_WRITE)
 
