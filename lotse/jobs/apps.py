@@ -8,4 +8,7 @@ class JobsConfig(AppConfig):
     verbose_name = _("Work and training")
 
     def ready(self) -> None:
-        from lotse.jobs import access  # noqa: F401 - registers the vacancies' scope with the policy
+        from lotse.jobs import (
+            access,  # noqa: F401 - registers the vacancies' scope with the policy
+            youth_stages,  # noqa: F401 - placements as stages of the youth list
+        )

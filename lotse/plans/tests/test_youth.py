@@ -164,9 +164,9 @@ def test_another_module_registers_a_stage_source_and_the_furthest_stage_wins(
     def school(*, actor, persons, on):
         return {p: Stage.SCHOOL for p in persons.values_list("pk", flat=True)}
 
-    register_stage_source(placements, name="jobs.placements")
+    register_stage_source(placements, name="test.placements")
     register_stage_source(school, name="test.school")
-    register_stage_source(school, name="jobs.placements")  # a name registers once
+    register_stage_source(school, name="test.placements")  # a name registers once
     persons = Person.objects.filter(pk=teen.pk)
     assert current_stages(actor=jugendamt_caseworker, persons=persons) == {
         teen.pk: Stage.APPRENTICESHIP
