@@ -50,6 +50,7 @@ from lotse.status.rules import ScenarioError, parse_scenario
 from lotse.status.rules.status import Frame, status_on
 
 QUESTION = "labour_market_access"
+QUESTIONS = frozenset({QUESTION})  # the only answer the matching asks, on many days
 # Without a recorded mobility: a reach of this many km by public transport (the pages say so).
 DEFAULT_REACH_KM = 25
 # Childcare needed and not yet arranged: at most these hours, no shifts (a half-day Kita place
@@ -377,12 +378,13 @@ def _access(
     propose work the person may not take)."""
     try:
         facts = status_facts.gather(person, entries)
+        reference = status_facts.kreis_reference(facts)
     except ScenarioError as exc:
         return [], cannot_judge(exc.for_reader()), []
     found: list[AccessOn] = []
     for day in days:
         try:
-            answers = status_facts.answers_on(facts, day)
+            answers = status_facts.answers_on(facts, day, reference=reference, questions=QUESTIONS)
             value = answers.get(QUESTION)
             if value is None:
                 left_open = answers.get("open", {}).get(QUESTION, {})

@@ -26,7 +26,7 @@ from lotse.organisations.models import Gemeinde
 from lotse.people.households import current_members, current_membership
 from lotse.people.models import AccommodationKind, HouseholdRole, PersonAddress
 from lotse.status.events import EventKind
-from lotse.status.kreise import jobcenter_forms, unknown_kreise
+from lotse.status.kreise import KreisReference, jobcenter_forms, unknown_kreise
 from lotse.status.models import EntryAction, StatusEvent
 from lotse.status.reasons import day_text
 from lotse.status.rules import ScenarioError, evaluate, parse_scenario, required_kreise
@@ -217,18 +217,34 @@ def gather(person, entries, *, office=None, with_household: bool = True) -> Fact
     )
 
 
-def answers_on(facts: Facts, day: date, rules=None) -> dict:
+def answers_on(
+    facts: Facts,
+    day: date,
+    rules=None,
+    *,
+    reference: KreisReference | None = None,
+    questions: frozenset[str] | None = None,
+) -> dict:
     """The engine's answers on `day`; an answer a missing fact leaves open is None and named
-    under "open" (ScenarioError when the engine cannot judge the scenario at all)."""
+    under "open" (ScenarioError when the engine cannot judge the scenario at all). With
+    `reference` (the same Kreise, read once) no query is made; with `questions` only those
+    are answered."""
     scenario = parse_scenario(facts.scenario(day))
     kreise = required_kreise(scenario)
-    missing = unknown_kreise(kreise, day)
+    known = reference if reference is not None and reference.codes == kreise else None
+    missing = known.unknown(day) if known else unknown_kreise(kreise, day)
     if missing:
         raise ScenarioError(
             _("Kreis %(kreise)s is not known on %(day)s.")
             % {"kreise": ", ".join(missing), "day": day_text(day)}
         )
-    return evaluate(scenario, jobcenter_forms(kreise, day), rules)
+    forms = known.forms(day) if known else jobcenter_forms(kreise, day)
+    return evaluate(scenario, forms, rules, questions=questions)
+
+
+def kreis_reference(facts: Facts) -> KreisReference:
+    """The reference data `answers_on` needs for these facts on any day, read once."""
+    return KreisReference(required_kreise(parse_scenario(facts.scenario(timezone.localdate()))))
 
 
 def check_history(facts: Facts) -> None:

@@ -53,15 +53,39 @@ def required_kreise(scenario: Scenario) -> set[str]:
     return kreise
 
 
+# Questions answered on their own, without the benefit questions (which others need).
+STANDALONE = {
+    "labour_market_access": labour_access,
+    "integration_course": integration_course,
+    "duldung_paths": duldung_paths,
+    "school_vkl": school_vkl,
+    "school_vabo": school_vabo,
+}
+
+
 def evaluate(
-    scenario: Scenario, jobcenter_forms: dict[str, str], rules: RuleSet | None = None
+    scenario: Scenario,
+    jobcenter_forms: dict[str, str],
+    rules: RuleSet | None = None,
+    *,
+    questions: frozenset[str] | None = None,
 ) -> dict[str, Any]:
     """The answers, each question's reasons, and under "open" the questions that a missing fact
-    leaves open (see docs/rules.md); a ScenarioError when the scenario cannot be judged at all."""
+    leaves open (see docs/rules.md); a ScenarioError when the scenario cannot be judged at all.
+    With `questions` (of STANDALONE) only those are answered, with their reasons: the same
+    answers as in the full evaluation, for callers that ask one question on many days."""
     rules = rules or default_rules()
     ctx = Context(scenario, rules, jobcenter_forms)
     check_introduced(scenario.events, rules)
     status = status_on(scenario, scenario.as_of)
+    if questions is not None:
+        unknown = questions - STANDALONE.keys()
+        if unknown:
+            raise ValueError(f"not answered on their own: {sorted(unknown)}")
+        answers = {
+            q: _attempt(ctx, lambda q=q: STANDALONE[q](ctx, status)) for q in sorted(questions)
+        }
+        return _result(ctx, answers)
     benefits = _attempt(ctx, lambda: _benefits(ctx, status, _household_regimes(ctx)))
     regime, office, switch = (benefits,) * 3 if isinstance(benefits, Open) else benefits
     answers = {
@@ -76,6 +100,10 @@ def evaluate(
         "school_vabo": _attempt(ctx, lambda: school_vabo(ctx, status)),
     }
     _pending_notes(ctx, status, None if isinstance(regime, Open) else regime)
+    return _result(ctx, answers)
+
+
+def _result(ctx: Context, answers: dict[str, Any]) -> dict[str, Any]:
     left_open = {q: a for q, a in answers.items() if isinstance(a, Open)}
     return {
         **{q: None if q in left_open else a for q, a in answers.items()},
