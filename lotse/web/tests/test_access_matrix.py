@@ -51,6 +51,8 @@ from lotse.cases.models import Case, FollowUp, Referral, ReferralKind
 from lotse.cases.services import person_register
 from lotse.consent.models import Consent, GivenHow
 from lotse.courses.models import Course, CourseType, Enrolment, EnrolmentState
+from lotse.documents.models import Document, DocumentKind
+from lotse.documents.services import document_upload
 from lotse.identity.models import DuplicatePair, DuplicateRun, Merge
 from lotse.jobs.models import Employer, Vacancy
 from lotse.organisations.models import (
@@ -131,6 +133,7 @@ KIND_OF_PARAM: dict[str, str] = {
     "step_id": "step",
     "vacancy_id": "vacancy",
     "employer_id": "employer",
+    "document_id": "document",
 }
 # Parameters of ours that are no object: a fixed value.
 PLAIN_PARAMS: dict[str, str] = {"step": "accept", "kind": "schooling"}
@@ -160,6 +163,8 @@ LABELS_OF_KIND: dict[str, tuple[str, ...]] = {
     # employers and vacancies of the Kreis (no refugee's data), recorded by a Jobcenter
     "vacancy": ("tue", "lb"),
     "employer": ("tue", "lb"),
+    # a document of the sample person, uploaded by the sample office (category identity)
+    "document": ("tue", "tue-jc", "lb"),
 }
 # Kinds of object with rules of their own (beyond the role's capability and the Kreis scope).
 OBJECT_RULE_KINDS = {
@@ -173,6 +178,7 @@ OBJECT_RULE_KINDS = {
     "consent",
     "enrolment",
     "step",
+    "document",
 }
 # Pages that list objects: URL name → the kind of object whose tell-tales they may show.
 LISTS_OF_URL: dict[str, str] = {
@@ -195,7 +201,17 @@ def object_visible(kind: str, label: str, persona: str) -> bool:
     """May `persona` see the sample object `label` of `kind` (given the role allows the action)?"""
     if kind == "event":  # object rule: a DPO sees the trail of their own controller only
         return SAMPLE_CONTROLLER[label] == SAMPLE_CONTROLLER.get(PERSONA_LABEL[persona])
-    if kind in ("person", "pair", "merge", "case", "follow_up", "consent", "enrolment", "step"):
+    if kind in (
+        "person",
+        "pair",
+        "merge",
+        "case",
+        "follow_up",
+        "consent",
+        "enrolment",
+        "step",
+        "document",
+    ):
         # object rules: an office sees a person (and a pair of them) through its own open case,
         # and its own cases only
         return SAMPLE_OFFICES[label] == PERSONAS[persona].office
@@ -597,6 +613,21 @@ class Samples:
 
         return self._once(("vacancy", label), make)
 
+    def document(self, label: str) -> Document:
+        """An identity document of the sample person, uploaded by the sample office."""
+
+        def make() -> Document:
+            from lotse.documents.tests.conftest import pdf_bytes, upload
+
+            return document_upload(
+                actor=self.staff(label),
+                person=self.person(label),
+                kind=DocumentKind.IDENTITY,
+                file=upload("pass.pdf", pdf_bytes()),
+            )
+
+        return self._once(("document", label), make)
+
     def step(self, label: str):
         """A step of the sample person's plan, recorded by the sample office (with its goal)."""
         return self._once(("step", label), lambda: _plan_step(self, label))
@@ -689,6 +720,7 @@ class Samples:
                 self.make(kind, label)
             self.enrolment(label)
             self.vacancy(label)
+            self.document(label)
         for label in ("tue", "lb"):
             self.merge(label)
             self.follow_up(label)
@@ -711,7 +743,7 @@ class Samples:
             return [self.vacancy(label).title]
         if kind == "employer":
             return [self.employer(label).name]
-        if kind in ("case", "follow_up", "referral", "consent", "enrolment", "step"):
+        if kind in ("case", "follow_up", "referral", "consent", "enrolment", "step", "document"):
             return self.telltales("person", label)
         if kind in ("pair", "merge"):
             return [*self.telltales("person", label), f"Zwilling{label.upper()}"]
@@ -754,6 +786,10 @@ URL_VALUES: dict[str, Callable[[Samples, str], dict[str, object]]] = {
     },
     "vacancy": lambda samples, label: {"vacancy_id": samples.vacancy(label).pk},
     "employer": lambda samples, label: {"employer_id": samples.employer(label).pk},
+    "document": lambda samples, label: {
+        "person_id": samples.person(label).pk,
+        "document_id": samples.document(label).pk,
+    },
 }
 
 
@@ -932,7 +968,7 @@ def test_access(route: Route, label: str, persona: str | None, world: World, db,
         client.cookies[settings.SESSION_COOKIE_NAME] = world.sessions[persona]
     response = client.get(path)
 
-    body = response.content.decode(errors="replace")
+    body = _body(response)
     _check_response(response, body, outcome.expect, f"GET {path} as {persona or 'anonymous'}")
     html_page = response.get("Content-Type", "").startswith("text/html")
     if response.status_code == 200 and html_page and (route.is_project or route.is_admin):
@@ -962,6 +998,15 @@ def test_access(route: Route, label: str, persona: str | None, world: World, db,
         assert new_events.filter(event_type=EventType.PERSON_DATA_READ, actor=user).exists(), (
             f"GET {path} shows person data to {persona} without a PERSON_DATA_READ event"
         )
+
+
+def _body(response) -> str:
+    """The answer's text; a streamed file (a document's download) read to its end."""
+    if getattr(response, "streaming", False):
+        content = b"".join(response.streaming_content)
+        response.close()
+        return content.decode(errors="replace")
+    return response.content.decode(errors="replace")
 
 
 def _check_response(response, body: str, expect: Expect, what: str) -> None:
@@ -1375,7 +1420,17 @@ def _write_outcome(write: WriteRoute, kind: str, label: str, persona: str | None
     return Outcome(ALLOWED_WRITE)
 
 
-def _send(client: Client, method: str, path: str, body: dict, *, api: bool):
+def _upload(kind: str):
+    """A file for a write that uploads one (WRITES' "files"): a one-page PDF."""
+    from lotse.documents.tests.conftest import pdf_bytes, upload
+
+    assert kind == "pdf", kind
+    return upload("dokument.pdf", pdf_bytes())
+
+
+def _send(client: Client, method: str, path: str, body: dict, *, api: bool, files=None):
+    if files:  # multipart, for the web form and the API alike
+        return client.post(path, {**body, **{name: _upload(k) for name, k in files.items()}})
     if api:
         return client.generic(method, path, json.dumps(body), content_type="application/json")
     return client.post(path, body)
@@ -1412,7 +1467,14 @@ def test_write(write: WriteRoute, label: str, persona: str | None, world: World,
     client = client_for(None)
     if persona:
         client.cookies[settings.SESSION_COOKIE_NAME] = world.sessions[persona]
-    response = _send(client, write.method, path + query, body, api=write.route.is_api)
+    response = _send(
+        client,
+        write.method,
+        path + query,
+        body,
+        api=write.route.is_api,
+        files=entry.get("files"),
+    )
 
     what = f"{write.method} {path} as {persona or 'anonymous'}"
     _check_response(response, response.content.decode(errors="replace"), outcome.expect, what)
