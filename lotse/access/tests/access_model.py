@@ -190,6 +190,11 @@ WRITES: dict[str, dict] = {
         "action": "person.edit",
         "body": {"reason": "für die falsche Person hochgeladen"},
     },
+    "POST api:document_create": {
+        "action": "person.edit",
+        "body": {"kind": "identity"},
+        "files": {"file": "pdf"},
+    },
     # the integration plan (goal and step: the sample office's own, made per test)
     "POST web:plan_goal_new": {
         "action": "person.edit",
