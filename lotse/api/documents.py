@@ -134,9 +134,11 @@ def document_file(request, person_id: UUID, document_id: int):
     person = person_get(actor=request.user, person_id=person_id, purpose=Purpose.DOCUMENTS)
     document = document_get(actor=request.user, person=person, document_id=document_id)
     handle = document_open(actor=request.user, document=document)
-    filename = f"{document.kind}-{document.pk}.{document.file.name.rsplit('.', 1)[-1]}"
     response = FileResponse(
-        handle, as_attachment=True, filename=filename, content_type=document.content_type
+        handle,
+        as_attachment=True,
+        filename=document.download_name,
+        content_type=document.content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -162,5 +162,12 @@ class Document(TimeStampedModel):
         return f"{self.get_kind_display()} ({self.created_at:%d.%m.%Y})" if self.created_at else ""
 
     @property
+    def download_name(self) -> str:
+        """The name a download gets: kind, id and the extension of the detected type (never
+        the uploaded name)."""
+        extension = str(self.file.name or "").rsplit(".", 1)[-1]
+        return f"{self.kind}-{self.pk}.{extension}"
+
+    @property
     def is_current(self) -> bool:
         return self.state == DocumentState.CURRENT

@@ -1,8 +1,6 @@
 """The documents in the API: a multipart upload (refused with the reason, nothing stored), the
 list with what other offices hold, the file."""
 
-from django.urls import reverse
-
 from lotse.documents.models import Document
 
 from .conftest import ELF, pdf_bytes, upload
@@ -45,9 +43,3 @@ def test_a_renamed_program_is_refused_with_the_reason(agentur, person, client_fo
     detail = response.json()["detail"]
     assert any("kein PDF oder Bild" in item["msg"] for item in detail), detail
     assert not Document.objects.exists()
-
-
-def test_the_api_is_listed_in_the_schema():
-    assert reverse(
-        "api:document_list", kwargs={"person_id": "00000000-0000-0000-0000-000000000000"}
-    )
