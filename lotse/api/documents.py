@@ -58,6 +58,7 @@ class DocumentIn(Schema):
     issuer: str = ""
     country: str = ""
     title: str = ""
+    replaces: int | None = None  # a current document of the caller's office that this replaces
 
 
 def _out(document: Document) -> dict:
@@ -110,6 +111,11 @@ def document_create(
     person = person_get(
         actor=request.user, person_id=person_id, purpose=Purpose.DOCUMENTS, edit=True
     )
+    replaces = (
+        document_get(actor=request.user, person=person, document_id=payload.replaces)
+        if payload.replaces is not None
+        else None
+    )
     document = document_upload(
         actor=request.user,
         person=person,
@@ -120,6 +126,7 @@ def document_create(
         title=payload.title,
         issuer=payload.issuer,
         country=payload.country,
+        replaces=replaces,
     )
     return 201, _out(document)
 

@@ -100,6 +100,7 @@ class EventType(models.TextChoices):
     # documents of a person (never their content: kind, category, size, SHA-256)
     DOCUMENT_UPLOADED = "document.uploaded", _("Document uploaded")
     DOCUMENT_WITHDRAWN = "document.withdrawn", _("Document withdrawn")
+    DOCUMENT_REPLACED = "document.replaced", _("Document replaced by a newer one")
     DOCUMENT_READ = "document.read", _("Document opened")
 
 

@@ -88,7 +88,7 @@ class _Decisions:
 def _rows(person: Person) -> list[Document]:
     return list(
         Document.objects.filter(person=person)
-        .select_related("recorded_by", "recorded_by_user", "withdrawn_by")
+        .select_related("recorded_by", "recorded_by_user", "withdrawn_by", "replaced_by")
         .order_by("-created_at", "-pk")
     )
 

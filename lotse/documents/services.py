@@ -66,9 +66,12 @@ def document_upload(
     title: str = "",
     issuer: str = "",
     country: str = "",
+    replaces: Document | None = None,
 ) -> Document:
     """Add a document to the person at the actor's office, after checking the file by its
-    content. The audit trail names kind, category, size and SHA-256, never the content."""
+    content. The audit trail names kind, category, size and SHA-256, never the content. With
+    `replaces` (a current document of the actor's office, e.g. an extended residence title) the
+    earlier one is marked replaced and stays on record."""
     category = category_for(kind, category)
     authorize(
         actor,
@@ -86,6 +89,8 @@ def document_upload(
         issuer=issuer,
         country=country,
     )
+    if replaces is not None:
+        errors.update(_replacement_errors(actor, person, replaces))
     try:
         checked = check_upload(file)
     except ValidationError as exc:
@@ -132,7 +137,33 @@ def document_upload(
     except Exception:
         document.file.storage.delete(str(document.file.name))
         raise
+    if replaces is not None:
+        _mark_replaced(actor, replaces, document)
     return document
+
+
+def _replacement_errors(actor: User, person: Person, replaces: Document) -> dict[str, str]:
+    if replaces.person_id != person.pk or replaces.recorded_by_id != actor.office_id:
+        return {"replaces": _("Only a document of your office for this person is replaced.")}
+    if replaces.state != DocumentState.CURRENT:
+        return {"replaces": _("This document was replaced or withdrawn already.")}
+    return {}
+
+
+def _mark_replaced(actor: User, old: Document, new: Document) -> None:
+    old.state = DocumentState.REPLACED
+    old.replaced_by = new
+    old.save(update_fields=["state", "replaced_by", "updated_at"])
+    audit_record(
+        event_type=EventType.DOCUMENT_REPLACED,
+        actor=actor,
+        action=Action.EDIT_PERSON,
+        obj=old,
+        person_id=old.person_id,
+        purpose=Purpose.DOCUMENTS,
+        categories=[old.category],
+        details={"kind": old.kind, "category": old.category, "replaced_by": new.pk},
+    )
 
 
 @atomic_service

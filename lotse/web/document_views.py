@@ -51,6 +51,8 @@ def document_list(request, person_id):  # type: ignore[no-untyped-def]
         "documents": documents,
         "can_edit": bool(decide(request.user, Action.EDIT_PERSON, person)),
         "withdrawn": DocumentState.WITHDRAWN,
+        "replaced": DocumentState.REPLACED,
+        "current": DocumentState.CURRENT,
     }
     return render(request, "documents/document_list.html", context)
 
@@ -60,7 +62,19 @@ def document_list(request, person_id):  # type: ignore[no-untyped-def]
 def document_new(request, person_id):  # type: ignore[no-untyped-def]
     editing = request.method == "POST"
     person = _person_to_edit(request, person_id, editing)
-    form = DocumentForm(request.POST or None, request.FILES or None, max_megabytes=_megabytes())
+    replaces_id = (request.POST if editing else request.GET).get("replaces") or None
+    replaces = (
+        document_get(actor=request.user, person=person, document_id=replaces_id)
+        if replaces_id
+        else None
+    )
+    initial = {"kind": replaces.kind, "category": replaces.category} if replaces else {}
+    form = DocumentForm(
+        request.POST or None,
+        request.FILES or None,
+        initial=initial,
+        max_megabytes=_megabytes(),
+    )
     if editing and form.is_valid():
         data = form.cleaned_data
         try:
@@ -74,6 +88,7 @@ def document_new(request, person_id):  # type: ignore[no-untyped-def]
                 title=data["title"],
                 issuer=data["issuer"],
                 country=data["country"],
+                replaces=replaces,
             )
         except ValidationError as exc:
             apply_errors(form, exc)
@@ -86,9 +101,8 @@ def document_new(request, person_id):  # type: ignore[no-untyped-def]
             )
             return redirect(f"{_to_list(person)}#document-{document.pk}")
     status = 422 if editing and form.errors else 200
-    return render(
-        request, "documents/document_form.html", {"person": person, "form": form}, status=status
-    )
+    context = {"person": person, "form": form, "replaces": replaces}
+    return render(request, "documents/document_form.html", context, status=status)
 
 
 @require_safe

@@ -120,3 +120,22 @@ def test_withdraw(agentur, person, client_for):
     page = client.get(_url("document_list", person)).content.decode()
     assert "Dokument zurückgezogen" in page
     assert "falsche Person" in page
+
+
+def test_replace_through_the_page(abh, person, client_for):
+    old = document_upload(
+        actor=abh, person=person, kind=DocumentKind.RESIDENCE, file=upload("a.pdf", pdf_bytes())
+    )
+    client = client_for(abh)
+    url = _url("document_new", person) + f"?replaces={old.pk}"
+    form = client.get(url).content.decode()
+    assert "Das neue Dokument ersetzt: Aufenthaltsdokument" in form
+    response = client.post(
+        url,
+        {"kind": DocumentKind.RESIDENCE, "replaces": old.pk, "file": upload("b.pdf", pdf_bytes())},
+    )
+    assert response.status_code == 302
+    old.refresh_from_db()
+    assert old.state == DocumentState.REPLACED
+    page = client.get(_url("document_list", person)).content.decode()
+    assert "durch ein neueres Dokument ersetzt" in page

@@ -131,3 +131,28 @@ def test_withdrawal_keeps_the_row_and_the_file(agentur, jobcenter, person, docum
     assert document.withdrawal_reason == "falsche Person"
     assert len(stored_files(documents_folder)) == 1
     assert AuditEvent.objects.filter(event_type=EventType.DOCUMENT_WITHDRAWN).count() == 1
+
+
+def test_a_newer_document_replaces_the_earlier_one(abh, agentur, person, documents_folder):
+    old = document_upload(
+        actor=abh, person=person, kind=DocumentKind.RESIDENCE, file=upload("a.pdf", pdf_bytes())
+    )
+    with pytest.raises(ValidationError) as exc:
+        document_upload(
+            actor=agentur,
+            person=person,
+            kind=DocumentKind.RESIDENCE,
+            file=upload("b.pdf", pdf_bytes()),
+            replaces=old,
+        )
+    assert "replaces" in exc.value.message_dict
+    new = document_upload(
+        actor=abh,
+        person=person,
+        kind=DocumentKind.RESIDENCE,
+        file=upload("c.pdf", pdf_bytes()),
+        replaces=old,
+    )
+    old.refresh_from_db()
+    assert (old.state, old.replaced_by) == (DocumentState.REPLACED, new)
+    assert len(stored_files(documents_folder)) == 2
