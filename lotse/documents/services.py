@@ -13,6 +13,7 @@ from lotse.access.policy import Action, authorize
 from lotse.audit.models import EventType
 from lotse.audit.services import atomic_service, audit_record
 from lotse.audit.vocabulary import Purpose
+from lotse.core.text import is_storable_text, unstorable_text_message
 from lotse.documents.models import (
     DEFAULT_CATEGORY,
     REASON_MAX,
@@ -39,7 +40,9 @@ def _field_errors(
     if issued_on is not None and issued_on > timezone.localdate():
         errors["issued_on"] = _("The date of issue cannot lie in the future.")
     for name, value in (("title", title), ("issuer", issuer)):
-        if len(value) > TITLE_MAX:
+        if not is_storable_text(value):
+            errors[name] = unstorable_text_message()
+        elif len(value) > TITLE_MAX:
             errors[name] = _("At most %(most)s characters (now %(now)s).") % {
                 "most": TITLE_MAX,
                 "now": len(value),
@@ -178,6 +181,8 @@ def document_withdraw(*, actor: User, document: Document, reason: str) -> Docume
         categories=[document.category],
     )
     reason = reason.strip()
+    if not is_storable_text(reason):
+        raise ValidationError({"reason": unstorable_text_message()})
     if document.recorded_by_id != actor.office_id:
         raise ValidationError(_("Only the office that uploaded a document withdraws it."))
     if document.state == DocumentState.WITHDRAWN:
