@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "lotse.consent",
     "lotse.subject_rights",
     "lotse.status",
+    "lotse.documents",
     "lotse.profiles",
     "lotse.courses",
     "lotse.plans",
@@ -236,8 +237,42 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 # lotse/static: our stylesheet and the vendored KERN and htmx (lotse/static/vendor/README.md)
 STATICFILES_DIRS = [BASE_DIR / "lotse" / "static"]
+# Documents of persons (docs/documents.md): on the file system under VAR_DIR/documents, or on
+# S3-compatible storage (django-storages) when DOCUMENTS_S3_BUCKET is set.
+DOCUMENTS_ROOT = Path(env_str("DOCUMENTS_ROOT", str(VAR_DIR / "documents")))
+DOCUMENTS_MAX_BYTES = env_int("DOCUMENTS_MAX_BYTES", 10 * 1024 * 1024, minimum=1)
+_documents_bucket = env_str("DOCUMENTS_S3_BUCKET", "")
+if _documents_bucket:
+    _documents_storage: dict = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": _documents_bucket,
+            "endpoint_url": env_str("DOCUMENTS_S3_ENDPOINT_URL", "") or None,
+            "region_name": env_str("DOCUMENTS_S3_REGION", "") or None,
+            "access_key": env_str("DOCUMENTS_S3_ACCESS_KEY_ID", "") or None,
+            "secret_key": env_str("DOCUMENTS_S3_SECRET_ACCESS_KEY", "") or None,
+            "location": env_str("DOCUMENTS_S3_PREFIX", "documents"),
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+            "object_parameters": {"ServerSideEncryption": "AES256"}
+            if env_bool("DOCUMENTS_S3_ENCRYPT", True)
+            else {},
+        },
+    }
+else:
+    _documents_storage = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": str(DOCUMENTS_ROOT),
+            "base_url": None,
+            "file_permissions_mode": 0o600,
+            "directory_permissions_mode": 0o700,
+        },
+    }
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "documents": _documents_storage,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -57,6 +57,7 @@ from lotse.api.cases import router as cases_router  # noqa: E402 - after the api
 from lotse.api.conferences import router as conferences_router  # noqa: E402
 from lotse.api.consents import router as consents_router  # noqa: E402
 from lotse.api.courses import router as courses_router  # noqa: E402
+from lotse.api.documents import router as documents_router  # noqa: E402
 from lotse.api.households import router as households_router  # noqa: E402
 from lotse.api.matches import router as matches_router  # noqa: E402
 from lotse.api.placements import router as placements_router  # noqa: E402
@@ -70,6 +71,7 @@ api.add_router("/", consents_router)
 api.add_router("/", courses_router)
 api.add_router("/", households_router)
 api.add_router("/", profiles_router)
+api.add_router("/", documents_router)
 api.add_router("/", plans_router)
 api.add_router("/", conferences_router)
 api.add_router("/", vacancies_router)

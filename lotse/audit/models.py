@@ -97,6 +97,11 @@ class EventType(models.TextChoices):
     PLACEMENT_CHANGED = "placement.changed", _("Placement moved on")
     PLACEMENT_FOLLOW_UP = "placement.follow_up", _("Follow-up of a placement recorded")
     CASE_CONFERENCE_RECORDED = "plan.case_conference", _("Case conference recorded")
+    # documents of a person (never their content: kind, category, size, SHA-256)
+    DOCUMENT_UPLOADED = "document.uploaded", _("Document uploaded")
+    DOCUMENT_WITHDRAWN = "document.withdrawn", _("Document withdrawn")
+    DOCUMENT_REPLACED = "document.replaced", _("Document replaced by a newer one")
+    DOCUMENT_READ = "document.read", _("Document opened")
 
 
 class Outcome(models.TextChoices):

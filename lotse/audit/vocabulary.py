@@ -70,6 +70,10 @@ class Purpose(models.TextChoices):
     PLACEMENT = "placement", gettext_lazy("placement into work or training and its follow-up")
     YOUTH_PATHWAY = "youth_pathway", gettext_lazy("Jugendberufsagentur (young people under 25)")
     CASE_CONFERENCE = "case_conference", gettext_lazy("case conference")
+    DOCUMENTS = (
+        "documents",
+        gettext_lazy("documents of the person (certificates, decisions, papers)"),
+    )
 
 
 class ListRead(models.TextChoices):

@@ -113,6 +113,7 @@ class Item:
     source: str  # for developers: where the item comes from (brief, form)
     label: str = ""
     form: str = ""
+    documents: tuple[str, ...] = ()  # kinds of document that prove the item (documents app)
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,13 @@ class Checked:
     present: bool
     manual: bool
     found: str  # what the record holds, e.g. "AZR number 123…", "Residence title 01.06.2016"
+    # Documents of the item's kinds on the platform (lotse.documents.selectors.OnRecord: office,
+    # uploaded_at, visible, document), given by the caller: status does not read documents.
+    on_platform: tuple = ()
+
+    @property
+    def document_seen(self) -> bool:
+        return any(record.visible for record in self.on_platform)
 
 
 @cache
@@ -131,7 +139,7 @@ def checklists() -> dict[str, tuple[str, tuple[Item, ...]]]:
     for entry in data["checklist"]:
         items = tuple(
             Item(
-                **item,
+                **{**item, "documents": tuple(item.get("documents", ()))},
                 label=TEXTS[entry["id"], item["id"]][0],
                 form=TEXTS[entry["id"], item["id"]][1],
             )
@@ -144,19 +152,29 @@ def checklists() -> dict[str, tuple[str, tuple[Item, ...]]]:
     return lists
 
 
-def fill(checklist_id: str, person, entries) -> list[Checked]:
-    """The items of the checklist with what the record holds. `entries` are the status entries
-    in force that the reader may see."""
+def document_kinds(checklist_id: str) -> set[str]:
+    """The kinds of document the items of the checklist name."""
     _title, items = checklists()[checklist_id]
-    return [_check(item, person, entries) for item in items]
+    return {kind for item in items for kind in item.documents}
 
 
-def _check(item: Item, person, entries) -> Checked:
+def fill(checklist_id: str, person, entries, documents=None) -> list[Checked]:
+    """The items of the checklist with what the record holds. `entries` are the status entries
+    in force that the reader may see; `documents` ({kind: [OnRecord]}, from the documents app)
+    the documents of the items' kinds on the platform, those the reader may not see among
+    them. An item whose document the reader may open counts as present."""
+    _title, items = checklists()[checklist_id]
+    return [_check(item, person, entries, documents or {}) for item in items]
+
+
+def _check(item: Item, person, entries, documents) -> Checked:
     kind, _sep, arg = item.check.partition(":")
+    on_platform = tuple(record for k in item.documents for record in documents.get(k, ()))
     if kind == "manual":
-        return Checked(item, False, True, "")
+        return Checked(item, False, True, "", on_platform)
     found = _find(kind, arg, person, entries)
-    return Checked(item, bool(found), False, found)
+    seen = any(record.visible for record in on_platform)
+    return Checked(item, bool(found) or seen, False, found, on_platform)
 
 
 def _current_address(person, entries) -> str:

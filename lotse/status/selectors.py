@@ -227,9 +227,16 @@ def timeline(facts: status_facts.Facts, today: date) -> list[dict]:
     return points
 
 
-def switch_view(switch: BenefitSwitch, person: Person, entries: list[StatusEvent]) -> dict:
+def switch_view(
+    switch: BenefitSwitch,
+    person: Person,
+    entries: list[StatusEvent],
+    documents: dict | None = None,
+) -> dict:
+    """`documents`: the documents on the platform of the kinds the checklist names
+    ({kind: [OnRecord]}, lotse.documents.selectors.documents_on_record), given by the page."""
     kind = KINDS[switch.kind]
-    items = fill(kind.checklist, person, entries) if kind.checklist else []
+    items = fill(kind.checklist, person, entries, documents) if kind.checklist else []
     return {
         "switch": switch,
         "reasons": say_all(switch.reasons),

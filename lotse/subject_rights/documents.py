@@ -124,6 +124,10 @@ def _page_texts(lang: str, data: dict) -> dict:
             }
             for row in data["referrals"]
         ],
+        "documents": [
+            {**row, "category_label": label("category", row["category"])}
+            for row in data["documents"]
+        ],
         "consents": [
             {
                 **row,

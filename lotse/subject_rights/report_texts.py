@@ -207,6 +207,11 @@ def report_texts() -> dict[str, str]:
         "german_values": pgettext(
             "person report", "The entries are shown in German, as the offices recorded them."
         ),
+        "documents": pgettext(
+            "person report", "Your documents: certificates, decisions and papers"
+        ),
+        "issued_on": pgettext("person report", "Issued on"),
+        "withdrawn_on": pgettext("person report", "withdrawn on"),
         "plan": pgettext("person report", "Your integration plan"),
         "goal": pgettext("person report", "Goal"),
         "owner": pgettext("person report", "Office responsible for the goal"),

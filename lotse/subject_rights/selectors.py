@@ -29,6 +29,7 @@ from lotse.audit.vocabulary import (
 from lotse.cases.models import Case, Note, NoteVisibility, Referral
 from lotse.consent.models import Consent
 from lotse.courses.models import Enrolment
+from lotse.documents.selectors import documents_of_person
 from lotse.organisations.models import Office, Role, User
 from lotse.people.models import Person, PersonLanguage, PersonRelation
 from lotse.plans.models import CaseConference, Goal, PlanChange, Step
@@ -381,6 +382,22 @@ def _profile(person):
     ]
 
 
+def _documents(person):
+    """Every document of every office (withdrawn ones too, marked), its kind in German."""
+    return [
+        {
+            "kind": _in_german(document.get_kind_display),
+            "title": document.title,
+            "category": document.category,
+            "issued_on": document.issued_on,
+            "recorded_by": document.recorded_by.name,
+            "recorded_at": document.created_at,
+            "withdrawn_at": document.withdrawn_at,
+        }
+        for document in reversed(documents_of_person(person))
+    ]
+
+
 def _plan(person):
     """The goals of every office with their steps (current values; the changes are counted)."""
     steps: dict[int, list[Step]] = {}
@@ -559,6 +576,7 @@ def subject_report_data(*, actor: User, person: Person, include_note_texts: bool
             )
         ],
         "profile": _profile(person),
+        "documents": _documents(person),
         "plan": _plan(person),
         "enrolments": _enrolments(person),
         "cases": _cases(person, include_note_texts=include_note_texts),

@@ -11,7 +11,9 @@ from django.views.decorators.http import require_http_methods, require_safe
 from lotse.access.decorators import requires
 from lotse.access.policy import Action
 from lotse.audit.vocabulary import Purpose
+from lotse.documents.selectors import documents_on_record
 from lotse.people.selectors import family_choices, family_persons, person_get
+from lotse.status.checklist import document_kinds
 from lotse.status.events import EventKind
 from lotse.status.facts import entries_in_force
 from lotse.status.forms import KindForm, RetractForm, StatusEventForm, SwitchReferralForm
@@ -30,6 +32,7 @@ from lotse.status.services import (
     status_event_retract,
     switch_referral_defaults,
 )
+from lotse.status.switch import KINDS
 from lotse.web.form_errors import apply_errors
 
 
@@ -166,7 +169,13 @@ def status_switch(request, person_id):
         return render(request, "status/switch.html", context)
     switch = switch_get(actor=request.user, person=person, switch_id=switch_id)
     entries, _hidden = visible_entries(actor=request.user, person=person)
-    item = switch_view(switch, person, entries_in_force(entries))
+    checklist = KINDS[switch.kind].checklist
+    documents = (
+        documents_on_record(actor=request.user, person=person, kinds=document_kinds(checklist))
+        if checklist
+        else {}
+    )
+    item = switch_view(switch, person, entries_in_force(entries), documents)
     context.update(item=item, switch_list=[item])
     sender = switch.from_office_id == request.user.office_id
     if (

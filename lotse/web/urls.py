@@ -5,6 +5,7 @@ from lotse.web import (
     conference_views,
     consent_views,
     course_views,
+    document_views,
     duplicate_views,
     match_views,
     office_correction_views,
@@ -98,6 +99,22 @@ urlpatterns = [
         name="profile_entry_new",
     ),
     path("occupations/", profile_views.occupation_list, name="occupation_list"),
+    path("persons/<uuid:person_id>/documents/", document_views.document_list, name="document_list"),
+    path(
+        "persons/<uuid:person_id>/documents/new/",
+        document_views.document_new,
+        name="document_new",
+    ),
+    path(
+        "persons/<uuid:person_id>/documents/<int:document_id>/",
+        document_views.document_file,
+        name="document_file",
+    ),
+    path(
+        "persons/<uuid:person_id>/documents/<int:document_id>/withdraw/",
+        document_views.document_withdraw_view,
+        name="document_withdraw",
+    ),
     path("persons/<uuid:person_id>/plan/", plan_views.plan_page, name="plan"),
     path("persons/<uuid:person_id>/plan/pdf/", plan_views.plan_pdf_view, name="plan_pdf"),
     path(

@@ -197,6 +197,21 @@ WRITES: dict[str, dict] = {
             "source": "own_statement",
         },
     },
+    # documents of the person (lotse/documents): the file is added by the test (FILES)
+    "POST web:document_new": {
+        "action": "person.edit",
+        "body": {"kind": "identity"},
+        "files": {"file": "pdf"},
+    },
+    "POST web:document_withdraw": {
+        "action": "person.edit",
+        "body": {"reason": "für die falsche Person hochgeladen"},
+    },
+    "POST api:document_create": {
+        "action": "person.edit",
+        "body": {"kind": "identity"},
+        "files": {"file": "pdf"},
+    },
     # the integration plan (goal and step: the sample office's own, made per test)
     "POST web:plan_goal_new": {
         "action": "person.edit",

@@ -26,7 +26,7 @@ import pytest
 
 DATABASES = {"sqlite", "postgres"}
 # Variables read by config/settings.py and config/env.py; the test run sets its own.
-_OWN_PREFIXES = ("DJANGO_", "LOTSE_", "DB_")
+_OWN_PREFIXES = ("DJANGO_", "LOTSE_", "DB_", "DOCUMENTS_")
 _KEEP = {"DJANGO_SETTINGS_MODULE", "LOTSE_TEST_DATABASE", "LOTSE_PG_BINDIR"}
 
 
@@ -177,6 +177,10 @@ def _set_test_environment(config: pytest.Config) -> str:
     os.environ.pop("DATABASE_URL", None)
     os.environ["DJANGO_DEBUG"] = "1"
     os.environ["LOTSE_LOCAL_ENV"] = ""  # a developer's var/local.env does not apply either
+    # Uploaded documents of the tests go to a folder of their own, removed afterwards.
+    documents = tempfile.mkdtemp(prefix="lotse-test-documents-")
+    config.add_cleanup(lambda: shutil.rmtree(documents, ignore_errors=True))
+    os.environ["DOCUMENTS_ROOT"] = documents
     database = requested_database()
     if database == "postgres":
         server = PostgresServer()

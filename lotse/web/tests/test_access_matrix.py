@@ -51,6 +51,8 @@ from lotse.cases.models import Case, FollowUp, Referral, ReferralKind
 from lotse.cases.services import person_register
 from lotse.consent.models import Consent, GivenHow
 from lotse.courses.models import Course, CourseType, Enrolment, EnrolmentState
+from lotse.documents.models import Document, DocumentKind
+from lotse.documents.services import document_upload
 from lotse.identity.models import DuplicatePair, DuplicateRun, Merge
 from lotse.jobs.models import Employer, Vacancy
 from lotse.jobs.placement_models import Placement, PlacementFollowUp, PlacementStep
@@ -134,6 +136,7 @@ KIND_OF_PARAM: dict[str, str] = {
     "employer_id": "employer",
     "placement_id": "placement",
     "placement_follow_up_id": "placement_follow_up",
+    "document_id": "document",
 }
 # Parameters of ours that are no object: a fixed value.
 PLAIN_PARAMS: dict[str, str] = {"step": "accept", "kind": "schooling"}
@@ -166,6 +169,8 @@ LABELS_OF_KIND: dict[str, tuple[str, ...]] = {
     # placements: the sample person hired into the sample vacancy, recorded by the Jobcenter
     "placement": ("tue", "lb"),
     "placement_follow_up": ("tue", "lb"),
+    # a document of the sample person, uploaded by the sample office (category identity)
+    "document": ("tue", "tue-jc", "lb"),
 }
 # Kinds of object with rules of their own (beyond the role's capability and the Kreis scope).
 OBJECT_RULE_KINDS = {
@@ -181,6 +186,7 @@ OBJECT_RULE_KINDS = {
     "step",
     "placement",
     "placement_follow_up",
+    "document",
 }
 # Pages that list objects: URL name → the kind of object whose tell-tales they may show.
 LISTS_OF_URL: dict[str, str] = {
@@ -230,7 +236,17 @@ def object_visible(kind: str, label: str, persona: str) -> bool:
         return False
     if kind == "event":  # object rule: a DPO sees the trail of their own controller only
         return SAMPLE_CONTROLLER[label] == SAMPLE_CONTROLLER.get(PERSONA_LABEL[persona])
-    if kind in ("person", "pair", "merge", "case", "follow_up", "consent", "enrolment", "step"):
+    if kind in (
+        "person",
+        "pair",
+        "merge",
+        "case",
+        "follow_up",
+        "consent",
+        "enrolment",
+        "step",
+        "document",
+    ):
         # object rules: an office sees a person (and a pair of them) through its own open case,
         # and its own cases only
         return SAMPLE_OFFICES[label] == PERSONAS[persona].office
@@ -674,6 +690,20 @@ class Samples:
                 due_on=timezone.localdate() - timedelta(days=30),
             ),
         )
+    def document(self, label: str) -> Document:
+        """An identity document of the sample person, uploaded by the sample office."""
+
+        def make() -> Document:
+            from lotse.documents.tests.conftest import pdf_bytes, upload
+
+            return document_upload(
+                actor=self.staff(label),
+                person=self.person(label),
+                kind=DocumentKind.IDENTITY,
+                file=upload("pass.pdf", pdf_bytes()),
+            )
+
+        return self._once(("document", label), make)
 
     def step(self, label: str):
         """A step of the sample person's plan, recorded by the sample office (with its goal)."""
@@ -768,6 +798,7 @@ class Samples:
             self.enrolment(label)
             self.vacancy(label)
             self.placement_follow_up(label)
+            self.document(label)
         for label in ("tue", "lb"):
             self.merge(label)
             self.follow_up(label)
@@ -792,7 +823,9 @@ class Samples:
             return [self.employer(label).name]
         if kind in ("placement", "placement_follow_up"):
             return [*self.telltales("person", label), self.vacancy(label).title]
-        if kind in ("case", "follow_up", "referral", "consent", "enrolment", "step", "adult"):
+        if kind in (
+            "case", "follow_up", "referral", "consent", "enrolment", "step", "adult", "document"
+        ):
             return self.telltales("person", label)
         if kind in ("pair", "merge"):
             return [*self.telltales("person", label), f"Zwilling{label.upper()}"]
@@ -839,6 +872,10 @@ URL_VALUES: dict[str, Callable[[Samples, str], dict[str, object]]] = {
     "placement_follow_up": lambda samples, label: {
         "placement_id": samples.placement(label).pk,
         "placement_follow_up_id": samples.placement_follow_up(label).pk,
+    },
+    "document": lambda samples, label: {
+        "person_id": samples.person(label).pk,
+        "document_id": samples.document(label).pk,
     },
 }
 
@@ -1018,7 +1055,7 @@ def test_access(route: Route, label: str, persona: str | None, world: World, db,
         client.cookies[settings.SESSION_COOKIE_NAME] = world.sessions[persona]
     response = client.get(path)
 
-    body = response.content.decode(errors="replace")
+    body = _body(response)
     _check_response(response, body, outcome.expect, f"GET {path} as {persona or 'anonymous'}")
     html_page = response.get("Content-Type", "").startswith("text/html")
     if response.status_code == 200 and html_page and (route.is_project or route.is_admin):
@@ -1054,6 +1091,15 @@ def test_access(route: Route, label: str, persona: str | None, world: World, db,
         assert new_events.filter(event_type=EventType.PERSON_DATA_READ, actor=user).exists(), (
             f"GET {path} shows person data to {persona} without a PERSON_DATA_READ event"
         )
+
+
+def _body(response) -> str:
+    """The answer's text; a streamed file (a document's download) read to its end."""
+    if getattr(response, "streaming", False):
+        content = b"".join(response.streaming_content)
+        response.close()
+        return content.decode(errors="replace")
+    return response.content.decode(errors="replace")
 
 
 def _check_response(response, body: str, expect: Expect, what: str) -> None:
@@ -1473,7 +1519,17 @@ def _write_outcome(write: WriteRoute, kind: str, label: str, persona: str | None
     return Outcome(ALLOWED_WRITE)
 
 
-def _send(client: Client, method: str, path: str, body: dict, *, api: bool):
+def _upload(kind: str):
+    """A file for a write that uploads one (WRITES' "files"): a one-page PDF."""
+    from lotse.documents.tests.conftest import pdf_bytes, upload
+
+    assert kind == "pdf", kind
+    return upload("dokument.pdf", pdf_bytes())
+
+
+def _send(client: Client, method: str, path: str, body: dict, *, api: bool, files=None):
+    if files:  # multipart, for the web form and the API alike
+        return client.post(path, {**body, **{name: _upload(k) for name, k in files.items()}})
     if api:
         return client.generic(method, path, json.dumps(body), content_type="application/json")
     return client.post(path, body)
@@ -1510,7 +1566,14 @@ def test_write(write: WriteRoute, label: str, persona: str | None, world: World,
     client = client_for(None)
     if persona:
         client.cookies[settings.SESSION_COOKIE_NAME] = world.sessions[persona]
-    response = _send(client, write.method, path + query, body, api=write.route.is_api)
+    response = _send(
+        client,
+        write.method,
+        path + query,
+        body,
+        api=write.route.is_api,
+        files=entry.get("files"),
+    )
 
     what = f"{write.method} {path} as {persona or 'anonymous'}"
     _check_response(response, response.content.decode(errors="replace"), outcome.expect, what)
