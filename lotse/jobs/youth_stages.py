@@ -18,7 +18,7 @@ from lotse.organisations.models import Office, User
 from lotse.people.models import Person
 from lotse.plans.youth import STAGE_ORDER, Stage, readable_persons, register_stage_source
 
-KIND_STAGES = {
+KIND_STAGES: dict[str, Stage] = {
     VacancyKind.APPRENTICESHIP: Stage.APPRENTICESHIP,
     VacancyKind.ENTRY_QUALIFICATION: Stage.PREPARATION,
     VacancyKind.JOB: Stage.WORK,

@@ -29,7 +29,9 @@ def _placed(jc, person, *, hired: bool):
     if hired:
         today = timezone.localdate()
         for stage in ("applied", "interview", "offer"):
-            placement = placement_move(actor=jc, placement=placement, stage=stage, on=today).placement
+            placement = placement_move(
+                actor=jc, placement=placement, stage=stage, on=today
+            ).placement
         placement_move(
             actor=jc,
             placement=placement,
