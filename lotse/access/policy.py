@@ -61,6 +61,8 @@ class Action(StrEnum):
     MANAGE_COURSES = "courses.manage"
     VIEW_VACANCIES = "vacancies.view"
     MANAGE_VACANCIES = "vacancies.manage"
+    VIEW_INTERPRETERS = "interpreters.view"
+    MANAGE_INTERPRETERS = "interpreters.manage"
 
 
 class Category(StrEnum):
@@ -220,6 +222,16 @@ CAPABILITIES: dict[Action, Capability] = {
         is_staff_member & (is_caseworker | is_team_lead) & works_for_employer_service,
         True,
         _("caseworkers and team leads of the Agentur and the Jobcenter, in their Kreise"),
+    ),
+    # The interpreters' pool of a Kreis holds the interpreters' names and contacts (no
+    # refugee's data): caseworkers book from it, team leads keep it.
+    Action.VIEW_INTERPRETERS: Capability(
+        is_staff_member & (is_caseworker | is_team_lead),
+        True,
+        _("caseworkers and team leads, the pools of their Kreise"),
+    ),
+    Action.MANAGE_INTERPRETERS: Capability(
+        is_staff_member & is_team_lead, True, _("team leads keep the pools of their Kreise")
     ),
 }
 

@@ -97,6 +97,10 @@ class EventType(models.TextChoices):
     PLACEMENT_CHANGED = "placement.changed", _("Placement moved on")
     PLACEMENT_FOLLOW_UP = "placement.follow_up", _("Follow-up of a placement recorded")
     CASE_CONFERENCE_RECORDED = "plan.case_conference", _("Case conference recorded")
+    # appointments and interpreters
+    APPOINTMENT_RECORDED = "appointment.recorded", _("Appointment recorded")
+    APPOINTMENT_CHANGED = "appointment.changed", _("Appointment changed")
+    INTERPRETER_BOOKED = "interpreter.booked", _("Interpreter booked")
 
 
 class Outcome(models.TextChoices):

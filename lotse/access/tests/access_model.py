@@ -19,6 +19,7 @@ ROLE_ACTIONS: dict[str, set[str]] = {
         "referral.handle",
         "courses.manage",
         "vacancies.view",
+        "interpreters.view",
     },
     "team_lead": EVERY_STAFF_MEMBER
     | {
@@ -34,6 +35,8 @@ ROLE_ACTIONS: dict[str, set[str]] = {
         "duplicates.review",
         "courses.manage",
         "vacancies.view",
+        "interpreters.view",
+        "interpreters.manage",
     },
     "dpo": EVERY_STAFF_MEMBER | {"audit_trail.view"},
     "planner": EVERY_STAFF_MEMBER | {"aggregates.view"},
@@ -64,6 +67,8 @@ SCOPED_ACTIONS |= {"cases.reassign", "case.work", "person.break_glass"}
 SCOPED_ACTIONS |= {"courses.view", "courses.manage"}
 # Employers and vacancies belong to the Kreis of their Gemeinde too.
 SCOPED_ACTIONS |= {"vacancies.view", "vacancies.manage"}
+# The interpreters' pool belongs to its Kreis: read by caseworkers, kept by team leads.
+SCOPED_ACTIONS |= {"interpreters.view", "interpreters.manage"}
 
 # The personas who reach the admin (/admin/) at all.
 ADMIN_PERSONAS = {"administrator", "land_admin"}
