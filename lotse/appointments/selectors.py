@@ -217,3 +217,25 @@ def reminders_due(
                     )
                 )
     return due
+
+
+def interpreters_taken(
+    *, actor: User, since: datetime, limit: int = 5
+) -> dict[int, list[tuple[datetime, datetime]]]:
+    """For the interpreters of the actor's pools, the times they are booked from `since` on
+    (the next `limit` each): so that a form shows who is taken when."""
+    taken: dict[int, list[tuple[datetime, datetime]]] = {}
+    rows = (
+        InterpreterBooking.objects.filter(
+            interpreter__in=interpreter_pool(actor=actor),
+            status=BookingStatus.BOOKED,
+            appointment__status=AppointmentStatus.PLANNED,
+            appointment__ends_at__gt=since,
+        )
+        .order_by("appointment__starts_at")
+        .values_list("interpreter_id", "appointment__starts_at", "appointment__ends_at")
+    )
+    for pk, starts_at, ends_at in rows:
+        if len(taken.setdefault(pk, [])) < limit:
+            taken[pk].append((starts_at, ends_at))
+    return taken
