@@ -9,6 +9,7 @@ from uuid import UUID
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from lotse.access.policy import Action, authorize, scope
 from lotse.appointments.models import (
@@ -19,6 +20,8 @@ from lotse.appointments.models import (
     Interpreter,
     InterpreterBooking,
 )
+from lotse.audit.models import EventType
+from lotse.audit.services import audit_record
 from lotse.audit.vocabulary import Purpose
 from lotse.organisations.models import Office, User
 from lotse.people.models import Person
@@ -107,22 +110,54 @@ def office_calendar(*, actor: User, start: date, mode: str = "") -> Week:
 
 
 def person_appointments(*, actor: User, person: Person) -> list[Appointment]:
-    """The person's appointments at the actor's office's table, newest first."""
-    authorize(actor, Action.VIEW_PERSON, person, purpose=Purpose.CASE_WORK)
-    return list(_with_details(_visible(actor).filter(person=person)).order_by("-starts_at", "-pk"))
+    """The person's appointments at the actor's office's table, newest first (logged as a
+    read of the person's data)."""
+    decision = authorize(actor, Action.VIEW_PERSON, person, purpose=Purpose.CASE_WORK)
+    rows = list(_with_details(_visible(actor).filter(person=person)).order_by("-starts_at", "-pk"))
+    audit_record(
+        event_type=EventType.PERSON_DATA_READ,
+        actor=actor,
+        obj=person,
+        person_id=person.pk,
+        purpose=Purpose.CASE_WORK,
+        basis=decision.basis,
+    )
+    return rows
 
 
 def appointment_get(*, actor: User, appointment_id: int | str | UUID) -> Appointment:
-    """One appointment at the actor's office's table of a person the actor may see; 404
-    otherwise."""
+    """One appointment of a person the actor may see, organised or joined by the actor's
+    office; 404 otherwise (the refusal recorded). Logged as a read of the person's data."""
+    from lotse.audit.services import audit_refusal
+
     try:
         pk = int(str(appointment_id))
     except ValueError as exc:
         raise Http404 from exc
-    row = _with_details(_visible(actor).filter(pk=pk)).first()
+    row = _with_details(Appointment.objects.filter(pk=pk)).first()
     if row is None:
         raise Http404
-    authorize(actor, Action.VIEW_PERSON, row.person, purpose=Purpose.CASE_WORK)
+    decision = authorize(actor, Action.VIEW_PERSON, row.person, purpose=Purpose.CASE_WORK)
+    offices = {row.office_id, *(o.office_id for o in row.other_offices.all())}
+    if actor.office_id not in offices:
+        audit_refusal(
+            actor=actor,
+            action=Action.VIEW_PERSON,
+            purpose=Purpose.CASE_WORK,
+            reason=gettext("Your office is not at the table of this appointment."),
+            obj=row,
+            person_id=row.person_id,
+            office=row.office,
+        )
+        raise Http404
+    audit_record(
+        event_type=EventType.PERSON_DATA_READ,
+        actor=actor,
+        obj=row,
+        person_id=row.person_id,
+        purpose=Purpose.CASE_WORK,
+        basis=decision.basis,
+    )
     return row
 
 

@@ -505,6 +505,25 @@ WRITES: dict[str, dict] = {
         },
     },
     "PATCH api:plan_step_status": {"action": "person.edit", "body": {"status": "done"}},
+    # appointments ({appointment}: the sample office's, begun two hours ago); a day two weeks
+    # ahead may be a Sunday or a holiday, then the write is refused as invalid
+    "POST web:person_appointments": {
+        "action": "person.edit",
+        "body": {
+            "kind": "counselling",
+            "day": "{in_two_weeks}",
+            "start": "10:00",
+            "end": "11:00",
+            "mode": "in_person",
+            "place": "Raum 1",
+        },
+    },
+    "POST web:appointment_attendance": {"action": "person.edit", "body": {"attended": "no"}},
+    "POST web:appointment_cancel": {"action": "person.edit", "body": {"reason": "erkrankt"}},
+    "POST web:interpreter_new": {
+        "action": "interpreters.manage",
+        "body": {"name": "Nour Khalil", "languages": "ar"},
+    },
     # case conferences on the plan (an office of the sample's Kreis at the table)
     "POST web:plan_conference_new": {
         "action": "person.edit",

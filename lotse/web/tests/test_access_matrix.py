@@ -45,6 +45,7 @@ from lotse.access.tests.access_model import (
     SCOPED_ACTIONS,
     WRITES,
 )
+from lotse.appointments.models import Appointment
 from lotse.audit.models import AuditEvent, EventType
 from lotse.audit.services import audit_record
 from lotse.cases.models import Case, FollowUp, Referral, ReferralKind
@@ -131,6 +132,7 @@ KIND_OF_PARAM: dict[str, str] = {
     "step_id": "step",
     "vacancy_id": "vacancy",
     "employer_id": "employer",
+    "appointment_id": "appointment",
 }
 # Parameters of ours that are no object: a fixed value.
 PLAIN_PARAMS: dict[str, str] = {"step": "accept", "kind": "schooling"}
@@ -160,6 +162,8 @@ LABELS_OF_KIND: dict[str, tuple[str, ...]] = {
     # employers and vacancies of the Kreis (no refugee's data), recorded by a Jobcenter
     "vacancy": ("tue", "lb"),
     "employer": ("tue", "lb"),
+    # an appointment the sample office organised for its sample person
+    "appointment": ("tue", "tue-jc", "lb"),
 }
 # Kinds of object with rules of their own (beyond the role's capability and the Kreis scope).
 OBJECT_RULE_KINDS = {
@@ -173,6 +177,7 @@ OBJECT_RULE_KINDS = {
     "consent",
     "enrolment",
     "step",
+    "appointment",
 }
 # Pages that list objects: URL name → the kind of object whose tell-tales they may show.
 LISTS_OF_URL: dict[str, str] = {
@@ -195,7 +200,17 @@ def object_visible(kind: str, label: str, persona: str) -> bool:
     """May `persona` see the sample object `label` of `kind` (given the role allows the action)?"""
     if kind == "event":  # object rule: a DPO sees the trail of their own controller only
         return SAMPLE_CONTROLLER[label] == SAMPLE_CONTROLLER.get(PERSONA_LABEL[persona])
-    if kind in ("person", "pair", "merge", "case", "follow_up", "consent", "enrolment", "step"):
+    if kind in (
+        "person",
+        "pair",
+        "merge",
+        "case",
+        "follow_up",
+        "consent",
+        "enrolment",
+        "step",
+        "appointment",
+    ):
         # object rules: an office sees a person (and a pair of them) through its own open case,
         # and its own cases only
         return SAMPLE_OFFICES[label] == PERSONAS[persona].office
@@ -597,6 +612,23 @@ class Samples:
 
         return self._once(("vacancy", label), make)
 
+    def appointment(self, label: str) -> Appointment:
+        """An appointment the sample office organised for its sample person (begun two hours
+        ago, so that its attendance can be recorded)."""
+        begun = timezone.now() - timedelta(hours=2)
+        return self._once(
+            ("appointment", label),
+            lambda: Appointment.objects.create(
+                person=self.person(label),
+                kind="counselling",
+                starts_at=begun,
+                ends_at=begun + timedelta(hours=1),
+                place="Raum 1",
+                office=self.office(label),
+                organiser=self.staff(label),
+            ),
+        )
+
     def step(self, label: str):
         """A step of the sample person's plan, recorded by the sample office (with its goal)."""
         return self._once(("step", label), lambda: _plan_step(self, label))
@@ -689,6 +721,7 @@ class Samples:
                 self.make(kind, label)
             self.enrolment(label)
             self.vacancy(label)
+            self.appointment(label)
         for label in ("tue", "lb"):
             self.merge(label)
             self.follow_up(label)
@@ -711,7 +744,7 @@ class Samples:
             return [self.vacancy(label).title]
         if kind == "employer":
             return [self.employer(label).name]
-        if kind in ("case", "follow_up", "referral", "consent", "enrolment", "step"):
+        if kind in ("case", "follow_up", "referral", "consent", "enrolment", "step", "appointment"):
             return self.telltales("person", label)
         if kind in ("pair", "merge"):
             return [*self.telltales("person", label), f"Zwilling{label.upper()}"]
@@ -754,6 +787,7 @@ URL_VALUES: dict[str, Callable[[Samples, str], dict[str, object]]] = {
     },
     "vacancy": lambda samples, label: {"vacancy_id": samples.vacancy(label).pk},
     "employer": lambda samples, label: {"employer_id": samples.employer(label).pk},
+    "appointment": lambda samples, label: {"appointment_id": samples.appointment(label).pk},
 }
 
 
