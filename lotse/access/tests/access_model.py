@@ -519,6 +519,11 @@ WRITES: dict[str, dict] = {
         },
     },
     "POST web:appointment_attendance": {"action": "person.edit", "body": {"attended": "no"}},
+    "POST api:appointment_attendance": {"action": "person.edit", "body": {"attended": False}},
+    "POST api:person_appointment_create": {
+        "action": "person.edit",
+        "body": {"kind": "counselling", "place": "Raum 1"},
+    },
     "POST web:appointment_cancel": {"action": "person.edit", "body": {"reason": "erkrankt"}},
     "POST web:interpreter_new": {
         "action": "interpreters.manage",
