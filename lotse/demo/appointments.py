@@ -87,6 +87,7 @@ def _amal() -> int:
     im = User.objects.get(username="tue-im-sb")
     if not Case.objects.filter(person=amal, office=jc.office, status=CaseStatus.OPEN).exists():
         case_open(actor=jc, person=amal, reason="Beratung zur Arbeitsaufnahme")
+    assert im.office is not None  # a member of staff
     start = _next_working_day(7, 10)
     interpreter = Interpreter.objects.get(kreis__code="08416", name="Nour Khalil (Demo)")
     appointment_schedule(
