@@ -14,6 +14,7 @@ NAV_LABELS = {
     "duplicates": _("Possible duplicates"),
     "courses": _("Courses"),
     "vacancies": _("Vacancies"),
+    "appointments": _("Appointments"),
     "directory": _("Kreise and offices"),
     "corrections": _("Correction requests"),
     "audit": _("Audit trail"),
@@ -24,6 +25,11 @@ NAV_LABELS = {
 NAV_CHILDREN = {
     "directory": [("web:kreis_list", _("Kreise")), ("web:office_list", _("Offices"))],
     "vacancies": [("web:vacancy_list", _("Vacancies")), ("web:employer_list", _("Employers"))],
+    "appointments": [
+        ("web:appointment_calendar", _("My appointments")),
+        ("web:appointment_office_calendar", _("Appointments of my office")),
+        ("web:interpreter_list", _("Interpreters' pool")),
+    ],
 }
 # Which resolved views belong to which main entry, to mark the current one (aria-current).
 _SECTIONS = {
@@ -74,6 +80,16 @@ _SECTIONS = {
         "web:employer_detail",
         "web:employer_change",
     },
+    "appointments": {
+        "web:appointment_calendar",
+        "web:appointment_office_calendar",
+        "web:appointment_detail",
+        "web:appointment_attendance",
+        "web:appointment_cancel",
+        "web:person_appointments",
+        "web:interpreter_list",
+        "web:interpreter_new",
+    },
     "subject_report": {"web:dpo_subject_report_start", "web:dpo_subject_report"},
     "directory": {
         "web:kreis_list",
@@ -97,6 +113,11 @@ _CHILD_CURRENT = {
     "web:employer_detail": "web:employer_list",
     "web:employer_change": "web:employer_list",
     "web:vacancy_new": "web:employer_list",
+    "web:appointment_calendar": "web:appointment_calendar",
+    "web:appointment_detail": "web:appointment_calendar",
+    "web:appointment_office_calendar": "web:appointment_office_calendar",
+    "web:interpreter_list": "web:interpreter_list",
+    "web:interpreter_new": "web:interpreter_list",
 }
 
 
@@ -156,6 +177,7 @@ def layout(request):
             ("web:duplicate_queue", "duplicates", Action.REVIEW_DUPLICATES),
             ("web:course_list", "courses", Action.VIEW_COURSES),
             ("web:vacancy_list", "vacancies", Action.VIEW_VACANCIES),
+            ("web:appointment_calendar", "appointments", Action.WORK_ON_CASE),
             ("web:correction_list", "corrections", Action.WORK_ON_CASE),
             ("web:kreis_list", "directory", Action.VIEW_DIRECTORY),
             ("audit:search", "audit", Action.VIEW_AUDIT_TRAIL),

@@ -2,12 +2,15 @@
 interpreter never double-booked, a missed appointment sets the follow-up, an information event
 for many persons stored all or none, reminders due."""
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.utils import timezone
 
 from lotse.appointments.models import (
@@ -260,3 +263,35 @@ def test_team_leads_keep_the_pool(jc_lead, jobcenter, tuebingen):
     assert row.languages == ["fa", "prs"]
     with pytest.raises(Http404):
         interpreter_record(actor=jobcenter, data=pool)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite serialises all writes")
+@pytest.mark.django_db(transaction=True)
+def test_parallel_bookings_of_one_interpreter_give_one_booking(jobcenter, arabic):
+    from lotse.people.tests.factories import register
+
+    persons = [
+        register(jobcenter, given_names=f"Person{i}", family_name="Parallel", original=None)
+        for i in range(4)
+    ]
+    start = working_day()
+    barrier = threading.Barrier(len(persons))
+
+    def book(person) -> str:
+        barrier.wait()
+        try:
+            appointment_schedule(
+                actor=jobcenter,
+                person=person,
+                data=data(start, interpreter_language="ar", interpreter=arabic),
+            )
+            return "booked"
+        except ValidationError:
+            return "refused"
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=len(persons)) as pool:
+        outcomes = sorted(pool.map(book, persons))
+    assert outcomes == ["booked"] + ["refused"] * 3
+    assert arabic.bookings.filter(status=BookingStatus.BOOKED).count() == 1
