@@ -134,6 +134,32 @@ class AttendanceForm(forms.Form):
     )
 
 
+class RescheduleForm(forms.Form):
+    day = forms.DateField(label=_("New day"), widget=DATE)
+    start = forms.TimeField(label=_("From"), widget=TIME)
+    end = forms.TimeField(label=_("Until"), widget=TIME)
+    reason = forms.CharField(label=_("Reason for the new time"), max_length=REASON_LENGTH)
+
+    def times(self) -> tuple[datetime | None, datetime | None]:
+        data = self.cleaned_data
+        return _aware(data.get("day"), data.get("start")), _aware(data.get("day"), data.get("end"))
+
+
+class InformationEventForm(AppointmentForm):
+    """An information event for many persons: the appointment's fields and the persons."""
+
+    def __init__(self, *args, persons, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].initial = AppointmentKind.INFORMATION_EVENT
+        del self.fields["offices"]
+        del self.fields["interpreter"]
+        self.fields["persons"] = forms.ModelMultipleChoiceField(
+            label=_("Persons invited"),
+            queryset=persons,
+            widget=forms.CheckboxSelectMultiple,
+        )
+
+
 class CancelForm(forms.Form):
     reason = forms.CharField(label=_("Reason for cancelling"), max_length=REASON_LENGTH)
 

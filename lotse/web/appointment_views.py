@@ -30,17 +30,22 @@ from lotse.appointments.selectors import (
 from lotse.appointments.services import (
     appointment_cancel,
     appointment_record_attendance,
+    appointment_reschedule,
     appointment_schedule,
+    appointments_bulk_create,
     interpreter_record,
 )
 from lotse.audit.vocabulary import Purpose
 from lotse.people.countries import LANGUAGE_NAMES
-from lotse.people.selectors import person_get
+from lotse.people.models import Person
+from lotse.people.selectors import person_get, person_search
 from lotse.web.appointment_forms import (
     AppointmentForm,
     AttendanceForm,
     CancelForm,
+    InformationEventForm,
     InterpreterForm,
+    RescheduleForm,
 )
 from lotse.web.form_errors import apply_errors
 
@@ -147,6 +152,7 @@ def _detail_context(request, appointment, **forms) -> dict:
         "has_begun": appointment.starts_at <= timezone.now(),
         "attendance_form": forms.get("attendance") or AttendanceForm(),
         "cancel_form": forms.get("cancel") or CancelForm(),
+        "reschedule_form": forms.get("reschedule") or RescheduleForm(),
     }
 
 
@@ -200,6 +206,71 @@ def appointment_cancel_view(request, appointment_id):
             return redirect("web:appointment_detail", appointment_id=appointment.pk)
     context = _detail_context(request, appointment, cancel=form)
     return render(request, "appointments/detail.html", context, status=422)
+
+
+@require_POST
+@requires(Action.EDIT_PERSON, person_data=True)
+def appointment_reschedule_view(request, appointment_id):
+    """A new time: a new appointment that replaces this one (kept, cancelled with the reason)."""
+    appointment = appointment_get(actor=request.user, appointment_id=appointment_id)
+    form = RescheduleForm(request.POST)
+    if form.is_valid():
+        starts_at, ends_at = form.times()
+        try:
+            new = appointment_reschedule(
+                actor=request.user,
+                appointment=appointment,
+                starts_at=starts_at,  # type: ignore[arg-type]  # the form's fields are required
+                ends_at=ends_at,  # type: ignore[arg-type]
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        except PermissionDenied as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("The appointment was moved to the new time."))
+            return redirect("web:appointment_detail", appointment_id=new.pk)
+    context = _detail_context(request, appointment, reschedule=form)
+    return render(request, "appointments/detail.html", context, status=422)
+
+
+@require_http_methods(["GET", "POST"])
+@requires(Action.EDIT_PERSON_REGISTRY)
+def information_event_new(request):
+    """An information event for many persons of my office at once: all are stored or none."""
+    query = request.GET.get("q", "").strip()[:100]
+    persons = person_search(actor=request.user, query=query).order_by("name", "pk")[:100]
+    queryset = Person.objects.filter(pk__in=[p.pk for p in persons])
+    posted = request.method == "POST"
+    form = InformationEventForm(
+        request.POST or None,
+        actor=request.user,
+        busy={},
+        persons=queryset,
+        initial={"kind": "information_event"},
+    )
+    if posted and form.is_valid():
+        try:
+            rows = appointments_bulk_create(
+                actor=request.user,
+                persons=list(form.cleaned_data["persons"]),
+                data=form.to_input(),
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("The information event was entered for %(count)s persons.")
+                % {"count": len(rows)},
+            )
+            return redirect(
+                f"{reverse('web:appointment_calendar')}?week={rows[0].starts_at.date()}"
+            )
+    status = 422 if posted and form.errors else 200
+    context = {"form": form, "query": query}
+    return render(request, "appointments/information_event.html", context, status=status)
 
 
 @require_safe

@@ -249,6 +249,16 @@ urlpatterns = [
         name="appointment_cancel",
     ),
     path(
+        "appointments/<int:appointment_id>/reschedule/",
+        appointment_views.appointment_reschedule_view,
+        name="appointment_reschedule",
+    ),
+    path(
+        "appointments/information-event/",
+        appointment_views.information_event_new,
+        name="information_event_new",
+    ),
+    path(
         "appointments/<int:appointment_id>/ics",
         appointment_views.appointment_ics_view,
         name="appointment_ics",

@@ -525,6 +525,23 @@ WRITES: dict[str, dict] = {
         "body": {"kind": "counselling", "place": "Raum 1"},
     },
     "POST web:appointment_cancel": {"action": "person.edit", "body": {"reason": "erkrankt"}},
+    "POST web:appointment_reschedule": {
+        "action": "person.edit",
+        "body": {"day": "{in_two_weeks}", "start": "10:00", "end": "11:00", "reason": "Wunsch"},
+    },
+    "POST web:information_event_new": {
+        "action": "registry.edit",
+        "body": {
+            "persons": "{person}",
+            "kind": "information_event",
+            "title": "Infoveranstaltung Ausbildung",
+            "day": "{in_two_weeks}",
+            "start": "10:00",
+            "end": "12:00",
+            "mode": "in_person",
+            "place": "Landratsamt, Saal 1",
+        },
+    },
     "POST web:interpreter_new": {
         "action": "interpreters.manage",
         "body": {"name": "Nour Khalil", "languages": "ar"},

@@ -6,6 +6,7 @@ from html import unescape
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from lotse.appointments.ics import appointment_ics, escape_text, fold
 from lotse.appointments.models import Appointment, AppointmentStatus
@@ -79,8 +80,6 @@ def test_attendance_missed_from_the_detail(client_for, jobcenter, amal):
         person=amal,
         data=AppointmentInput(starts_at=start, ends_at=start + timedelta(hours=1), place="Raum 1"),
     )
-    from django.utils import timezone
-
     past = timezone.now() - timedelta(hours=3)
     Appointment.objects.filter(pk=row.pk).update(starts_at=past, ends_at=past + timedelta(hours=1))
     client = client_for(jobcenter)
@@ -132,8 +131,6 @@ def test_folding_and_escaping():
 
 
 def test_ics_of_a_video_appointment(jobcenter, amal):
-    from django.utils import timezone
-
     start = working_day()
     row = appointment_schedule(
         actor=jobcenter,
@@ -147,3 +144,41 @@ def test_ics_of_a_video_appointment(jobcenter, amal):
     )
     body = appointment_ics(row, url="https://lotse.example/a/1", host="lotse", now=timezone.now())
     assert "LOCATION:https://video.example/room" in body
+
+
+def test_moving_an_appointment_keeps_the_old_one(client_for, jobcenter, amal):
+    start = working_day()
+    row = appointment_schedule(
+        actor=jobcenter,
+        person=amal,
+        data=AppointmentInput(starts_at=start, ends_at=start + timedelta(hours=1), place="Raum 1"),
+    )
+    later = working_day(14)
+    response = client_for(jobcenter).post(
+        reverse("web:appointment_reschedule", kwargs={"appointment_id": row.pk}),
+        {"day": later.date().isoformat(), "start": "09:00", "end": "09:30", "reason": "Wunsch"},
+    )
+    assert response.status_code == 302
+    row.refresh_from_db()
+    assert row.status == AppointmentStatus.CANCELLED
+    assert timezone.localtime(row.replaced_by.starts_at).hour == 9
+
+
+def test_an_information_event_from_the_page(client_for, jobcenter, amal, only_jobcenter):
+    client = client_for(jobcenter)
+    url = reverse("web:information_event_new")
+    page = unescape(client.get(url).content.decode())
+    assert "Al-Hassan" in page
+    assert "Haddad" in page
+    start = working_day()
+    response = client.post(
+        url,
+        form_data(
+            start,
+            kind="information_event",
+            title="Infoveranstaltung Ausbildung",
+            persons=[amal.pk, only_jobcenter.pk],
+        ),
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Appointment.objects.filter(kind="information_event").count() == 2
