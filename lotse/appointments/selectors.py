@@ -95,8 +95,9 @@ def _week(queryset: QuerySet[Appointment], start: date, mode: str) -> Week:
 
 
 def my_calendar(*, actor: User, start: date, mode: str = "", office: Office | None = None) -> Week:
-    """The actor's week: the appointments they organise, and those of their office's table
-    they take part in (with `office`: only those with that office at the table)."""
+    """The actor's week: the appointments they organise (with `office`: only those with that
+    office at the table). The other offices see them in their office's week."""
+    authorize(actor, Action.WORK_ON_CASE)
     rows = _visible(actor).filter(organiser=actor)
     if office is not None:
         rows = rows.filter(Q(office=office) | Q(other_offices__office=office))
