@@ -160,6 +160,19 @@ class InformationEventForm(AppointmentForm):
         )
 
 
+class BookInterpreterForm(forms.Form):
+    """An interpreter of the pool for an appointment that needs one: the free ones only."""
+
+    def __init__(self, *args, free: list[Interpreter], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["interpreter"] = InterpreterChoice(
+            label=_("Free interpreters for this time"),
+            queryset=Interpreter.objects.filter(pk__in=[i.pk for i in free]).order_by("name"),
+            widget=forms.RadioSelect,
+            busy={},
+        )
+
+
 class CancelForm(forms.Form):
     reason = forms.CharField(label=_("Reason for cancelling"), max_length=REASON_LENGTH)
 

@@ -20,6 +20,7 @@ from lotse.appointments.ics import appointment_ics
 from lotse.appointments.models import AppointmentMode, AppointmentStatus
 from lotse.appointments.selectors import (
     appointment_get,
+    interpreter_availability,
     interpreter_pool,
     interpreters_taken,
     my_calendar,
@@ -33,6 +34,7 @@ from lotse.appointments.services import (
     appointment_reschedule,
     appointment_schedule,
     appointments_bulk_create,
+    interpreter_book,
     interpreter_record,
 )
 from lotse.audit.vocabulary import Purpose
@@ -42,6 +44,7 @@ from lotse.people.selectors import person_get, person_search
 from lotse.web.appointment_forms import (
     AppointmentForm,
     AttendanceForm,
+    BookInterpreterForm,
     CancelForm,
     InformationEventForm,
     InterpreterForm,
@@ -142,13 +145,30 @@ def person_appointment_list(request, person_id):
 
 def _detail_context(request, appointment, **forms) -> dict:
     booking = next(iter(appointment.current_bookings), None)
+    may_change = (
+        appointment.office_id == request.user.office_id
+        and appointment.status == AppointmentStatus.PLANNED
+    )
+    book_form, taken = None, []
+    if may_change and booking is not None and booking.interpreter_id is None:
+        pool = interpreter_availability(
+            actor=request.user,
+            language=booking.language,
+            starts_at=appointment.starts_at,
+            ends_at=appointment.ends_at,
+        )
+        book_form = forms.get("book") or BookInterpreterForm(
+            free=[a.interpreter for a in pool if a.free]
+        )
+        taken = [a.interpreter for a in pool if not a.free]
     return {
+        "book_form": book_form,
+        "taken": taken,
         "appointment": appointment,
         "booking": booking,
         "language": LANGUAGE_NAMES.get(booking.language, "") if booking else "",
         "offices": [row.office for row in appointment.other_offices.all()],
-        "may_change": appointment.office_id == request.user.office_id
-        and appointment.status == AppointmentStatus.PLANNED,
+        "may_change": may_change,
         "has_begun": appointment.starts_at <= timezone.now(),
         "attendance_form": forms.get("attendance") or AttendanceForm(),
         "cancel_form": forms.get("cancel") or CancelForm(),
@@ -205,6 +225,45 @@ def appointment_cancel_view(request, appointment_id):
             messages.success(request, _("The appointment was cancelled."))
             return redirect("web:appointment_detail", appointment_id=appointment.pk)
     context = _detail_context(request, appointment, cancel=form)
+    return render(request, "appointments/detail.html", context, status=422)
+
+
+@require_POST
+@requires(Action.EDIT_PERSON, person_data=True)
+def appointment_interpreter_book(request, appointment_id):
+    """Book a free interpreter of the pool for an appointment that needs one."""
+    appointment = appointment_get(actor=request.user, appointment_id=appointment_id)
+    booking = next(iter(appointment.current_bookings), None)
+    free = []
+    if booking is not None:
+        free = [
+            a.interpreter
+            for a in interpreter_availability(
+                actor=request.user,
+                language=booking.language,
+                starts_at=appointment.starts_at,
+                ends_at=appointment.ends_at,
+            )
+            if a.free
+        ]
+    form = BookInterpreterForm(request.POST, free=free)
+    if form.is_valid():
+        try:
+            interpreter_book(
+                actor=request.user,
+                appointment=appointment,
+                interpreter=form.cleaned_data["interpreter"],
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        except PermissionDenied as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("The interpreter was booked."))
+            return redirect("web:appointment_detail", appointment_id=appointment.pk)
+    context = _detail_context(request, appointment, book=form)
+    if context["book_form"] is None:
+        context["book_form"] = form
     return render(request, "appointments/detail.html", context, status=422)
 
 

@@ -249,6 +249,11 @@ urlpatterns = [
         name="appointment_cancel",
     ),
     path(
+        "appointments/<int:appointment_id>/interpreter/",
+        appointment_views.appointment_interpreter_book,
+        name="appointment_interpreter_book",
+    ),
+    path(
         "appointments/<int:appointment_id>/reschedule/",
         appointment_views.appointment_reschedule_view,
         name="appointment_reschedule",

@@ -525,6 +525,7 @@ WRITES: dict[str, dict] = {
         "body": {"kind": "counselling", "place": "Raum 1"},
     },
     "POST web:appointment_cancel": {"action": "person.edit", "body": {"reason": "erkrankt"}},
+    "POST web:appointment_interpreter_book": {"action": "person.edit", "body": {"interpreter": 1}},
     "POST web:appointment_reschedule": {
         "action": "person.edit",
         "body": {"day": "{in_two_weeks}", "start": "10:00", "end": "11:00", "reason": "Wunsch"},

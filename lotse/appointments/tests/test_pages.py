@@ -182,3 +182,27 @@ def test_an_information_event_from_the_page(client_for, jobcenter, amal, only_jo
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert Appointment.objects.filter(kind="information_event").count() == 2
+
+
+def test_an_interpreter_booked_later_from_the_detail(client_for, jobcenter, amal, arabic):
+    start = working_day()
+    row = appointment_schedule(
+        actor=jobcenter,
+        person=amal,
+        data=AppointmentInput(
+            starts_at=start,
+            ends_at=start + timedelta(hours=1),
+            place="Raum 1",
+            interpreter_language="ar",
+        ),
+    )
+    client = client_for(jobcenter)
+    detail = unescape(
+        client.get(
+            reverse("web:appointment_detail", kwargs={"appointment_id": row.pk})
+        ).content.decode()
+    )
+    assert "Nour Khalil" in detail
+    url = reverse("web:appointment_interpreter_book", kwargs={"appointment_id": row.pk})
+    assert client.post(url, {"interpreter": arabic.pk}).status_code == 302
+    assert row.interpreter_bookings.get().interpreter == arabic
