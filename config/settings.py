@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "lotse.courses",
     "lotse.plans",
     "lotse.jobs",
+    "lotse.appointments",
     "lotse.web",
     "lotse.api",
     "lotse.demo",

@@ -63,6 +63,8 @@ class Action(StrEnum):
     MANAGE_VACANCIES = "vacancies.manage"
     RECORD_PLACEMENTS = "placements.record"
     VIEW_YOUTH = "youth.view"
+    VIEW_INTERPRETERS = "interpreters.view"
+    MANAGE_INTERPRETERS = "interpreters.manage"
 
 
 class Category(StrEnum):
@@ -257,6 +259,16 @@ CAPABILITIES: dict[Action, Capability] = {
             "caseworkers and team leads of the Jugendamt, the Agentur, the Jobcenter and the "
             "Integrationsmanagement (Jugendberufsagentur), persons they see"
         ),
+    ),
+    # The interpreters' pool of a Kreis holds the interpreters' names and contacts (no
+    # refugee's data): caseworkers book from it, team leads keep it.
+    Action.VIEW_INTERPRETERS: Capability(
+        is_staff_member & (is_caseworker | is_team_lead),
+        True,
+        _("caseworkers and team leads, the pools of their Kreise"),
+    ),
+    Action.MANAGE_INTERPRETERS: Capability(
+        is_staff_member & is_team_lead, True, _("team leads keep the pools of their Kreise")
     ),
 }
 

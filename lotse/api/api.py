@@ -53,6 +53,7 @@ api = NinjaAPI(
 )
 
 
+from lotse.api.appointments import router as appointments_router  # noqa: E402
 from lotse.api.cases import router as cases_router  # noqa: E402 - after the api exists
 from lotse.api.conferences import router as conferences_router  # noqa: E402
 from lotse.api.consents import router as consents_router  # noqa: E402
@@ -78,6 +79,7 @@ api.add_router("/", vacancies_router)
 api.add_router("/", matches_router)
 api.add_router("/", placements_router)
 api.add_router("/", youth_router)
+api.add_router("/", appointments_router)
 
 
 @api.exception_handler(PermissionDenied)

@@ -102,6 +102,10 @@ class EventType(models.TextChoices):
     DOCUMENT_WITHDRAWN = "document.withdrawn", _("Document withdrawn")
     DOCUMENT_REPLACED = "document.replaced", _("Document replaced by a newer one")
     DOCUMENT_READ = "document.read", _("Document opened")
+    # appointments and interpreters
+    APPOINTMENT_RECORDED = "appointment.recorded", _("Appointment recorded")
+    APPOINTMENT_CHANGED = "appointment.changed", _("Appointment changed")
+    INTERPRETER_BOOKED = "interpreter.booked", _("Interpreter booked")
 
 
 class Outcome(models.TextChoices):

@@ -232,6 +232,12 @@ def report_texts() -> dict[str, str]:
         "exams": pgettext("person report", "Exams"),
         "passed": pgettext("person report", "passed"),
         "not_passed": pgettext("person report", "not passed"),
+        "appointments": pgettext("person report", "Appointments"),
+        "appointment_at": pgettext("person report", "Date and time"),
+        "appointment_kind": pgettext("person report", "Kind of appointment"),
+        "appointment_offices": pgettext("person report", "Offices taking part"),
+        "interpreter_language": pgettext("person report", "Interpreter for"),
+        "appointment_outcome": pgettext("person report", "Outcome"),
     }
 
 

@@ -15,6 +15,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from lotse.access.policy import Action, Category, Decision, authorize, decide, scope
+from lotse.appointments.models import Appointment
 from lotse.audit.models import AuditEvent, EventType, Outcome
 from lotse.audit.services import audit_reads, audit_record
 from lotse.audit.vocabulary import (
@@ -509,6 +510,33 @@ def _enrolments(person):
     return result
 
 
+def _appointments(person):
+    """Every appointment of the person (cancelled and replaced ones too), with the offices at
+    the table, the interpreter's language and whether the person came."""
+    rows = (
+        Appointment.objects.filter(person=person)
+        .select_related("office")
+        .prefetch_related("other_offices__office", "interpreter_bookings")
+        .order_by("starts_at", "pk")
+    )
+    return [
+        {
+            "starts_at": timezone.localtime(row.starts_at),
+            "ends_at": timezone.localtime(row.ends_at),
+            "kind": _in_german(row.get_kind_display),
+            "offices": ", ".join(
+                [row.office.name, *sorted(o.office.name for o in row.other_offices.all())]
+            ),
+            "interpreter_language": ", ".join(
+                b.language for b in row.interpreter_bookings.all() if b.status != "cancelled"
+            ),
+            "status": _in_german(row.get_status_display),
+            "status_reason": row.status_reason,
+        }
+        for row in rows
+    ]
+
+
 def subject_report_data(*, actor: User, person: Person, include_note_texts: bool = False) -> dict:
     """Everything stored about `person`, of every office, and who read or received it.
 
@@ -579,6 +607,7 @@ def subject_report_data(*, actor: User, person: Person, include_note_texts: bool
         "documents": _documents(person),
         "plan": _plan(person),
         "enrolments": _enrolments(person),
+        "appointments": _appointments(person),
         "cases": _cases(person, include_note_texts=include_note_texts),
         "referrals": _referrals(person),
         "consents": _consents(person),

@@ -16,6 +16,7 @@ NAV_LABELS = {
     "vacancies": _("Vacancies"),
     "placements": _("Placements"),
     "youth": _("Young people"),
+    "appointments": _("Appointments"),
     "directory": _("Kreise and offices"),
     "corrections": _("Correction requests"),
     "audit": _("Audit trail"),
@@ -26,6 +27,11 @@ NAV_LABELS = {
 NAV_CHILDREN = {
     "directory": [("web:kreis_list", _("Kreise")), ("web:office_list", _("Offices"))],
     "vacancies": [("web:vacancy_list", _("Vacancies")), ("web:employer_list", _("Employers"))],
+    "appointments": [
+        ("web:appointment_calendar", _("My appointments")),
+        ("web:appointment_office_calendar", _("Appointments of my office")),
+        ("web:interpreter_list", _("Interpreters' pool")),
+    ],
 }
 # Which resolved views belong to which main entry, to mark the current one (aria-current).
 _SECTIONS = {
@@ -78,6 +84,16 @@ _SECTIONS = {
         "web:employer_change",
     },
     "placements": {"web:placement_board"},
+    "appointments": {
+        "web:appointment_calendar",
+        "web:appointment_office_calendar",
+        "web:appointment_detail",
+        "web:appointment_attendance",
+        "web:appointment_cancel",
+        "web:person_appointments",
+        "web:interpreter_list",
+        "web:interpreter_new",
+    },
     "subject_report": {"web:dpo_subject_report_start", "web:dpo_subject_report"},
     "directory": {
         "web:kreis_list",
@@ -101,6 +117,11 @@ _CHILD_CURRENT = {
     "web:employer_detail": "web:employer_list",
     "web:employer_change": "web:employer_list",
     "web:vacancy_new": "web:employer_list",
+    "web:appointment_calendar": "web:appointment_calendar",
+    "web:appointment_detail": "web:appointment_calendar",
+    "web:appointment_office_calendar": "web:appointment_office_calendar",
+    "web:interpreter_list": "web:interpreter_list",
+    "web:interpreter_new": "web:interpreter_list",
 }
 
 
@@ -162,6 +183,7 @@ def layout(request):
             ("web:vacancy_list", "vacancies", Action.VIEW_VACANCIES),
             ("web:placement_board", "placements", Action.RECORD_PLACEMENTS),
             ("web:youth_list", "youth", Action.VIEW_YOUTH),
+            ("web:appointment_calendar", "appointments", Action.WORK_ON_CASE),
             ("web:correction_list", "corrections", Action.WORK_ON_CASE),
             ("web:kreis_list", "directory", Action.VIEW_DIRECTORY),
             ("audit:search", "audit", Action.VIEW_AUDIT_TRAIL),

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from lotse.web import (
+    appointment_views,
     case_views,
     conference_views,
     consent_views,
@@ -250,6 +251,54 @@ urlpatterns = [
         name="enrolment_take_seat",
     ),
     path("persons/<uuid:person_id>/enrol/", course_views.person_enrol, name="person_enrol"),
+    path("appointments/", appointment_views.appointment_calendar, name="appointment_calendar"),
+    path(
+        "appointments/office/",
+        appointment_views.appointment_office_calendar,
+        name="appointment_office_calendar",
+    ),
+    path(
+        "appointments/<int:appointment_id>/",
+        appointment_views.appointment_detail,
+        name="appointment_detail",
+    ),
+    path(
+        "appointments/<int:appointment_id>/attendance/",
+        appointment_views.appointment_attendance,
+        name="appointment_attendance",
+    ),
+    path(
+        "appointments/<int:appointment_id>/cancel/",
+        appointment_views.appointment_cancel_view,
+        name="appointment_cancel",
+    ),
+    path(
+        "appointments/<int:appointment_id>/interpreter/",
+        appointment_views.appointment_interpreter_book,
+        name="appointment_interpreter_book",
+    ),
+    path(
+        "appointments/<int:appointment_id>/reschedule/",
+        appointment_views.appointment_reschedule_view,
+        name="appointment_reschedule",
+    ),
+    path(
+        "appointments/information-event/",
+        appointment_views.information_event_new,
+        name="information_event_new",
+    ),
+    path(
+        "appointments/<int:appointment_id>/ics",
+        appointment_views.appointment_ics_view,
+        name="appointment_ics",
+    ),
+    path(
+        "persons/<uuid:person_id>/appointments/",
+        appointment_views.person_appointment_list,
+        name="person_appointments",
+    ),
+    path("interpreters/", appointment_views.interpreter_list, name="interpreter_list"),
+    path("interpreters/new/", appointment_views.interpreter_new, name="interpreter_new"),
     path("vacancies/", vacancy_views.vacancy_index, name="vacancy_list"),
     path("youth/", youth_views.youth_index, name="youth_list"),
     path("vacancies/<int:vacancy_id>/", vacancy_views.vacancy_detail, name="vacancy_detail"),

@@ -19,6 +19,7 @@ ROLE_ACTIONS: dict[str, set[str]] = {
         "referral.handle",
         "courses.manage",
         "vacancies.view",
+        "interpreters.view",
     },
     "team_lead": EVERY_STAFF_MEMBER
     | {
@@ -34,6 +35,8 @@ ROLE_ACTIONS: dict[str, set[str]] = {
         "duplicates.review",
         "courses.manage",
         "vacancies.view",
+        "interpreters.view",
+        "interpreters.manage",
     },
     "dpo": EVERY_STAFF_MEMBER | {"audit_trail.view"},
     "planner": EVERY_STAFF_MEMBER | {"aggregates.view"},
@@ -74,6 +77,8 @@ SCOPED_ACTIONS |= {"courses.view", "courses.manage"}
 SCOPED_ACTIONS |= {"vacancies.view", "vacancies.manage"}
 # Placements belong to the Kreis of their vacancy's Gemeinde.
 SCOPED_ACTIONS |= {"placements.record"}
+# The interpreters' pool belongs to its Kreis: read by caseworkers, kept by team leads.
+SCOPED_ACTIONS |= {"interpreters.view", "interpreters.manage"}
 
 # The personas who reach the admin (/admin/) at all.
 ADMIN_PERSONAS = {"administrator", "land_admin"}
@@ -570,6 +575,48 @@ WRITES: dict[str, dict] = {
         },
     },
     "PATCH api:plan_step_status": {"action": "person.edit", "body": {"status": "done"}},
+    # appointments ({appointment}: the sample office's, begun two hours ago); a day two weeks
+    # ahead may be a Sunday or a holiday, then the write is refused as invalid
+    "POST web:person_appointments": {
+        "action": "person.edit",
+        "body": {
+            "kind": "counselling",
+            "day": "{in_two_weeks}",
+            "start": "10:00",
+            "end": "11:00",
+            "mode": "in_person",
+            "place": "Raum 1",
+        },
+    },
+    "POST web:appointment_attendance": {"action": "person.edit", "body": {"attended": "no"}},
+    "POST api:appointment_attendance": {"action": "person.edit", "body": {"attended": False}},
+    "POST api:person_appointment_create": {
+        "action": "person.edit",
+        "body": {"kind": "counselling", "place": "Raum 1"},
+    },
+    "POST web:appointment_cancel": {"action": "person.edit", "body": {"reason": "erkrankt"}},
+    "POST web:appointment_interpreter_book": {"action": "person.edit", "body": {"interpreter": 1}},
+    "POST web:appointment_reschedule": {
+        "action": "person.edit",
+        "body": {"day": "{in_two_weeks}", "start": "10:00", "end": "11:00", "reason": "Wunsch"},
+    },
+    "POST web:information_event_new": {
+        "action": "registry.edit",
+        "body": {
+            "persons": "{person}",
+            "kind": "information_event",
+            "title": "Infoveranstaltung Ausbildung",
+            "day": "{in_two_weeks}",
+            "start": "10:00",
+            "end": "12:00",
+            "mode": "in_person",
+            "place": "Landratsamt, Saal 1",
+        },
+    },
+    "POST web:interpreter_new": {
+        "action": "interpreters.manage",
+        "body": {"name": "Nour Khalil", "languages": "ar"},
+    },
     # case conferences on the plan (an office of the sample's Kreis at the table)
     "POST web:plan_conference_new": {
         "action": "person.edit",

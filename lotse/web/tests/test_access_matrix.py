@@ -45,6 +45,7 @@ from lotse.access.tests.access_model import (
     SCOPED_ACTIONS,
     WRITES,
 )
+from lotse.appointments.models import Appointment
 from lotse.audit.models import AuditEvent, EventType
 from lotse.audit.services import audit_record
 from lotse.cases.models import Case, FollowUp, Referral, ReferralKind
@@ -137,6 +138,7 @@ KIND_OF_PARAM: dict[str, str] = {
     "placement_id": "placement",
     "placement_follow_up_id": "placement_follow_up",
     "document_id": "document",
+    "appointment_id": "appointment",
 }
 # Parameters of ours that are no object: a fixed value.
 PLAIN_PARAMS: dict[str, str] = {"step": "accept", "kind": "schooling"}
@@ -171,6 +173,8 @@ LABELS_OF_KIND: dict[str, tuple[str, ...]] = {
     "placement_follow_up": ("tue", "lb"),
     # a document of the sample person, uploaded by the sample office (category identity)
     "document": ("tue", "tue-jc", "lb"),
+    # an appointment the sample office organised for its sample person
+    "appointment": ("tue", "tue-jc", "lb"),
 }
 # Kinds of object with rules of their own (beyond the role's capability and the Kreis scope).
 OBJECT_RULE_KINDS = {
@@ -187,6 +191,7 @@ OBJECT_RULE_KINDS = {
     "placement",
     "placement_follow_up",
     "document",
+    "appointment",
 }
 # Pages that list objects: URL name → the kind of object whose tell-tales they may show.
 LISTS_OF_URL: dict[str, str] = {
@@ -246,6 +251,7 @@ def object_visible(kind: str, label: str, persona: str) -> bool:
         "enrolment",
         "step",
         "document",
+        "appointment",
     ):
         # object rules: an office sees a person (and a pair of them) through its own open case,
         # and its own cases only
@@ -690,6 +696,7 @@ class Samples:
                 due_on=timezone.localdate() - timedelta(days=30),
             ),
         )
+
     def document(self, label: str) -> Document:
         """An identity document of the sample person, uploaded by the sample office."""
 
@@ -704,6 +711,23 @@ class Samples:
             )
 
         return self._once(("document", label), make)
+
+    def appointment(self, label: str) -> Appointment:
+        """An appointment the sample office organised for its sample person (begun two hours
+        ago, so that its attendance can be recorded)."""
+        begun = timezone.now() - timedelta(hours=2)
+        return self._once(
+            ("appointment", label),
+            lambda: Appointment.objects.create(
+                person=self.person(label),
+                kind="counselling",
+                starts_at=begun,
+                ends_at=begun + timedelta(hours=1),
+                place="Raum 1",
+                office=self.office(label),
+                organiser=self.staff(label),
+            ),
+        )
 
     def step(self, label: str):
         """A step of the sample person's plan, recorded by the sample office (with its goal)."""
@@ -799,6 +823,7 @@ class Samples:
             self.vacancy(label)
             self.placement_follow_up(label)
             self.document(label)
+            self.appointment(label)
         for label in ("tue", "lb"):
             self.merge(label)
             self.follow_up(label)
@@ -824,7 +849,15 @@ class Samples:
         if kind in ("placement", "placement_follow_up"):
             return [*self.telltales("person", label), self.vacancy(label).title]
         if kind in (
-            "case", "follow_up", "referral", "consent", "enrolment", "step", "adult", "document"
+            "case",
+            "follow_up",
+            "referral",
+            "consent",
+            "enrolment",
+            "step",
+            "adult",
+            "document",
+            "appointment",
         ):
             return self.telltales("person", label)
         if kind in ("pair", "merge"):
@@ -877,6 +910,7 @@ URL_VALUES: dict[str, Callable[[Samples, str], dict[str, object]]] = {
         "person_id": samples.person(label).pk,
         "document_id": samples.document(label).pk,
     },
+    "appointment": lambda samples, label: {"appointment_id": samples.appointment(label).pk},
 }
 
 

@@ -1,6 +1,7 @@
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
+from lotse.demo.appointments import demo_appointments_seed
 from lotse.demo.persons import demo_persons_seed
 from lotse.demo.placements import demo_placements_seed
 from lotse.demo.plans import demo_plans_seed
@@ -20,6 +21,7 @@ class Command(BaseCommand):
             demo_plans_seed()
             demo_work_seed()  # after the profiles and plans
             demo_placements_seed()  # after the plans and the work goals: a hire reaches a goal
+            demo_appointments_seed()  # after the persons and their cases
         except ImproperlyConfigured as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(f"Demo region ready: {len(logins)} logins, {persons} new persons.")
