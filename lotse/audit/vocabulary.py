@@ -70,6 +70,7 @@ class Purpose(models.TextChoices):
     PLACEMENT = "placement", gettext_lazy("placement into work or training and its follow-up")
     YOUTH_PATHWAY = "youth_pathway", gettext_lazy("Jugendberufsagentur (young people under 25)")
     CASE_CONFERENCE = "case_conference", gettext_lazy("case conference")
+    LETTERS = "letters", gettext_lazy("letters and messages to the person")
 
 
 class ListRead(models.TextChoices):
