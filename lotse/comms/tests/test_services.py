@@ -1,0 +1,192 @@
+"""Letters kept with the case, consent per channel, the outbox with retries, and the trail."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.test import override_settings
+from django.utils import timezone
+
+from lotse.audit.models import AuditEvent, EventType
+from lotse.comms.channels import ChannelError
+from lotse.comms.models import Channel, Letter, MessageStatus, OutboxMessage
+from lotse.comms.outbox import outbox_send_due
+from lotse.comms.services import (
+    contact_channel_record,
+    contact_channel_withdraw,
+    letter_create,
+    message_queue,
+)
+from lotse.comms.tests.conftest import CONTEXT
+from lotse.comms.tests.pdf_tools import pdf_text
+from lotse.consent.models import GivenHow
+
+pytestmark = pytest.mark.usefixtures("letter_templates")
+
+
+class FailingChannel:
+    def send(self, message):
+        raise ChannelError("gateway down")
+
+
+def _consent(actor, person, channel=Channel.SMS, address="0151 2345678"):
+    return contact_channel_record(
+        actor=actor,
+        person=person,
+        channel=channel,
+        address=address,
+        consented_on=timezone.localdate(),
+        how=GivenHow.SIGNED_FORM,
+    )
+
+
+def _queue(actor, person, channel=Channel.SMS, **kwargs):
+    return message_queue(
+        actor=actor,
+        person=person,
+        channel=channel,
+        subject="Erinnerung an Ihren Termin",
+        body="Ihr Termin ist am 12.01.2027 um 09:30 Uhr.",
+        language="de",
+        **kwargs,
+    )
+
+
+def test_a_letter_is_kept_with_the_case_in_the_persons_language(caseworker, person):
+    result = letter_create(
+        actor=caseworker, person=person, template_code="invitation", context=CONTEXT
+    )
+    letter = result.letter
+    assert letter.language == "ar"  # from the identity record
+    assert not letter.german_only
+    assert letter.case is not None
+    assert letter.case.office == caseworker.office
+    assert "دعوة إلى موعد" in pdf_text(bytes(letter.pdf))
+    event = AuditEvent.objects.get(event_type=EventType.LETTER_CREATED)
+    assert event.details["template"] == "invitation"
+    assert event.details["language"] == "ar"
+    assert "Amal" not in str(event.details)
+    assert "Wilhelm" not in str(event.details)
+
+
+def test_without_a_translation_the_letter_is_german_and_says_why(caseworker, person):
+    result = letter_create(
+        actor=caseworker,
+        person=person,
+        template_code="reminder",
+        context=CONTEXT,
+        language="ckb",
+    )
+    assert result.letter.german_only
+    assert result.letter.language == "de"
+    assert "no translation" in result.german_only_reason
+
+
+def test_another_office_may_not_write_to_the_person(other_caseworker, person):
+    with pytest.raises(Http404):
+        letter_create(
+            actor=other_caseworker, person=person, template_code="invitation", context=CONTEXT
+        )
+    assert not Letter.objects.exists()
+
+
+def test_contact_numbers_and_addresses_are_checked(caseworker, person):
+    contact = _consent(caseworker, person)
+    assert contact.address == "+491512345678"
+    with pytest.raises(ValidationError) as error:
+        _consent(caseworker, person, address="call me")
+    assert "mobile number" in str(error.value)
+    with pytest.raises(ValidationError) as error:
+        _consent(caseworker, person, channel=Channel.EMAIL, address="not-an-address")
+    assert "e-mail address" in str(error.value)
+
+
+def test_no_message_without_consent_for_that_channel(caseworker, person):
+    _consent(caseworker, person, channel=Channel.SMS)
+    with pytest.raises(ValidationError) as error:
+        _queue(caseworker, person, channel=Channel.EMAIL)
+    assert "has not consented" in str(error.value)
+    assert not OutboxMessage.objects.exists()
+
+
+def test_a_reminder_goes_out_only_on_the_consented_channel(caseworker, person, tmp_path):
+    _consent(caseworker, person, channel=Channel.SMS)
+    message = _queue(caseworker, person, channel=Channel.SMS)
+    with override_settings(LOTSE_SMS_DIR=tmp_path):
+        run = outbox_send_due()
+    assert run.sent == 1
+    message.refresh_from_db()
+    assert message.status == MessageStatus.SENT
+    files = list(tmp_path.iterdir())
+    assert len(files) == 1
+    assert "+491512345678" in files[0].read_text()
+    assert mail.outbox == []  # nothing by e-mail: no consent for it
+
+
+def test_an_email_carries_the_letter(caseworker, person):
+    _consent(caseworker, person, channel=Channel.EMAIL, address="amal@example.org")
+    letter = letter_create(
+        actor=caseworker, person=person, template_code="invitation", context=CONTEXT
+    ).letter
+    _queue(caseworker, person, channel=Channel.EMAIL, letter=letter)
+    outbox_send_due()
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["amal@example.org"]
+    assert mail.outbox[0].attachments[0][2] == "application/pdf"
+
+
+def test_failures_are_retried_with_back_off_then_failed(caseworker, person):
+    _consent(caseworker, person)
+    message = _queue(caseworker, person)
+    waits = []
+    with override_settings(LOTSE_MESSAGE_CHANNELS={"sms": f"{__name__}.FailingChannel"}):
+        for _attempt in range(5):
+            message.refresh_from_db()
+            before = timezone.now()
+            outbox_send_due(now=message.next_attempt_at)
+            message.refresh_from_db()
+            if message.next_attempt_at:
+                waits.append(round((message.next_attempt_at - before) / timedelta(minutes=1)))
+    assert waits == [1, 5, 30, 120]
+    assert message.status == MessageStatus.FAILED
+    assert message.attempts == 5
+    assert message.last_error == "gateway down"
+    event = AuditEvent.objects.get(event_type=EventType.MESSAGE_FAILED)
+    assert event.details["channel"] == "sms"
+    assert "Termin" not in str(event.details)
+
+
+def test_a_message_not_due_yet_waits(caseworker, person):
+    _consent(caseworker, person)
+    message = _queue(caseworker, person)
+    run = outbox_send_due(now=message.next_attempt_at - timedelta(seconds=1))
+    assert run.ids == []
+
+
+def test_withdrawing_consent_cancels_what_is_queued(caseworker, person):
+    contact = _consent(caseworker, person)
+    message = _queue(caseworker, person)
+    contact_channel_withdraw(actor=caseworker, contact=contact)
+    message.refresh_from_db()
+    assert message.status == MessageStatus.CANCELLED
+    with pytest.raises(ValidationError):
+        _queue(caseworker, person)
+    event = AuditEvent.objects.get(event_type=EventType.CONTACT_CONSENT_WITHDRAWN)
+    assert event.details == {"channel": "sms", "messages_cancelled": 1}
+
+
+def test_the_trail_holds_no_content(caseworker, person):
+    _consent(caseworker, person)
+    _queue(caseworker, person)
+    outbox_send_due()
+    for event in AuditEvent.objects.filter(
+        event_type__in=[
+            EventType.CONTACT_CONSENT_RECORDED,
+            EventType.MESSAGE_QUEUED,
+            EventType.MESSAGE_SENT,
+        ]
+    ):
+        assert "2345678" not in str(event.details)
+        assert "09:30" not in str(event.details)
