@@ -87,6 +87,7 @@ class ListRead(models.TextChoices):
     PARTICIPANTS = "enrolment.list", gettext_lazy("list of participants of a course")
     WAITING_LIST = "enrolment.waiting_list", gettext_lazy("waiting list of a course")
     MATCHES = "match.list", gettext_lazy("list of suggested candidates or vacancies")
+    MESSAGES = "message.list", gettext_lazy("outbox of messages to persons")
     PLACEMENTS = "placement.list", gettext_lazy("placement board")
     YOUTH = "youth.list", gettext_lazy("list of young people (Jugendberufsagentur)")
 

@@ -7,6 +7,7 @@ which translations are out of date ("veraltet") and which a sworn translator has
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -55,6 +56,20 @@ class LetterTemplateAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+    # simple_history looks the object up before it asks for permission: ask first.
+    def history_view(self, request, object_id, extra_context=None):
+        if not self._may(request):
+            raise PermissionDenied
+        return super().history_view(request, object_id, extra_context=extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # Reverting to an old version would save it past letter_template_save (no audit event).
+        if not self._may(request) or request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(
+            request, object_id, version_id, extra_context=extra_context
+        )
 
     def save_model(self, request, obj, form, change) -> None:
         letter_template_save(

@@ -131,6 +131,8 @@ KIND_OF_PARAM: dict[str, str] = {
     "step_id": "step",
     "vacancy_id": "vacancy",
     "employer_id": "employer",
+    "letter_id": "letter",
+    "contact_id": "contact",
 }
 # Parameters of ours that are no object: a fixed value.
 PLAIN_PARAMS: dict[str, str] = {"step": "accept", "kind": "schooling"}
@@ -160,6 +162,9 @@ LABELS_OF_KIND: dict[str, tuple[str, ...]] = {
     # employers and vacancies of the Kreis (no refugee's data), recorded by a Jobcenter
     "vacancy": ("tue", "lb"),
     "employer": ("tue", "lb"),
+    # a letter and a consent to be contacted, each of the sample office (lotse/comms)
+    "letter": ("tue", "lb"),
+    "contact": ("tue", "lb"),
 }
 # Kinds of object with rules of their own (beyond the role's capability and the Kreis scope).
 OBJECT_RULE_KINDS = {
@@ -173,6 +178,9 @@ OBJECT_RULE_KINDS = {
     "consent",
     "enrolment",
     "step",
+    "letter",
+    "contact",
+    "message",
 }
 # Pages that list objects: URL name → the kind of object whose tell-tales they may show.
 LISTS_OF_URL: dict[str, str] = {
@@ -186,6 +194,7 @@ LISTS_OF_URL: dict[str, str] = {
     "web:employer_list": "employer",
     "api:vacancies": "vacancy",
     "api:employers": "employer",
+    "web:outbox": "message",
 }
 # Lists that show nothing until something is searched: the search that finds every sample.
 LIST_SEARCH: dict[str, str] = {"web:person_list": "?q=Geheimname"}
@@ -195,7 +204,19 @@ def object_visible(kind: str, label: str, persona: str) -> bool:
     """May `persona` see the sample object `label` of `kind` (given the role allows the action)?"""
     if kind == "event":  # object rule: a DPO sees the trail of their own controller only
         return SAMPLE_CONTROLLER[label] == SAMPLE_CONTROLLER.get(PERSONA_LABEL[persona])
-    if kind in ("person", "pair", "merge", "case", "follow_up", "consent", "enrolment", "step"):
+    if kind in (
+        "person",
+        "pair",
+        "merge",
+        "case",
+        "follow_up",
+        "consent",
+        "enrolment",
+        "step",
+        "letter",
+        "contact",
+        "message",
+    ):
         # object rules: an office sees a person (and a pair of them) through its own open case,
         # and its own cases only
         return SAMPLE_OFFICES[label] == PERSONAS[persona].office
@@ -597,6 +618,69 @@ class Samples:
 
         return self._once(("vacancy", label), make)
 
+    def letter(self, label: str):
+        """A letter of the sample office to the sample person (lotse/comms)."""
+        from lotse.comms.models import Letter
+
+        return self._once(
+            ("letter", label),
+            lambda: Letter.objects.create(
+                person=self.person(label),
+                office=self.office(label),
+                template_code="invitation",
+                language="de",
+                pdf=b"%PDF-1.7 sample",
+                sent_via="print",
+                created_by=self.staff(label),
+            ),
+        )
+
+    def contact(self, label: str):
+        """The sample person's consent to text messages from the sample office."""
+        from lotse.comms.models import ContactChannel
+
+        return self._once(
+            ("contact", label),
+            lambda: ContactChannel.objects.create(
+                person=self.person(label),
+                office=self.office(label),
+                channel="sms",
+                address="+491512345678",
+                consented_on=timezone.localdate(),
+                how="signed_form",
+                recorded_by=self.staff(label),
+            ),
+        )
+
+    def message(self, label: str):
+        """A message of the sample office's outbox to the sample person."""
+        from lotse.comms.models import ContactChannel, OutboxMessage
+
+        def make():
+            contact = ContactChannel.objects.create(
+                person=self.person(label),
+                office=self.office(label),
+                channel="email",
+                address="geheim@example.org",
+                consented_on=timezone.localdate(),
+                how="signed_form",
+                recorded_by=self.staff(label),
+            )
+            return OutboxMessage.objects.create(
+                person=contact.person,
+                office=contact.office,
+                channel="email",
+                contact=contact,
+                recipient=contact.address,
+                subject=f"Geheimnachricht{label.replace('-', '').upper()}",
+                body="Termin",
+                language="de",
+                status="sent",
+                created_by=self.staff(label),
+            )
+
+        return self._once(("message", label), make)
+
     def step(self, label: str):
         """A step of the sample person's plan, recorded by the sample office (with its goal)."""
         return self._once(("step", label), lambda: _plan_step(self, label))
@@ -689,7 +773,10 @@ class Samples:
                 self.make(kind, label)
             self.enrolment(label)
             self.vacancy(label)
+            self.message(label)
         for label in ("tue", "lb"):
+            self.letter(label)
+            self.contact(label)
             self.merge(label)
             self.follow_up(label)
             self.consent(label)
@@ -711,7 +798,18 @@ class Samples:
             return [self.vacancy(label).title]
         if kind == "employer":
             return [self.employer(label).name]
-        if kind in ("case", "follow_up", "referral", "consent", "enrolment", "step"):
+        if kind == "message":
+            return [self.message(label).subject]
+        if kind in (
+            "case",
+            "follow_up",
+            "referral",
+            "consent",
+            "enrolment",
+            "step",
+            "letter",
+            "contact",
+        ):
             return self.telltales("person", label)
         if kind in ("pair", "merge"):
             return [*self.telltales("person", label), f"Zwilling{label.upper()}"]
@@ -754,6 +852,14 @@ URL_VALUES: dict[str, Callable[[Samples, str], dict[str, object]]] = {
     },
     "vacancy": lambda samples, label: {"vacancy_id": samples.vacancy(label).pk},
     "employer": lambda samples, label: {"employer_id": samples.employer(label).pk},
+    "letter": lambda samples, label: {
+        "person_id": samples.person(label).pk,
+        "letter_id": samples.letter(label).pk,
+    },
+    "contact": lambda samples, label: {
+        "person_id": samples.person(label).pk,
+        "contact_id": samples.contact(label).pk,
+    },
 }
 
 
@@ -856,6 +962,13 @@ def _admin_model_outcome(route: Route, label: str, persona: str) -> Outcome:
     """The administrator on the pages of one model."""
     app, name = route.admin_model
     redirect_to_change = route.name == "" and route.path_format.endswith("%(object_id)s/")
+    if app == "comms":
+        # The letter texts: Land administrators maintain them; nothing is deleted.
+        if persona != "land_admin" or route.name.endswith("_delete"):
+            return Outcome(Expect((403, 302), location=("/admin/",)), visible=False)
+        if route.params:  # a made-up id: no such text
+            return Outcome(Expect((302, 404), location=("/admin/",)), visible=False)
+        return Outcome(Expect(200))
     if app != ADMIN_APP:
         # Not the administrators' business: refused, or "not found" for a made-up object id.
         allowed = (302,) if redirect_to_change else (403, 302)
