@@ -58,6 +58,7 @@ from lotse.api.conferences import router as conferences_router  # noqa: E402
 from lotse.api.consents import router as consents_router  # noqa: E402
 from lotse.api.courses import router as courses_router  # noqa: E402
 from lotse.api.households import router as households_router  # noqa: E402
+from lotse.api.letters import router as letters_router  # noqa: E402
 from lotse.api.matches import router as matches_router  # noqa: E402
 from lotse.api.plans import router as plans_router  # noqa: E402
 from lotse.api.profiles import router as profiles_router  # noqa: E402
@@ -72,6 +73,7 @@ api.add_router("/", plans_router)
 api.add_router("/", conferences_router)
 api.add_router("/", vacancies_router)
 api.add_router("/", matches_router)
+api.add_router("/", letters_router)
 
 
 @api.exception_handler(PermissionDenied)

@@ -522,6 +522,10 @@ WRITES: dict[str, dict] = {
         },
     },
     "POST web:person_contact_withdraw": {"action": "person.edit", "body": {}},
+    "POST api:letter_new": {
+        "action": "person.edit",
+        "body": {"template": "reminder", "date": "{in_two_weeks}", "time": "09:30"},
+    },
     "POST web:plan_conference_new": {
         "action": "person.edit",
         "body": {"held_on": "{today}", "offices": "{referral_to}", "agreed": "VABO ab September"},

@@ -195,6 +195,7 @@ LISTS_OF_URL: dict[str, str] = {
     "api:vacancies": "vacancy",
     "api:employers": "employer",
     "web:outbox": "message",
+    "api:outbox_messages": "message",
 }
 # Lists that show nothing until something is searched: the search that finds every sample.
 LIST_SEARCH: dict[str, str] = {"web:person_list": "?q=Geheimname"}
