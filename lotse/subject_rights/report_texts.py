@@ -226,6 +226,12 @@ def report_texts() -> dict[str, str]:
         "exams": pgettext("person report", "Exams"),
         "passed": pgettext("person report", "passed"),
         "not_passed": pgettext("person report", "not passed"),
+        "letters": pgettext("person report", "Letters and messages to you"),
+        "letter_kind": pgettext("person report", "Letter or message"),
+        "channel": pgettext("person report", "How it was sent"),
+        "contact_channels": pgettext(
+            "person report", "Your consent to be contacted by e-mail or text message"
+        ),
     }
 
 

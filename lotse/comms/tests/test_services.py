@@ -190,3 +190,24 @@ def test_the_trail_holds_no_content(caseworker, person):
     ):
         assert "2345678" not in str(event.details)
         assert "09:30" not in str(event.details)
+
+
+def test_the_persons_report_lists_letters_and_messages_without_their_text(caseworker, person):
+    from lotse.consent.form_texts import document_languages
+    from lotse.subject_rights.documents import report_html
+    from lotse.subject_rights.selectors import subject_report_data
+
+    letter_create(actor=caseworker, person=person, template_code="invitation", context=CONTEXT)
+    _consent(caseworker, person)
+    _queue(caseworker, person)
+    data = subject_report_data(actor=caseworker, person=person)
+    assert [row["kind"] for row in data["letters"]] == ["Einladung", "Erinnerung an Ihren Termin"]
+    assert data["letters"][0]["language"] == "de + ar"
+    assert data["letters"][1]["status"] == "wartet auf Versand"
+    html = report_html(
+        data=data, languages=document_languages("ar"), office=caseworker.office, reference="Az. 1"
+    )
+    assert "Briefe und Nachrichten an Sie" in html
+    assert "الرسائل والمراسلات الموجهة إليك" in html
+    assert "+491512345678" in html  # the consent to be contacted is data stored about the person
+    assert "Ihr Termin ist am" not in html  # the message's text is not
