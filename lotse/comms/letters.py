@@ -23,12 +23,22 @@ from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from lotse.comms.models import RTL_LANGUAGES, LetterTemplate
 from lotse.comms.templates import PLACEHOLDERS, Texts, letter_texts, placeholders_of
 from lotse.core.pdf import stylesheets
 
 STYLESHEET = Path(__file__).parent / "pdf" / "letter.css"
+# What a missing placeholder is called in the message to the member of staff.
+PLACEHOLDER_LABELS = {
+    "name": pgettext_lazy("letter placeholder", "name"),
+    "date": pgettext_lazy("letter placeholder", "date"),
+    "time": pgettext_lazy("letter placeholder", "time"),
+    "place": pgettext_lazy("letter placeholder", "place"),
+    "office": pgettext_lazy("letter placeholder", "office"),
+    "interpreter": pgettext_lazy("letter placeholder", "interpreting"),
+}
 
 
 def _value(value: Any) -> str:
@@ -52,7 +62,8 @@ def check_context(texts: Texts, values: dict[str, str]) -> None:
         needed |= placeholders_of(texts.translation.body)
     missing = sorted(name for name in needed if not values.get(name))
     if missing:
-        raise ValidationError({"context": _("Fill in: %(names)s.") % {"names": ", ".join(missing)}})
+        names = ", ".join(str(PLACEHOLDER_LABELS[name]) for name in missing)
+        raise ValidationError({"context": _("Fill in: %(names)s.") % {"names": names}})
 
 
 def _line(text: str, values: dict[str, str]) -> SafeString:

@@ -11,6 +11,7 @@ the person consented to (`ContactChannel`).
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from lotse.consent.models import GivenHow
@@ -172,11 +173,11 @@ class ContactChannel(TimeStampedModel):
 
 
 class MessageStatus(models.TextChoices):
-    QUEUED = "queued", _("waiting to be sent")
-    SENDING = "sending", _("being sent")
-    SENT = "sent", _("sent")
-    FAILED = "failed", _("failed")
-    CANCELLED = "cancelled", _("cancelled")
+    QUEUED = "queued", pgettext_lazy("message status", "waiting to be sent")
+    SENDING = "sending", pgettext_lazy("message status", "being sent")
+    SENT = "sent", pgettext_lazy("message status", "sent")
+    FAILED = "failed", pgettext_lazy("message status", "failed after five attempts")
+    CANCELLED = "cancelled", pgettext_lazy("message status", "not sent: consent withdrawn")
 
 
 class OutboxMessage(TimeStampedModel):

@@ -40,7 +40,9 @@ def test_missing_values_answer_422(caseworker, client_for):
         client_for(caseworker), f"/api/v1/persons/{person.pk}/letters", {"template": "invitation"}
     )
     assert response.status_code == 422
-    assert "Fill in" in response.content.decode()
+    detail = response.json()["detail"][0]
+    assert detail["loc"] == ["body", "context"]
+    assert "Ort" in detail["msg"]
 
 
 def test_the_outbox_lists_status_without_content(caseworker, client_for):
