@@ -211,3 +211,19 @@ def test_the_persons_report_lists_letters_and_messages_without_their_text(casewo
     assert "الرسائل والمراسلات الموجهة إليك" in html
     assert "+491512345678" in html  # the consent to be contacted is data stored about the person
     assert "Ihr Termin ist am" not in html  # the message's text is not
+
+
+def test_the_outbox_command_and_the_task(
+    caseworker, person, tmp_path, django_capture_on_commit_callbacks
+):
+    from django.core.management import call_command
+
+    from lotse.comms.tasks import outbox_send
+
+    _consent(caseworker, person)
+    with django_capture_on_commit_callbacks(execute=True):
+        _queue(caseworker, person)  # enqueues outbox_send when the transaction commits
+    with override_settings(LOTSE_SMS_DIR=tmp_path):
+        call_command("outbox_send")
+        assert OutboxMessage.objects.get().status == MessageStatus.SENT
+        assert outbox_send.call() == {"sent": 0, "retried": 0, "failed": 0}
