@@ -223,3 +223,15 @@ def letter_texts(*, code: str, language: str, allow_stale: bool = False) -> Text
             )
         return Texts(german, translation, requested, stale=True)
     return Texts(german, translation, requested)
+
+
+def translation_states(language: str) -> list[tuple[str, str]]:
+    """Per letter, why it would be German only in `language` ("" when the translation is
+    current): shown on the form before the letter is made."""
+    states = []
+    for code, label in LetterCode.choices:
+        if not LetterTemplate.objects.filter(code=code, language=LetterLanguage.GERMAN).exists():
+            continue
+        texts = letter_texts(code=code, language=language)
+        states.append((str(label), texts.german_only_reason))
+    return states

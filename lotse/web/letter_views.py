@@ -22,6 +22,7 @@ from lotse.comms.selectors import (
     outbox_listed,
 )
 from lotse.comms.services import contact_channel_record, contact_channel_withdraw, letter_create
+from lotse.comms.templates import translation_states
 from lotse.people.models import Script
 from lotse.people.selectors import person_get
 from lotse.web.form_errors import apply_errors
@@ -75,12 +76,19 @@ def person_letters(request, person_id):
             return redirect(f"{url}#letter-{result.letter.pk}")
     letters = letters_of(actor=request.user, person=person)
     status = 422 if posting and form.errors else 200
-    return render(
-        request,
-        "comms/person_letters.html",
-        {"person": person, "form": form, "letters": letters, "count": letters.count()},
-        status=status,
-    )
+    language = _record_language(person)
+    context = {
+        "person": person,
+        "form": form,
+        "letters": letters,
+        "count": letters.count(),
+        "record_language": LetterLanguage(language).label,
+        # Which letters would be German only in the person's language, and why.
+        "german_only": [(label, reason) for label, reason in translation_states(language) if reason]
+        if language != LetterLanguage.GERMAN
+        else [],
+    }
+    return render(request, "comms/person_letters.html", context, status=status)
 
 
 @require_safe

@@ -110,3 +110,12 @@ def test_the_outbox_filters_by_status(caseworker, person, client_for):
 def test_another_office_sees_no_letters(other_caseworker, person, client_for):
     response = client_for(other_caseworker).get(f"/persons/{person.pk}/letters/")
     assert response.status_code == 404
+
+
+def test_the_form_says_which_letters_would_be_german_only(caseworker, person, client_for):
+    from lotse.comms.models import LetterTemplate
+
+    LetterTemplate.objects.filter(code="reminder", language="ar").delete()
+    body = client_for(caseworker).get(f"/persons/{person.pk}/letters/").content.decode()
+    assert "printed in German only" in body
+    assert "reminder: There is no translation into this language." in body
