@@ -57,6 +57,8 @@ class LetterIn(Schema):
     place: Place = ""
     interpreter: Interpreter = ""
     allow_stale: bool = False  # use an out-of-date translation all the same
+    # "email" or "sms": also into the outbox (only with the person's consent); "": printed
+    channel: Literal["", "email", "sms"] = ""
 
 
 class MessageOut(Schema):
@@ -115,6 +117,7 @@ def letter_new(request, person_id: UUID, payload: LetterIn):
         template_code=payload.template,
         language=payload.language,
         allow_stale=payload.allow_stale,
+        channel=payload.channel,
         context={
             "name": str(name or person),
             "date": payload.date or "",

@@ -146,6 +146,27 @@ def _tag_languages(pdf: Any, languages: dict[str, str]) -> None:
                 obj["Lang"] = pydyf.String(lang)
 
 
+def _plain(text: str, values: dict[str, str]) -> str:
+    return text.format_map({name: values.get(name, "") for name in placeholders_of(text)})
+
+
+def letter_plain_text(*, texts: Texts, values: dict[str, str]) -> tuple[str, str]:
+    """The subject and text of a letter as a message (e-mail, text message): the German text,
+    then the translation with its courtesy note."""
+    check_context(texts, values)
+    german = texts.german
+    parts = [_plain(german.body, values)]
+    if texts.translation is not None:
+        translation = texts.translation
+        parts += [
+            "—",
+            translation.courtesy_note,
+            _plain(translation.subject, values),
+            _plain(translation.body, values),
+        ]
+    return _plain(german.subject, values), "\n\n".join(part for part in parts if part)
+
+
 def letter_render(
     *, template_code: str, language: str, context: dict[str, Any], allow_stale: bool = False
 ) -> bytes:

@@ -21,7 +21,7 @@ from lotse.audit.models import EventType
 from lotse.audit.services import atomic_service, audit_record
 from lotse.audit.vocabulary import Purpose
 from lotse.cases.models import Case, CaseStatus
-from lotse.comms.letters import letter_pdf, letter_values
+from lotse.comms.letters import letter_pdf, letter_plain_text, letter_values
 from lotse.comms.models import (
     BODY_LENGTH,
     RECIPIENT_LENGTH,
@@ -62,13 +62,15 @@ def letter_create(
     context: dict[str, Any],
     language: str | None = None,
     allow_stale: bool = False,
-    sent_via: str = SentVia.PRINT,
+    channel: str = "",
 ) -> LetterResult:
     """Render the letter `template_code` for the person and keep it with the office's case.
 
     `language` defaults to the person's language from the identity record. Without a current
     translation (none, or out of date and not `allow_stale`) the letter is German only and the
     result says why. `context` holds the values of the placeholders ({name}, {date}, …).
+    With `channel` ("email", "sms") the letter also goes into the outbox — refused, and nothing
+    kept, when the person has not consented to that channel; without, it is printed.
     """
     decision = authorize(
         actor, Action.EDIT_PERSON, person, purpose=PURPOSE, categories=[Category.IDENTITY]
@@ -76,8 +78,9 @@ def letter_create(
     assert actor.office is not None  # authorised: a member of staff
     if template_code not in LetterCode.values:
         raise ValidationError({"template_code": _("Choose a letter from the list.")})
-    if sent_via not in SentVia.values:
-        raise ValidationError({"sent_via": _("Choose how the letter is sent.")})
+    if channel and channel not in Channel.values:
+        raise ValidationError({"channel": _("Choose e-mail or text message.")})
+    sent_via = SentVia.OUTBOX if channel else SentVia.PRINT
     requested = (person.preferred_language if language is None else language) or "de"
     texts = letter_texts(code=template_code, language=requested, allow_stale=allow_stale)
     values = letter_values(context)
@@ -120,6 +123,17 @@ def letter_create(
             "sent_via": sent_via,
         },
     )
+    if channel:
+        subject, body = letter_plain_text(texts=texts, values=values)
+        message_queue(
+            actor=actor,
+            person=person,
+            channel=channel,
+            subject=subject,
+            body=body,
+            language=used,
+            letter=letter,
+        )
     return LetterResult(letter, texts.german_only_reason)
 
 

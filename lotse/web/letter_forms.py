@@ -27,6 +27,12 @@ class LetterForm(forms.Form):
         required=False,
         help_text=_("For example: Arabic – we book an interpreter; or: not needed."),
     )
+    send = forms.ChoiceField(
+        label=_("How the letter is sent"),
+        choices=[("", _("printed and sent by post")), *Channel.choices],
+        required=False,
+        help_text=_("E-mail and text message only if the person consented to that channel."),
+    )
     allow_stale = forms.BooleanField(
         label=_("Use an out-of-date translation all the same"),
         required=False,

@@ -59,6 +59,7 @@ def person_letters(request, person_id):
                 template_code=form.cleaned_data["template_code"],
                 language=form.cleaned_data["language"],
                 allow_stale=form.cleaned_data["allow_stale"],
+                channel=form.cleaned_data["send"],
                 context={"name": _name(person), **form.context()},
             )
         except ValidationError as exc:
@@ -69,6 +70,10 @@ def person_letters(request, person_id):
                     request,
                     _("The letter is in German only. %(reason)s")
                     % {"reason": result.german_only_reason},
+                )
+            elif result.letter.sent_via == "outbox":
+                messages.success(
+                    request, _("The letter was created, kept with the case and put in the outbox.")
                 )
             else:
                 messages.success(request, _("The letter was created and kept with the case."))

@@ -227,3 +227,33 @@ def test_the_outbox_command_and_the_task(
         call_command("outbox_send")
         assert OutboxMessage.objects.get().status == MessageStatus.SENT
         assert outbox_send.call() == {"sent": 0, "retried": 0, "failed": 0}
+
+
+def test_a_letter_sent_by_text_message_needs_that_consent(caseworker, person, tmp_path):
+    _consent(caseworker, person, channel=Channel.EMAIL, address="amal@example.org")
+    with pytest.raises(ValidationError) as error:
+        letter_create(
+            actor=caseworker,
+            person=person,
+            template_code="reminder",
+            context=CONTEXT,
+            channel=Channel.SMS,
+        )
+    assert "has not consented" in str(error.value)
+    assert not Letter.objects.exists()  # nothing kept of a refused letter
+    result = letter_create(
+        actor=caseworker,
+        person=person,
+        template_code="reminder",
+        context=CONTEXT,
+        channel=Channel.EMAIL,
+    )
+    assert result.letter.sent_via == "outbox"
+    message = OutboxMessage.objects.get()
+    assert message.letter == result.letter
+    assert message.subject == "Erinnerung an Ihren Termin"
+    assert message.body.index("12.01.2027") < message.body.index("تذكير بموعدك")
+    assert "{" not in message.body
+    outbox_send_due()
+    assert mail.outbox[0].to == ["amal@example.org"]
+    assert len(mail.outbox) == 1  # by e-mail, the one channel consented to
