@@ -88,3 +88,12 @@ def test_the_admin_shows_stale_translations(db, land_admin, client_for):
     ).exists()
     listing = client.get("/admin/comms/lettertemplate/?code=invitation").content.decode()
     assert "icon-yes" in listing  # the stale column shows the out-of-date translations
+
+
+def test_load_reference_data_loads_the_letter_texts(db):
+    from io import StringIO
+
+    out = StringIO()
+    call_command("load_reference_data", stdout=out)
+    assert "Letter texts" in out.getvalue()
+    assert LetterTemplate.objects.filter(language="ti").count() == 3
