@@ -11,6 +11,7 @@ dates, the office) and are isolated left to right inside a right-to-left passage
 the apps that make appointments call it (or `letter_create`) with their values.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -76,13 +77,28 @@ def _line(text: str, values: dict[str, str]) -> SafeString:
     return mark_safe("".join(parts))  # noqa: S308 - every part escaped above
 
 
+# A German legal reference ("§ 19 SGB X") inside a translation: kept left to right, so that a
+# right-to-left passage does not print it as "SGB X 19 §".
+LEGAL_REFERENCE = re.compile(r"§+\s*\d+[a-z]?(?:\s+Abs\.\s*\d+)?\s+[A-Z][A-Za-z]*(?:\s+[IVX]+)?")
+
+
+def _note(text: str) -> SafeString:
+    parts, last = [], 0
+    for match in LEGAL_REFERENCE.finditer(text):
+        parts.append(escape(text[last : match.start()]))
+        parts.append(format_html('<bdi dir="ltr" lang="de">{}</bdi>', match.group()))
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return mark_safe("".join(parts))  # noqa: S308 - every part escaped above
+
+
 @dataclass(frozen=True)
 class Passage:
     lang: str
     dir: str
     subject: SafeString
     paragraphs: list[list[SafeString]]
-    courtesy_note: str
+    courtesy_note: SafeString
     is_german: bool
 
     @property
@@ -101,7 +117,7 @@ def _passage(template: LetterTemplate, values: dict[str, str]) -> Passage:
         dir="rtl" if template.language in RTL_LANGUAGES else "ltr",
         subject=_line(template.subject, values),
         paragraphs=paragraphs,
-        courtesy_note=template.courtesy_note,
+        courtesy_note=_note(template.courtesy_note),
         is_german=template.language == "de",
     )
 

@@ -157,3 +157,10 @@ def test_every_placeholder_must_be_filled_in():
     with pytest.raises(ValidationError) as error:
         letter_render(template_code="invitation", language="ar", context={**CONTEXT, "place": ""})
     assert "place" in str(error.value)
+
+
+def test_the_legal_reference_reads_left_to_right_in_arabic():
+    pdf = letter_render(template_code="invitation", language="ar", context=CONTEXT)
+    line = _line_with(pdf, "الملزم")
+    section, number = _box(line, "§"), _box(line, "19")
+    assert section[1] <= number[0]  # "§ 19 SGB X", not "SGB X 19 §"
