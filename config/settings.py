@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "lotse.plans",
     "lotse.jobs",
     "lotse.appointments",
+    "lotse.comms",
     "lotse.web",
     "lotse.api",
     "lotse.demo",
@@ -321,6 +322,15 @@ EMAIL_BACKEND = env_str(
 EMAIL_HOST = env_str("DJANGO_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25, minimum=1)
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "lotse@localhost")
+
+# The outbox's channels (docs/outbox.md): a dotted path per channel to a class with
+# `send(message) -> None`. E-mail goes through Django's mail settings above; the SMS back-end
+# shipped writes files to VAR_DIR/outbox-sms/ (development) until a gateway is configured.
+LOTSE_MESSAGE_CHANNELS = {
+    "email": env_str("LOTSE_EMAIL_CHANNEL", "lotse.comms.channels.EmailChannel"),
+    "sms": env_str("LOTSE_SMS_CHANNEL", "lotse.comms.channels.FileSmsChannel"),
+}
+LOTSE_SMS_DIR = VAR_DIR / "outbox-sms"
 
 # --- logging --------------------------------------------------------------------------------
 LOG_LEVEL = env_choice("LOTSE_LOG_LEVEL", "INFO", {"DEBUG", "INFO", "WARNING", "ERROR"})

@@ -304,6 +304,7 @@ RULE_ORDER: tuple[str, ...] = (
     "cases.referral_party",
     "subject_rights.request_party",
     "status.switch_party",
+    "comms.office_party",
 )
 
 

@@ -60,6 +60,7 @@ from lotse.api.consents import router as consents_router  # noqa: E402
 from lotse.api.courses import router as courses_router  # noqa: E402
 from lotse.api.documents import router as documents_router  # noqa: E402
 from lotse.api.households import router as households_router  # noqa: E402
+from lotse.api.letters import router as letters_router  # noqa: E402
 from lotse.api.matches import router as matches_router  # noqa: E402
 from lotse.api.placements import router as placements_router  # noqa: E402
 from lotse.api.plans import router as plans_router  # noqa: E402
@@ -80,6 +81,7 @@ api.add_router("/", matches_router)
 api.add_router("/", placements_router)
 api.add_router("/", youth_router)
 api.add_router("/", appointments_router)
+api.add_router("/", letters_router)
 
 
 @api.exception_handler(PermissionDenied)

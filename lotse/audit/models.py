@@ -106,6 +106,14 @@ class EventType(models.TextChoices):
     APPOINTMENT_RECORDED = "appointment.recorded", _("Appointment recorded")
     APPOINTMENT_CHANGED = "appointment.changed", _("Appointment changed")
     INTERPRETER_BOOKED = "interpreter.booked", _("Interpreter booked")
+    # letters and messages to the person (the trail names template, language and channel only)
+    LETTER_TEMPLATE_CHANGED = "letter.template_changed", _("Letter template changed")
+    LETTER_CREATED = "letter.created", _("Letter created")
+    CONTACT_CONSENT_RECORDED = "contact.recorded", _("Consent to contact on a channel recorded")
+    CONTACT_CONSENT_WITHDRAWN = "contact.withdrawn", _("Consent to contact on a channel withdrawn")
+    MESSAGE_QUEUED = "message.queued", _("Message queued")
+    MESSAGE_SENT = "message.sent", _("Message sent")
+    MESSAGE_FAILED = "message.failed", _("Message could not be sent")
 
 
 class Outcome(models.TextChoices):

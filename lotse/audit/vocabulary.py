@@ -74,6 +74,7 @@ class Purpose(models.TextChoices):
         "documents",
         gettext_lazy("documents of the person (certificates, decisions, papers)"),
     )
+    LETTERS = "letters", gettext_lazy("letters and messages to the person")
 
 
 class ListRead(models.TextChoices):
@@ -90,6 +91,7 @@ class ListRead(models.TextChoices):
     PARTICIPANTS = "enrolment.list", gettext_lazy("list of participants of a course")
     WAITING_LIST = "enrolment.waiting_list", gettext_lazy("waiting list of a course")
     MATCHES = "match.list", gettext_lazy("list of suggested candidates or vacancies")
+    MESSAGES = "message.list", gettext_lazy("outbox of messages to persons")
     PLACEMENTS = "placement.list", gettext_lazy("placement board")
     YOUTH = "youth.list", gettext_lazy("list of young people (Jugendberufsagentur)")
 

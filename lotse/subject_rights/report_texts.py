@@ -238,6 +238,12 @@ def report_texts() -> dict[str, str]:
         "appointment_offices": pgettext("person report", "Offices taking part"),
         "interpreter_language": pgettext("person report", "Interpreter for"),
         "appointment_outcome": pgettext("person report", "Outcome"),
+        "letters": pgettext("person report", "Letters and messages to you"),
+        "letter_kind": pgettext("person report", "Letter or message"),
+        "channel": pgettext("person report", "How it was sent"),
+        "contact_channels": pgettext(
+            "person report", "Your consent to be contacted by e-mail or text message"
+        ),
     }
 
 

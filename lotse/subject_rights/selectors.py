@@ -28,6 +28,7 @@ from lotse.audit.vocabulary import (
     purpose_label,
 )
 from lotse.cases.models import Case, Note, NoteVisibility, Referral
+from lotse.comms.report import letters_and_messages
 from lotse.consent.models import Consent
 from lotse.courses.models import Enrolment
 from lotse.documents.selectors import documents_of_person
@@ -611,6 +612,7 @@ def subject_report_data(*, actor: User, person: Person, include_note_texts: bool
         "cases": _cases(person, include_note_texts=include_note_texts),
         "referrals": _referrals(person),
         "consents": _consents(person),
+        **letters_and_messages(person_ids),
         "corrections": _corrections(person),
         "merged_records": len(person_ids) - 1,
         "access": access_summary(person_ids=person_ids),

@@ -8,6 +8,7 @@ from lotse.web import (
     course_views,
     document_views,
     duplicate_views,
+    letter_views,
     match_views,
     office_correction_views,
     person_views,
@@ -356,5 +357,18 @@ urlpatterns = [
         vacancy_views.vacancy_new,
         name="vacancy_new",
     ),
+    path("persons/<uuid:person_id>/letters/", letter_views.person_letters, name="person_letters"),
+    path(
+        "persons/<uuid:person_id>/letters/<int:letter_id>/pdf",
+        letter_views.person_letter_pdf,
+        name="person_letter_pdf",
+    ),
+    path("persons/<uuid:person_id>/contact/", letter_views.person_contact, name="person_contact"),
+    path(
+        "persons/<uuid:person_id>/contact/<int:contact_id>/withdraw/",
+        letter_views.person_contact_withdraw,
+        name="person_contact_withdraw",
+    ),
+    path("outbox/", letter_views.outbox_list, name="outbox"),
     path("health/", views.health, name="health"),
 ]

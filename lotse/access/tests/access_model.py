@@ -618,6 +618,31 @@ WRITES: dict[str, dict] = {
         "body": {"name": "Nour Khalil", "languages": "ar"},
     },
     # case conferences on the plan (an office of the sample's Kreis at the table)
+    # letters and consent to be contacted (lotse/comms)
+    "POST web:person_letters": {
+        "action": "person.edit",
+        "body": {
+            "template_code": "reminder",
+            "language": "de",
+            "date": "{in_two_weeks}",
+            "time": "09:30",
+            "place": "Zimmer 3",
+        },
+    },
+    "POST web:person_contact": {
+        "action": "person.edit",
+        "body": {
+            "channel": "sms",
+            "address": "0151 2345678",
+            "consented_on": "{today}",
+            "how": "signed_form",
+        },
+    },
+    "POST web:person_contact_withdraw": {"action": "person.edit", "body": {}},
+    "POST api:letter_new": {
+        "action": "person.edit",
+        "body": {"template": "reminder", "date": "{in_two_weeks}", "time": "09:30"},
+    },
     "POST web:plan_conference_new": {
         "action": "person.edit",
         "body": {"held_on": "{today}", "offices": "{referral_to}", "agreed": "VABO ab September"},

@@ -139,6 +139,8 @@ KIND_OF_PARAM: dict[str, str] = {
     "placement_follow_up_id": "placement_follow_up",
     "document_id": "document",
     "appointment_id": "appointment",
+    "letter_id": "letter",
+    "contact_id": "contact",
 }
 # Parameters of ours that are no object: a fixed value.
 PLAIN_PARAMS: dict[str, str] = {"step": "accept", "kind": "schooling"}
@@ -175,6 +177,9 @@ LABELS_OF_KIND: dict[str, tuple[str, ...]] = {
     "document": ("tue", "tue-jc", "lb"),
     # an appointment the sample office organised for its sample person
     "appointment": ("tue", "tue-jc", "lb"),
+    # a letter and a consent to be contacted, each of the sample office (lotse/comms)
+    "letter": ("tue", "lb"),
+    "contact": ("tue", "lb"),
 }
 # Kinds of object with rules of their own (beyond the role's capability and the Kreis scope).
 OBJECT_RULE_KINDS = {
@@ -192,6 +197,9 @@ OBJECT_RULE_KINDS = {
     "placement_follow_up",
     "document",
     "appointment",
+    "letter",
+    "contact",
+    "message",
 }
 # Pages that list objects: URL name → the kind of object whose tell-tales they may show.
 LISTS_OF_URL: dict[str, str] = {
@@ -210,6 +218,8 @@ LISTS_OF_URL: dict[str, str] = {
     # the young people under 25: the sample persons (born 1990) are in no one's list
     "web:youth_list": "adult",
     "api:youth": "adult",
+    "web:outbox": "message",
+    "api:outbox_messages": "message",
 }
 # Lists of persons' data whose read is recorded only for the persons shown (audit_reads writes
 # nothing for a list that showed nobody): the kind of sample object they show. A persona that
@@ -252,6 +262,9 @@ def object_visible(kind: str, label: str, persona: str) -> bool:
         "step",
         "document",
         "appointment",
+        "letter",
+        "contact",
+        "message",
     ):
         # object rules: an office sees a person (and a pair of them) through its own open case,
         # and its own cases only
@@ -729,6 +742,69 @@ class Samples:
             ),
         )
 
+    def letter(self, label: str):
+        """A letter of the sample office to the sample person (lotse/comms)."""
+        from lotse.comms.models import Letter
+
+        return self._once(
+            ("letter", label),
+            lambda: Letter.objects.create(
+                person=self.person(label),
+                office=self.office(label),
+                template_code="invitation",
+                language="de",
+                pdf=b"%PDF-1.7 sample",
+                sent_via="print",
+                created_by=self.staff(label),
+            ),
+        )
+
+    def contact(self, label: str):
+        """The sample person's consent to text messages from the sample office."""
+        from lotse.comms.models import ContactChannel
+
+        return self._once(
+            ("contact", label),
+            lambda: ContactChannel.objects.create(
+                person=self.person(label),
+                office=self.office(label),
+                channel="sms",
+                address="+491512345678",
+                consented_on=timezone.localdate(),
+                how="signed_form",
+                recorded_by=self.staff(label),
+            ),
+        )
+
+    def message(self, label: str):
+        """A message of the sample office's outbox to the sample person."""
+        from lotse.comms.models import ContactChannel, OutboxMessage
+
+        def make():
+            contact = ContactChannel.objects.create(
+                person=self.person(label),
+                office=self.office(label),
+                channel="email",
+                address="geheim@example.org",
+                consented_on=timezone.localdate(),
+                how="signed_form",
+                recorded_by=self.staff(label),
+            )
+            return OutboxMessage.objects.create(
+                person=contact.person,
+                office=contact.office,
+                channel="email",
+                contact=contact,
+                recipient=contact.address,
+                subject=f"Geheimnachricht{label.replace('-', '').upper()}",
+                body="Termin",
+                language="de",
+                status="sent",
+                created_by=self.staff(label),
+            )
+
+        return self._once(("message", label), make)
+
     def step(self, label: str):
         """A step of the sample person's plan, recorded by the sample office (with its goal)."""
         return self._once(("step", label), lambda: _plan_step(self, label))
@@ -824,7 +900,10 @@ class Samples:
             self.placement_follow_up(label)
             self.document(label)
             self.appointment(label)
+            self.message(label)
         for label in ("tue", "lb"):
+            self.letter(label)
+            self.contact(label)
             self.merge(label)
             self.follow_up(label)
             self.consent(label)
@@ -840,31 +919,38 @@ class Samples:
             return [self.staff(label).last_name]
         if kind == "person":
             return [self.person(label).names.get(is_primary=True).family_name]
-        if kind == "course":
-            return [self.course(label).provider]
-        if kind == "vacancy":
-            return [self.vacancy(label).title]
-        if kind == "employer":
-            return [self.employer(label).name]
+        if kind in OF_THE_PERSON:
+            return self.telltales("person", label)
         if kind in ("placement", "placement_follow_up"):
             return [*self.telltales("person", label), self.vacancy(label).title]
-        if kind in (
-            "case",
-            "follow_up",
-            "referral",
-            "consent",
-            "enrolment",
-            "step",
-            "adult",
-            "document",
-            "appointment",
-        ):
-            return self.telltales("person", label)
         if kind in ("pair", "merge"):
             return [*self.telltales("person", label), f"Zwilling{label.upper()}"]
-        if kind == "team":
-            return [self.team(label).name]
-        return []
+        named = {
+            "course": lambda: self.course(label).provider,
+            "vacancy": lambda: self.vacancy(label).title,
+            "employer": lambda: self.employer(label).name,
+            "message": lambda: self.message(label).subject,
+            "team": lambda: self.team(label).name,
+        }
+        return [named[kind]()] if kind in named else []
+
+
+# Kinds of object whose tell-tale is the name of their person.
+OF_THE_PERSON = frozenset(
+    {
+        "case",
+        "follow_up",
+        "referral",
+        "consent",
+        "enrolment",
+        "step",
+        "adult",
+        "document",
+        "appointment",
+        "letter",
+        "contact",
+    }
+)
 
 
 def _with_history(obj):
@@ -911,6 +997,14 @@ URL_VALUES: dict[str, Callable[[Samples, str], dict[str, object]]] = {
         "document_id": samples.document(label).pk,
     },
     "appointment": lambda samples, label: {"appointment_id": samples.appointment(label).pk},
+    "letter": lambda samples, label: {
+        "person_id": samples.person(label).pk,
+        "letter_id": samples.letter(label).pk,
+    },
+    "contact": lambda samples, label: {
+        "person_id": samples.person(label).pk,
+        "contact_id": samples.contact(label).pk,
+    },
 }
 
 
@@ -1013,6 +1107,13 @@ def _admin_model_outcome(route: Route, label: str, persona: str) -> Outcome:
     """The administrator on the pages of one model."""
     app, name = route.admin_model
     redirect_to_change = route.name == "" and route.path_format.endswith("%(object_id)s/")
+    if app == "comms":
+        # The letter texts: Land administrators maintain them; nothing is deleted.
+        if persona != "land_admin" or route.name.endswith("_delete"):
+            return Outcome(Expect((403, 302), location=("/admin/",)), visible=False)
+        if route.params:  # a made-up id: no such text
+            return Outcome(Expect((302, 404), location=("/admin/",)), visible=False)
+        return Outcome(Expect(200))
     if app != ADMIN_APP:
         # Not the administrators' business: refused, or "not found" for a made-up object id.
         allowed = (302,) if redirect_to_change else (403, 302)

@@ -1,0 +1,163 @@
+"""Letters and the outbox in the JSON API: a person's letters, a new one, the office's outbox —
+on the same selectors, services and policy as the pages. Messages are listed without their text."""
+
+import datetime as dt
+from typing import Annotated, Literal
+from uuid import UUID
+
+from ninja import Field, Query, Router, Schema
+from pydantic import AfterValidator
+
+from lotse.access.decorators import requires
+from lotse.access.policy import Action
+from lotse.api.pagination import MAX_LIMIT, MAX_OFFSET
+from lotse.api.schemas import BODY_ERRORS, errors
+from lotse.comms.models import LetterCode, LetterLanguage, MessageStatus
+from lotse.comms.selectors import PURPOSE, letters_of, outbox, outbox_listed
+from lotse.comms.services import letter_create
+from lotse.core.text import is_storable_text, unstorable_text_message
+from lotse.people.models import Script
+from lotse.people.selectors import person_get
+
+router = Router(tags=["letters"])
+
+
+def _storable(value: str) -> str:
+    if not is_storable_text(value):
+        raise ValueError(unstorable_text_message())
+    return value
+
+
+Place = Annotated[str, Field(max_length=200), AfterValidator(_storable)]
+Interpreter = Annotated[str, Field(max_length=100), AfterValidator(_storable)]
+
+
+class LetterOut(Schema):
+    id: int
+    template: str
+    language: str  # the language beside the German text ("de": German only)
+    german_only: bool
+    german_only_reason: str
+    sent_via: str
+    created_at: dt.datetime
+    pdf: str  # the URL of the PDF
+
+
+class LettersOut(Schema):
+    person: UUID
+    letters: list[LetterOut]
+
+
+class LetterIn(Schema):
+    template: Literal[tuple(LetterCode.values)]  # type: ignore[valid-type]
+    # Default: the person's language from the record.
+    language: Literal[tuple(LetterLanguage.values)] | None = None  # type: ignore[valid-type]
+    date: dt.date | None = None
+    time: dt.time | None = None
+    place: Place = ""
+    interpreter: Interpreter = ""
+    allow_stale: bool = False  # use an out-of-date translation all the same
+    # "email" or "sms": also into the outbox (only with the person's consent); "": printed
+    channel: Literal["", "email", "sms"] = ""
+
+
+class MessageOut(Schema):
+    id: int
+    person: UUID
+    channel: str
+    subject: str
+    language: str
+    status: str
+    attempts: int
+    next_attempt_at: dt.datetime | None
+    sent_at: dt.datetime | None
+    last_error: str
+    letter: int | None
+    created_at: dt.datetime
+
+
+class MessagePageOut(Schema):
+    count: int
+    items: list[MessageOut]
+
+
+def _letter_out(letter) -> dict:
+    return {
+        "id": letter.pk,
+        "template": letter.template_code,
+        "language": letter.language,
+        "german_only": letter.german_only,
+        "german_only_reason": letter.german_only_reason,
+        "sent_via": letter.sent_via,
+        "created_at": letter.created_at,
+        "pdf": f"/persons/{letter.person_id}/letters/{letter.pk}/pdf",
+    }
+
+
+@router.get("/persons/{person_id}/letters", response={200: LettersOut, **errors(404)})
+@requires(Action.VIEW_PERSON, person_data=True)
+def letter_list(request, person_id: UUID):
+    person = person_get(actor=request.user, person_id=person_id, purpose=PURPOSE)
+    return {
+        "person": person.pk,
+        "letters": [
+            _letter_out(letter) for letter in letters_of(actor=request.user, person=person)
+        ],
+    }
+
+
+@router.post("/persons/{person_id}/letters", response={201: LetterOut, **errors(404, *BODY_ERRORS)})
+@requires(Action.EDIT_PERSON, person_data=True)
+def letter_new(request, person_id: UUID, payload: LetterIn):
+    person = person_get(actor=request.user, person_id=person_id, purpose=PURPOSE, edit=True)
+    name = next((n for n in person.names.all() if n.script == Script.LATIN), None)
+    result = letter_create(
+        actor=request.user,
+        person=person,
+        template_code=payload.template,
+        language=payload.language,
+        allow_stale=payload.allow_stale,
+        channel=payload.channel,
+        context={
+            "name": str(name or person),
+            "date": payload.date or "",
+            "time": payload.time or "",
+            "place": payload.place,
+            "interpreter": payload.interpreter,
+        },
+    )
+    return 201, _letter_out(result.letter)
+
+
+@router.get("/outbox", response={200: MessagePageOut, **errors()})
+@requires(Action.VIEW_PERSON, person_data=True)
+def outbox_messages(
+    request,
+    status: Literal[("", *MessageStatus.values)] = "",  # type: ignore[valid-type]
+    limit: int = Query(100, ge=1, le=MAX_LIMIT),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
+):
+    """The messages of the caller's office, newest first (`count`: all of the list); the persons
+    on the page are logged as read. The subject, not the text or the recipient."""
+    listed = outbox(actor=request.user, status=status).order_by("-created_at", "-pk")
+    page = outbox_listed(actor=request.user, messages=list(listed[offset : offset + limit]))
+    return {
+        "count": listed.count(),
+        "items": [
+            {
+                "id": m.pk,
+                "person": m.person_id,
+                "channel": m.channel,
+                "subject": m.subject,
+                "language": m.language,
+                "status": m.status,
+                "attempts": m.attempts,
+                "next_attempt_at": m.next_attempt_at,
+                "sent_at": m.sent_at,
+                "last_error": m.last_error,
+                "letter": m.letter_id,
+                "created_at": m.created_at,
+            }
+            for m in page
+        ],
+    }
