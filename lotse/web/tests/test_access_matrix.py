@@ -233,6 +233,8 @@ PERSON_LISTS_OF_URL: dict[str, str] = {
     "api:referral_create": "referral",  # the same path (ninja names it once per operation)
     "web:youth_list": "adult",
     "api:youth": "adult",
+    "web:outbox": "message",
+    "api:outbox_messages": "message",
 }
 
 
