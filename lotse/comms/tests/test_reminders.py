@@ -144,3 +144,36 @@ def test_in_the_persons_language_when_current_else_in_german(organiser, samira, 
     assert later.language == "de"
     assert "Rappel" not in later.body
     assert "wir erinnern Sie an Ihren Termin" in later.body
+
+
+def test_both_channels_consented_queue_one_message_each(organiser, samira, appointment):
+    _sms_consent(organiser, samira)
+    contact_channel_record(
+        actor=organiser,
+        person=samira,
+        channel=Channel.EMAIL,
+        address="samira@example.org",
+        consented_on=timezone.localdate(),
+        how=GivenHow.SIGNED_FORM,
+    )
+    appointment_reminders_queue(now=_a_day_before(appointment))
+    assert sorted(OutboxMessage.objects.values_list("channel", flat=True)) == ["email", "sms"]
+    record = AppointmentReminder.objects.get()
+    assert record.channels == ["email", "sms"]
+    assert record.message is not None
+    assert record.message.channel == Channel.EMAIL
+
+
+def test_a_refusal_is_recorded_with_its_reason_and_does_not_stop_the_batch(
+    organiser, samira, appointment
+):
+    _sms_consent(organiser, samira)
+    organiser.office = reference_office("im-tubingen-08416")  # moved to another office
+    organiser.save(update_fields=["office"])
+    run = appointment_reminders_queue(now=appointment.starts_at - timedelta(hours=1))
+    assert (run.queued, run.refused) == (0, 2)
+    assert not OutboxMessage.objects.exists()
+    record = AppointmentReminder.objects.first()
+    assert record is not None
+    assert record.outcome == ReminderOutcome.REFUSED
+    assert record.reason
