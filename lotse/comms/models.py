@@ -225,3 +225,49 @@ class OutboxMessage(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.get_channel_display()} {self.get_status_display()}"
+
+
+class ReminderOutcome(models.TextChoices):
+    QUEUED = "queued", pgettext_lazy("reminder outcome", "queued")
+    NO_CONSENT = "no_consent", pgettext_lazy("reminder outcome", "no consent on any channel")
+    REFUSED = "refused", pgettext_lazy("reminder outcome", "refused")
+
+
+class AppointmentReminder(models.Model):
+    """That the reminder of an appointment `lead_minutes` before it was dealt with — queued on
+    the channels the person consented to, or not (why): one row per appointment and lead, so a
+    reminder is never sent twice. Holds no text; the message holds it."""
+
+    appointment = models.ForeignKey(
+        "appointments.Appointment",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("appointment"),
+    )
+    lead_minutes = models.PositiveIntegerField(_("minutes before the appointment"))
+    # The first message queued (e-mail before text message); `channels` names all of them.
+    message = models.ForeignKey(
+        OutboxMessage,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("message"),
+    )
+    channels = models.JSONField(_("channels"), default=list, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=ReminderOutcome.choices)
+    reason = models.TextField(_("reason"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("appointment reminder")
+        verbose_name_plural = _("appointment reminders")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["appointment", "lead_minutes"], name="comms_reminder_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.appointment_id} −{self.lead_minutes} min: {self.get_outcome_display()}"
