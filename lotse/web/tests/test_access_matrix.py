@@ -1231,10 +1231,12 @@ def test_access(route: Route, label: str, persona: str | None, world: World, db,
 
 
 def _body(response) -> str:
-    """The answer's text; a streamed file (a document's download) read to its end."""
+    """The answer's text; a streamed file (a document's download) read to its end. Reading it
+    to the end closes it: the test client's wrapper does so without firing the end of the
+    request, which would close the database connection of the test's transaction (PostgreSQL;
+    no explicit `response.close()` here)."""
     if getattr(response, "streaming", False):
         content = b"".join(response.streaming_content)
-        response.close()
         return content.decode(errors="replace")
     return response.content.decode(errors="replace")
 
