@@ -294,12 +294,24 @@ def appointment_reschedule_view(request, appointment_id):
     return render(request, "appointments/detail.html", context, status=422)
 
 
+SEARCH_MAX = 100
+PERSONS_SHOWN = 100  # the persons to choose from; the page says when the search found more
+
+
 @require_http_methods(["GET", "POST"])
 @requires(Action.EDIT_PERSON_REGISTRY)
 def information_event_new(request):
     """An information event for many persons of my office at once: all are stored or none."""
-    query = request.GET.get("q", "").strip()[:100]
-    persons = person_search(actor=request.user, query=query).order_by("name", "pk")[:100]
+    query = request.GET.get("q", "").strip()
+    if len(query) > SEARCH_MAX:
+        messages.error(
+            request,
+            _("The search is too long (at most %(max)s characters, now %(length)s).")
+            % {"max": SEARCH_MAX, "length": len(query)},
+        )
+        query = ""
+    found = person_search(actor=request.user, query=query).order_by("name", "pk")
+    persons = found[:PERSONS_SHOWN]
     queryset = Person.objects.filter(pk__in=[p.pk for p in persons])
     posted = request.method == "POST"
     form = InformationEventForm(
@@ -328,7 +340,12 @@ def information_event_new(request):
                 f"{reverse('web:appointment_calendar')}?week={rows[0].starts_at.date()}"
             )
     status = 422 if posted and form.errors else 200
-    context = {"form": form, "query": query}
+    context = {
+        "form": form,
+        "query": query,
+        "found": found.count(),
+        "shown": PERSONS_SHOWN,
+    }
     return render(request, "appointments/information_event.html", context, status=status)
 
 

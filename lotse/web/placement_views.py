@@ -105,6 +105,8 @@ def _person_page(
             "person": person,
             "placements": placements,
             "create_form": create_form or PlacementCreateForm(vacancies=vacancies),
+            "vacancies_open": vacancies_to_place(actor=request.user, person=person).count(),
+            "vacancies_shown": VACANCY_CHOICES,
             "failed": status != 200,
             "unplaced": unplaced,
             "today": timezone.localdate(),
@@ -113,8 +115,11 @@ def _person_page(
     )
 
 
+VACANCY_CHOICES = 200  # the choice of the direct-placement form; the page says when more exist
+
+
 def _vacancies(request, person: Person) -> QuerySet:
-    return vacancies_to_place(actor=request.user, person=person)[:200]
+    return vacancies_to_place(actor=request.user, person=person)[:VACANCY_CHOICES]
 
 
 @require_safe

@@ -184,6 +184,23 @@ def test_an_information_event_from_the_page(client_for, jobcenter, amal, only_jo
     assert Appointment.objects.filter(kind="information_event").count() == 2
 
 
+def test_the_information_event_search_says_what_it_leaves_out(
+    client_for, jobcenter, amal, only_jobcenter, monkeypatch
+):
+    from lotse.web import appointment_views
+
+    monkeypatch.setattr(appointment_views, "PERSONS_SHOWN", 1)
+    client = client_for(jobcenter)
+    url = reverse("web:information_event_new")
+    page = unescape(client.get(url).content.decode())  # in the user's language
+    assert "the first 1 are shown" in page or "die ersten 1 werden gezeigt" in page
+    page = unescape(client.get(url, {"q": "x" * 101}).content.decode())
+    assert (
+        "The search is too long (at most 100 characters, now 101)." in page
+        or "Die Suche ist zu lang (höchstens 100 Zeichen, jetzt 101)." in page
+    )
+
+
 def test_an_interpreter_booked_later_from_the_detail(client_for, jobcenter, amal, arabic):
     start = working_day()
     row = appointment_schedule(

@@ -62,6 +62,19 @@ def test_the_board_lists_the_placement_and_logs_one_list_read(setting, client_fo
     assert read.persons == [str(person.pk)]
 
 
+def test_the_direct_placement_says_when_it_lists_only_the_first_vacancies(
+    setting, client_for, monkeypatch
+):
+    from lotse.web import placement_views
+
+    jc, person, _job, _placement = setting
+    vacancy(jc, title="Zweite Stelle")
+    vacancy(jc, title="Dritte Stelle")
+    monkeypatch.setattr(placement_views, "VACANCY_CHOICES", 1)
+    body = _get(client_for(jc), _page(person))
+    assert "Die Auswahl zeigt die ersten 1 von 2 offenen Stellen." in body
+
+
 def test_the_board_filters_by_stage(setting, client_for):
     jc, _person, job, _placement = setting
     body = _get(client_for(jc), reverse("web:placement_board") + "?stage=hired")
