@@ -305,6 +305,7 @@ RULE_ORDER: tuple[str, ...] = (
     "subject_rights.request_party",
     "status.switch_party",
     "comms.office_party",
+    "appointments.at_table",
 )
 
 
@@ -687,12 +688,17 @@ def authorize(
     decision = decide(user, action, obj, purpose=purpose, categories=categories)
     if decision.allowed:
         return decision
+    # A refusal on a person's record, or on something of a person's (an appointment, a letter),
+    # is found in that person's trail.
+    person_id = obj.pk if obj is not None and obj._meta.label == "people.Person" else None
+    person_id = getattr(obj, "person_id", None) if person_id is None else person_id
     audit_refusal(
         actor=user,
         action=action,
         purpose=purpose,
         reason=decision.reason,
         obj=obj,
+        person_id=person_id,
         categories=decision.categories,
     )
     if obj is not None and hide_existence:

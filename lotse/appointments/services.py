@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -288,8 +288,7 @@ def appointment_schedule(*, actor: User, person: Person, data: AppointmentInput)
 def _locked_planned(actor: User, appointment: Appointment) -> Appointment:
     authorize(actor, Action.EDIT_PERSON, appointment.person, purpose=Purpose.CASE_WORK)
     locked = Appointment.objects.select_for_update().get(pk=appointment.pk)
-    if locked.office_id != actor.office_id:
-        raise PermissionDenied(_("Only the organising office changes an appointment."))
+    authorize(actor, Action.EDIT_PERSON, locked, purpose=Purpose.CASE_WORK, hide_existence=False)
     if locked.status != AppointmentStatus.PLANNED:
         raise ValidationError(_("This appointment is no longer planned."))
     return locked
@@ -408,8 +407,9 @@ def interpreter_book(
 ) -> InterpreterBooking:
     """Book an interpreter of the pool for the language an appointment needs."""
     authorize(actor, Action.EDIT_PERSON, appointment.person, purpose=Purpose.CASE_WORK)
-    if appointment.office_id != actor.office_id:
-        raise PermissionDenied(_("Only the organising office books the interpreter."))
+    authorize(
+        actor, Action.EDIT_PERSON, appointment, purpose=Purpose.CASE_WORK, hide_existence=False
+    )
     if appointment.status != AppointmentStatus.PLANNED:
         raise ValidationError(_("This appointment is no longer planned."))
     booking = (

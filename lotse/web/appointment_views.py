@@ -146,7 +146,7 @@ def person_appointment_list(request, person_id):
 def _detail_context(request, appointment, **forms) -> dict:
     booking = next(iter(appointment.current_bookings), None)
     may_change = (
-        appointment.office_id == request.user.office_id
+        bool(decide(request.user, Action.EDIT_PERSON, appointment))
         and appointment.status == AppointmentStatus.PLANNED
     )
     book_form, taken = None, []
