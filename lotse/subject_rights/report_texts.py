@@ -244,6 +244,20 @@ def report_texts() -> dict[str, str]:
         "contact_channels": pgettext(
             "person report", "Your consent to be contacted by e-mail or text message"
         ),
+        "placements": pgettext("person report", "Placements in work or training"),
+        "placement_vacancy": pgettext("person report", "Position and employer"),
+        "placement_stage": pgettext("person report", "Where it stands"),
+        "placement_start": pgettext("person report", "Start of work"),
+        "match_decisions": pgettext(
+            "person report",
+            "Vacancies the platform suggested, and what a caseworker decided",
+        ),
+        "match_decisions_note": pgettext(
+            "person report",
+            "The platform only suggests vacancies. A caseworker decides whether one is proposed "
+            "to you.",
+        ),
+        "decision": pgettext("person report", "Decision"),
     }
 
 

@@ -538,6 +538,59 @@ def _appointments(person):
     ]
 
 
+def _placements(person):
+    """The person's placements in work or training with every step, and what the offices did
+    with the vacancies the platform suggested (a suggestion is never a decision: Art. 22 GDPR,
+    the person sees who decided)."""
+    from lotse.jobs.match_models import MatchDecision
+    from lotse.jobs.placement_models import Placement
+
+    placements = (
+        Placement.objects.filter(person=person)
+        .select_related("vacancy__employer", "recorded_by")
+        .prefetch_related("steps")
+        .order_by("created_at", "pk")
+    )
+    decisions = (
+        MatchDecision.objects.filter(person=person)
+        .select_related("vacancy__employer", "recorded_by")
+        .order_by("created_at", "pk")
+    )
+    return {
+        "placements": [
+            {
+                "vacancy": f"{row.vacancy.title}, {row.vacancy.employer.name}",
+                "office": row.recorded_by.name if row.recorded_by else "",
+                "stage": _in_german(row.get_stage_display),
+                "start_date": row.start_date,
+                "contract_type": _in_german(row.get_contract_type_display)
+                if row.contract_type
+                else "",
+                "steps": [
+                    {
+                        "stage": _in_german(step.get_stage_display),
+                        "on": step.on,
+                        "reason": _in_german(step.get_reason_display) if step.reason else "",
+                    }
+                    for step in sorted(row.steps.all(), key=lambda step: (step.on, step.pk))
+                ],
+            }
+            for row in placements
+        ],
+        "match_decisions": [
+            {
+                "at": row.created_at,
+                "vacancy": f"{row.vacancy.title}, {row.vacancy.employer.name}",
+                "office": row.recorded_by.name if row.recorded_by else "",
+                "decision": _in_german(row.get_decision_display),
+                "reason": _in_german(row.get_reason_display) if row.reason else "",
+                "replaced_at": row.replaced_at,
+            }
+            for row in decisions
+        ],
+    }
+
+
 def subject_report_data(*, actor: User, person: Person, include_note_texts: bool = False) -> dict:
     """Everything stored about `person`, of every office, and who read or received it.
 
@@ -609,6 +662,7 @@ def subject_report_data(*, actor: User, person: Person, include_note_texts: bool
         "plan": _plan(person),
         "enrolments": _enrolments(person),
         "appointments": _appointments(person),
+        **_placements(person),
         "cases": _cases(person, include_note_texts=include_note_texts),
         "referrals": _referrals(person),
         "consents": _consents(person),
