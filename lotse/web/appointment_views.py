@@ -2,7 +2,9 @@
 person's appointments with the form to make one, an appointment with its attendance, its
 iCalendar file, and the interpreters' pools (lotse/appointments)."""
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -183,49 +185,71 @@ def appointment_detail(request, appointment_id):
     return render(request, "appointments/detail.html", _detail_context(request, appointment))
 
 
+def _act_on_detail(
+    request,
+    appointment,
+    form,
+    *,
+    form_name: str,
+    act: Callable[[dict], Any],
+    done: str,
+) -> HttpResponse:
+    """The detail page's forms, posted: `act(cleaned_data)` calls the service and returns the
+    appointment to show next (a rescheduled one is new). On success the message `done` and a
+    redirect; on a refusal or an invalid input the detail page again with the form's errors and
+    the input kept (422)."""
+    refused = ""
+    if form.is_valid():
+        try:
+            shown = act(form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        except PermissionDenied as exc:
+            refused = str(exc)
+        else:
+            messages.success(request, done)
+            return redirect("web:appointment_detail", appointment_id=shown.pk)
+    context = _detail_context(request, appointment, **{form_name: form})
+    # A refusal stands at the top: the form it came from may not be shown to this office.
+    context["refused"] = refused
+    if context[f"{form_name}_form"] is None:
+        context[f"{form_name}_form"] = form
+    return render(request, "appointments/detail.html", context, status=422)
+
+
 @require_POST
 @requires(Action.EDIT_PERSON, person_data=True)
 def appointment_attendance(request, appointment_id):
     appointment = appointment_get(actor=request.user, appointment_id=appointment_id)
-    form = AttendanceForm(request.POST)
-    if form.is_valid():
-        try:
-            appointment_record_attendance(
-                actor=request.user,
-                appointment=appointment,
-                attended=form.cleaned_data["attended"] == "yes",
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        except PermissionDenied as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("The attendance was recorded."))
-            return redirect("web:appointment_detail", appointment_id=appointment.pk)
-    context = _detail_context(request, appointment, attendance=form)
-    return render(request, "appointments/detail.html", context, status=422)
+    return _act_on_detail(
+        request,
+        appointment,
+        AttendanceForm(request.POST),
+        form_name="attendance",
+        act=lambda data: appointment_record_attendance(
+            actor=request.user,
+            appointment=appointment,
+            attended=data["attended"] == "yes",
+            reason=data["reason"],
+        ),
+        done=_("The attendance was recorded."),
+    )
 
 
 @require_POST
 @requires(Action.EDIT_PERSON, person_data=True)
 def appointment_cancel_view(request, appointment_id):
     appointment = appointment_get(actor=request.user, appointment_id=appointment_id)
-    form = CancelForm(request.POST)
-    if form.is_valid():
-        try:
-            appointment_cancel(
-                actor=request.user, appointment=appointment, reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        except PermissionDenied as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("The appointment was cancelled."))
-            return redirect("web:appointment_detail", appointment_id=appointment.pk)
-    context = _detail_context(request, appointment, cancel=form)
-    return render(request, "appointments/detail.html", context, status=422)
+    return _act_on_detail(
+        request,
+        appointment,
+        CancelForm(request.POST),
+        form_name="cancel",
+        act=lambda data: appointment_cancel(
+            actor=request.user, appointment=appointment, reason=data["reason"]
+        ),
+        done=_("The appointment was cancelled."),
+    )
 
 
 @require_POST
@@ -246,25 +270,21 @@ def appointment_interpreter_book(request, appointment_id):
             )
             if a.free
         ]
-    form = BookInterpreterForm(request.POST, free=free)
-    if form.is_valid():
-        try:
-            interpreter_book(
-                actor=request.user,
-                appointment=appointment,
-                interpreter=form.cleaned_data["interpreter"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        except PermissionDenied as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("The interpreter was booked."))
-            return redirect("web:appointment_detail", appointment_id=appointment.pk)
-    context = _detail_context(request, appointment, book=form)
-    if context["book_form"] is None:
-        context["book_form"] = form
-    return render(request, "appointments/detail.html", context, status=422)
+
+    def book(data: dict) -> Any:
+        interpreter_book(
+            actor=request.user, appointment=appointment, interpreter=data["interpreter"]
+        )
+        return appointment
+
+    return _act_on_detail(
+        request,
+        appointment,
+        BookInterpreterForm(request.POST, free=free),
+        form_name="book",
+        act=book,
+        done=_("The interpreter was booked."),
+    )
 
 
 @require_POST
@@ -273,25 +293,25 @@ def appointment_reschedule_view(request, appointment_id):
     """A new time: a new appointment that replaces this one (kept, cancelled with the reason)."""
     appointment = appointment_get(actor=request.user, appointment_id=appointment_id)
     form = RescheduleForm(request.POST)
-    if form.is_valid():
+
+    def move(data: dict) -> Any:
         starts_at, ends_at = form.times()
-        try:
-            new = appointment_reschedule(
-                actor=request.user,
-                appointment=appointment,
-                starts_at=starts_at,  # type: ignore[arg-type]  # the form's fields are required
-                ends_at=ends_at,  # type: ignore[arg-type]
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        except PermissionDenied as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("The appointment was moved to the new time."))
-            return redirect("web:appointment_detail", appointment_id=new.pk)
-    context = _detail_context(request, appointment, reschedule=form)
-    return render(request, "appointments/detail.html", context, status=422)
+        return appointment_reschedule(
+            actor=request.user,
+            appointment=appointment,
+            starts_at=starts_at,  # type: ignore[arg-type]  # the form's fields are required
+            ends_at=ends_at,  # type: ignore[arg-type]
+            reason=data["reason"],
+        )
+
+    return _act_on_detail(
+        request,
+        appointment,
+        form,
+        form_name="reschedule",
+        act=move,
+        done=_("The appointment was moved to the new time."),
+    )
 
 
 SEARCH_MAX = 100

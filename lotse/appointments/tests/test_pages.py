@@ -223,3 +223,47 @@ def test_an_interpreter_booked_later_from_the_detail(client_for, jobcenter, amal
     url = reverse("web:appointment_interpreter_book", kwargs={"appointment_id": row.pk})
     assert client.post(url, {"interpreter": arabic.pk}).status_code == 302
     assert row.interpreter_bookings.get().interpreter == arabic
+
+
+def test_the_office_at_the_table_sees_but_does_not_change(client_for, jobcenter, im, amal):
+    """The Integrationsmanagement joins the table: it sees the appointment without the forms
+    that change it, and a cancel it posts anyway is refused with the reason on the page."""
+    start = working_day()
+    row = appointment_schedule(
+        actor=jobcenter,
+        person=amal,
+        data=AppointmentInput(
+            starts_at=start, ends_at=start + timedelta(hours=1), place="Raum 1", offices=[im.office]
+        ),
+    )
+    client = client_for(im)
+    detail = unescape(
+        client.get(
+            reverse("web:appointment_detail", kwargs={"appointment_id": row.pk})
+        ).content.decode()
+    )
+    assert "Raum 1" in detail
+    assert "Cancel the appointment" not in detail
+    url = reverse("web:appointment_cancel", kwargs={"appointment_id": row.pk})
+    response = client.post(url, {"reason": "Terminkonflikt"})
+    assert response.status_code == 422
+    page = unescape(response.content.decode())
+    assert "Only the organising office changes an appointment." in page
+    row.refresh_from_db()
+    assert row.status == AppointmentStatus.PLANNED
+
+
+def test_a_cancel_without_a_reason_keeps_the_appointment(client_for, jobcenter, amal):
+    start = working_day()
+    row = appointment_schedule(
+        actor=jobcenter,
+        person=amal,
+        data=AppointmentInput(starts_at=start, ends_at=start + timedelta(hours=1), place="Raum 1"),
+    )
+    url = reverse("web:appointment_cancel", kwargs={"appointment_id": row.pk})
+    response = client_for(jobcenter).post(url, {"reason": ""})
+    assert response.status_code == 422
+    page = unescape(response.content.decode())
+    assert 'href="#id_reason"' in page  # the error summary links to the field
+    row.refresh_from_db()
+    assert row.status == AppointmentStatus.PLANNED
