@@ -141,6 +141,8 @@ def test_the_invitation_takes_its_values_from_the_chosen_appointment(
         ),
     )
     client = client_for(caseworker)
+    appointments = client.get(f"/persons/{person.pk}/appointments/").content.decode()
+    assert f"/persons/{person.pk}/letters/?appointment={appointment.pk}" in appointments
     page = client.get(f"/persons/{person.pk}/letters/?appointment={appointment.pk}")
     assert f'<option value="{appointment.pk}" selected>' in page.content.decode()
     response = client.post(
