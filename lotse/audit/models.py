@@ -114,6 +114,7 @@ class EventType(models.TextChoices):
     MESSAGE_QUEUED = "message.queued", _("Message queued")
     MESSAGE_SENT = "message.sent", _("Message sent")
     MESSAGE_FAILED = "message.failed", _("Message could not be sent")
+    MESSAGE_CANCELLED = "message.cancelled", _("Message not sent: consent withdrawn")
 
 
 class Outcome(models.TextChoices):

@@ -2,9 +2,10 @@
 
 A message is due when it is queued and its `next_attempt_at` has come. Each attempt is counted;
 after a failure the next attempt waits 1 minute, then 5, 30 and 120 minutes; the fifth failure
-marks the message failed. A message whose consent was withdrawn in the meantime is cancelled,
-not sent. The trail records that a message was sent or failed, with its channel and attempts —
-not its text or recipient.
+marks the message failed. Consent is checked again before each attempt: a message whose consent
+was withdrawn in the meantime is cancelled ("not sent: consent withdrawn"), not sent. The trail
+records that a message was sent, failed or cancelled, with its channel and attempts — not its
+text or recipient.
 """
 
 from dataclasses import dataclass, field
@@ -67,10 +68,14 @@ def _audit(message: OutboxMessage, event_type: EventType, **details: object) -> 
 
 def _send_one(message: OutboxMessage, run: SendRun) -> None:
     message = OutboxMessage.objects.select_related("contact", "letter", "office").get(pk=message.pk)
+    # Consent is checked again at sending time: a withdrawal (or a newer consent on the channel,
+    # which withdraws the earlier one) after the message was queued stops it.
     if message.contact.withdrawn_at is not None:
-        message.status = MessageStatus.CANCELLED
-        message.next_attempt_at = None
-        message.save(update_fields=["status", "next_attempt_at", "updated_at"])
+        with transaction.atomic():
+            message.status = MessageStatus.CANCELLED
+            message.next_attempt_at = None
+            message.save(update_fields=["status", "next_attempt_at", "updated_at"])
+            _audit(message, EventType.MESSAGE_CANCELLED)
         run.cancelled += 1
         return
     try:

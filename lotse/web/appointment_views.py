@@ -141,7 +141,7 @@ def person_appointment_list(request, person_id):
             return redirect("web:appointment_detail", appointment_id=appointment.pk)
     rows = person_appointments(actor=request.user, person=person)
     status = 422 if posted and form.errors else 200
-    context = {"person": person, "form": form, "appointments": rows}
+    context = {"person": person, "form": form, "appointments": rows, "now": timezone.now()}
     return render(request, "appointments/person_appointments.html", context, status=status)
 
 

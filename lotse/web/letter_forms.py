@@ -1,6 +1,8 @@
 """The forms of letters and contact consent. They only parse input; the services decide what is
 valid and their messages go on the fields."""
 
+from collections.abc import Sequence
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +14,14 @@ TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
 class LetterForm(forms.Form):
+    appointment = forms.ChoiceField(
+        label=_("Appointment"),
+        required=False,
+        help_text=_(
+            "Fills in date, time, place and interpreting from the appointment; "
+            "what you type below takes precedence."
+        ),
+    )
     template_code = forms.ChoiceField(label=_("Letter"), choices=LetterCode.choices)
     language = forms.ChoiceField(
         label=_("Language beside the German text"),
@@ -42,8 +52,23 @@ class LetterForm(forms.Form):
         ),
     )
 
-    def context(self) -> dict:
+    def __init__(self, *args, appointments: Sequence[tuple[int, str]] = (), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["appointment"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [
+            ("", _("none – I fill in the values myself")),
+            *[(str(pk), label) for pk, label in appointments],
+        ]
+
+    def context(self, appointment: dict | None = None) -> dict:
+        """The values of the placeholders: the ones typed, else the chosen appointment's."""
         data = self.cleaned_data
+        if appointment:
+            return {
+                key: data.get(key) or appointment.get(key) or ""
+                for key in ("date", "time", "place", "interpreter")
+            }
         return {key: data.get(key) or "" for key in ("date", "time", "place", "interpreter")}
 
 

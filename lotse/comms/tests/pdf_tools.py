@@ -36,15 +36,15 @@ def page_png(pdf: bytes, page: int = 1, dpi: int = 100) -> bytes:
 class _Words(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
-        self.lines: list[list[tuple[float, float, str]]] = []
-        self._word: tuple[float, float] | None = None
+        self.lines: list[list[tuple[float, float, float, float, str]]] = []
+        self._word: tuple[float, float, float, float] | None = None
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         values = dict(attrs)
         if tag == "line":
             self.lines.append([])
         elif tag == "word":
-            self._word = (float(values["xmin"]), float(values["xmax"]))
+            self._word = tuple(float(values[key]) for key in ("xmin", "ymin", "xmax", "ymax"))  # type: ignore[assignment]
 
     def handle_data(self, data: str) -> None:
         if self._word is not None and data.strip():
@@ -52,8 +52,9 @@ class _Words(HTMLParser):
             self._word = None
 
 
-def word_lines(pdf: bytes) -> list[list[tuple[float, float, str]]]:
-    """The words of page 1, line by line in reading order, as (xmin, xmax, word)."""
+def word_boxes(pdf: bytes) -> list[list[tuple[float, float, float, float, str]]]:
+    """The words of page 1, line by line in reading order, as (xmin, ymin, xmax, ymax, word)
+    in points from the top left corner of the page."""
     result = subprocess.run(  # noqa: S603
         [_tool("pdftotext"), "-f", "1", "-l", "1", "-bbox-layout", "-enc", "UTF-8", "-", "-"],
         input=pdf,
@@ -63,6 +64,11 @@ def word_lines(pdf: bytes) -> list[list[tuple[float, float, str]]]:
     parser = _Words()
     parser.feed(result.stdout.decode())
     return [line for line in parser.lines if line]
+
+
+def word_lines(pdf: bytes) -> list[list[tuple[float, float, str]]]:
+    """The words of page 1, line by line in reading order, as (xmin, xmax, word)."""
+    return [[(x0, x1, word) for x0, _y0, x1, _y1, word in line] for line in word_boxes(pdf)]
 
 
 def pdf_objects(pdf: bytes) -> bytes:

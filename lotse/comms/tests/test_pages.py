@@ -1,8 +1,13 @@
 """The pages: a person's letters, consent to be contacted, the office's outbox."""
 
+from datetime import timedelta
+
 import pytest
 from django.utils import timezone
 
+from lotse.appointments.models import AppointmentKind
+from lotse.appointments.services import AppointmentInput, appointment_schedule
+from lotse.appointments.tests.conftest import working_day
 from lotse.comms.models import Channel, ContactChannel, Letter, MessageStatus, OutboxMessage
 from lotse.comms.services import contact_channel_record, message_queue
 from lotse.consent.models import GivenHow
@@ -119,3 +124,54 @@ def test_the_form_says_which_letters_would_be_german_only(caseworker, person, cl
     body = client_for(caseworker).get(f"/persons/{person.pk}/letters/").content.decode()
     assert "printed in German only" in body
     assert "reminder: There is no translation into this language." in body
+
+
+def test_the_invitation_takes_its_values_from_the_chosen_appointment(
+    caseworker, person, client_for
+):
+    starts_at = working_day(hour=9)
+    appointment = appointment_schedule(
+        actor=caseworker,
+        person=person,
+        data=AppointmentInput(
+            kind=AppointmentKind.COUNSELLING,
+            starts_at=starts_at,
+            ends_at=starts_at + timedelta(hours=1),
+            place="Wilhelm-Keil-Straße 50, Zimmer 3",
+        ),
+    )
+    client = client_for(caseworker)
+    appointments = client.get(f"/persons/{person.pk}/appointments/").content.decode()
+    assert f"/persons/{person.pk}/letters/?appointment={appointment.pk}" in appointments
+    page = client.get(f"/persons/{person.pk}/letters/?appointment={appointment.pk}")
+    assert f'<option value="{appointment.pk}" selected>' in page.content.decode()
+    response = client.post(
+        f"/persons/{person.pk}/letters/",
+        {"template_code": "invitation", "language": "ar", "appointment": appointment.pk},
+    )
+    assert response.status_code == 302
+    letter = Letter.objects.get()
+    assert letter.context["date"] == f"{starts_at:%d.%m.%Y}"
+    assert letter.context["time"] == "09:00"
+    assert letter.context["place"] == "Wilhelm-Keil-Straße 50, Zimmer 3"
+    assert letter.context["interpreter"] == "not needed"
+    # what is typed takes precedence over the appointment's values
+    client.post(
+        f"/persons/{person.pk}/letters/",
+        {
+            "template_code": "invitation",
+            "language": "ar",
+            "appointment": appointment.pk,
+            "place": "Rathaus, Saal 1",
+        },
+    )
+    assert Letter.objects.latest("pk").context["place"] == "Rathaus, Saal 1"
+
+
+def test_an_appointment_of_someone_else_cannot_be_chosen(caseworker, person, client_for):
+    response = client_for(caseworker).post(
+        f"/persons/{person.pk}/letters/",
+        {"template_code": "invitation", "language": "ar", "appointment": "999999"},
+    )
+    assert response.status_code == 422
+    assert not Letter.objects.exists()

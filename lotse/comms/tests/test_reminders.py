@@ -11,15 +11,18 @@ from lotse.appointments.models import AppointmentKind
 from lotse.appointments.services import AppointmentInput, appointment_cancel, appointment_schedule
 from lotse.appointments.tests.conftest import JC_TUEBINGEN, staff, working_day
 from lotse.audit.models import AuditEvent, EventType
+from lotse.comms import outbox
 from lotse.comms.models import (
     AppointmentReminder,
     Channel,
     LetterTemplate,
+    MessageStatus,
     OutboxMessage,
     ReminderOutcome,
 )
+from lotse.comms.outbox import outbox_send_due
 from lotse.comms.reminders import appointment_reminders_queue
-from lotse.comms.services import contact_channel_record
+from lotse.comms.services import contact_channel_record, contact_channel_withdraw
 from lotse.consent.models import GivenHow
 from lotse.organisations.tests.factories import reference_office
 from lotse.people.tests.factories import register
@@ -177,3 +180,87 @@ def test_a_refusal_is_recorded_with_its_reason_and_does_not_stop_the_batch(
     assert record is not None
     assert record.outcome == ReminderOutcome.REFUSED
     assert record.reason
+
+
+@pytest.fixture
+def sms_dir(settings, tmp_path):
+    settings.LOTSE_SMS_DIR = tmp_path / "sms"
+    return settings.LOTSE_SMS_DIR
+
+
+def _queued_reminder(organiser, samira, appointment) -> OutboxMessage:
+    _sms_consent(organiser, samira)
+    appointment_reminders_queue(now=_a_day_before(appointment))
+    message = OutboxMessage.objects.get()
+    assert message.status == MessageStatus.QUEUED
+    return message
+
+
+def test_consent_withdrawn_before_sending_sends_nothing(organiser, samira, appointment, sms_dir):
+    message = _queued_reminder(organiser, samira, appointment)
+    contact_channel_withdraw(actor=organiser, contact=message.contact)
+    run = outbox_send_due(now=timezone.now() + timedelta(minutes=1))
+    assert (run.sent, run.ids) == (0, [])  # cancelled at the withdrawal, never claimed
+    message.refresh_from_db()
+    assert message.status == MessageStatus.CANCELLED
+    assert message.sent_at is None
+    assert not list(sms_dir.glob("*.txt"))
+
+
+def test_a_newer_consent_on_the_channel_stops_the_reminder_queued_before(
+    organiser, samira, appointment, sms_dir
+):
+    """The newer consent withdraws the earlier one; the reminder queued to the earlier number is
+    not sent to it: consent is checked again when sending."""
+    message = _queued_reminder(organiser, samira, appointment)
+    contact_channel_record(
+        actor=organiser,
+        person=samira,
+        channel=Channel.SMS,
+        address="0160 9876543",
+        consented_on=timezone.localdate(),
+        how=GivenHow.SIGNED_FORM,
+    )
+    run = outbox_send_due(now=timezone.now() + timedelta(minutes=1))
+    assert (run.sent, run.cancelled) == (0, 1)
+    message.refresh_from_db()
+    assert message.status == MessageStatus.CANCELLED
+    assert message.get_status_display() == "not sent: consent withdrawn"
+    assert message.next_attempt_at is None
+    assert not list(sms_dir.glob("*.txt"))
+    event = AuditEvent.objects.get(event_type=EventType.MESSAGE_CANCELLED)
+    assert event.details == {"channel": "sms", "attempts": 1}
+    assert str(event.person_id) == str(samira.pk)
+    assert not AuditEvent.objects.filter(event_type=EventType.MESSAGE_SENT).exists()
+
+
+def test_consent_withdrawn_while_the_message_is_claimed_stops_it(
+    organiser, samira, appointment, sms_dir, monkeypatch
+):
+    """Withdrawn after the run claimed the message (status "being sent", which the withdrawal
+    does not cancel) and before it went out: not sent."""
+    message = _queued_reminder(organiser, samira, appointment)
+    claim = outbox._claim
+
+    def claim_then_withdraw(now, limit):
+        claimed = claim(now, limit)
+        contact_channel_withdraw(actor=organiser, contact=message.contact)
+        return claimed
+
+    monkeypatch.setattr(outbox, "_claim", claim_then_withdraw)
+    run = outbox.outbox_send_due(now=timezone.now() + timedelta(minutes=1))
+    assert (run.ids, run.sent, run.cancelled) == ([message.pk], 0, 1)
+    message.refresh_from_db()
+    assert message.status == MessageStatus.CANCELLED
+    assert not list(sms_dir.glob("*.txt"))
+    assert AuditEvent.objects.filter(event_type=EventType.MESSAGE_CANCELLED).count() == 1
+
+
+def test_with_consent_kept_the_reminder_is_sent(organiser, samira, appointment, sms_dir):
+    message = _queued_reminder(organiser, samira, appointment)
+    run = outbox_send_due(now=timezone.now() + timedelta(minutes=1))
+    assert run.sent == 1
+    message.refresh_from_db()
+    assert message.status == MessageStatus.SENT
+    (sms,) = sms_dir.glob("*.txt")
+    assert "Rappel de votre rendez-vous" in sms.read_text(encoding="utf-8")
