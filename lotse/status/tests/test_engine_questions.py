@@ -81,6 +81,11 @@ def test_one_question_alone_is_answered_as_in_the_full_evaluation(data):
     for question in STANDALONE:
         alone = evaluate(parse_scenario(data), FORMS, questions=frozenset({question}))
         assert _for(alone, question) == _for(full, question), question
+        # Without the texts (the matching asks on many days and shows few): the same answer,
+        # and the reasons said later are the same.
+        unsaid = evaluate(parse_scenario(data), FORMS, questions=frozenset({question}), texts=False)
+        unsaid["reasons"] = [reason.as_json() for reason in unsaid["reasons"]]
+        assert unsaid == alone, question
 
 
 def test_a_question_that_needs_the_benefit_answers_is_refused():
