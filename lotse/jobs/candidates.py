@@ -50,6 +50,7 @@ from lotse.status.kreise import KreisReference
 from lotse.status.models import StatusEvent
 from lotse.status.rules import ScenarioError, parse_scenario
 from lotse.status.rules.context import Reason as EngineReason
+from lotse.status.rules.scenario import Scenario
 from lotse.status.rules.status import Frame, status_on
 
 QUESTION = "labour_market_access"
@@ -443,9 +444,13 @@ def _access(
     judge counts as no access from that day (never propose work the person may not take)."""
     facts, reference = gathered
     found: list[AccessOn] = []
+    parsed: Scenario | None = None  # parsed once: the days differ only in the as-of day
     for day in days:
         try:
-            scenario = parse_scenario(facts.scenario(day))
+            if parsed is None:
+                scenario = parsed = parse_scenario(facts.scenario(day))
+            else:
+                scenario = parsed.on(day)
             answers = status_facts.scenario_answers(
                 scenario, reference=reference, questions=QUESTIONS, texts=False
             )
