@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from django.utils import timezone
@@ -45,8 +46,11 @@ from lotse.profiles.models import (
     concrete,
 )
 from lotse.status import facts as status_facts
+from lotse.status.kreise import KreisReference
 from lotse.status.models import StatusEvent
 from lotse.status.rules import ScenarioError, parse_scenario
+from lotse.status.rules.context import Reason as EngineReason
+from lotse.status.rules.scenario import Scenario
 from lotse.status.rules.status import Frame, status_on
 
 QUESTION = "labour_market_access"
@@ -109,35 +113,71 @@ def kldb5(code: str) -> str | None:
 
 def vacancy_record(vacancy: Vacancy) -> m.Vacancy | None:
     """The engine's record of the vacancy; None when its place or occupation cannot be used."""
-    code = kldb5(vacancy.occupation.kldb_code)
-    place = place_of(
-        ags=vacancy.gemeinde.ags, name=vacancy.gemeinde.name, kreis_code=vacancy.gemeinde.ags[:5]
+    return vacancy_row_record(
+        {
+            **{name: getattr(vacancy, name) for name in VACANCY_FIELDS if "__" not in name},
+            "occupation__kldb_code": vacancy.occupation.kldb_code,
+            "gemeinde__ags": vacancy.gemeinde.ags,
+            "gemeinde__name": vacancy.gemeinde.name,
+        }
     )
+
+
+# What `vacancy_row_record` reads: a page that scores thousands of vacancies reads these
+# values (`QuerySet.values(*VACANCY_FIELDS)`) rather than the model instances.
+VACANCY_FIELDS = (
+    "pk",
+    "kind",
+    "occupation__kldb_code",
+    "gemeinde__ags",
+    "gemeinde__name",
+    "hours_per_week",
+    "starts_on",
+    *(f"german_{skill}" for skill in SKILLS),
+    "german_firm",
+    "driving_licence",
+    "shift_work",
+    "recognition_required",
+    "status",
+)
+
+
+def vacancy_row_record(row: dict[str, Any]) -> m.Vacancy | None:
+    """`vacancy_record` of a vacancy's values (`VACANCY_FIELDS`)."""
+    code = kldb5(row["occupation__kldb_code"])
+    ags = row["gemeinde__ags"]
+    place = place_of(ags=ags, name=row["gemeinde__name"], kreis_code=ags[:5])
     if code is None or place is None:
         return None
+    firm = row["german_firm"]
     german = tuple(
-        m.LanguageRequirement(m.Skill(skill), LEVELS[CefrLevel(level)], vacancy.german_firm)
+        m.LanguageRequirement(m.Skill(skill), LEVELS[CefrLevel(level)], firm)
         for skill in SKILLS
-        if (level := getattr(vacancy, f"german_{skill}"))
+        if (level := row[f"german_{skill}"])
     )
     return m.Vacancy(
-        id=str(vacancy.pk),
-        kind=m.Kind(vacancy.kind),
+        id=str(row["pk"]),
+        kind=m.Kind(row["kind"]),
         code=code,
         place=place,
-        hours=vacancy.hours_per_week,
-        start=vacancy.starts_on,
+        hours=row["hours_per_week"],
+        start=row["starts_on"],
         german=german,
-        licence=vacancy.driving_licence or None,
-        shifts=vacancy.shift_work,
-        recognition_required=vacancy.recognition_required,
-        status=m.Status(vacancy.status),
+        licence=row["driving_licence"] or None,
+        shifts=row["shift_work"],
+        recognition_required=row["recognition_required"],
+        status=m.Status(row["status"]),
     )
 
 
 def start_day(vacancy: Vacancy, today: date) -> date:
     """The day the work access is judged on: the start, as soon as possible today."""
-    return max(vacancy.starts_on, today) if vacancy.starts_on else today
+    return start_on(vacancy.starts_on, today)
+
+
+def start_on(starts_on: date | None, today: date) -> date:
+    """`start_day` of a start date (None: as soon as possible)."""
+    return max(starts_on, today) if starts_on else today
 
 
 # --- what the actor may read -----------------------------------------------------------------
@@ -183,15 +223,31 @@ class Reads:
 # --- persons --------------------------------------------------------------------------------------
 
 
+# The facts of a person's status entries and the Kreis reference data they need, read once for
+# the answers on all days.
+Gathered = tuple[status_facts.Facts, KreisReference]
+
+
 @dataclass
 class AccessOn:
     """The labour-market answer from `day` on, with the rules it rests on (paragraph and
-    summary said by the rules engine)."""
+    summary said by the rules engine). The engine's reasons are said in words only when
+    `rules` is read: a person's vacancies start on a hundred days or more, and only the days
+    of the few results shown need the words."""
 
     answer: m.Access
     day: date
-    rules: list[dict[str, str]] = field(default_factory=list)
+    cited: tuple[EngineReason, ...] = ()  # the rules engine's reasons, not yet said
     duldung: bool = False
+
+    @property
+    def rule_ids(self) -> tuple[str, ...]:
+        return tuple(reason.rule.id for reason in self.cited)
+
+    @cached_property
+    def rules(self) -> list[dict[str, str]]:
+        """rule, paragraph and summary of each reason, in the active language."""
+        return _rules_of([reason.as_json() for reason in self.cited])
 
 
 @dataclass
@@ -204,6 +260,7 @@ class CandidateBuild:
     assumptions: list[str] = field(default_factory=list)
     reads: Reads | None = None
     status_entries: list[StatusEvent] = field(default_factory=list)
+    gathered: Gathered | None = None
 
     def access_on(self, day: date | None) -> AccessOn | None:
         found = self.access[0] if self.access else None
@@ -358,54 +415,66 @@ def cannot_judge(why: str) -> str:
     return _("The labour-market access cannot be judged: %(why)s") % {"why": why}
 
 
-def _rules_of(answers: dict) -> list[dict[str, str]]:
+def _rules_of(reasons: list[dict]) -> list[dict[str, str]]:
     return [
         {
             "rule": str(reason.get("rule", "")),
             "paragraph": str(reason.get("paragraph", "")),
             "summary": str(reason.get("summary", "")),
         }
-        for reason in answers.get("reasons", [])
+        for reason in reasons
         if reason.get("question") == QUESTION
     ]
 
 
-def _access(
-    person: Person, entries: list[StatusEvent], days: list[date]
-) -> tuple[list[AccessOn], str, list[str]]:
-    """The answers on each of `days` (the first: today), or a problem when today's cannot be
-    given. A later day the engine cannot judge counts as no access from that day (never
-    propose work the person may not take)."""
+def _gathered(person: Person, entries: list[StatusEvent]) -> Gathered | str:
+    """The facts of the entries and the Kreis reference data they need, or the problem."""
     try:
         facts = status_facts.gather(person, entries)
-        reference = status_facts.kreis_reference(facts)
+        return facts, status_facts.kreis_reference(facts)
     except ScenarioError as exc:
-        return [], cannot_judge(exc.for_reader()), []
+        return cannot_judge(exc.for_reader())
+
+
+def _access(
+    gathered: Gathered, days: list[date], *, judged: bool = False
+) -> tuple[list[AccessOn], str]:
+    """The answers on each of `days` (the first: today, unless `judged`: today's answer is
+    known already), or a problem when today's cannot be given. A later day the engine cannot
+    judge counts as no access from that day (never propose work the person may not take)."""
+    facts, reference = gathered
     found: list[AccessOn] = []
+    parsed: Scenario | None = None  # parsed once: the days differ only in the as-of day
     for day in days:
         try:
-            answers = status_facts.answers_on(facts, day, reference=reference, questions=QUESTIONS)
+            if parsed is None:
+                scenario = parsed = parse_scenario(facts.scenario(day))
+            else:
+                scenario = parsed.on(day)
+            answers = status_facts.scenario_answers(
+                scenario, reference=reference, questions=QUESTIONS, texts=False
+            )
             value = answers.get(QUESTION)
             if value is None:
                 left_open = answers.get("open", {}).get(QUESTION, {})
                 raise ScenarioError(
                     str(left_open.get("message") or _("a fact it needs is not recorded."))
                 )
-            status = status_on(parse_scenario(facts.scenario(day)), day)
+            status = status_on(scenario, day)
         except ScenarioError as exc:
-            if not found:
-                return [], cannot_judge(exc.for_reader()), facts.assumptions
+            if not found and not judged:
+                return [], cannot_judge(exc.for_reader())
             found.append(AccessOn(m.Access.NO_ACCESS, day))
             continue
         found.append(
             AccessOn(
                 m.Access.from_rules(str(value)),
                 day,
-                _rules_of(answers),
+                tuple(r for r in answers.get("reasons", []) if r.question == QUESTION),
                 duldung=status.frame is Frame.DULDUNG,
             )
         )
-    return found, "", facts.assumptions
+    return found, ""
 
 
 def candidate_build(
@@ -431,9 +500,14 @@ def candidate_build(
         build.problem = cannot_judge(_("no residence status is recorded."))
         return build
     build.status_entries = status_entries
+    gathered = _gathered(person, status_entries)
+    if isinstance(gathered, str):
+        build.problem = gathered
+        return build
+    build.gathered = gathered
     wanted = sorted({today, *(max(day, today) for day in days)})
-    access, problem, assumptions = _access(person, status_entries, wanted)
-    build.assumptions = list(assumptions)
+    access, problem = _access(gathered, wanted)
+    build.assumptions = list(gathered[0].assumptions)
     if problem:
         build.problem = problem
         return build
@@ -462,10 +536,7 @@ def candidate_build(
 
 
 def _answers(access: list[AccessOn]) -> tuple[m.AccessAnswer, ...]:
-    return tuple(
-        m.AccessAnswer(a.answer, a.day, tuple(r["rule"] for r in a.rules), duldung=a.duldung)
-        for a in access
-    )
+    return tuple(m.AccessAnswer(a.answer, a.day, a.rule_ids, duldung=a.duldung) for a in access)
 
 
 def extend_access(build: CandidateBuild, days: Iterable[date]) -> CandidateBuild:
@@ -478,11 +549,19 @@ def extend_access(build: CandidateBuild, days: Iterable[date]) -> CandidateBuild
     extra = sorted({max(day, today) for day in days} - known)
     if not extra:
         return build
-    wanted = sorted(known | set(extra))
-    access, problem, _assumptions = _access(build.person, build.status_entries, wanted)
+    if build.gathered is None:
+        gathered = _gathered(build.person, build.status_entries)
+        if isinstance(gathered, str):
+            build.candidate, build.problem, build.access = None, gathered, []
+            return build
+        build.gathered = gathered
+    # The answers known already (today's among them) stay; each further day is answered on its
+    # own, so only those are asked.
+    access, problem = _access(build.gathered, extra, judged=bool(build.access))
     if problem:
         build.candidate, build.problem, build.access = None, problem, []
         return build
+    access = sorted([*build.access, *access], key=lambda answer: answer.day)
     build.access = access
     build.candidate = replace(build.candidate, access=_answers(access))
     return build

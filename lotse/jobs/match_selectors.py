@@ -23,13 +23,16 @@ from lotse.audit.services import audit_reads, audit_record
 from lotse.audit.vocabulary import ListRead, Purpose
 from lotse.jobs import matching as m
 from lotse.jobs.candidates import (
+    VACANCY_FIELDS,
     AccessOn,
     CandidateBuild,
     Reads,
     candidate_build,
     extend_access,
     start_day,
+    start_on,
     vacancy_record,
+    vacancy_row_record,
 )
 from lotse.jobs.match_models import MatchDecision
 from lotse.jobs.matching.score import place_distance_km
@@ -198,34 +201,43 @@ def _attach(results: list[MatchResult], decisions: list[DecisionView]) -> None:
 
 @dataclass
 class _Ranked:
-    found: list[tuple[m.Match, Vacancy]]
+    found: list[tuple[m.Match, int]]  # the best matches with their vacancy's pk
     considered: int
     no_access: int
     no_access_mark: AccessMark | None
 
 
-def _ranked(build: CandidateBuild, vacancies: list[Vacancy], top: int) -> _Ranked:
+def _ranked(build: CandidateBuild, rows: list[dict], top: int) -> _Ranked:
+    """The `top` best of the vacancies (values rows, `VACANCY_FIELDS`): every one scored, only
+    the best explained with their reasons (`score` and `explain` give the same number, as the
+    engine's index does it)."""
     assert build.candidate is not None
     prepared = m.PreparedCandidate(build.candidate)
-    found = []
+    scored: list[tuple[float, int, m.PreparedVacancy]] = []
     considered = no_access = 0
     mark: AccessMark | None = None
     today = timezone.localdate()
-    for vacancy in vacancies:
-        record = vacancy_record(vacancy)
+    for row in rows:
+        record = vacancy_row_record(row)
         if record is None:
             continue
         considered += 1
-        match = m.explain(prepared, m.PreparedVacancy(record))
-        if match is not None:
-            found.append((match, vacancy))
+        vacancy = m.PreparedVacancy(record)
+        value = m.score(prepared, vacancy)
+        if value is not None:
+            scored.append((value, row["pk"], vacancy))
             continue
-        access = build.access_on(start_day(vacancy, today))
+        access = build.access_on(start_on(record.start, today))
         if access is not None and access.answer is m.Access.NO_ACCESS:
             no_access += 1
             mark = mark or access_mark(access)
-    found.sort(key=lambda pair: (-pair[0].score, pair[1].pk))
-    return _Ranked(found[:top], considered, no_access, mark)
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    found = []
+    for _value, pk, vacancy in scored[:top]:
+        match = m.explain(prepared, vacancy)
+        assert match is not None  # scored, so not excluded
+        found.append((match, pk))
+    return _Ranked(found, considered, no_access, mark)
 
 
 def _result(match: m.Match, vacancy: Vacancy, build: CandidateBuild, titles: Titles) -> MatchResult:
@@ -279,26 +291,32 @@ def matches_for_person(*, actor: User, person: Person, top: int = PERSON_TOP) ->
     if build.candidate is not None and decide(actor, Action.VIEW_VACANCIES):
         candidate = build.candidate
         groups = sorted({o.code[:2] for o in candidate.occupations})
-        vacancies: list[Vacancy] = []
+        rows: list[dict] = []
         if groups:
             near = _gemeinden_within(actor, candidate.home, candidate.mobility.max_km)
             condition = Q()
             for group in groups:
                 condition |= Q(occupation__kldb_code__startswith=group)
-            vacancies = list(
+            # Only the values the scoring reads; the model instances for the results shown.
+            rows = list(
                 _vacancies(actor)
                 .filter(condition, status=VacancyStatus.OPEN, gemeinde_id__in=near)
                 .order_by("pk")
+                .values(*VACANCY_FIELDS)
             )
-        build = extend_access(build, [v.starts_on for v in vacancies if v.starts_on])
+        build = extend_access(build, [row["starts_on"] for row in rows if row["starts_on"]])
         matches.problem = build.problem
         if build.candidate is not None:
-            ranked = _ranked(build, vacancies, top)
+            ranked = _ranked(build, rows, top)
             matches.considered = ranked.considered
             matches.no_access, matches.no_access_mark = ranked.no_access, ranked.no_access_mark
             titles.load(c for match, _ in ranked.found for c in codes_of(match.reasons))
+            shown = {pk for _match, pk in ranked.found}
+            vacancies = _vacancies(actor).in_bulk(shown) if shown else {}
             matches.results = [
-                _result(match, vacancy, build, titles) for match, vacancy in ranked.found
+                _result(match, vacancies[pk], build, titles)
+                for match, pk in ranked.found
+                if pk in vacancies
             ]
     matches.decisions = _decision_views(person, reads, titles)
     _attach(matches.results, matches.decisions)

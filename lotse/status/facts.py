@@ -30,6 +30,7 @@ from lotse.status.kreise import KreisReference, jobcenter_forms, unknown_kreise
 from lotse.status.models import EntryAction, StatusEvent
 from lotse.status.reasons import day_text
 from lotse.status.rules import ScenarioError, evaluate, parse_scenario, required_kreise
+from lotse.status.rules.scenario import Scenario
 
 
 def entries_in_force(entries) -> list[StatusEvent]:
@@ -224,12 +225,32 @@ def answers_on(
     *,
     reference: KreisReference | None = None,
     questions: frozenset[str] | None = None,
+    texts: bool = True,
 ) -> dict:
     """The engine's answers on `day`; an answer a missing fact leaves open is None and named
     under "open" (ScenarioError when the engine cannot judge the scenario at all). With
     `reference` (the same Kreise, read once) no query is made; with `questions` only those
-    are answered."""
-    scenario = parse_scenario(facts.scenario(day))
+    are answered; with `texts` False the reasons are not yet said in words (`evaluate`)."""
+    return scenario_answers(
+        parse_scenario(facts.scenario(day)),
+        rules,
+        reference=reference,
+        questions=questions,
+        texts=texts,
+    )
+
+
+def scenario_answers(
+    scenario: Scenario,
+    rules=None,
+    *,
+    reference: KreisReference | None = None,
+    questions: frozenset[str] | None = None,
+    texts: bool = True,
+) -> dict:
+    """`answers_on` for a scenario already parsed (`parse_scenario(facts.scenario(day))`), on
+    its as-of day, for a caller that reads the scenario itself too."""
+    day = scenario.as_of
     kreise = required_kreise(scenario)
     known = reference if reference is not None and reference.codes == kreise else None
     missing = known.unknown(day) if known else unknown_kreise(kreise, day)
@@ -239,7 +260,7 @@ def answers_on(
             % {"kreise": ", ".join(missing), "day": day_text(day)}
         )
     forms = known.forms(day) if known else jobcenter_forms(kreise, day)
-    return evaluate(scenario, forms, rules, questions=questions)
+    return evaluate(scenario, forms, rules, questions=questions, texts=texts)
 
 
 def kreis_reference(facts: Facts) -> KreisReference:

@@ -69,11 +69,15 @@ def evaluate(
     rules: RuleSet | None = None,
     *,
     questions: frozenset[str] | None = None,
+    texts: bool = True,
 ) -> dict[str, Any]:
     """The answers, each question's reasons, and under "open" the questions that a missing fact
     leaves open (see docs/rules.md); a ScenarioError when the scenario cannot be judged at all.
     With `questions` (of STANDALONE) only those are answered, with their reasons: the same
-    answers as in the full evaluation, for callers that ask one question on many days."""
+    answers as in the full evaluation, for callers that ask one question on many days. With
+    `texts` False the reasons are the engine's `Reason` objects (lotse.status.rules.context),
+    not yet said in words: a caller that answers on many days and shows few says only those
+    (`reason.as_json()` gives the same dict as the reasons of a call with texts)."""
     rules = rules or default_rules()
     ctx = Context(scenario, rules, jobcenter_forms)
     check_introduced(scenario.events, rules)
@@ -85,7 +89,7 @@ def evaluate(
         answers = {
             q: _attempt(ctx, lambda q=q: STANDALONE[q](ctx, status)) for q in sorted(questions)
         }
-        return _result(ctx, answers)
+        return _result(ctx, answers, texts=texts)
     benefits = _attempt(ctx, lambda: _benefits(ctx, status, _household_regimes(ctx)))
     regime, office, switch = (benefits,) * 3 if isinstance(benefits, Open) else benefits
     answers = {
@@ -100,16 +104,17 @@ def evaluate(
         "school_vabo": _attempt(ctx, lambda: school_vabo(ctx, status)),
     }
     _pending_notes(ctx, status, None if isinstance(regime, Open) else regime)
-    return _result(ctx, answers)
+    return _result(ctx, answers, texts=texts)
 
 
-def _result(ctx: Context, answers: dict[str, Any]) -> dict[str, Any]:
+def _result(ctx: Context, answers: dict[str, Any], *, texts: bool = True) -> dict[str, Any]:
     left_open = {q: a for q, a in answers.items() if isinstance(a, Open)}
+    # An open answer has no reasons: none of its own, no pending law, no note.
+    reasons = [r for r in ctx.reasons if r.question not in left_open]
     return {
         **{q: None if q in left_open else a for q, a in answers.items()},
         "open": {q: a.as_json() for q, a in left_open.items()},
-        # An open answer has no reasons: none of its own, no pending law, no note.
-        "reasons": [r.as_json() for r in ctx.reasons if r.question not in left_open],
+        "reasons": [r.as_json() for r in reasons] if texts else reasons,
     }
 
 

@@ -6,7 +6,7 @@ impossible dates. Nothing here knows the law; it only knows what a fact looks li
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -169,6 +169,12 @@ class Scenario:
     events: tuple[Event, ...]
     household: tuple[Member, ...] | None = None
 
+    def on(self, day: date) -> "Scenario":
+        """The same scenario as of `day`: what `parse_scenario` gives for the same data with
+        that as-of day (the as-of day is all it reads of it), without parsing again."""
+        _as_of_checked(day, self.person)
+        return replace(self, as_of=day)
+
     def events_until(self, day: date) -> list[Event]:
         return [e for e in self.events if e.date <= day]
 
@@ -315,6 +321,12 @@ def parse_member(data: Any, where: str) -> Member:
     )
 
 
+def _as_of_checked(as_of: date, person: Person) -> date:
+    if as_of < person.entry_date:
+        raise ScenarioError(f"as_of {as_of} lies before the entry date {person.entry_date}")
+    return as_of
+
+
 def parse_scenario(data: Any) -> Scenario:
     data = _object(data, "scenario")
     _no_unknown(data, {"as_of", "kreis", "person", "events", "household"}, "scenario")
@@ -325,9 +337,7 @@ def parse_scenario(data: Any) -> Scenario:
     if not (isinstance(kreis, str) and _KREIS.match(kreis)):
         raise ScenarioError(f"scenario.kreis: expected a 5-digit Kreisschlüssel, got {kreis!r}")
     person = parse_person(data["person"])
-    as_of = parse_date(data["as_of"], "scenario.as_of")
-    if as_of < person.entry_date:
-        raise ScenarioError(f"as_of {as_of} lies before the entry date {person.entry_date}")
+    as_of = _as_of_checked(parse_date(data["as_of"], "scenario.as_of"), person)
     household = data.get("household")
     if household is not None and not isinstance(household, list):
         raise ScenarioError("scenario.household: expected a list of members")

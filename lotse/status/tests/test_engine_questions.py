@@ -2,6 +2,7 @@
 many days) gives that question the same answer and the same reasons as the full evaluation,
 on any history: checked under hypothesis over asylum procedures, Duldungen and titles."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -81,9 +82,33 @@ def test_one_question_alone_is_answered_as_in_the_full_evaluation(data):
     for question in STANDALONE:
         alone = evaluate(parse_scenario(data), FORMS, questions=frozenset({question}))
         assert _for(alone, question) == _for(full, question), question
+        # Without the texts (the matching asks on many days and shows few): the same answer,
+        # and the reasons said later are the same.
+        unsaid = evaluate(parse_scenario(data), FORMS, questions=frozenset({question}), texts=False)
+        unsaid["reasons"] = [reason.as_json() for reason in unsaid["reasons"]]
+        assert unsaid == alone, question
 
 
 def test_a_question_that_needs_the_benefit_answers_is_refused():
     data = scenario("2016-06-01", [ev("2015-11-16", "asylum_application")])
     with pytest.raises(ValueError, match="benefit_regime"):
         evaluate(parse_scenario(data), FORMS, questions=frozenset({"benefit_regime"}))
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=histories(), shift=st.integers(-4000, 2000))
+def test_a_scenario_on_another_day_is_the_scenario_parsed_with_that_day(data, shift):
+    """`Scenario.on(day)` (the matching parses a person's history once for all start days)
+    gives what parsing the same data with that as-of day gives, or the same refusal."""
+    try:
+        parsed = parse_scenario(data)
+    except ScenarioError:
+        assume(False)
+    day = parsed.as_of + timedelta(days=shift)
+    try:
+        expected = parse_scenario({**data, "as_of": day.isoformat()})
+    except ScenarioError as exc:
+        with pytest.raises(ScenarioError, match=re.escape(str(exc))):
+            parsed.on(day)
+    else:
+        assert parsed.on(day) == expected

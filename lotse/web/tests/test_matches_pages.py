@@ -185,3 +185,57 @@ def test_the_figures_count_proposed_and_set_aside(jc, client_for):
     body = _page(client, reverse("web:match_figures"))
     assert "Zurückgestellt, nach Grund" in body
     assert "Arbeitszeit passt nicht" in body
+
+
+def _queries(client, url) -> tuple[int, int, str]:
+    """(all queries, those other than the audit trail's inserts, the page)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    others = [
+        q for q in queries.captured_queries if 'INSERT INTO "audit_auditevent"' not in q["sql"]
+    ]
+    return len(queries.captured_queries), len(others), response.content.decode()
+
+
+def test_the_queries_do_not_grow_with_the_vacancies_in_reach(
+    jc, client_for, django_assert_max_num_queries
+):
+    """However many vacancies in reach (each starting on another day, so the work access is
+    asked on each) and decisions: a fixed number of queries, and only the ten best shown."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from lotse.jobs.match_services import match_decide
+    from lotse.jobs.tests.factories import employer
+
+    person = electrician(jc)
+    of = employer(jc)
+    today = timezone.localdate()
+
+    def grow(start: int, count: int) -> None:
+        for number in range(start, start + count):
+            job = vacancy(
+                jc,
+                of=of,
+                title=f"Elektroniker/in Nr. {number}",
+                hours_per_week=20 + number % 20,
+                starts_on=None if number % 7 == 0 else today + timedelta(days=3 * number),
+            )
+            if number % 5 == 1:
+                match_decide(actor=jc, person=person, vacancy=job, decision="proposed")
+
+    client = client_for(jc)
+    grow(0, 3)
+    _queries(client, _matches(person))  # session and caches warmed
+    _total, few, _body = _queries(client, _matches(person))
+    grow(3, 27)
+    with django_assert_max_num_queries(50):
+        _total, many, body = _queries(client, _matches(person))
+    assert many <= few, f"{few} queries with 3 vacancies, {many} with 30"
+    assert "10 vorgeschlagene Stellen" in body
+    assert body.count('<li id="vacancy-') == 10
