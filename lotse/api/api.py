@@ -21,6 +21,7 @@ from lotse.access.policy import Action, authorize
 from lotse.access.selectors import kreis_get, kreis_list, office_get, office_list
 from lotse.api.pagination import BoundedLimitOffset
 from lotse.api.schemas import AuditEventOut, KreisOut, MeOut, OfficeOut, Text, errors
+from lotse.appointments.services import InterpreterTaken
 from lotse.audit.selectors import AuditFilters, audit_event_search
 from lotse.cases.referrals import ReferralConflict
 from lotse.cases.services import CaseClosed
@@ -111,6 +112,12 @@ def _invalid(request, exc):
 @api.exception_handler(ReferralConflict)
 def _referral_conflict(request, exc):
     """Someone else moved the referral on first (or it is no longer in a state for this step)."""
+    return api.create_response(request, {"detail": " ".join(exc.messages)}, status=409)
+
+
+@api.exception_handler(InterpreterTaken)
+def _interpreter_taken(request, exc):
+    # The interpreter is booked for another appointment at this time: nothing was booked.
     return api.create_response(request, {"detail": " ".join(exc.messages)}, status=409)
 
 

@@ -1,11 +1,14 @@
-"""Appointments in the JSON API: a person's appointments and a new one, my calendar (a week),
-the attendance of an appointment — on the same selectors, services and policy as the pages."""
+"""Appointments in the JSON API: a person's appointments and a new one, an information event
+for many persons (all stored or none), my calendar (a week), the attendance of an appointment,
+the interpreters free for it and booking or changing its interpreter — on the same selectors,
+services and policy as the pages."""
 
 from datetime import date, datetime
 from typing import Annotated
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
@@ -14,21 +17,34 @@ from pydantic import AfterValidator
 from lotse.access.decorators import requires
 from lotse.access.policy import Action, scope_offices
 from lotse.api.schemas import BODY_ERRORS, errors
-from lotse.appointments.models import PLACE_LENGTH, REASON_LENGTH, TITLE_LENGTH, Appointment
+from lotse.appointments.models import (
+    PLACE_LENGTH,
+    REASON_LENGTH,
+    TITLE_LENGTH,
+    Appointment,
+    BookingStatus,
+    InterpreterBooking,
+)
 from lotse.appointments.selectors import (
     appointment_get,
+    interpreter_availability,
     interpreter_pool,
     my_calendar,
     person_appointments,
 )
 from lotse.appointments.services import (
+    INFORMATION_EVENT_MAX,
     AppointmentInput,
     appointment_record_attendance,
     appointment_schedule,
+    appointments_bulk_create,
+    interpreter_book,
+    too_many_invited,
 )
 from lotse.audit.vocabulary import Purpose
 from lotse.core.text import is_storable_text, unstorable_text_message
-from lotse.people.selectors import person_get
+from lotse.people.models import Person
+from lotse.people.selectors import person_get, visible_person_ids
 
 router = Router(tags=["appointments"])
 
@@ -81,6 +97,44 @@ class AppointmentIn(Schema):
     offices: list[Short] = []  # codes of the other offices at the table
     interpreter_language: Short = ""
     interpreter: int | None = None  # an interpreter of the pool
+
+
+class InformationEventIn(Schema):
+    """One appointment each for the persons invited (ids), with the same time and place."""
+
+    # More than INFORMATION_EVENT_MAX are refused with the service's message; far more by the
+    # schema itself.
+    persons: list[UUID] = Field(..., max_length=10 * INFORMATION_EVENT_MAX)
+    kind: Short = "information_event"
+    title: Title = ""
+    starts_at: datetime | None = None
+    ends_at: datetime | None = None
+    mode: Short = "in_person"
+    place: Place = ""
+    video_url: Url = ""
+    interpreter_language: Short = ""  # needed by every person; booked one by one
+
+
+class InformationEventOut(Schema):
+    event: UUID  # the key the appointments of the event share
+    count: int
+    appointments: list[AppointmentOut]
+
+
+class InterpreterIn(Schema):
+    interpreter: int  # an interpreter of the pool
+
+
+class AvailabilityOut(Schema):
+    interpreter: int
+    name: str
+    languages: list[str]
+    free: bool  # false: booked for another appointment at this time
+
+
+class AvailabilityListOut(Schema):
+    language: str  # the language the appointment needs; "" when it needs no interpreter
+    interpreters: list[AvailabilityOut]
 
 
 class AttendanceIn(Schema):
@@ -189,3 +243,114 @@ def appointment_attendance(request, appointment_id: int, payload: AttendanceIn):
         actor=request.user, appointment=row, attended=payload.attended, reason=payload.reason
     )
     return _out(appointment_get(actor=request.user, appointment_id=updated.pk))
+
+
+@router.post(
+    "/information-events",
+    response={201: InformationEventOut, **errors(*BODY_ERRORS)},
+)
+@requires(Action.EDIT_PERSON_REGISTRY)
+def information_event_create(request, payload: InformationEventIn):
+    """An information event for many persons of my office at once: one appointment each, all
+    stored or none. A person the office may not make appointments for is refused at its
+    place in `persons` (422), without saying whom the id belongs to."""
+    ids = list(dict.fromkeys(payload.persons))
+    if len(ids) > INFORMATION_EVENT_MAX:
+        raise ValidationError({"persons": too_many_invited(len(ids))})
+    may = visible_person_ids(request.user, ids, action=Action.EDIT_PERSON)
+    persons = {p.pk: p for p in Person.objects.filter(pk__in=may, merged_into__isnull=True)}
+    unknown = [index for index, pk in enumerate(payload.persons) if pk not in persons]
+    if unknown:
+        message = _(
+            "Not stored: no person with this id whom your office may make appointments for."
+        )
+        return 422, {
+            "detail": [
+                {"loc": ["body", "persons", i], "msg": message, "type": "refused"} for i in unknown
+            ]
+        }
+    rows = appointments_bulk_create(
+        actor=request.user,
+        persons=[persons[pk] for pk in ids],
+        data=AppointmentInput(
+            kind=payload.kind,
+            title=payload.title,
+            starts_at=payload.starts_at,
+            ends_at=payload.ends_at,
+            mode=payload.mode,
+            place=payload.place,
+            video_url=payload.video_url,
+            interpreter_language=payload.interpreter_language,
+        ),
+    )
+    found = {row.pk: row for row in _fresh(rows)}
+    return 201, {
+        "event": rows[0].event_key,
+        "count": len(rows),
+        "appointments": [_out(found[row.pk]) for row in rows],
+    }
+
+
+def _fresh(rows: list[Appointment]) -> list[Appointment]:
+    # The rows the actor has just made, with their offices and bookings in three queries.
+    return list(
+        Appointment.objects.filter(pk__in=[row.pk for row in rows])
+        .select_related("office")
+        .prefetch_related(
+            "other_offices__office",
+            Prefetch(
+                "interpreter_bookings",
+                queryset=InterpreterBooking.objects.exclude(status=BookingStatus.CANCELLED),
+                to_attr="current_bookings",
+            ),
+        )
+    )
+
+
+@router.get(
+    "/appointments/{appointment_id}/interpreters",
+    response={200: AvailabilityListOut, **errors(404)},
+)
+@requires(Action.VIEW_INTERPRETERS)
+def appointment_interpreters(request, appointment_id: int):
+    """The interpreters of my pools for the language the appointment needs, each free or not
+    at its time."""
+    row = appointment_get(actor=request.user, appointment_id=appointment_id)
+    booking = next(iter(row.current_bookings), None)  # type: ignore[attr-defined]
+    if booking is None:
+        return {"language": "", "interpreters": []}
+    found = interpreter_availability(
+        actor=request.user,
+        language=booking.language,
+        starts_at=row.starts_at,
+        ends_at=row.ends_at,
+    )
+    return {
+        "language": booking.language,
+        "interpreters": [
+            {
+                "interpreter": a.interpreter.pk,
+                "name": a.interpreter.name,
+                "languages": a.interpreter.languages,
+                "free": a.free,
+            }
+            for a in sorted(found, key=lambda a: (a.interpreter.name, a.interpreter.pk))
+        ],
+    }
+
+
+@router.put(
+    "/appointments/{appointment_id}/interpreter",
+    response={200: AppointmentOut, **errors(404, 409, *BODY_ERRORS)},
+)
+@requires(Action.EDIT_PERSON, person_data=True)
+def appointment_interpreter_put(request, appointment_id: int, payload: InterpreterIn):
+    """Book an interpreter of my pools for the appointment, or another in place of the one
+    booked. 409 with the reason when the interpreter is booked elsewhere at this time; 403
+    for an office at the table that does not organise it."""
+    row = appointment_get(actor=request.user, appointment_id=appointment_id)
+    interpreter = interpreter_pool(actor=request.user).filter(pk=payload.interpreter).first()
+    if interpreter is None:
+        raise ValidationError({"interpreter": _("Choose an interpreter of your pool.")})
+    interpreter_book(actor=request.user, appointment=row, interpreter=interpreter)
+    return _out(appointment_get(actor=request.user, appointment_id=row.pk))

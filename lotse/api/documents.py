@@ -32,6 +32,7 @@ class DocumentOut(Schema):
     content_type: str
     size: int
     sha256: str
+    metadata_removed: bool  # a photo's EXIF (GPS position, device) or text was removed
     state: str  # current, replaced, withdrawn
     withdrawal_reason: str
     recorded_by: str  # office code
@@ -74,6 +75,7 @@ def _out(document: Document) -> dict:
         "content_type": document.content_type,
         "size": document.size,
         "sha256": document.sha256,
+        "metadata_removed": document.metadata_removed,
         "state": document.state,
         "withdrawal_reason": document.withdrawal_reason,
         "recorded_by": document.recorded_by.code,

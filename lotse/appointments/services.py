@@ -43,6 +43,12 @@ from lotse.people.models import Person
 MISSED_FOLLOW_UP_TITLE = "Termin versäumt – neuen Termin anbieten"
 MISSED_FOLLOW_UP_DAYS = 3
 LONGEST = timedelta(hours=10)
+INFORMATION_EVENT_MAX = 100  # persons invited to one information event in one go
+
+
+class InterpreterTaken(ValidationError):
+    """The interpreter is booked for another appointment at this time: nothing was booked.
+    The pages show it at the field, the API answers 409."""
 
 
 @dataclass
@@ -195,7 +201,7 @@ def _book(actor: User, booking: InterpreterBooking, interpreter: Interpreter) ->
             }
         )
     if _overlapping(locked, appointment.starts_at, appointment.ends_at, exclude=appointment.pk):
-        raise ValidationError(
+        raise InterpreterTaken(
             {
                 "interpreter": _(
                     "%(name)s is booked for another appointment at this time: choose another "
@@ -204,6 +210,7 @@ def _book(actor: User, booking: InterpreterBooking, interpreter: Interpreter) ->
                 % {"name": locked.name}
             }
         )
+    previous = booking.interpreter_id
     booking.interpreter = locked
     booking.status = BookingStatus.BOOKED
     booking.booked_by = actor
@@ -215,7 +222,7 @@ def _book(actor: User, booking: InterpreterBooking, interpreter: Interpreter) ->
         obj=appointment,
         person_id=appointment.person_id,
         purpose=Purpose.CASE_WORK,
-        details={"language": booking.language, "interpreter": locked.pk},
+        details={"language": booking.language, "interpreter": locked.pk, "previous": previous},
     )
 
 
@@ -405,7 +412,8 @@ def appointment_record_attendance(
 def interpreter_book(
     *, actor: User, appointment: Appointment, interpreter: Interpreter
 ) -> InterpreterBooking:
-    """Book an interpreter of the pool for the language an appointment needs."""
+    """Book an interpreter of the pool for the language an appointment needs, or another one
+    in place of the one booked (the audit event names the previous one)."""
     authorize(actor, Action.EDIT_PERSON, appointment.person, purpose=Purpose.CASE_WORK)
     authorize(
         actor, Action.EDIT_PERSON, appointment, purpose=Purpose.CASE_WORK, hide_existence=False
@@ -488,15 +496,27 @@ def _interpreter_errors(actor: User, data: InterpreterInput) -> dict[str, str]:
     return errors
 
 
+def too_many_invited(count: int) -> str:
+    """The refusal of an information event for more than INFORMATION_EVENT_MAX persons."""
+    return _(
+        "Not stored: at most %(max)s persons at once (%(count)s chosen). Enter the information "
+        "event in parts."
+    ) % {"max": INFORMATION_EVENT_MAX, "count": count}
+
+
 @atomic_service
 def appointments_bulk_create(
     *, actor: User, persons: list[Person], data: AppointmentInput
 ) -> list[Appointment]:
     """An information event for many persons at once: one appointment each, in one
     transaction. Every person is checked by the policy; if one is refused, none is stored and
-    the refusal names the persons."""
+    the refusal names each of them. A person chosen twice is invited once; at most
+    INFORMATION_EVENT_MAX persons in one go."""
+    persons = list({person.pk: person for person in persons}.values())
     if not persons:
         raise ValidationError({"persons": _("Choose the persons invited.")})
+    if len(persons) > INFORMATION_EVENT_MAX:
+        raise ValidationError({"persons": too_many_invited(len(persons))})
     refused = [
         person
         for person in persons
@@ -505,8 +525,11 @@ def appointments_bulk_create(
     if refused:
         raise ValidationError(
             {
-                "persons": _("Not stored: your office may not make appointments for %(names)s.")
-                % {"names": "; ".join(str(p) for p in refused)}
+                "persons": [
+                    _("Not stored: your office may not make appointments for %(names)s.")
+                    % {"names": str(person)}
+                    for person in refused
+                ]
             }
         )
     if data.interpreter is not None:

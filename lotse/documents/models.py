@@ -118,6 +118,9 @@ class Document(TimeStampedModel):
     size = models.PositiveBigIntegerField(_("size in bytes"))
     sha256 = models.CharField(_("SHA-256"), max_length=64, validators=[MinLengthValidator(64)])
     original_name = models.CharField(_("original file name"), max_length=255, blank=True)
+    # A photo's metadata (EXIF with the GPS position and the device, text chunks) was found and
+    # removed before the file was stored (lotse/documents/images.py).
+    metadata_removed = models.BooleanField(_("photo metadata removed"), default=False)
     recorded_by = models.ForeignKey(
         "organisations.Office",
         verbose_name=_("uploaded by"),

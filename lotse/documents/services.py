@@ -72,7 +72,8 @@ def document_upload(
     replaces: Document | None = None,
 ) -> Document:
     """Add a document to the person at the actor's office, after checking the file by its
-    content. The audit trail names kind, category, size and SHA-256, never the content. With
+    content; a photo is stored without its metadata (`metadata_removed`). The audit trail names
+    kind, category, size and SHA-256, never the content, and what metadata was removed. With
     `replaces` (a current document of the actor's office, e.g. an extended residence title) the
     earlier one is marked replaced and stays on record."""
     category = category_for(kind, category)
@@ -114,6 +115,7 @@ def document_upload(
         size=checked.size,
         sha256=checked.sha256,
         original_name=str(getattr(file, "name", "") or "")[:255],
+        metadata_removed=bool(checked.metadata_removed),
         recorded_by=actor.office,
         recorded_by_user=actor,
     )
@@ -135,6 +137,16 @@ def document_upload(
                 "content_type": checked.content_type,
                 "size": checked.size,
                 "sha256": checked.sha256,
+                # A photo written anew without its metadata: what it carried, and the
+                # fingerprint of the file as it was uploaded (not stored).
+                **(
+                    {
+                        "metadata_removed": list(checked.metadata_removed),
+                        "uploaded_sha256": checked.uploaded_sha256,
+                    }
+                    if checked.metadata_removed
+                    else {}
+                ),
             },
         )
     except Exception:

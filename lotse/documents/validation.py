@@ -5,7 +5,9 @@ type the browser claims: PDF, JPEG, PNG, TIFF and HEIC are taken. The size is co
 the file is read, in chunks, and reading stops as soon as it passes DOCUMENTS_MAX_BYTES (a
 2 GB file is never read into memory). A PDF is opened with pypdf and refused when it is
 encrypted or unreadable, or holds JavaScript, an automatic action (/OpenAction, /AA), a launch
-action or embedded files. The stored file's extension comes from the detected type."""
+action or embedded files. A JPEG, PNG or TIFF is decoded and written anew without its metadata
+(EXIF with the GPS position, text chunks: lotse/documents/images.py), or refused when it cannot
+be decoded. The stored file's extension comes from the detected type."""
 
 import hashlib
 import tempfile
@@ -18,6 +20,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.utils.translation import gettext as _
+
+from lotse.documents.images import strip_metadata
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 CHUNK = 64 * 1024
@@ -48,13 +52,16 @@ _ACTIVE_KEYS = {
 
 @dataclass(frozen=True)
 class CheckedFile:
-    """A file that passed the checks: its content, what it is, its size and fingerprint."""
+    """A file that passed the checks: its content (a photo without its metadata), what it is,
+    its size and fingerprint (of what is stored), and the fingerprint of the upload."""
 
     file: File
     content_type: str
     extension: str
     size: int
     sha256: str
+    uploaded_sha256: str = ""
+    metadata_removed: tuple[str, ...] = ()  # "exif", "gps", "text": what a photo carried
 
 
 def max_bytes() -> int:
@@ -216,14 +223,27 @@ def check_upload(upload: Any, *, limit: int | None = None) -> CheckedFile:
             )
         if mime == "application/pdf":
             _check_pdf(copy)
+        stripped = strip_metadata(copy, mime)
     except ValidationError:
         copy.close()
         raise
     extension = ACCEPTED[mime]
+    if stripped is None:
+        return CheckedFile(
+            file=File(copy, name=f"document.{extension}"),
+            content_type=mime,
+            extension=extension,
+            size=size,
+            sha256=sha256,
+            uploaded_sha256=sha256,
+        )
+    copy.close()
     return CheckedFile(
-        file=File(copy, name=f"document.{extension}"),
+        file=File(stripped.file, name=f"document.{extension}"),
         content_type=mime,
         extension=extension,
-        size=size,
-        sha256=sha256,
+        size=stripped.size,
+        sha256=stripped.sha256,
+        uploaded_sha256=sha256,
+        metadata_removed=stripped.removed,
     )

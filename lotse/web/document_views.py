@@ -99,6 +99,8 @@ def document_new(request, person_id):  # type: ignore[no-untyped-def]
                 request,
                 _("The document was uploaded: %(kind)s.") % {"kind": document.get_kind_display()},
             )
+            if document.metadata_removed:
+                messages.info(request, _("The location and device data of the photo were removed."))
             return redirect(f"{_to_list(person)}#document-{document.pk}")
     status = 422 if editing and form.errors else 200
     context = {"person": person, "form": form, "replaces": replaces}

@@ -613,6 +613,17 @@ WRITES: dict[str, dict] = {
             "place": "Landratsamt, Saal 1",
         },
     },
+    "PUT api:appointment_interpreter_put": {"action": "person.edit", "body": {"interpreter": 1}},
+    "POST api:information_event_create": {
+        "action": "registry.edit",
+        "body": {
+            "persons": ["{person}"],
+            "title": "Infoveranstaltung Ausbildung",
+            "starts_at": "{in_two_weeks}T10:00:00+01:00",
+            "ends_at": "{in_two_weeks}T12:00:00+01:00",
+            "place": "Landratsamt, Saal 1",
+        },
+    },
     "POST web:interpreter_new": {
         "action": "interpreters.manage",
         "body": {"name": "Nour Khalil", "languages": "ar"},

@@ -7,6 +7,7 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
+from PIL import Image
 
 from lotse.cases.services import case_open
 from lotse.documents.models import documents_storage
@@ -117,11 +118,14 @@ def pdf_bytes(*, javascript: bool = False, open_action: bool = False) -> bytes:
     return out.getvalue()
 
 
-PNG = (
-    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
-    b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7\x35\x81\x84"
-    b"\x00\x00\x00\x00IEND\xaeB`\x82"
-)
+def png_bytes(size=(1, 1), **save) -> bytes:
+    """A valid PNG made with Pillow (uploads are decoded: a broken one is refused)."""
+    out = io.BytesIO()
+    Image.new("RGBA", size, (200, 30, 30, 255)).save(out, "PNG", **save)
+    return out.getvalue()
+
+
+PNG = png_bytes()
 ELF = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 8 + b"\x02\x00\x3e\x00" + b"\x00" * 200
 
 

@@ -2,6 +2,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
 from lotse.demo.appointments import demo_appointments_seed
+from lotse.demo.documents import demo_documents_seed
+from lotse.demo.letters import demo_letters_seed
 from lotse.demo.persons import demo_persons_seed
 from lotse.demo.placements import demo_placements_seed
 from lotse.demo.plans import demo_plans_seed
@@ -22,6 +24,8 @@ class Command(BaseCommand):
             demo_work_seed()  # after the profiles and plans
             demo_placements_seed()  # after the plans and the work goals: a hire reaches a goal
             demo_appointments_seed()  # after the persons and their cases
+            demo_letters_seed()  # after the appointments: the invitation to one
+            demo_documents_seed()
         except ImproperlyConfigured as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(f"Demo region ready: {len(logins)} logins, {persons} new persons.")
