@@ -7,8 +7,8 @@ orientation, and written anew from its pixels alone (only the colour profile is 
 part of the picture). What was found is reported, so that the document can say that it was
 removed. An image Pillow cannot decode is refused: it would be stored unread otherwise.
 
-HEIC is stored as it was uploaded: Pillow cannot decode it without a plugin lotse does not
-ship (docs/documents.md, "Photos").
+HEIC is refused at the upload (lotse/documents/validation.py): Pillow cannot decode it without
+a plugin lotse does not ship (docs/documents.md, "Photos").
 """
 
 import hashlib
@@ -104,7 +104,7 @@ def _save(frames: list[Image.Image], mime: str, icc: bytes | None, out: IO[bytes
 
 def strip_metadata(source: IO[bytes], mime: str) -> Stripped | None:
     """The image in `source` written anew without its metadata, or None for a type that is not
-    written anew (PDF, HEIC). Refused (ValidationError on `file`) when it cannot be decoded or
+    written anew (PDF). Refused (ValidationError on `file`) when it cannot be decoded or
     is a decompression bomb (more pixels than Pillow's limit)."""
     if mime not in STRIPPED:
         return None

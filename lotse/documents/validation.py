@@ -1,13 +1,14 @@
 """Checking an uploaded file at the edge, before anything is stored.
 
 The type is decided by the content (filetype reads the first bytes), never by the name or the
-type the browser claims: PDF, JPEG, PNG, TIFF and HEIC are taken. The size is counted while
-the file is read, in chunks, and reading stops as soon as it passes DOCUMENTS_MAX_BYTES (a
-2 GB file is never read into memory). A PDF is opened with pypdf and refused when it is
-encrypted or unreadable, or holds JavaScript, an automatic action (/OpenAction, /AA), a launch
-action or embedded files. A JPEG, PNG or TIFF is decoded and written anew without its metadata
-(EXIF with the GPS position, text chunks: lotse/documents/images.py), or refused when it cannot
-be decoded. The stored file's extension comes from the detected type."""
+type the browser claims: PDF, JPEG, PNG and TIFF are taken (HEIC is refused with a reason). The
+size is counted while the file is read, in chunks, and reading stops as soon as it passes
+DOCUMENTS_MAX_BYTES (a 2 GB file is never read into memory). A PDF is opened with pypdf and
+refused when it is encrypted or unreadable, or holds JavaScript, an automatic action
+(/OpenAction, /AA), a launch action or embedded files. A JPEG, PNG or TIFF is decoded and
+written anew without its metadata (EXIF with the GPS position, text chunks:
+lotse/documents/images.py), or refused when it cannot be decoded. The stored file's extension
+comes from the detected type."""
 
 import hashlib
 import tempfile
@@ -34,8 +35,11 @@ ACCEPTED: dict[str, str] = {
     "image/jpeg": "jpg",
     "image/png": "png",
     "image/tiff": "tif",
-    "image/heic": "heic",
 }
+# Recognised, but refused: a HEIC photo cannot be stored without its metadata (the position
+# where it was taken) — Pillow cannot decode it, and the plugin that could (pillow-heif) ships
+# an encoder under the GPL.
+REFUSED_PHOTOS = {"image/heic", "image/heif", "image/avif"}
 PROGRAMS = {"application/x-executable", "application/x-msdownload", "application/wasm"}
 
 # PDF names that make a document run something: (key or action type, what the refusal says)
@@ -213,6 +217,17 @@ def check_upload(upload: Any, *, limit: int | None = None) -> CheckedFile:
         copy.seek(0)
         kind = filetype.guess(head)
         mime = kind.mime if kind is not None else ""
+        if mime in REFUSED_PHOTOS:
+            raise ValidationError(
+                {
+                    "file": _(
+                        "Photos in the HEIC format cannot be stored without the location where "
+                        "they were taken. Please upload the photo as JPEG or PDF (on an iPhone: "
+                        "Settings → Camera → Formats → Most Compatible)."
+                    )
+                },
+                code="heic",
+            )
         if mime not in ACCEPTED:
             raise ValidationError(
                 {

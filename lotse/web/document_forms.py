@@ -23,7 +23,7 @@ class DocumentForm(forms.Form):
             "JavaScript or other executable content is not accepted."
         ),
         widget=forms.ClearableFileInput(
-            attrs={"accept": "application/pdf,image/jpeg,image/png,image/tiff,image/heic"}
+            attrs={"accept": "application/pdf,image/jpeg,image/png,image/tiff"}
         ),
     )
     issued_on = forms.DateField(

@@ -132,3 +132,12 @@ def test_the_upload_page_says_so(agentur, person, client_for):
     )
     assert response.status_code == 200
     assert "Standortdaten und Gerätedaten des Fotos wurden entfernt." in response.content.decode()
+
+
+def test_a_heic_photo_is_refused_with_what_to_do(agentur, person, documents_folder):
+    """HEIC cannot be decoded, so its position could not be removed: refused, nothing stored."""
+    heic = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 200
+    photo = upload("IMG_0001.HEIC", heic, "image/heic")
+    message = refused(agentur, person, photo, documents_folder)
+    assert message.startswith("Fotos im HEIC-Format können nicht ohne den Ort gespeichert werden")
+    assert "Maximale Kompatibilität" in message
