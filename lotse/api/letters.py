@@ -5,6 +5,8 @@ import datetime as dt
 from typing import Annotated, Literal
 from uuid import UUID
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from pydantic import AfterValidator
 
@@ -12,11 +14,11 @@ from lotse.access.decorators import requires
 from lotse.access.policy import Action
 from lotse.api.pagination import MAX_LIMIT, MAX_OFFSET
 from lotse.api.schemas import BODY_ERRORS, errors
+from lotse.comms.appointment_letters import letter_appointments, letter_context
 from lotse.comms.models import LetterCode, LetterLanguage, MessageStatus
 from lotse.comms.selectors import PURPOSE, letters_of, outbox, outbox_listed
 from lotse.comms.services import letter_create
 from lotse.core.text import is_storable_text, unstorable_text_message
-from lotse.people.models import Script
 from lotse.people.selectors import person_get
 
 router = Router(tags=["letters"])
@@ -52,6 +54,10 @@ class LetterIn(Schema):
     template: Literal[tuple(LetterCode.values)]  # type: ignore[valid-type]
     # Default: the person's language from the record.
     language: Literal[tuple(LetterLanguage.values)] | None = None  # type: ignore[valid-type]
+    # The appointment the letter is about (one of the person's planned appointments still to
+    # come at the office's table): date, time, place and interpreting are taken from it, the
+    # values given below win.
+    appointment: int | None = None
     date: dt.date | None = None
     time: dt.time | None = None
     place: Place = ""
@@ -110,7 +116,19 @@ def letter_list(request, person_id: UUID):
 @requires(Action.EDIT_PERSON, person_data=True)
 def letter_new(request, person_id: UUID, payload: LetterIn):
     person = person_get(actor=request.user, person_id=person_id, purpose=PURPOSE, edit=True)
-    name = next((n for n in person.names.all() if n.script == Script.LATIN), None)
+    appointment = None
+    if payload.appointment is not None:
+        upcoming = letter_appointments(actor=request.user, person=person)
+        appointment = next((a for a in upcoming if a.pk == payload.appointment), None)
+        if appointment is None:
+            raise ValidationError(
+                {
+                    "appointment": _(
+                        "Choose one of the person's planned appointments still to come at your "
+                        "office's table."
+                    )
+                }
+            )
     result = letter_create(
         actor=request.user,
         person=person,
@@ -118,13 +136,16 @@ def letter_new(request, person_id: UUID, payload: LetterIn):
         language=payload.language,
         allow_stale=payload.allow_stale,
         channel=payload.channel,
-        context={
-            "name": str(name or person),
-            "date": payload.date or "",
-            "time": payload.time or "",
-            "place": payload.place,
-            "interpreter": payload.interpreter,
-        },
+        context=letter_context(
+            person=person,
+            typed={
+                "date": payload.date,
+                "time": payload.time,
+                "place": payload.place,
+                "interpreter": payload.interpreter,
+            },
+            appointment=appointment,
+        ),
     )
     return 201, _letter_out(result.letter)
 

@@ -61,16 +61,6 @@ class LetterForm(forms.Form):
             *[(str(pk), label) for pk, label in appointments],
         ]
 
-    def context(self, appointment: dict | None = None) -> dict:
-        """The values of the placeholders: the ones typed, else the chosen appointment's."""
-        data = self.cleaned_data
-        if appointment:
-            return {
-                key: data.get(key) or appointment.get(key) or ""
-                for key in ("date", "time", "place", "interpreter")
-            }
-        return {key: data.get(key) or "" for key in ("date", "time", "place", "interpreter")}
-
 
 class ContactForm(forms.Form):
     channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)

@@ -11,14 +11,13 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from lotse.access.decorators import requires
 from lotse.access.policy import Action
-from lotse.appointments.models import (
-    Appointment,
-    AppointmentMode,
-    AppointmentStatus,
-    BookingStatus,
+from lotse.comms.appointment_letters import (
+    appointment_label,
+    letter_appointments,
+    letter_context,
+    record_language,
 )
-from lotse.appointments.selectors import person_appointments
-from lotse.comms.models import TEXT_OF, LetterCode, LetterLanguage, MessageStatus
+from lotse.comms.models import LetterCode, LetterLanguage, MessageStatus
 from lotse.comms.selectors import (
     PURPOSE,
     contact_channel_get,
@@ -30,69 +29,10 @@ from lotse.comms.selectors import (
 )
 from lotse.comms.services import contact_channel_record, contact_channel_withdraw, letter_create
 from lotse.comms.templates import translation_states
-from lotse.people.countries import LANGUAGE_NAMES
-from lotse.people.models import Script
 from lotse.people.selectors import person_get
 from lotse.web.form_errors import apply_errors
 from lotse.web.letter_forms import ContactForm, LetterForm
 from lotse.web.listing import Sort, paginate
-
-
-def _record_language(person) -> str:
-    code = (person.preferred_language or "").lower()
-    code = TEXT_OF.get(code, code)
-    return code if code in LetterLanguage.values else LetterLanguage.GERMAN
-
-
-def _upcoming(request, person) -> list[Appointment]:
-    """The person's planned appointments still to come at the office's table."""
-    now = timezone.now()
-    return [
-        appointment
-        for appointment in reversed(person_appointments(actor=request.user, person=person))
-        if appointment.status == AppointmentStatus.PLANNED and appointment.starts_at > now
-    ]
-
-
-def _appointment_label(appointment: Appointment) -> str:
-    starts_at = timezone.localtime(appointment.starts_at)
-    ends_at = timezone.localtime(appointment.ends_at)
-    where = appointment.place or appointment.get_mode_display()
-    return (
-        f"{starts_at:%d.%m.%Y} {starts_at:%H:%M}–{ends_at:%H:%M} "
-        f"{appointment.get_kind_display()}, {where}"
-    )
-
-
-def _interpreting(appointment: Appointment) -> str:
-    booking = next(iter(appointment.current_bookings), None)  # type: ignore[attr-defined]
-    if booking is None:
-        return _("not needed")
-    language = LANGUAGE_NAMES.get(booking.language, booking.language)
-    if booking.status == BookingStatus.BOOKED:
-        return _("%(language)s – an interpreter is booked") % {"language": language}
-    return _("%(language)s – we book an interpreter") % {"language": language}
-
-
-def _appointment_values(appointment: Appointment) -> dict:
-    starts_at = timezone.localtime(appointment.starts_at)
-    if appointment.mode == AppointmentMode.VIDEO and appointment.video_url:
-        place = appointment.video_url
-    else:
-        place = appointment.place
-        if appointment.gemeinde is not None and appointment.gemeinde.name not in place:
-            place = f"{place}, {appointment.gemeinde.name}" if place else appointment.gemeinde.name
-    return {
-        "date": starts_at.date(),
-        "time": starts_at.time(),
-        "place": place,
-        "interpreter": _interpreting(appointment),
-    }
-
-
-def _name(person) -> str:
-    name = next((n for n in person.names.all() if n.script == Script.LATIN), None)
-    return str(name or person)
 
 
 @require_http_methods(["GET", "POST"])
@@ -101,13 +41,13 @@ def person_letters(request, person_id):
     """The letters the office wrote to the person, and the form for a new one."""
     posting = request.method == "POST"
     person = person_get(actor=request.user, person_id=person_id, purpose=PURPOSE, edit=posting)
-    upcoming = _upcoming(request, person)
+    upcoming = letter_appointments(actor=request.user, person=person)
     chosen = request.GET.get("appointment", "")
     form = LetterForm(
         request.POST or None,
-        appointments=[(a.pk, _appointment_label(a)) for a in upcoming],
+        appointments=[(a.pk, appointment_label(a)) for a in upcoming],
         initial={
-            "language": _record_language(person),
+            "language": record_language(person),
             "appointment": chosen if chosen in {str(a.pk) for a in upcoming} else "",
             "template_code": LetterCode.INVITATION,
         },
@@ -124,10 +64,9 @@ def person_letters(request, person_id):
                 language=form.cleaned_data["language"],
                 allow_stale=form.cleaned_data["allow_stale"],
                 channel=form.cleaned_data["send"],
-                context={
-                    "name": _name(person),
-                    **form.context(_appointment_values(appointment) if appointment else None),
-                },
+                context=letter_context(
+                    person=person, typed=form.cleaned_data, appointment=appointment
+                ),
             )
         except ValidationError as exc:
             apply_errors(form, exc)  # missing values ("context") go to the top of the form
@@ -148,7 +87,7 @@ def person_letters(request, person_id):
             return redirect(f"{url}#letter-{result.letter.pk}")
     letters = letters_of(actor=request.user, person=person)
     status = 422 if posting and form.errors else 200
-    language = _record_language(person)
+    language = record_language(person)
     context = {
         "person": person,
         "form": form,

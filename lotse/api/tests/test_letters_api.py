@@ -77,3 +77,37 @@ def test_another_office_gets_404(caseworker, other_caseworker, client_for):
     person = register(caseworker)
     response = client_for(other_caseworker).get(f"/api/v1/persons/{person.pk}/letters")
     assert response.status_code == 404
+
+
+def test_an_invitation_for_an_appointment_takes_its_values(caseworker, client_for):
+    from datetime import timedelta
+
+    from lotse.appointments.services import AppointmentInput, appointment_schedule
+    from lotse.appointments.tests.conftest import working_day
+    from lotse.comms.models import Letter
+
+    letter_templates_load()
+    person = register(caseworker)
+    starts_at = working_day(hour=9)
+    appointment = appointment_schedule(
+        actor=caseworker,
+        person=person,
+        data=AppointmentInput(
+            starts_at=starts_at, ends_at=starts_at + timedelta(hours=1), place="Zimmer 3"
+        ),
+    )
+    client = client_for(caseworker)
+    url = f"/api/v1/persons/{person.pk}/letters"
+    created = _post(client, url, {"template": "invitation", "appointment": appointment.pk})
+    assert created.status_code == 201, created.content
+    context = Letter.objects.get(pk=created.json()["id"]).context
+    assert (context["date"], context["time"]) == (f"{starts_at:%d.%m.%Y}", "09:00")
+    assert context["place"] == "Zimmer 3"
+    typed = _post(
+        client, url, {"template": "invitation", "appointment": appointment.pk, "place": "Saal 1"}
+    )
+    assert Letter.objects.get(pk=typed.json()["id"]).context["place"] == "Saal 1"
+    unknown = _post(client, url, {"template": "invitation", "appointment": 999999})
+    assert unknown.status_code == 422
+    assert unknown.json()["detail"][0]["loc"] == ["body", "appointment"]
+    assert Letter.objects.count() == 2
