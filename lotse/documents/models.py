@@ -108,7 +108,7 @@ class Document(TimeStampedModel):
     category = models.CharField(_("data category"), max_length=20, choices=DocumentCategory.choices)
     issued_on = models.DateField(_("issued on"), null=True, blank=True)
     issuer = models.CharField(_("issued by"), max_length=TITLE_MAX, blank=True)
-    country = models.CharField(_("country"), max_length=2, blank=True)
+    country = models.CharField(_("country"), max_length=3, blank=True)
     title = models.CharField(_("title or description"), max_length=TITLE_MAX, blank=True)
     file_key = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     file = models.FileField(

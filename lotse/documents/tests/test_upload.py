@@ -156,3 +156,25 @@ def test_a_newer_document_replaces_the_earlier_one(abh, agentur, person, documen
     old.refresh_from_db()
     assert (old.state, old.replaced_by) == (DocumentState.REPLACED, new)
     assert len(stored_files(documents_folder)) == 2
+
+
+def test_the_issuing_country_is_kept(agentur, person, documents_folder):
+    """The country where a certificate was issued, as its three-letter code (Syrien: SYR)."""
+    document = document_upload(
+        actor=agentur,
+        person=person,
+        kind=DocumentKind.SCHOOL_CERTIFICATE,
+        file=upload("zeugnis.pdf", pdf_bytes()),
+        country="syr",
+    )
+    document.refresh_from_db()
+    assert document.country == "SYR"
+    with pytest.raises(ValidationError) as exc:
+        document_upload(
+            actor=agentur,
+            person=person,
+            kind=DocumentKind.SCHOOL_CERTIFICATE,
+            file=upload("zeugnis.pdf", pdf_bytes()),
+            country="XX",
+        )
+    assert exc.value.message_dict["country"] == ["Unbekanntes Land."]
