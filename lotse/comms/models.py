@@ -117,7 +117,7 @@ class Letter(TimeStampedModel):
         verbose_name=_("case"),
     )
     template_code = models.CharField(_("letter"), max_length=20, choices=LetterCode.choices)
-    language = models.CharField(_("language"), max_length=8)
+    language = models.CharField(_("language"), max_length=8, choices=LetterLanguage.choices)
     german_only = models.BooleanField(_("German only"), default=False)
     german_only_reason = models.CharField(_("why German only"), max_length=200, blank=True)
     pdf = models.BinaryField(_("PDF"))

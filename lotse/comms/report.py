@@ -5,7 +5,14 @@ contacted — never the text. Values in German, as the offices recorded them."""
 from collections.abc import Iterable
 
 from lotse.audit.vocabulary import in_language
-from lotse.comms.models import ContactChannel, Letter, OutboxMessage
+from lotse.comms.models import ContactChannel, Letter, LetterLanguage, OutboxMessage
+
+
+def _german_and(letter: Letter) -> str:
+    german = str(LetterLanguage.GERMAN.label)
+    if letter.german_only:
+        return german
+    return f"{german} + {letter.get_language_display()}"
 
 
 def letters_and_messages(person_ids: Iterable) -> dict[str, list[dict]]:
@@ -14,7 +21,7 @@ def letters_and_messages(person_ids: Iterable) -> dict[str, list[dict]]:
         {
             "at": letter.created_at,
             "kind": in_language("de", letter.get_template_code_display),
-            "language": "de" if letter.german_only else f"de + {letter.language}",
+            "language": in_language("de", _german_and, letter),
             "channel": in_language("de", letter.get_sent_via_display),
             "status": "",
             "office": letter.office.name,

@@ -155,6 +155,8 @@ def test_the_invitation_takes_its_values_from_the_chosen_appointment(
     assert letter.context["time"] == "09:00"
     assert letter.context["place"] == "Wilhelm-Keil-Straße 50, Zimmer 3"
     assert letter.context["interpreter"] == "not needed"
+    listed = client.get(f"/persons/{person.pk}/letters/").content.decode()
+    assert "German + Arabic" in listed  # the language as a word, not its code
     # what is typed takes precedence over the appointment's values
     client.post(
         f"/persons/{person.pk}/letters/",

@@ -202,7 +202,7 @@ def test_the_persons_report_lists_letters_and_messages_without_their_text(casewo
     _queue(caseworker, person)
     data = subject_report_data(actor=caseworker, person=person)
     assert [row["kind"] for row in data["letters"]] == ["Einladung", "Erinnerung an Ihren Termin"]
-    assert data["letters"][0]["language"] == "de + ar"
+    assert data["letters"][0]["language"] == "Deutsch + Arabisch"
     assert data["letters"][1]["status"] == "wartet auf Versand"
     html = report_html(
         data=data, languages=document_languages("ar"), office=caseworker.office, reference="Az. 1"
