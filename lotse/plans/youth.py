@@ -46,9 +46,10 @@ from lotse.people.models import DatePrecision, Person, PersonName
 from lotse.people.selectors import primary_family_name
 from lotse.plans.models import CaseConference
 from lotse.status import facts as status_facts
+from lotse.status.kreise import KreisReference
 from lotse.status.models import StatusEvent
 from lotse.status.reasons import ANSWER_LABELS
-from lotse.status.rules import ScenarioError
+from lotse.status.rules import ScenarioError, parse_scenario, required_kreise
 
 YOUTH_AGE_LIMIT = 25  # the Jugendberufsagentur: young people under 25
 MINOR_AGE_LIMIT = 18
@@ -294,27 +295,69 @@ class YouthRow:
     last_conference: date | None
 
 
-def _duldung_answer(actor: User, person: Person, on: date) -> DuldungAnswer | None:
-    """The engine's `duldung_paths` answer, where it applies (a Duldung is recorded), computed
-    only from a history the actor may read whole (as the status page does)."""
-    entries = list(StatusEvent.objects.filter(person=person).select_related("recorded_by_office"))
-    if not entries:
-        return None
-    for office in {e.recorded_by_office_id: e.recorded_by_office for e in entries}.values():
-        if not decide_category(
-            actor, person, Category.STATUS, owner_office=office, purpose=Purpose.YOUTH_PATHWAY
-        ):
-            return None
-    try:
-        answers = status_facts.answers_on(status_facts.gather(person, entries), on)
-    except ScenarioError:
-        return None
-    value = answers.get("duldung_paths")
-    if value not in DULDUNG_PARAGRAPHS:
-        return None
-    return DuldungAnswer(
-        value=value, text=str(ANSWER_LABELS.get(value, value)), paragraph=DULDUNG_PARAGRAPHS[value]
-    )
+def _readable_histories(actor: User, persons: list[Person]) -> dict[UUID, list[StatusEvent]]:
+    """The status entries of the persons of a page, read at once, for the persons whose whole
+    history the actor may read: the policy decides per recording office for the page's persons
+    together (`scope_category`, the list form of `decide_category`)."""
+    entries: dict[UUID, list[StatusEvent]] = {}
+    for entry in StatusEvent.objects.filter(person__in=persons).select_related(
+        "recorded_by_office__kreis"
+    ):
+        entries.setdefault(entry.person_id, []).append(entry)
+    offices: dict[int, Office] = {}
+    by_office: dict[int, set[UUID]] = {}
+    for person_id, own in entries.items():
+        for entry in own:
+            offices[entry.recorded_by_office_id] = entry.recorded_by_office
+            by_office.setdefault(entry.recorded_by_office_id, set()).add(person_id)
+    refused: set[UUID] = set()
+    for office_id, person_ids in by_office.items():
+        readable = readable_persons(
+            actor=actor,
+            person_ids=person_ids,
+            owner_office=offices[office_id],
+            category=Category.STATUS,
+        )
+        refused |= person_ids - readable
+    return {pk: own for pk, own in entries.items() if pk not in refused}
+
+
+def _duldung_answers(actor: User, persons: list[Person], on: date) -> dict[UUID, DuldungAnswer]:
+    """The engine's `duldung_paths` answer for each person of the page where it applies (a
+    Duldung is recorded), computed only from a history the actor may read whole (as the status
+    page does). What the engine needs beyond the entries (`status_facts.Records`, the Kreise)
+    is read once for the page."""
+    entries = _readable_histories(actor, persons)
+    judged = [p for p in persons if p.pk in entries]
+    if not judged:
+        return {}
+    records = status_facts.Records(judged)
+    scenarios = {}
+    for person in judged:
+        try:
+            facts = status_facts.gather(person, entries[person.pk], records=records)
+            scenarios[person.pk] = parse_scenario(facts.scenario(on))
+        except ScenarioError:
+            continue
+    if not scenarios:
+        return {}
+    kreise = {pk: required_kreise(scenario) for pk, scenario in scenarios.items()}
+    reference = KreisReference(set().union(*kreise.values()))
+    answers: dict[UUID, DuldungAnswer] = {}
+    for pk, scenario in scenarios.items():
+        try:
+            value = status_facts.scenario_answers(
+                scenario, reference=reference.part(kreise[pk])
+            ).get("duldung_paths")
+        except ScenarioError:
+            continue
+        if value in DULDUNG_PARAGRAPHS:
+            answers[pk] = DuldungAnswer(
+                value=value,
+                text=str(ANSWER_LABELS.get(value, value)),
+                paragraph=DULDUNG_PARAGRAPHS[value],
+            )
+    return answers
 
 
 def _last_conferences(actor: User, persons: list[Person]) -> dict[UUID, date]:
@@ -353,6 +396,7 @@ def youth_rows(*, actor: User, persons: Iterable[Person], on: date | None = None
     ids = [p.pk for p in persons]
     stages = current_stages(actor=actor, persons=Person.objects.filter(pk__in=ids), on=on)
     conferences = _last_conferences(actor, persons)
+    duldung = _duldung_answers(actor, persons, on)
     rows = []
     for person in persons:
         age = age_of(person, on)
@@ -364,7 +408,7 @@ def youth_rows(*, actor: User, persons: Iterable[Person], on: date | None = None
                     person.arrived_unaccompanied and age and age.youngest < MINOR_AGE_LIMIT
                 ),
                 stage=stages.get(person.pk, Stage.NONE),
-                duldung=_duldung_answer(actor, person, on),
+                duldung=duldung.get(person.pk),
                 last_conference=conferences.get(person.pk),
             )
         )

@@ -16,6 +16,7 @@ The engine is pure (lotse/status/rules); this module gathers what it needs from 
   out (the assumptions say so). Without a recorded household the engine gets none.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -24,7 +25,14 @@ from django.utils.translation import gettext as _
 
 from lotse.organisations.models import Gemeinde
 from lotse.people.households import current_members, current_membership
-from lotse.people.models import AccommodationKind, HouseholdRole, PersonAddress
+from lotse.people.models import (
+    AccommodationKind,
+    HouseholdMember,
+    HouseholdRole,
+    Person,
+    PersonAddress,
+    PersonNationality,
+)
 from lotse.status.events import EventKind
 from lotse.status.kreise import KreisReference, jobcenter_forms, unknown_kreise
 from lotse.status.models import EntryAction, StatusEvent
@@ -64,6 +72,97 @@ class Facts:
         return data
 
 
+class Records:
+    """What `gather` reads of many persons (the rows of a list), read once in a fixed number of
+    queries: their first nationality, their current addresses and the Gemeinden their towns
+    name, their current household membership, the household's current members and those
+    members' own nationalities, addresses and entries. `gather(..., records=)` then asks the
+    database nothing about these persons and finds the same facts as reading each alone; for
+    a person not among them it reads the database as without records."""
+
+    def __init__(self, persons: Iterable[Person]) -> None:
+        self.today = timezone.localdate()
+        ids = {person.pk for person in persons}
+        self._persons = frozenset(ids)
+        self._membership: dict = {}
+        for membership in (
+            HouseholdMember.objects.filter(person_id__in=ids, valid_to__isnull=True)
+            .select_related("household")
+            .order_by("valid_from", "pk")
+        ):
+            self._membership.setdefault(membership.person_id, membership)
+        self._members: dict = {m.household_id: [] for m in self._membership.values()}
+        if self._members:
+            for member in (
+                HouseholdMember.objects.filter(
+                    household_id__in=list(self._members), valid_to__isnull=True
+                )
+                .select_related("person")
+                .order_by("valid_from", "pk")
+            ):
+                self._members[member.household_id].append(member)
+        member_ids = {m.person_id for members in self._members.values() for m in members}
+        self._ids = ids | member_ids
+        self._nationality: dict = {}
+        for person_id, country in (
+            PersonNationality.objects.filter(person_id__in=self._ids)
+            .order_by("pk")
+            .values_list("person_id", "country")
+        ):
+            self._nationality.setdefault(person_id, country)
+        self._addresses: dict = {person_id: [] for person_id in self._ids}
+        for address in (
+            PersonAddress.objects.filter(person_id__in=self._ids, valid_from__lte=self.today)
+            .exclude(valid_to__lt=self.today)
+            .select_related("gemeinde__kreis")
+            .order_by("-valid_from", "-pk")
+        ):
+            self._addresses[address.person_id].append(address)
+        towns = {
+            addresses[0].city.strip()
+            for addresses in self._addresses.values()
+            if addresses and not any(a.gemeinde_id for a in addresses)
+        } - {""}
+        self._towns: dict[str, list[str]] = {}
+        if towns:
+            for name, code in (
+                Gemeinde.objects.valid_on(self.today)
+                .filter(name__in=towns)
+                .values_list("name", "kreis__code")
+            ):
+                self._towns.setdefault(name, []).append(code)
+        self._entries: dict = {person_id: [] for person_id in member_ids}
+        if member_ids:
+            for entry in StatusEvent.objects.filter(person_id__in=member_ids).select_related(
+                "recorded_by_office__kreis"
+            ):
+                self._entries[entry.person_id].append(entry)
+
+    def holds(self, person, *, household: bool = False) -> bool:
+        """Whether these records hold the person's facts (with `household`: their household
+        too, read only for the persons they were read for, not for the members)."""
+        return person.pk in (self._persons if household else self._ids)
+
+    def nationality(self, person) -> str | None:
+        return self._nationality.get(person.pk)
+
+    def addresses(self, person) -> list[PersonAddress]:
+        return self._addresses[person.pk]
+
+    def kreis_of_town(self, town: str) -> str:
+        codes = self._towns.get(town.strip(), []) if town.strip() else []
+        return codes[0] if len(codes) == 1 else ""
+
+    def membership(self, person) -> HouseholdMember | None:
+        return self._membership.get(person.pk)
+
+    def members(self, membership: HouseholdMember) -> list[HouseholdMember]:
+        return self._members[membership.household_id]
+
+    def entries(self, person) -> list[StatusEvent]:
+        return self._entries[person.pk]
+
+
 _PARENTS = (HouseholdRole.APPLICANT, HouseholdRole.PARTNER)
 
 
@@ -78,20 +177,25 @@ def _relation(own_role: str, their_role: str) -> str | None:
     return None
 
 
-def _household(person, assumptions: list[str]) -> list[dict] | None:
-    membership = current_membership(person)
+def _household(person, assumptions: list[str], records: Records | None) -> list[dict] | None:
+    membership = records.membership(person) if records else current_membership(person)
     if membership is None:
         return None
     members = []
-    for member in current_members(membership.household):
+    household = records.members(membership) if records else current_members(membership.household)
+    for member in household:
         relation = _relation(membership.role, member.role)
         if member.person_id == person.pk or relation is None:
             continue
-        entries = StatusEvent.objects.filter(person=member.person).select_related(
-            "recorded_by_office__kreis"
+        entries = (
+            records.entries(member.person)
+            if records
+            else StatusEvent.objects.filter(person=member.person).select_related(
+                "recorded_by_office__kreis"
+            )
         )
         try:
-            facts = gather(member.person, entries, with_household=False)
+            facts = gather(member.person, entries, with_household=False, records=records)
         except ScenarioError:
             assumptions.append(
                 _(
@@ -140,21 +244,34 @@ def _kreis_of_town(town: str) -> str:
     return codes[0] if len(codes) == 1 else ""
 
 
-def person_kreis(person, entries, office=None) -> str:
-    """The Kreis of the person's current address (its Gemeinde, or the one Gemeinde of that
-    name); else the acting office's; else that of the office that recorded the latest entry."""
+def _current_addresses(person, records: Records | None = None) -> list[PersonAddress]:
+    """The person's current addresses, the latest first (with their Gemeinde and its Kreis)."""
+    if records is not None:
+        return records.addresses(person)
     today = timezone.localdate()
-    current = (
+    return list(
         PersonAddress.objects.filter(person=person, valid_from__lte=today)
         .exclude(valid_to__lt=today)
         .select_related("gemeinde__kreis")
         .order_by("-valid_from", "-pk")
     )
-    address = current.filter(gemeinde__isnull=False).first()
+
+
+def person_kreis(person, entries, office=None) -> str:
+    """The Kreis of the person's current address (its Gemeinde, or the one Gemeinde of that
+    name); else the acting office's; else that of the office that recorded the latest entry."""
+    return _person_kreis(person, entries, office, _current_addresses(person), None)
+
+
+def _person_kreis(
+    person, entries, office, current: list[PersonAddress], records: Records | None
+) -> str:
+    address = next((a for a in current if a.gemeinde_id is not None), None)
     if address is not None:
         return address.gemeinde.kreis.code
-    latest = current.first()
-    town = _kreis_of_town(latest.city) if latest is not None else ""
+    latest = current[0] if current else None
+    kreis_of_town = records.kreis_of_town if records else _kreis_of_town
+    town = kreis_of_town(latest.city) if latest is not None else ""
     if town:
         return town
     if office is not None and office.kreis_id:
@@ -168,10 +285,19 @@ def person_kreis(person, entries, office=None) -> str:
     )
 
 
-def gather(person, entries, *, office=None, with_household: bool = True) -> Facts:
+def gather(
+    person, entries, *, office=None, with_household: bool = True, records: Records | None = None
+) -> Facts:
+    """The person's facts for the engine. With `records` (read once for the rows of a list)
+    what they hold is not asked of the database again."""
+    if records is not None and not records.holds(person, household=with_household):
+        records = None
     entries = sorted(entries_in_force(entries), key=lambda e: (e.date, e.pk or float("inf")))
     assumptions: list[str] = []
-    nationality = person.nationalities.order_by("pk").values_list("country", flat=True).first()
+    if records is not None:
+        nationality = records.nationality(person)
+    else:
+        nationality = person.nationalities.order_by("pk").values_list("country", flat=True).first()
     if not nationality:
         raise ScenarioError(
             _("No nationality is recorded, so no answers can be given."), incomplete=True
@@ -191,13 +317,8 @@ def gather(person, entries, *, office=None, with_household: bool = True) -> Fact
         )
     else:
         raise ScenarioError(_("No status event is recorded."), incomplete=True)
-    today = timezone.localdate()
-    address = (
-        PersonAddress.objects.filter(person=person, valid_from__lte=today)
-        .exclude(valid_to__lt=today)
-        .order_by("-valid_from")
-        .first()
-    )
+    current = _current_addresses(person, records)
+    address = current[0] if current else None
     person_facts = {
         "nationality": nationality,
         "birth_date": _birth_date(person, assumptions),
@@ -211,10 +332,10 @@ def gather(person, entries, *, office=None, with_household: bool = True) -> Fact
         person_facts["birth_precision"] = precision
     return Facts(
         person=person_facts,
-        kreis=person_kreis(person, entries, office),
+        kreis=_person_kreis(person, entries, office, current, records),
         events=events,
         assumptions=assumptions,
-        household=_household(person, assumptions) if with_household else None,
+        household=_household(person, assumptions, records) if with_household else None,
     )
 
 

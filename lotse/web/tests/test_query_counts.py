@@ -221,6 +221,36 @@ def grow_case(world: World, start: int, count: int) -> None:
         )
 
 
+YOUTH_ANSWER = "noch nicht: die Voraussetzungen sind nach den Einträgen nicht erfüllt"
+
+
+def grow_youth(world: World, start: int, count: int) -> None:
+    """Young people of 18 at the Jobcenter, each with a Duldung since February 2024 (the list
+    asks the rules engine about §§ 60c/60d for each of them)."""
+    year = timezone.localdate().year - 18
+    for number in range(start, start + count):
+        person = register(
+            world.jobcenter,
+            family_name=f"Testperson {number:02d}",
+            given_names="Ana",
+            original=None,
+            birth=(year, 1, 1),
+            placeholder=False,
+        )
+        for kind, day, details in (
+            ("entry", date(2023, 9, 1), {}),
+            ("duldung", date(2024, 2, 1), {"valid_until": "2027-12-31"}),
+        ):
+            status_event_record(
+                actor=world.jobcenter,
+                person=person,
+                kind=kind,
+                date=day,
+                details=details,
+                source="document",
+            )
+
+
 def _person_url(name: str) -> Callable[[World], str]:
     return lambda world: reverse(name, kwargs={"person_id": getattr(world.person, "pk", None)})
 
@@ -316,6 +346,13 @@ PAGES = {
     ),
     "hand-overs sent": Page("caseworker", grow_cases, lambda w: "/referrals/", most=14),
     "hand-overs received": Page("jobcenter", grow_cases, lambda w: "/referrals/", most=14),
+    "young people": Page(
+        "jobcenter",
+        grow_youth,
+        lambda w: "/youth/",
+        most=25,  # 24, and the one list read in the audit trail
+        shows=lambda w: YOUTH_ANSWER,
+    ),
     "recording a note": Page(
         "caseworker",
         grow_case,
