@@ -14,9 +14,10 @@ from lotse.audit.models import AuditEvent, EventType
 from lotse.audit.vocabulary import ListRead
 from lotse.cases.services import case_open
 from lotse.courses.services import enrolment_create
-from lotse.courses.tests.factories import CourseFactory, asylum_seeker, course_type
+from lotse.courses.tests.factories import CourseFactory, asylum_seeker, course_type, place
 from lotse.organisations.models import OfficeKind
 from lotse.organisations.tests.factories import reference_office
+from lotse.organisations.tests.personas import TUEBINGEN
 from lotse.people.models import Person
 from lotse.people.tests.factories import register
 from lotse.plans import youth
@@ -32,6 +33,7 @@ from lotse.plans.youth import (
     youth_list,
     youth_rows,
 )
+from lotse.status.services import status_event_record
 
 pytestmark = pytest.mark.django_db
 
@@ -232,3 +234,48 @@ def test_the_jugendamt_is_an_office_of_every_kreis_and_can_be_at_the_table(
         ),
     )
     assert jugendamt_caseworker.office in row.offices.all()
+
+
+def test_the_duldung_answer_comes_from_a_history_the_reader_may_read_whole(
+    jugendamt_caseworker, agentur
+):
+    place(TUEBINGEN, "Tübingen")  # the town of the address names the Kreis (the Agentur serves two)
+    born = (TODAY.year - 19, 1, 1)
+    readable, hidden = (
+        register(agentur, family_name=name, original=None, birth=born, placeholder=False)
+        for name in ("Lesbar", "Verdeckt")
+    )
+    for teen in (readable, hidden):
+        case_open(actor=jugendamt_caseworker, person=teen, reason="Beratung")
+        for kind, day, details in (
+            ("entry", date(2023, 9, 1), {}),
+            ("duldung", date(2024, 2, 1), {"valid_until": "2027-12-31"}),
+        ):
+            status_event_record(
+                actor=agentur,
+                person=teen,
+                kind=kind,
+                date=day,
+                details=details,
+                source="document",
+            )
+    status_event_record(
+        actor=jugendamt_caseworker,
+        person=hidden,
+        kind="employment_start",
+        date=date(2024, 6, 1),
+        details={"hours_per_week": 20},
+        source="self",
+    )
+    assert decide_category(agentur, readable, Category.STATUS, owner_office=agentur.office)
+    assert not decide_category(
+        agentur, hidden, Category.STATUS, owner_office=jugendamt_caseworker.office
+    )
+    rows = {row.person.pk: row for row in youth_rows(actor=agentur, persons=[readable, hidden])}
+    answer = rows[readable.pk].duldung
+    assert answer is not None
+    assert answer.paragraph.startswith("§")
+    assert rows[hidden.pk].duldung is None  # one entry the Agentur may not read: no answer
+    # the Jugendamt reads both histories whole and gets both answers
+    both = youth_rows(actor=jugendamt_caseworker, persons=[readable, hidden])
+    assert all(row.duldung is not None for row in both)
