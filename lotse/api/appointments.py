@@ -4,11 +4,10 @@ the interpreters free for it and booking or changing its interpreter — on the 
 services and policy as the pages."""
 
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Any
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
@@ -22,11 +21,10 @@ from lotse.appointments.models import (
     REASON_LENGTH,
     TITLE_LENGTH,
     Appointment,
-    BookingStatus,
-    InterpreterBooking,
 )
 from lotse.appointments.selectors import (
     appointment_get,
+    appointments_with_details,
     interpreter_availability,
     interpreter_pool,
     my_calendar,
@@ -148,6 +146,21 @@ class WeekOut(Schema):
     appointments: list[AppointmentOut]
 
 
+def _input(payload: "AppointmentIn | InformationEventIn", **more: Any) -> AppointmentInput:
+    """The service's input from the fields an appointment and an information event share."""
+    return AppointmentInput(
+        kind=payload.kind,
+        title=payload.title,
+        starts_at=payload.starts_at,
+        ends_at=payload.ends_at,
+        mode=payload.mode,
+        place=payload.place,
+        video_url=payload.video_url,
+        interpreter_language=payload.interpreter_language,
+        **more,
+    )
+
+
 def _out(row: Appointment) -> dict:
     bookings = getattr(row, "current_bookings", None)
     if bookings is None:
@@ -207,18 +220,7 @@ def person_appointment_create(request, person_id: UUID, payload: AppointmentIn):
     row = appointment_schedule(
         actor=request.user,
         person=person,
-        data=AppointmentInput(
-            kind=payload.kind,
-            title=payload.title,
-            starts_at=payload.starts_at,
-            ends_at=payload.ends_at,
-            mode=payload.mode,
-            place=payload.place,
-            video_url=payload.video_url,
-            offices=list(offices.values()),
-            interpreter_language=payload.interpreter_language,
-            interpreter=interpreter,
-        ),
+        data=_input(payload, offices=list(offices.values()), interpreter=interpreter),
     )
     return 201, _out(row)
 
@@ -272,39 +274,14 @@ def information_event_create(request, payload: InformationEventIn):
     rows = appointments_bulk_create(
         actor=request.user,
         persons=[persons[pk] for pk in ids],
-        data=AppointmentInput(
-            kind=payload.kind,
-            title=payload.title,
-            starts_at=payload.starts_at,
-            ends_at=payload.ends_at,
-            mode=payload.mode,
-            place=payload.place,
-            video_url=payload.video_url,
-            interpreter_language=payload.interpreter_language,
-        ),
+        data=_input(payload),
     )
-    found = {row.pk: row for row in _fresh(rows)}
+    shown = appointments_with_details(actor=request.user, appointments=rows)
     return 201, {
         "event": rows[0].event_key,
         "count": len(rows),
-        "appointments": [_out(found[row.pk]) for row in rows],
+        "appointments": [_out(row) for row in shown],
     }
-
-
-def _fresh(rows: list[Appointment]) -> list[Appointment]:
-    # The rows the actor has just made, with their offices and bookings in three queries.
-    return list(
-        Appointment.objects.filter(pk__in=[row.pk for row in rows])
-        .select_related("office")
-        .prefetch_related(
-            "other_offices__office",
-            Prefetch(
-                "interpreter_bookings",
-                queryset=InterpreterBooking.objects.exclude(status=BookingStatus.CANCELLED),
-                to_attr="current_bookings",
-            ),
-        )
-    )
 
 
 @router.get(

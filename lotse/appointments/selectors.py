@@ -125,6 +125,16 @@ def person_appointments(*, actor: User, person: Person) -> list[Appointment]:
     return rows
 
 
+def appointments_with_details(*, actor: User, appointments: list[Appointment]) -> list[Appointment]:
+    """`appointments` read again with their offices and interpreter bookings, in their order —
+    for answering with what a service has just stored (scoped by the policy like every list)."""
+    found = {
+        row.pk: row
+        for row in _with_details(_visible(actor).filter(pk__in=[a.pk for a in appointments]))
+    }
+    return [found[row.pk] for row in appointments if row.pk in found]
+
+
 def appointment_get(*, actor: User, appointment_id: int | str | UUID) -> Appointment:
     """One appointment of a person the actor may see, organised or joined by the actor's
     office; 404 otherwise (the refusal recorded). Logged as a read of the person's data."""
