@@ -1,19 +1,3 @@
 """The demo's documents go to a temporary folder, never to var/documents."""
 
-import pytest
-
-from lotse.documents.models import documents_storage
-
-
-@pytest.fixture(autouse=True)
-def documents_folder(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "documents": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "documents")},
-        },
-    }
-    documents_storage.reset()
-    yield tmp_path / "documents"
-    documents_storage.reset()
+from lotse.documents.tests.fixtures import documents_folder  # noqa: F401 - autouse

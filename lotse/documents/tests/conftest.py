@@ -10,7 +10,7 @@ from django.utils import translation
 from PIL import Image
 
 from lotse.cases.services import case_open
-from lotse.documents.models import documents_storage
+from lotse.documents.tests.fixtures import documents_folder  # noqa: F401 - autouse
 from lotse.organisations.models import Role
 from lotse.organisations.tests.factories import UserFactory, reference_office
 from lotse.people.tests.factories import register
@@ -30,20 +30,6 @@ def in_german():
     """The refusals are read in German, as the staff read them."""
     with translation.override("de"):
         yield
-
-
-@pytest.fixture(autouse=True)
-def documents_folder(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "documents": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "documents")},
-        },
-    }
-    documents_storage.reset()
-    yield tmp_path / "documents"
-    documents_storage.reset()
 
 
 @pytest.fixture
