@@ -843,7 +843,9 @@ CATEGORY_RULE_ORDER: tuple[str, ...] = (
 _category_rules: list[Callable[..., "Decision | None"]] = []
 _category_rule_names: dict[Callable[..., "Decision | None"], str] = {}
 # A category rule's answer for a list: the condition on persons it allows, or None for none.
-# Called as admits(user=, category=, owner_office=, purpose=).
+# Called as admits(user=, category=, owner_office=, purpose=, persons=): `persons` are the
+# candidates the list chooses from, so that a rule reads only what concerns them (a page of 25
+# persons, not every consent or referral of the office).
 _category_admits: dict[Callable[..., "Decision | None"], Callable[..., "models.Q | None"]] = {}
 
 
@@ -890,7 +892,12 @@ def register_statutory_category_rule(category: str, *, name: str, reason: str) -
         )
 
     def admits(
-        *, user: User, category: str, owner_office: Office | None, purpose: str
+        *,
+        user: User,
+        category: str,
+        owner_office: Office | None,
+        purpose: str,
+        persons: models.QuerySet,
     ) -> models.Q | None:
         return models.Q() if _statutory_basis_for(user, owner_office, category) else None
 
@@ -980,6 +987,7 @@ def scope_category(
 ) -> models.QuerySet:
     """The persons of `persons` whose data of `category` recorded by `owner_office` the user
     may read: `decide_category` for a list (the same layers, as conditions on the queryset)."""
+    candidates = persons
     persons = scope(user, Action.VIEW_PERSON, persons, purpose=purpose, categories=[category])
     if category in SHARED_CATEGORIES or owner_office is None:
         return persons
@@ -992,7 +1000,11 @@ def scope_category(
         for rule in _category_rules
         if (
             condition := _category_admits[rule](
-                user=user, category=category, owner_office=owner_office, purpose=purpose
+                user=user,
+                category=category,
+                owner_office=owner_office,
+                purpose=purpose,
+                persons=candidates,
             )
         )
         is not None

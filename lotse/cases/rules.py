@@ -33,6 +33,8 @@ OWN_CASE_BASIS = LegalBasis(Basis.OWN_CASE)
 
 
 _PREFETCHED = "policy_open_cases"  # set by prefetched_for_policy: open cases, offices' Kreise
+_PREFETCHED_REFERRALS = "policy_running_referrals"  # the same: the person's running referrals
+_RUNNING = [ReferralState.ACCEPTED, ReferralState.IN_PROGRESS, ReferralState.RETURNED]
 
 
 def _current_jurisdictions() -> QuerySet[Jurisdiction]:
@@ -169,12 +171,21 @@ def _shared_by_referral(
     *, user: User, person: Person, category: str, owner_office: Office, purpose: str
 ) -> Decision | None:
     """Data the sending office shared with an accepted referral, for as long as it runs."""
-    referrals = Referral.objects.filter(
-        person=person,
-        from_office=owner_office,
-        to_office_id=user.office_id,
-        state__in=[ReferralState.ACCEPTED, ReferralState.IN_PROGRESS, ReferralState.RETURNED],
-    )
+    prefetched = getattr(person, _PREFETCHED_REFERRALS, None)
+    if prefetched is not None:
+        referrals: Iterable[Referral] = [
+            referral
+            for referral in prefetched
+            if referral.from_office_id == owner_office.pk
+            and referral.to_office_id == user.office_id
+        ]
+    else:
+        referrals = Referral.objects.filter(
+            person=person,
+            from_office=owner_office,
+            to_office_id=user.office_id,
+            state__in=_RUNNING,
+        )
     for referral in referrals:
         basis = referral.shared.get(str(category))
         assert user.office is not None  # the policy asks its rules about members of staff only
@@ -204,22 +215,23 @@ def _shared_by_referral(
 
 
 def _shared_by_referral_admits(
-    *, user: User, category: str, owner_office: Office, purpose: str
+    *, user: User, category: str, owner_office: Office, purpose: str, persons: QuerySet[Person]
 ) -> Q | None:
-    """The persons of the running referrals from `owner_office` to the user's office, each
-    checked as `_shared_by_referral` checks it (a shared category, a consent still valid)."""
+    """Of `persons`, those of the running referrals from `owner_office` to the user's office,
+    each checked as `_shared_by_referral` checks it (a shared category, a consent still valid)."""
     if owner_office is None or user.office_id is None:
         return None
     candidates = (
         Referral.objects.filter(
             from_office=owner_office,
             to_office_id=user.office_id,
-            state__in=[ReferralState.ACCEPTED, ReferralState.IN_PROGRESS, ReferralState.RETURNED],
+            state__in=_RUNNING,
+            person__in=persons.values("pk"),
         )
         .values_list("person_id", "shared")
         .distinct()
     )
-    persons = {
+    shared_with = {
         person_id
         for person_id, shared in candidates
         if str(category) in (shared or {})
@@ -231,12 +243,22 @@ def _shared_by_referral_admits(
             purpose=purpose,
         )
     }
-    return Q(pk__in=persons) if persons else None
+    return Q(pk__in=shared_with) if shared_with else None
 
 
 register_category_rule(
     _shared_by_referral, name="cases.shared_by_referral", admits=_shared_by_referral_admits
 )
+
+
+def _prefetch_running_referrals(persons: QuerySet[Person]) -> QuerySet[Person]:
+    running = Referral.objects.filter(state__in=_RUNNING)
+    return persons.prefetch_related(
+        Prefetch("referrals", queryset=running, to_attr=_PREFETCHED_REFERRALS)
+    )
+
+
+register_prefetch("people.Person", _prefetch_running_referrals)
 
 
 def holding_offices(person_ids: Iterable[object]) -> dict[str, list[Office]]:

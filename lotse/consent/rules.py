@@ -19,9 +19,10 @@ but not to an Agentur's job placement.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -30,12 +31,15 @@ from lotse.access.policy import (
     Action,
     Decision,
     register_category_rule,
+    register_prefetch,
 )
 from lotse.consent.models import Consent, Purpose
 from lotse.organisations.models import Office, OfficeKind, User
 
 if TYPE_CHECKING:
     from lotse.people.models import Person
+
+_PREFETCHED = "policy_active_consents"  # set by prefetched_for_policy: active consents
 
 # The task an office performs by its kind: the purpose of its everyday case work.
 OFFICE_TASK: dict[str, Purpose] = {
@@ -62,12 +66,20 @@ def covering_consent(
     """The newest active consent that covers this read, or None."""
     assert user.office is not None  # the policy asks only members of staff
     wanted = purpose_of(user.office, purpose)
-    candidates = (
-        Consent.objects.active(timezone.localdate())
-        .filter(person=person, recipients=user.office)
-        .prefetch_related("disclosing_offices")
-        .order_by("-given_on", "-pk")
-    )
+    prefetched = getattr(person, _PREFETCHED, None)
+    if prefetched is not None:
+        candidates: Iterable[Consent] = [
+            consent
+            for consent in prefetched
+            if any(office.pk == user.office_id for office in consent.recipients.all())
+        ]
+    else:
+        candidates = (
+            Consent.objects.active(timezone.localdate())
+            .filter(person=person, recipients=user.office)
+            .prefetch_related("disclosing_offices")
+            .order_by("-given_on", "-pk")
+        )
     for consent in candidates:
         if _covers(consent, category, wanted, owner_office):
             return consent  # type: ignore[no-any-return]  # the queryset's model is Consent
@@ -101,23 +113,39 @@ def consent_rule(
     )
 
 
-def _consent_admits(*, user: User, category: str, owner_office: Office, purpose: str) -> Q | None:
-    """The persons whose consent covers the read: the active consents naming the user's office
-    as recipient, checked one by one as `covering_consent` checks them."""
+def _consent_admits(
+    *, user: User, category: str, owner_office: Office, purpose: str, persons: QuerySet[Person]
+) -> Q | None:
+    """Of `persons`, those whose consent covers the read: their active consents naming the
+    user's office as recipient, checked one by one as `covering_consent` checks them."""
     if user.office is None:
         return None
     wanted = purpose_of(user.office, purpose)
-    persons = set()
+    covered = set()
     consents = (
         Consent.objects.active(timezone.localdate())
-        .filter(recipients=user.office)
+        .filter(recipients=user.office, person__in=persons.values("pk"))
         .prefetch_related("disclosing_offices")
     )
     for consent in consents:
-        if consent.person_id in persons or not _covers(consent, category, wanted, owner_office):
+        if consent.person_id in covered or not _covers(consent, category, wanted, owner_office):
             continue
-        persons.add(consent.person_id)
-    return Q(pk__in=persons) if persons else None
+        covered.add(consent.person_id)
+    return Q(pk__in=covered) if covered else None
 
 
 register_category_rule(consent_rule, name="consent.consent", admits=_consent_admits)
+
+
+def _prefetch_active_consents(persons: QuerySet[Person]) -> QuerySet[Person]:
+    """The person's active consents with their recipients and disclosing offices, newest
+    first as `covering_consent` reads them."""
+    active = (
+        Consent.objects.active(timezone.localdate())
+        .prefetch_related("recipients", "disclosing_offices")
+        .order_by("-given_on", "-pk")
+    )
+    return persons.prefetch_related(Prefetch("consents", queryset=active, to_attr=_PREFETCHED))
+
+
+register_prefetch("people.Person", _prefetch_active_consents)

@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
-from lotse.access.policy import Action, Category, authorize, decide, scope
+from lotse.access.policy import Action, Category, authorize, decide, prefetched_for_policy, scope
 from lotse.audit.models import EventType
 from lotse.audit.services import audit_reads, audit_record
 from lotse.audit.vocabulary import Basis, LegalBasis, ListRead, Purpose
@@ -57,10 +57,15 @@ def _resolve_merged(person: Person) -> Person:
 def person_get(
     *, actor: User, person_id: str | uuid.UUID, purpose: str, edit: bool = False
 ) -> Person:
-    person = Person.objects.filter(pk=person_id).first()
+    # A page asks the policy about the person a dozen times (each section, each category):
+    # what it reads (the open cases and their Kreise) comes with the person, once. A change
+    # asks on a fresh read (it may follow a change of the cases in the same request).
+    persons = Person.objects.filter(pk=person_id)
+    person = (persons if edit else prefetched_for_policy(persons)).first()
     if person is None:
         raise Http404
-    person = _resolve_merged(person)
+    if person.merged_into_id:
+        person = _resolve_merged(person)
     action = Action.EDIT_PERSON if edit else Action.VIEW_PERSON
     decision = authorize(actor, action, person, purpose=purpose, categories=[Category.IDENTITY])
     if not edit:

@@ -17,6 +17,7 @@ from lotse.organisations.models import OfficeKind, User
 from lotse.people.models import Person
 from lotse.status import facts as status_facts
 from lotse.status.checklist import checklists, fill
+from lotse.status.kreise import KreisReference
 from lotse.status.models import BenefitSwitch, EntryAction, StatusEvent, SwitchState
 from lotse.status.reasons import ANSWER_LABELS, cannot_judge_text, day_text, say_all, switch_text
 from lotse.status.reasons import kreis_names as _kreis_names
@@ -198,15 +199,21 @@ def _event_label(event: dict) -> str:
     return label
 
 
-def timeline(facts: status_facts.Facts, today: date) -> list[dict]:
-    """The answers on each day an entry took effect, and today; what changed is marked."""
+def timeline(
+    facts: status_facts.Facts,
+    today: date,
+    *,
+    reference: KreisReference | None = None,
+) -> list[dict]:
+    """The answers on each day an entry took effect, and today; what changed is marked.
+    With `reference` (the person's Kreise, read once) the days cost no query each."""
     days = sorted({date.fromisoformat(e["date"]) for e in facts.events} | {today})
     days = [d for d in days if d >= date.fromisoformat(facts.person["entry_date"])]
     points: list[dict] = []
     previous: dict = {}
     for day in days:
         try:
-            answers = status_facts.answers_on(facts, day)
+            answers = status_facts.answers_on(facts, day, reference=reference)
         except ScenarioError as exc:
             points.append({"day": day, "problem": exc.for_reader(), "answers": []})
             previous = {}
@@ -275,9 +282,13 @@ def status_overview(*, actor: User, person: Person, with_timeline: bool = False)
         try:
             facts = status_facts.gather(person, entries)
             overview.assumptions = facts.assumptions
-            overview.answers = answer_list(status_facts.answers_on(facts, today))
+            # The Kreise and their Jobcenters once, for today and every day of the timeline.
+            reference = status_facts.kreis_reference(facts)
+            overview.answers = answer_list(
+                status_facts.answers_on(facts, today, reference=reference)
+            )
             if with_timeline:
-                overview.timeline = timeline(facts, today)
+                overview.timeline = timeline(facts, today, reference=reference)
         except ScenarioError as exc:
             overview.problem = exc.for_reader()
     in_force = status_facts.entries_in_force(entries)

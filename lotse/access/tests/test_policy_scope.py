@@ -5,7 +5,10 @@ Hypothesis generates small worlds — persons with open and closed cases at offi
 emergency accesses (running and expired), referrals between offices in every state with shared
 categories, consents to offices for categories and purposes, correction requests between offices
 — and for every persona, action and object checks that the object is in the scoped queryset
-exactly when `decide` allows it (and the same per data category and owning office).
+exactly when `decide` allows it (and the same per data category and owning office). Per
+category also: a person fetched with what the policy reads (`prefetched_for_policy`: open
+cases, running referrals, active consents) is decided as one read alone, and a list of one
+candidate (`scope_category` on a page's persons) answers as the whole registry does.
 """
 
 from datetime import timedelta
@@ -21,6 +24,7 @@ from lotse.access.policy import (
     Category,
     decide,
     decide_category,
+    prefetched_for_policy,
     scope,
     scope_category,
 )
@@ -211,9 +215,11 @@ def test_category_decisions_and_lists_agree(personas, persons_world, purpose):
     with transaction.atomic():
         persons = _build(persons_world, personas)
         offices = [reference_office(code) for code in OFFICES]
+        ids = [person.pk for person in persons]
         for user in personas.values():
             if user.office is None:
                 continue
+            fetched = prefetched_for_policy(Person.objects.filter(pk__in=ids)).in_bulk(ids)
             for category in CATEGORIES:
                 for owner in offices:
                     scoped = set(
@@ -231,10 +237,23 @@ def test_category_decisions_and_lists_agree(personas, persons_world, purpose):
                                 user, person, category, owner_office=owner, purpose=purpose
                             )
                         )
-                        assert allowed == (person.pk in scoped), (
-                            user.username,
-                            category,
-                            owner.code,
-                            purpose,
+                        asked = (user.username, category, owner.code, purpose)
+                        assert allowed == (person.pk in scoped), asked
+                        prefetched = decide_category(
+                            user, fetched[person.pk], category, owner_office=owner, purpose=purpose
                         )
+                        assert bool(prefetched) == allowed, asked
+                        assert prefetched.basis == (
+                            decide_category(
+                                user, person, category, owner_office=owner, purpose=purpose
+                            ).basis
+                        ), asked
+                        one = scope_category(
+                            user,
+                            Person.objects.filter(pk=person.pk),
+                            category,
+                            owner_office=owner,
+                            purpose=purpose,
+                        )
+                        assert one.exists() == allowed, asked
         transaction.set_rollback(True)
