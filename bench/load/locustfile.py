@@ -10,19 +10,18 @@ what they are, not by URL, so the figures are per page.
 surnames to search for, and where to write the per-page query and audit-row counts.
 """
 
-import base64
-import hashlib
-import hmac
 import json
 import os
 import random
 import re
-import struct
-import time
+import sys
 from collections import defaultdict
 from itertools import count
 
 from locust import FastHttpUser, between, constant, events, task
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from totp import totp  # noqa: E402  (bench/load/totp.py, shared with alone.py)
 
 PLAN = json.loads(open(os.environ["BENCH_PLAN"], encoding="utf-8").read())  # noqa: SIM115
 WAIT = PLAN.get("wait", [0.5, 2.0])
@@ -32,16 +31,6 @@ CASE_LINK = re.compile(r'href="/cases/(\d+)/"')
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 # name -> [requests, queries, audit rows, requests without the headers]
 COUNTS: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-
-
-def totp(secret: str, at: float | None = None) -> str:
-    """RFC 6238 (30 s, 6 digits, SHA-1), as the authenticator app computes it."""
-    key = base64.b32decode(secret.upper() + "=" * (-len(secret) % 8))
-    counter = struct.pack(">Q", int(at or time.time()) // 30)
-    digest = hmac.new(key, counter, hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
-    return f"{value % 1_000_000:06d}"
 
 
 @events.request.add_listener

@@ -1,0 +1,237 @@
+"""Each page alone: what one request of each page costs, without other users.
+
+    .venv/bin/python bench/load/alone.py [--persons 1000000] [--databases postgres,sqlite]
+                                         [--keep var/bench-load] [--repeat 30]
+
+The companion of run.py: the same kept registry (prepared by run.py's `prepare`, loaded once),
+the same production settings and the same WSGI application with its per-request counters
+(server.py), but no gunicorn, no Locust and no concurrency. One caseworker signs in through the
+real sign-in (password, then the second factor) and asks each page `--repeat` times, one after
+the other, in one process; the bare Django view of server.py is asked as often, as the ceiling.
+
+It prints per page the median wall time, the median CPU time of the serving process (on SQLite
+that includes the database, which runs in the process; on PostgreSQL the database's own CPU is
+only in the wall time), the SQL queries and audit rows of one view, and the median wall time as
+a multiple of the bare view's. Under load (run.py) every page's share of the two cores is about
+its CPU time here: the figures say which page to make cheaper.
+"""
+
+import argparse
+import io
+import json
+import re
+import statistics
+import subprocess
+import sys
+import time
+from http.cookies import SimpleCookie
+from pathlib import Path
+from urllib.parse import urlencode
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+PAGES = [
+    ("start page", "/"),
+    ("caseload (mine)", "/cases/?mine=1"),
+    ("caseload (office)", "/cases/"),
+    ("caseload (page 3, sorted)", "/cases/?page=3&sort=-opened"),
+    ("person search", "/persons/?q={surname}"),
+    ("person page", "/persons/{person}/"),
+    ("status timeline", "/persons/{person}/status/"),
+    ("case page", "/cases/{case}/"),
+    ("hand-overs", "/referrals/"),
+]
+BARE = ("bare Django view (ceiling)", "/bench/ceiling/")
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+PERSON_LINK = re.compile(r'href="/persons/([0-9a-f-]{36})/"')
+CASE_LINK = re.compile(r'href="/cases/(\d+)/"')
+
+
+class Browser:
+    """A caseworker's browser against the WSGI application: cookies kept, no HTTP."""
+
+    def __init__(self, application) -> None:
+        self.application = application
+        self.cookies: dict[str, str] = {}
+
+    def request(self, method: str, path: str, data: dict | None = None):
+        from wsgiref.util import setup_testing_defaults
+
+        body = urlencode(data or {}).encode()
+        route, _, query = path.partition("?")
+        environ = {
+            "REQUEST_METHOD": method,
+            "PATH_INFO": route,
+            "QUERY_STRING": query,
+            "HTTP_HOST": "127.0.0.1",
+            "SERVER_NAME": "127.0.0.1",
+            "SERVER_PORT": "80",
+            "REMOTE_ADDR": "127.0.0.1",
+            "HTTP_COOKIE": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
+            "CONTENT_TYPE": "application/x-www-form-urlencoded",
+            "CONTENT_LENGTH": str(len(body)),
+            "wsgi.input": io.BytesIO(body),
+        }
+        setup_testing_defaults(environ)
+        answer: dict = {}
+
+        def start_response(status, headers, exc_info=None):
+            answer["status"] = int(status.split()[0])
+            answer["headers"] = headers
+
+        chunks = self.application(environ, start_response)
+        content = b"".join(chunks)
+        if hasattr(chunks, "close"):
+            chunks.close()
+        for name, value in answer["headers"]:
+            if name.lower() == "set-cookie":
+                for key, morsel in SimpleCookie(value).items():
+                    self.cookies[key] = morsel.value
+        headers = {name.lower(): value for name, value in answer["headers"]}
+        return answer["status"], headers, content.decode("utf-8", "replace")
+
+
+def _csrf(html: str) -> str:
+    found = CSRF.search(html)
+    return found.group(1) if found else ""
+
+
+def sign_in(browser: Browser, login: str, password: str, secret: str) -> None:
+    from totp import totp
+
+    for _attempt in range(3):
+        _s, _h, page = browser.request("GET", "/accounts/login/")
+        browser.request(
+            "POST",
+            "/accounts/login/",
+            {"login": login, "password": password, "csrfmiddlewaretoken": _csrf(page)},
+        )
+        _s, _h, page = browser.request("GET", "/accounts/2fa/authenticate/")
+        status, headers, _page = browser.request(
+            "POST",
+            "/accounts/2fa/authenticate/",
+            {"code": totp(secret), "csrfmiddlewaretoken": _csrf(page)},
+        )
+        if status == 302 and "/accounts/" not in headers.get("location", "/accounts/"):
+            return
+        # A code is accepted once per login: wait for the next one.
+        time.sleep(30 - time.time() % 30 + 0.5)
+    raise SystemExit(f"{login}: the sign-in did not pass the second factor")
+
+
+def worker(plan_file: str, repeat: int) -> None:
+    """Runs with the production environment (run.py's `prepare`), as gunicorn would."""
+    import django
+
+    django.setup()
+    from server import application
+
+    plan = json.loads(Path(plan_file).read_text())
+    browser = Browser(application)
+    sign_in(browser, plan["logins"][0], plan["password"], plan["totp_secret"])
+    # A person and a case of the office, as a caseworker finds them: in the office's caseload,
+    # else (a caseload that names no persons) through the search and the case page.
+    status, _h, office = browser.request("GET", "/cases/")
+    case = CASE_LINK.search(office)
+    if status != 200 or case is None:
+        raise SystemExit(f"the office's caseload answered {status} without a case")
+    seen = office
+    for path in (f"/persons/?{urlencode({'q': plan['surnames'][0]})}", f"/cases/{case.group(1)}/"):
+        if not PERSON_LINK.search(seen):
+            seen += browser.request("GET", path)[2]
+    person = PERSON_LINK.search(seen)
+    if person is None:
+        raise SystemExit("no person of the office found in its caseload, search or case page")
+    values = {"surname": plan["surnames"][0], "person": person.group(1), "case": case.group(1)}
+    rows = []
+    for name, pattern in [BARE, *PAGES]:
+        path = pattern.format(**values)
+        for _warm in range(2):
+            status, headers, _page = browser.request("GET", path)
+        if status != 200:
+            raise SystemExit(f"{name}: {path} answered {status}")
+        walls, cpus = [], []
+        for _ in range(repeat):
+            wall, cpu = time.perf_counter(), time.process_time()
+            status, headers, _page = browser.request("GET", path)
+            walls.append((time.perf_counter() - wall) * 1000)
+            cpus.append((time.process_time() - cpu) * 1000)
+        rows.append(
+            {
+                "page": name,
+                "wall_ms": statistics.median(walls),
+                "cpu_ms": statistics.median(cpus),
+                "queries": int(headers.get("x-bench-queries", 0)),
+                "audit_rows": int(headers.get("x-bench-audit-rows", 0)),
+            }
+        )
+    print(json.dumps(rows))
+
+
+def report(database: str, persons: int, rows: list[dict]) -> None:
+    bare = rows[0]["wall_ms"]
+    print(f"\n{database}: {persons:,} persons, each page alone (medians)")
+    header = f"{'page':<28} {'wall ms':>8} {'cpu ms':>7} {'queries':>7} {'audit':>5} {'/ bare':>7}"
+    print(header)
+    print("-" * len(header))
+    for row in rows:
+        print(
+            f"{row['page']:<28} {row['wall_ms']:>8.2f} {row['cpu_ms']:>7.1f} "
+            f"{row['queries']:>7} {row['audit_rows']:>5} {row['wall_ms'] / bare:>6.0f}x"
+        )
+    pages = rows[1:]
+    print(
+        f"pages: wall {statistics.mean(r['wall_ms'] for r in pages):.1f} ms, serving process CPU "
+        f"{statistics.mean(r['cpu_ms'] for r in pages):.1f} ms on average (unweighted)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--persons", type=int, default=1_000_000)
+    parser.add_argument("--databases", default="postgres,sqlite")
+    parser.add_argument("--keep", default=str(HERE.parents[1] / "var" / "bench-load"))
+    parser.add_argument("--repeat", type=int, default=30, help="requests per page")
+    parser.add_argument("--caseworkers", type=int, default=6, help="logins per demo office")
+    parser.add_argument(
+        "--pool", type=int, default=0,
+        help="PostgreSQL: DB_POOL_SIZE instead of a persistent connection (as run.py)",
+    )  # fmt: skip
+    parser.add_argument("--login", help="the caseworker (default: the first of the registry's)")
+    parser.add_argument("--json", help="also write the figures to this file")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker(args.worker, args.repeat)
+        return
+    import run
+
+    results = {}
+    for database in (d.strip() for d in args.databases.split(",")):
+        kept = Path(args.keep).resolve() / database
+        env, server, plan = run.prepare(database, args, kept)
+        plan_file = kept / "alone-plan.json"
+        if args.login:
+            plan["logins"] = [args.login]
+        plan_file.write_text(json.dumps(plan))
+        try:
+            output = subprocess.run(  # noqa: S603
+                [sys.executable, __file__, "--worker", str(plan_file), "--repeat",
+                 str(args.repeat)],
+                env=env | {"PYTHONPATH": f"{HERE.parents[1]}:{HERE}"},
+                cwd=HERE.parents[1], check=True,
+                stdout=subprocess.PIPE, text=True,
+            ).stdout  # fmt: skip
+        finally:
+            if server:
+                server.stop()
+        rows = json.loads(output.strip().splitlines()[-1])
+        report(database, args.persons, rows)
+        results[database] = rows
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
