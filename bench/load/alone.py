@@ -49,10 +49,10 @@ CASE_LINK = re.compile(r'href="/cases/(\d+)/"')
 
 
 class Browser:
-    """A caseworker's browser against the WSGI application: cookies kept, no HTTP."""
+    """A caseworker's browser against the WSGI application (server.call): cookies kept, no
+    HTTP."""
 
-    def __init__(self, application) -> None:
-        self.application = application
+    def __init__(self) -> None:
         self.cookies: dict[str, str] = {}
 
     def request(self, method: str, path: str, data: dict | None = None):
@@ -74,22 +74,15 @@ class Browser:
             "wsgi.input": io.BytesIO(body),
         }
         setup_testing_defaults(environ)
-        answer: dict = {}
+        from server import call
 
-        def start_response(status, headers, exc_info=None):
-            answer["status"] = int(status.split()[0])
-            answer["headers"] = headers
-
-        chunks = self.application(environ, start_response)
-        content = b"".join(chunks)
-        if hasattr(chunks, "close"):
-            chunks.close()
-        for name, value in answer["headers"]:
+        status, answer_headers, content = call(environ)
+        for name, value in answer_headers:
             if name.lower() == "set-cookie":
                 for key, morsel in SimpleCookie(value).items():
                     self.cookies[key] = morsel.value
-        headers = {name.lower(): value for name, value in answer["headers"]}
-        return answer["status"], headers, content.decode("utf-8", "replace")
+        headers = {name.lower(): value for name, value in answer_headers}
+        return status, headers, content.decode("utf-8", "replace")
 
 
 def _csrf(html: str) -> str:
@@ -125,10 +118,8 @@ def worker(plan_file: str, repeat: int) -> None:
     import django
 
     django.setup()
-    from server import application
-
     plan = json.loads(Path(plan_file).read_text())
-    browser = Browser(application)
+    browser = Browser()
     sign_in(browser, plan["logins"][0], plan["password"], plan["totp_secret"])
     # A person and a case of the office, as a caseworker finds them: in the office's caseload,
     # else (a caseload that names no persons) through the search and the case page.

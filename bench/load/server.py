@@ -68,3 +68,20 @@ def application(environ, start_response):
 
     with connection.execute_wrapper(counter):
         return lotse_application(environ, counted_start_response)
+
+
+def call(environ: dict) -> tuple[int, list[tuple[str, str]], bytes]:
+    """One request through `application` in this process, as a WSGI server makes it (the
+    answer closed: request_finished, connections kept): status, headers, body. For the
+    benchmarks that time pages without a server (bench/load/alone.py, bench/plans/measure.py)."""
+    answer: dict = {}
+
+    def start_response(status, headers, exc_info=None):
+        answer["status"] = int(status.split()[0])
+        answer["headers"] = headers
+
+    result = application(environ, start_response)
+    content = b"".join(result)
+    if hasattr(result, "close"):
+        result.close()
+    return answer["status"], answer["headers"], content

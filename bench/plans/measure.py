@@ -24,7 +24,7 @@ django.setup()
 
 from django.db.models import Count, Q  # noqa: E402
 from django.test import Client, RequestFactory  # noqa: E402
-from server import CEILING_PATH, application  # noqa: E402  (bench/load/server.py)
+from server import CEILING_PATH, call  # noqa: E402  (bench/load/server.py)
 
 from lotse.cases.models import Case  # noqa: E402
 from lotse.organisations.models import User  # noqa: E402
@@ -72,21 +72,12 @@ def request(cookies: str, path: str, *, body: bool = False) -> tuple:
         HTTP_COOKIE=cookies,
         HTTP_X_FORWARDED_FOR="127.0.0.2",
     )
-    answer: dict = {}
-
-    def start_response(status, headers, exc_info=None):
-        answer["status"] = int(status.split()[0])
-        answer["headers"] = dict(headers)
-
     started = time.perf_counter()
-    result = application(environ, start_response)
-    content = b"".join(result)
-    if hasattr(result, "close"):  # as a WSGI server does: request_finished, connections kept
-        result.close()
+    status, headers, content = call(environ)
     elapsed = (time.perf_counter() - started) * 1000
-    if answer["status"] != 200:
-        raise SystemExit(f"{path}: {answer['status']} {content[:300]!r}")
-    timed = (elapsed, int(answer["headers"].get("X-Bench-Queries", 0)), answer["status"])
+    if status != 200:
+        raise SystemExit(f"{path}: {status} {content[:300]!r}")
+    timed = (elapsed, int(dict(headers).get("X-Bench-Queries", 0)), status)
     return (*timed, content) if body else timed
 
 
