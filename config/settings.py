@@ -87,6 +87,8 @@ MIDDLEWARE = [
     # answers /health/ without sessions, cookies or sign-in (lotse/core/middleware.py)
     "lotse.core.middleware.HealthCheckMiddleware",
     "lotse.core.context.RequestContextMiddleware",
+    # the request's reads: their audit events in one transaction, before the response leaves
+    "lotse.audit.middleware.AuditBatchMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -220,6 +222,8 @@ AXES_CLIENT_IP_CALLABLE = "lotse.core.context.client_ip"
 # Sessions end after a period without activity: every request renews the expiry.
 SESSION_COOKIE_AGE = env_int("LOTSE_SESSION_IDLE_MINUTES", 30, minimum=1) * 60
 SESSION_SAVE_EVERY_REQUEST = True
+# … but an unchanged session's row is written at most once a minute (lotse/core/sessions.py)
+SESSION_ENGINE = "lotse.core.sessions"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -113,9 +113,54 @@ def sign_in(browser: Browser, login: str, password: str, secret: str) -> None:
     raise SystemExit(f"{login}: the sign-in did not pass the second factor")
 
 
-def worker(plan_file: str, repeat: int) -> None:
+def _time(browser: Browser, path: str, repeat: int, profiler) -> tuple[list, list, dict]:
+    """The wall and CPU milliseconds of `repeat` requests, and the last one's headers."""
+    walls, cpus, headers = [], [], {}
+    for _ in range(repeat):
+        wall, cpu = time.perf_counter(), time.process_time()
+        if profiler:
+            profiler.enable()
+        _status, headers, _page = browser.request("GET", path)
+        if profiler:
+            profiler.disable()
+        walls.append((time.perf_counter() - wall) * 1000)
+        cpus.append((time.process_time() - cpu) * 1000)
+    return walls, cpus, headers
+
+
+class StatementClock:
+    """The time of each SQL statement a page sends, summed over the page's requests by the
+    statement's text (its parameters apart): `--slowest` prints the most expensive ones."""
+
+    def __init__(self) -> None:
+        self.totals: dict[str, list[float]] = {}
+
+    def __call__(self, execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            row = self.totals.setdefault(sql, [0.0, 0])
+            row[0] += (time.perf_counter() - started) * 1000
+            row[1] += 1
+
+    def report(self, name: str, repeat: int, top: int) -> None:
+        slowest = sorted(self.totals.items(), key=lambda item: -item[1][0])[:top]
+        print(f"\n{name}: the {top} statements taking longest (ms per view, statements per view)",
+              file=sys.stderr)  # fmt: skip
+        for sql, (total, count) in slowest:
+            text = " ".join(sql.split())
+            print(
+                f"  {total / repeat:7.2f} ms {count / repeat:4.1f}×  {text[:150]}", file=sys.stderr
+            )
+
+
+def worker(plan_file: str, repeat: int, profile: str | None = None, slowest: int = 0) -> None:
     """Runs with the production environment (run.py's `prepare`), as gunicorn would."""
+    import cProfile
+
     import django
+    from django.db import connection
 
     django.setup()
     plan = json.loads(Path(plan_file).read_text())
@@ -142,12 +187,17 @@ def worker(plan_file: str, repeat: int) -> None:
             status, headers, _page = browser.request("GET", path)
         if status != 200:
             raise SystemExit(f"{name}: {path} answered {status}")
-        walls, cpus = [], []
-        for _ in range(repeat):
-            wall, cpu = time.perf_counter(), time.process_time()
-            status, headers, _page = browser.request("GET", path)
-            walls.append((time.perf_counter() - wall) * 1000)
-            cpus.append((time.process_time() - cpu) * 1000)
+        profiler = cProfile.Profile() if profile else None
+        clock = StatementClock()
+        if slowest:
+            with connection.execute_wrapper(clock):
+                walls, cpus, headers = _time(browser, path, repeat, profiler)
+            clock.report(name, repeat, slowest)
+        else:
+            walls, cpus, headers = _time(browser, path, repeat, profiler)
+        if profiler and profile:
+            slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+            profiler.dump_stats(Path(profile) / f"{slug}.pstats")
         rows.append(
             {
                 "page": name,
@@ -189,12 +239,26 @@ def main() -> None:
         "--pool", type=int, default=0,
         help="PostgreSQL: DB_POOL_SIZE instead of a persistent connection (as run.py)",
     )  # fmt: skip
+    parser.add_argument(
+        "--durable", action="store_true",
+        help="PostgreSQL with durable commits (fsync, synchronous_commit) as in production",
+    )  # fmt: skip
     parser.add_argument("--login", help="the caseworker (default: the first of the registry's)")
     parser.add_argument("--json", help="also write the figures to this file")
+    parser.add_argument(
+        "--profile",
+        help="write each page's cProfile statistics to DIR/<page>.pstats (the times grow with "
+        "the profiler; read them with python -m pstats)",
+        metavar="DIR",
+    )
+    parser.add_argument(
+        "--slowest", type=int, default=0, metavar="N",
+        help="print each page's N SQL statements that take longest (the timing adds a little)",
+    )  # fmt: skip
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        worker(args.worker, args.repeat)
+        worker(args.worker, args.repeat, args.profile, args.slowest)
         return
     import run
 
@@ -209,7 +273,9 @@ def main() -> None:
         try:
             output = subprocess.run(  # noqa: S603
                 [sys.executable, __file__, "--worker", str(plan_file), "--repeat",
-                 str(args.repeat)],
+                 str(args.repeat),
+                 *(["--profile", str(Path(args.profile).resolve())] if args.profile else []),
+                 "--slowest", str(args.slowest)],
                 env=env | {"PYTHONPATH": f"{HERE.parents[1]}:{HERE}"},
                 cwd=HERE.parents[1], check=True,
                 stdout=subprocess.PIPE, text=True,

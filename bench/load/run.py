@@ -119,6 +119,9 @@ def _shell(env: dict[str, str], script: str) -> dict:
     return json.loads(output.strip().splitlines()[-1])
 
 
+DURABLE = {"fsync": "on", "synchronous_commit": "on", "full_page_writes": "on"}
+
+
 def prepare(database: str, args, kept: Path) -> tuple[dict[str, str], object | None, dict]:
     """The database under `kept` (loaded once), the server's environment and the plan."""
     from lotse.core.tests.pytest_plugin import PostgresServer
@@ -140,6 +143,9 @@ def prepare(database: str, args, kept: Path) -> tuple[dict[str, str], object | N
                 "effective_cache_size": "8GB",
                 "work_mem": "16MB",
                 "max_connections": "200",
+                # --durable: every COMMIT waits for the write-ahead log on the disk, as on a
+                # production server (the test suite's throw-away cluster does not)
+                **(DURABLE if getattr(args, "durable", False) else {}),
             },
         )
         env["DATABASE_URL"] = server.start()
@@ -380,6 +386,10 @@ def main() -> None:
     parser.add_argument(
         "--pool", type=int, default=0,
         help="PostgreSQL: DB_POOL_SIZE per worker instead of persistent connections",
+    )  # fmt: skip
+    parser.add_argument(
+        "--durable", action="store_true",
+        help="PostgreSQL with durable commits (fsync, synchronous_commit) as in production",
     )  # fmt: skip
     parser.add_argument("--caseworkers", type=int, default=6, help="logins per demo office")
     parser.add_argument("--keep", default=str(ROOT / "var" / "bench-load"))

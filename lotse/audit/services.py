@@ -1,7 +1,14 @@
 """Writing the audit trail. Every service that changes or reads person data calls audit_record
-inside its own transaction, so that the event and the change commit or fail together."""
+inside its own transaction, so that the event and the change commit or fail together.
 
-from collections.abc import Callable, Iterable
+A read outside any transaction, during a request, is written with the request's other reads in
+one transaction before the response leaves (`audit_batch`, which AuditBatchMiddleware opens
+around every request): a person's page that reads six sections writes its six events in one
+INSERT and one COMMIT, not six. The response waits for that COMMIT; if it fails, the request
+fails and the page is not sent."""
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import wraps
 from typing import TYPE_CHECKING, Any
@@ -75,8 +82,8 @@ def audit_record(
     codes where they are known ones (lotse.audit.vocabulary), and as text beside them."""
     meta = current_request_meta()
     authenticated = actor is not None and getattr(actor, "is_authenticated", False)
-    with transaction.atomic():
-        return AuditEvent.objects.create(
+    return _write(
+        AuditEvent(
             occurred_at=timezone.now(),
             event_type=event_type,
             outcome=outcome,
@@ -95,6 +102,45 @@ def audit_record(
             ip_address=meta.ip_address,
             request_id=meta.request_id,
         )
+    )
+
+
+# The events of the running request's reads, not yet written (audit_batch); None outside one.
+_batch: ContextVar[list[AuditEvent] | None] = ContextVar("lotse_audit_batch", default=None)
+
+
+def _write(event: AuditEvent) -> AuditEvent:
+    """Inside a transaction (a service's): written now, to commit or roll back with it. Outside
+    one, in a request: kept for the request's one write (audit_batch). Else written now."""
+    batch = _batch.get()
+    if batch is not None and not _in_transaction():
+        batch.append(event)
+        return event
+    event.save(force_insert=True)  # one INSERT: atomic by itself, and no savepoint needed
+    return event
+
+
+def _in_transaction() -> bool:
+    """In a transaction of the code's own. The transaction a test wraps around itself (Django's
+    TestCase, pytest-django) does not count, so that the suite's requests batch their reads as
+    production's do — Django's own `atomic(durable=True)` makes the same exception."""
+    blocks = connection.atomic_blocks
+    return any(not getattr(block, "_from_testcase", False) for block in blocks)
+
+
+@contextmanager
+def audit_batch() -> Iterator[None]:
+    """The reads recorded inside are written together, in one transaction, when it ends —
+    also when it ends by an exception, so that a refusal before an error stays recorded. If
+    that write fails, its exception leaves the block: what was read is not handed out."""
+    token = _batch.set([])
+    try:
+        yield
+    finally:
+        events = _batch.get() or []
+        _batch.reset(token)
+        if events:
+            AuditEvent.objects.bulk_create(events)  # one INSERT, in a transaction of its own
 
 
 def audit_reads(
@@ -117,21 +163,23 @@ def audit_reads(
         return None
     types = {obj._meta.label for obj in objects}
     meta = current_request_meta()
-    return AuditEvent.objects.create(
-        occurred_at=timezone.now(),
-        event_type=EventType.PERSON_DATA_READ,
-        outcome=Outcome.ALLOWED,
-        actor=actor,
-        actor_label=_actor_label(actor),
-        office=actor.office,
-        action=action,
-        **_purpose_fields(purpose),
-        **_basis_fields(basis),
-        object_type=types.pop() if len(types) == 1 else "",
-        persons=persons,
-        categories=["identity"],
-        ip_address=meta.ip_address,
-        request_id=meta.request_id,
+    return _write(
+        AuditEvent(
+            occurred_at=timezone.now(),
+            event_type=EventType.PERSON_DATA_READ,
+            outcome=Outcome.ALLOWED,
+            actor=actor,
+            actor_label=_actor_label(actor),
+            office=actor.office,
+            action=action,
+            **_purpose_fields(purpose),
+            **_basis_fields(basis),
+            object_type=types.pop() if len(types) == 1 else "",
+            persons=persons,
+            categories=["identity"],
+            ip_address=meta.ip_address,
+            request_id=meta.request_id,
+        )
     )
 
 

@@ -167,7 +167,7 @@ def person_page_data(*, actor: User, person: Person) -> dict:
         # Profile data belongs to the office that recorded it; sharing arrives with consent.
         "languages": list(PersonLanguage.objects.filter(person=person, recorded_by=own_office)),
         "own_cases": list(person.cases.filter(office=own_office).select_related("responsible")),
-        "history": person_history(person=person),
+        **_history_shown(person),
         "merged_from": list(person.merged_from.all()),
     }
 
@@ -262,12 +262,28 @@ def _previous_records(records: list) -> dict:
     return previous
 
 
+# The person page shows the latest changes of the identity core, and says when there are older.
+HISTORY_SHOWN = 50
+
+
+def _history_shown(person: Person) -> dict:
+    history = person_history(person=person, limit=HISTORY_SHOWN + 1)
+    return {
+        "history": history[:HISTORY_SHOWN],
+        "history_shown": HISTORY_SHOWN,
+        "history_has_older": len(history) > HISTORY_SHOWN,
+    }
+
+
 def person_history(*, person: Person, limit: int = 50) -> list[dict]:
     """Field history of the identity core (django-simple-history), newest first."""
+    # The newest `limit` of each table: their newest `limit` together are the page's.
     records = chain(
-        person.history.select_related("history_user"),
+        person.history.select_related("history_user").order_by("-history_date")[:limit],
         *(
-            model.history.filter(person_id=person.pk).select_related("history_user")
+            model.history.filter(person_id=person.pk)
+            .select_related("history_user")
+            .order_by("-history_date")[:limit]
             for model in (
                 person.names.model,
                 person.identifiers.model,

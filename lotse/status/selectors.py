@@ -280,7 +280,10 @@ def status_overview(*, actor: User, person: Person, with_timeline: bool = False)
         )
     elif entries:
         try:
-            facts = status_facts.gather(person, entries)
+            # The household's members, their entries, nationalities and addresses in a fixed
+            # number of queries, not a few for each member.
+            records = status_facts.Records([person])
+            facts = status_facts.gather(person, entries, records=records)
             overview.assumptions = facts.assumptions
             # The Kreise and their Jobcenters once, for today and every day of the timeline.
             reference = status_facts.kreis_reference(facts)

@@ -184,6 +184,23 @@ def test_every_request_renews_the_idle_timeout(caseworker):
     assert not client.cookies[settings.SESSION_COOKIE_NAME]["max-age"]
 
 
+def test_an_unchanged_session_is_written_at_most_once_a_minute(caseworker):
+    client = Client()
+    _sign_in(client, caseworker)
+    session = _session_of(client)
+    # Renewed half a minute ago: the next request leaves the row as it is…
+    stored = timezone.now() + timedelta(minutes=30) - timedelta(seconds=30)
+    Session.objects.filter(pk=session.pk).update(expire_date=stored)
+    assert client.get("/").status_code == 200
+    assert _session_of(client).expire_date == stored
+    # …renewed more than a minute ago, it has the full half hour again.
+    stored = timezone.now() + timedelta(minutes=30) - timedelta(seconds=61)
+    Session.objects.filter(pk=session.pk).update(expire_date=stored)
+    assert client.get("/").status_code == 200
+    renewed = _session_of(client).expire_date - timezone.now()
+    assert timedelta(minutes=29, seconds=30) < renewed <= timedelta(minutes=30)
+
+
 def test_an_idle_session_ends(caseworker):
     client = Client()
     _sign_in(client, caseworker)

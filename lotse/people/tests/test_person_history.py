@@ -4,7 +4,7 @@ the history is."""
 import pytest
 
 from lotse.identity.services import person_merge, person_unmerge
-from lotse.people.selectors import person_history
+from lotse.people.selectors import HISTORY_SHOWN, person_history
 from lotse.people.services import NameInput, person_name_add
 from lotse.people.tests.factories import register
 
@@ -68,3 +68,17 @@ def test_the_history_after_a_merge_and_its_undo_names_each_change(
         (e["when"], [(c["field"], c["old"], c["new"]) for c in e["changes"]]) for e in history
     ] == expected
     assert any(e["changes"] for e in history)  # the moved names and identifiers say so
+
+
+def test_the_page_says_when_older_changes_are_not_shown(caseworker, client_for):
+    person = register(caseworker, family_name="Vielgeändert")
+    client = client_for(caseworker)
+    assert "es gibt ältere" not in client.get(f"/persons/{person.pk}/").content.decode()
+    for number in range(HISTORY_SHOWN):
+        person.phone = f"0151 {number:07d}"
+        person.save()  # a history row each (the test's shortcut to a long history)
+    page = client.get(f"/persons/{person.pk}/").content.decode()
+    assert f"Gezeigt werden die letzten {HISTORY_SHOWN} Änderungen; es gibt ältere." in page
+    history = page.split('id="history"', 1)[1].split("</section>", 1)[0]
+    assert history.count("<li>") - history.count("<li>phone") == HISTORY_SHOWN
+    assert f"0151 {HISTORY_SHOWN - 1:07d}" in history  # the newest change is among them
