@@ -10,7 +10,7 @@ from uuid import UUID
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from pydantic import AfterValidator
 
 from lotse.access.decorators import requires
@@ -222,7 +222,7 @@ def person_appointment_create(request, person_id: UUID, payload: AppointmentIn):
         person=person,
         data=_input(payload, offices=list(offices.values()), interpreter=interpreter),
     )
-    return 201, _out(row)
+    return Status(201, _out(row))
 
 
 @router.get("/appointments", response={200: WeekOut, **errors()})
@@ -266,22 +266,29 @@ def information_event_create(request, payload: InformationEventIn):
         message = _(
             "Not stored: no person with this id whom your office may make appointments for."
         )
-        return 422, {
-            "detail": [
-                {"loc": ["body", "persons", i], "msg": message, "type": "refused"} for i in unknown
-            ]
-        }
+        return Status(
+            422,
+            {
+                "detail": [
+                    {"loc": ["body", "persons", i], "msg": message, "type": "refused"}
+                    for i in unknown
+                ]
+            },
+        )
     rows = appointments_bulk_create(
         actor=request.user,
         persons=[persons[pk] for pk in ids],
         data=_input(payload),
     )
     shown = appointments_with_details(actor=request.user, appointments=rows)
-    return 201, {
-        "event": rows[0].event_key,
-        "count": len(rows),
-        "appointments": [_out(row) for row in shown],
-    }
+    return Status(
+        201,
+        {
+            "event": rows[0].event_key,
+            "count": len(rows),
+            "appointments": [_out(row) for row in shown],
+        },
+    )
 
 
 @router.get(

@@ -6,7 +6,7 @@ from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 
 from lotse.access.decorators import requires
 from lotse.access.policy import Action
@@ -204,7 +204,7 @@ def case_change(request, case_id: int, payload: CaseUpdateIn):
             team=current.team,
         )
     except EditConflict as exc:
-        return 409, {"detail": exc.messages[0], "current": exc.current}
+        return Status(409, {"detail": exc.messages[0], "current": exc.current})
 
 
 def _office(code: str) -> Office:
@@ -227,7 +227,7 @@ def case_note(request, case_id: int, payload: NoteIn):
         text=payload.text,
         visibility=payload.visibility,
     )
-    return 201, {"id": note.pk}
+    return Status(201, {"id": note.pk})
 
 
 @router.post(
@@ -241,7 +241,7 @@ def case_follow_up(request, case_id: int, payload: FollowUpIn):
         due_on=payload.due_on,
         title=payload.title,
     )
-    return 201, {"id": follow_up.pk}
+    return Status(201, {"id": follow_up.pk})
 
 
 @router.get("/referrals", response={200: ReferralListsOut, **errors()}, tags=["referrals"])
@@ -279,7 +279,7 @@ def referral_create(request, payload: ReferralIn):
         respond_by=payload.respond_by,
         due_by=payload.due_by,
     )
-    return 201, referral
+    return Status(201, referral)
 
 
 @router.get(
@@ -302,7 +302,7 @@ def referral_step(request, referral_id: int, step: str, payload: StepIn):
     step = step.replace("-", "_")
     if step not in referral_services.REFERRAL_STEPS:
         steps = sorted(name.replace("_", "-") for name in referral_services.REFERRAL_STEPS)
-        return 404, {"detail": f"Unknown step; use one of {steps}"}
+        return Status(404, {"detail": f"Unknown step; use one of {steps}"})
     return referral_services.referral_step(
         actor=request.user, referral=found, step=step, text=payload.text
     )

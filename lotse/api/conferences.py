@@ -8,7 +8,7 @@ from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from pydantic import AfterValidator
 
 from lotse.access.decorators import requires
@@ -169,4 +169,4 @@ def conference_create(request, person_id: UUID, payload: ConferenceIn):
         earlier=[replaces] if replaces else [],
         can_correct=True,
     )
-    return 201, _out(view)
+    return Status(201, _out(view))

@@ -4,7 +4,7 @@ from datetime import date, datetime
 from uuid import UUID
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from lotse.access.decorators import requires
 from lotse.access.policy import Action
@@ -97,7 +97,7 @@ def consent_create(request, person_id: UUID, payload: ConsentIn):
     fields["recipients"] = _offices(fields["recipients"])
     fields["disclosing_offices"] = _offices(fields["disclosing_offices"])
     consent = consent_record(actor=request.user, person=person, data=ConsentInput(**fields))
-    return 201, consent
+    return Status(201, consent)
 
 
 @router.post(

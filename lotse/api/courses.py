@@ -8,7 +8,7 @@ from typing import Annotated
 from uuid import UUID
 
 from django.http import Http404
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import AfterValidator
 
@@ -274,8 +274,8 @@ def enrolment_new(request, payload: EnrolmentIn):
         actor=request.user, person_id=person.pk, purpose=Purpose.ENROLMENT, edit=True
     )
     course = course_get(actor=request.user, course_id=payload.course)
-    return 201, enrolment_create(
-        actor=request.user, person=person, course=course, note=payload.note
+    return Status(
+        201, enrolment_create(actor=request.user, person=person, course=course, note=payload.note)
     )
 
 
@@ -298,7 +298,9 @@ def enrolment(request, enrolment_id: int):
 @requires(Action.EDIT_PERSON, person_data=True)
 def enrolment_attendance_record(request, enrolment_id: int, payload: AttendanceIn):
     view = enrolment_get(actor=request.user, enrolment_id=enrolment_id)
-    return 201, attendance_record(actor=request.user, enrolment=view.enrolment, **payload.dict())
+    return Status(
+        201, attendance_record(actor=request.user, enrolment=view.enrolment, **payload.dict())
+    )
 
 
 @router.post(
@@ -308,6 +310,9 @@ def enrolment_attendance_record(request, enrolment_id: int, payload: AttendanceI
 @requires(Action.EDIT_PERSON, person_data=True)
 def enrolment_exam_record(request, enrolment_id: int, payload: ExamIn):
     view = enrolment_get(actor=request.user, enrolment_id=enrolment_id)
-    return 201, exam_result_record(
-        actor=request.user, enrolment=view.enrolment, data=ExamInput(**payload.dict())
+    return Status(
+        201,
+        exam_result_record(
+            actor=request.user, enrolment=view.enrolment, data=ExamInput(**payload.dict())
+        ),
     )

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from uuid import UUID
 
 from django.http import FileResponse
-from ninja import File, Form, Router, Schema, UploadedFile
+from ninja import File, Form, Router, Schema, Status, UploadedFile
 
 from lotse.access.decorators import requires
 from lotse.access.policy import Action
@@ -130,7 +130,7 @@ def document_create(
         country=payload.country,
         replaces=replaces,
     )
-    return 201, _out(document)
+    return Status(201, _out(document))
 
 
 @router.get(

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from pydantic import AfterValidator
 
 from lotse.access.decorators import requires
@@ -147,7 +147,7 @@ def letter_new(request, person_id: UUID, payload: LetterIn):
             appointment=appointment,
         ),
     )
-    return 201, _letter_out(result.letter)
+    return Status(201, _letter_out(result.letter))
 
 
 @router.get("/outbox", response={200: MessagePageOut, **errors()})

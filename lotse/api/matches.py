@@ -6,7 +6,7 @@ service is a 422 with one item per field."""
 from typing import Annotated
 
 from django.http import Http404
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from pydantic import AfterValidator
 
 from lotse.access.decorators import requires
@@ -209,4 +209,4 @@ def match_decision_create(request, person_id: str, payload: DecisionIn):
         reason=payload.reason,
         note=payload.note,
     )
-    return 201, MatchDecision.objects.select_related("recorded_by").get(pk=made.pk)
+    return Status(201, MatchDecision.objects.select_related("recorded_by").get(pk=made.pk))

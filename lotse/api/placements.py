@@ -8,7 +8,7 @@ from typing import Annotated
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from pydantic import AfterValidator
 
 from lotse.access.decorators import requires
@@ -255,7 +255,7 @@ def person_placement_create(request, person_id: str, payload: PlacementIn):
     made = placement_create(
         actor=request.user, person=person, vacancy=found, source="direct", note=payload.note
     )
-    return 201, _full(made.pk)
+    return Status(201, _full(made.pk))
 
 
 @router.post(
@@ -280,7 +280,7 @@ def placement_step_create(request, placement_id: int, payload: StepIn):
         start_date=payload.start_date,
         contract_type=payload.contract_type,
     )
-    return 201, _full(moved.placement.pk)
+    return Status(201, _full(moved.placement.pk))
 
 
 @router.post(
@@ -306,4 +306,4 @@ def placement_follow_up(
         reason=payload.reason,
         note=payload.note,
     )
-    return 200, done
+    return Status(200, done)

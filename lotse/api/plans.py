@@ -8,7 +8,7 @@ from uuid import UUID
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from pydantic import AfterValidator
 
 from lotse.access.decorators import requires
@@ -219,7 +219,7 @@ def plan_goal_create(request, person_id: UUID, payload: GoalIn):
         target_date=payload.target_date,
     )
     goal = goal_record(actor=request.user, person=person, data=data)
-    return 201, _with_steps(goal, [])
+    return Status(201, _with_steps(goal, []))
 
 
 @router.post(
@@ -240,7 +240,7 @@ def plan_step_create(request, person_id: UUID, payload: StepIn):
         note=payload.note,
         enrolment=_enrolment(person, payload.enrolment),
     )
-    return 201, step_record(actor=request.user, goal=goal, data=data)
+    return Status(201, step_record(actor=request.user, goal=goal, data=data))
 
 
 @router.patch(

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from pydantic import AfterValidator
 
 from lotse.access.decorators import requires
@@ -230,7 +230,7 @@ def profile_entry_create(request, person_id: UUID, payload: EntryIn):
         values=_resolved(payload.kind, payload.values),
         replaces=replaces,
     )
-    return 201, entry
+    return Status(201, entry)
 
 
 @router.post(
@@ -250,7 +250,7 @@ def profile_language_create(request, person_id: UUID, payload: LanguageIn):
     language = person_language_record(
         actor=request.user, person=person, data=LanguageInput(**fields), replaces=replaces
     )
-    return 201, language
+    return Status(201, language)
 
 
 @router.get("/occupations", response={200: list[OccupationOut], **errors()})

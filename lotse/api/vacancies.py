@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Annotated
 
 from django.core.exceptions import ValidationError
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import AfterValidator
 
@@ -329,7 +329,7 @@ def vacancy_create(request, payload: VacancyIn):
     employer = employer_get(actor=request.user, employer_id=payload.employer)
     data = _vacancy_input(request.user, payload, None)
     with _fields_as_in_the_api():
-        return 201, vacancy_record(actor=request.user, employer=employer, data=data)
+        return Status(201, vacancy_record(actor=request.user, employer=employer, data=data))
 
 
 @router.patch("/vacancies/{vacancy_id}", response={200: VacancyOut, **errors(404, *BODY_ERRORS)})
@@ -372,7 +372,7 @@ def employer_create(request, payload: EmployerIn):
     values = payload.dict()
     values["gemeinde"] = _place(request.user, values.pop("place"))
     with _fields_as_in_the_api():
-        return 201, employer_record(actor=request.user, data=EmployerInput(**values))
+        return Status(201, employer_record(actor=request.user, data=EmployerInput(**values)))
 
 
 @router.patch("/employers/{employer_id}", response={200: EmployerOut, **errors(404, *BODY_ERRORS)})
