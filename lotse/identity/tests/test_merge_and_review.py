@@ -9,6 +9,8 @@ from django.utils import translation
 
 from conftest import english
 from lotse.audit.models import AuditEvent, EventType
+from lotse.cases.models import Case
+from lotse.cases.selectors import CaseloadFilters, caseload
 from lotse.identity.batch import duplicate_run_execute
 from lotse.identity.models import DuplicatePair, DuplicateRun, Merge
 from lotse.identity.services import duplicate_run_start, person_merge, person_unmerge
@@ -284,3 +286,15 @@ def test_parallel_undos_of_one_merge_write_the_events_once(team_lead, planted):
         thread.join()
     assert sorted(outcomes) == ["This merge has been undone already."] * 2 + ["undone"]
     assert _unmerged_events() == 2
+
+
+def test_a_case_left_on_a_merged_record_is_not_in_the_caseload(caseworker, team_lead, planted):
+    first, second, other = planted
+    listed = caseload(actor=caseworker, filters=CaseloadFilters())
+    assert {case.person_id for case in listed} == {first.pk, second.pk, other.pk}
+    person_merge(actor=team_lead, kept=first, merged=second, reason="same person")
+    # The kept record has its own open case at the office: the merged one's stays where it was.
+    assert Case.objects.filter(person=second, status="open").exists()
+    listed = caseload(actor=caseworker, filters=CaseloadFilters())
+    assert {case.person_id for case in listed} == {first.pk, other.pk}
+    assert listed.count() == 2
