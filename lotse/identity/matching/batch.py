@@ -91,6 +91,11 @@ def _run(
     with multiprocessing.get_context("fork").Pool(processes) as pool:
         for pairs in pool.imap(work, slices):
             yield from pairs
+        # The workers leave by themselves, not by the SIGTERM of the pool's exit: a worker that
+        # was waiting for the task queue's lock could be left waiting for ever (a test session
+        # catches SIGTERM, and the forked worker with it).
+        pool.close()
+        pool.join()
 
 
 def find_duplicates(

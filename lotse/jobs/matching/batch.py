@@ -236,7 +236,13 @@ def _map[T](work: Callable[[tuple[int, int]], T], total: int, processes: int) ->
     if processes == 1 or total < 500 or threading.active_count() > 1:
         return [work(bounds) for bounds in _slices(total, 1)]
     with multiprocessing.get_context("fork").Pool(processes) as pool:
-        return pool.map(work, _slices(total, processes), chunksize=1)
+        results = pool.map(work, _slices(total, processes), chunksize=1)
+        # The workers leave by themselves, not by the SIGTERM of the pool's exit: a worker that
+        # was waiting for the task queue's lock could be left waiting for ever (a test session
+        # catches SIGTERM, and the forked worker with it).
+        pool.close()
+        pool.join()
+    return results
 
 
 def match_all(
