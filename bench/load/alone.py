@@ -229,20 +229,11 @@ def report(database: str, persons: int, rows: list[dict]) -> None:
 
 
 def main() -> None:
+    import run
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--persons", type=int, default=1_000_000)
-    parser.add_argument("--databases", default="postgres,sqlite")
-    parser.add_argument("--keep", default=str(HERE.parents[1] / "var" / "bench-load"))
+    run.registry_options(parser)
     parser.add_argument("--repeat", type=int, default=30, help="requests per page")
-    parser.add_argument("--caseworkers", type=int, default=6, help="logins per demo office")
-    parser.add_argument(
-        "--pool", type=int, default=0,
-        help="PostgreSQL: DB_POOL_SIZE instead of a persistent connection (as run.py)",
-    )  # fmt: skip
-    parser.add_argument(
-        "--durable", action="store_true",
-        help="PostgreSQL with durable commits (fsync, synchronous_commit) as in production",
-    )  # fmt: skip
     parser.add_argument("--login", help="the caseworker (default: the first of the registry's)")
     parser.add_argument("--json", help="also write the figures to this file")
     parser.add_argument(
@@ -260,7 +251,6 @@ def main() -> None:
     if args.worker:
         worker(args.worker, args.repeat, args.profile, args.slowest)
         return
-    import run
 
     results = {}
     for database in (d.strip() for d in args.databases.split(",")):

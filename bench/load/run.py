@@ -369,20 +369,12 @@ def report(result: dict) -> None:
     )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def registry_options(parser: argparse.ArgumentParser) -> None:
+    """The options of the kept registry and its database (`prepare`), for run.py and alone.py."""
     parser.add_argument("--persons", type=int, default=1_000_000)
-    parser.add_argument("--users", type=int, default=50)
-    parser.add_argument("--duration", type=int, default=600, help="seconds of the pages phase")
-    parser.add_argument("--ceiling-seconds", type=int, default=60)
-    parser.add_argument("--saturation-seconds", type=int, default=60)
-    parser.add_argument(
-        "--wait", type=float, nargs=2, default=[0.5, 2.0], metavar=("MIN", "MAX"),
-        help="seconds a caseworker pauses between pages",
-    )  # fmt: skip
     parser.add_argument("--databases", default="postgres,sqlite")
-    parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
-    parser.add_argument("--threads", type=int, default=4, help="threads per worker")
+    parser.add_argument("--keep", default=str(ROOT / "var" / "bench-load"))
+    parser.add_argument("--caseworkers", type=int, default=6, help="logins per demo office")
     parser.add_argument(
         "--pool", type=int, default=0,
         help="PostgreSQL: DB_POOL_SIZE per worker instead of persistent connections",
@@ -391,8 +383,21 @@ def main() -> None:
         "--durable", action="store_true",
         help="PostgreSQL with durable commits (fsync, synchronous_commit) as in production",
     )  # fmt: skip
-    parser.add_argument("--caseworkers", type=int, default=6, help="logins per demo office")
-    parser.add_argument("--keep", default=str(ROOT / "var" / "bench-load"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--duration", type=int, default=600, help="seconds of the pages phase")
+    parser.add_argument("--ceiling-seconds", type=int, default=60)
+    parser.add_argument("--saturation-seconds", type=int, default=60)
+    parser.add_argument(
+        "--wait", type=float, nargs=2, default=[0.5, 2.0], metavar=("MIN", "MAX"),
+        help="seconds a caseworker pauses between pages",
+    )  # fmt: skip
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
+    parser.add_argument("--threads", type=int, default=4, help="threads per worker")
+    registry_options(parser)
     parser.add_argument("--json", help="also write the figures to this file")
     parser.add_argument(
         "--load-only", action="store_true", help="prepare the kept registry, measure nothing"
